@@ -1,0 +1,84 @@
+"""Entry point of the `thoughtwork` command: builds the parser from each command module.
+
+Each module in COMMAND_MODULES has `register(subparsers)`, which adds its sub-commands and
+sets `func` on them. `func(args)` returns an exit code (or None for 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from thoughtwork import __version__
+from thoughtwork.cli.errors import UserError
+
+COMMAND_MODULES = [
+    "thoughtwork.cli.journal_commands",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thoughtwork",
+        description="A gentle CBT thought record for the terminal. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"thoughtwork {__version__}")
+    parser.add_argument(
+        "--journal",
+        metavar="PATH",
+        help="the journal file (default: $THOUGHTWORK_JOURNAL, else your user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _quiet_tracebacks()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from thoughtwork.tui.app import run_app
+
+            return run_app(args) or 0
+        func = getattr(args, "func", None)
+        if func is None:
+            parser.parse_args([args.command, "--help"])
+            return 2
+        return func(args) or 0
+    except UserError as error:
+        _say(str(error))
+        return error.exit_code
+    except KeyboardInterrupt:
+        _say("Stopped. Nothing was changed that was not already saved.")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001 - last line of defence: never print journal text
+        _say(f"Something went wrong inside thoughtwork ({type(error).__name__}). Your journal was not changed.")
+        if os.environ.get("THOUGHTWORK_DEBUG") == "1":
+            raise
+        return 70
+
+
+def _say(message: str) -> None:
+    first_line = message.strip().splitlines()[0] if message.strip() else "error"
+    print(f"thoughtwork: {first_line}", file=sys.stderr)
+
+
+def _quiet_tracebacks() -> None:
+    """Uncaught errors show their type only: a traceback's locals could hold journal text."""
+
+    def hook(kind, value, tb):  # noqa: ANN001
+        print(f"thoughtwork: unexpected {kind.__name__}; your journal was not changed.", file=sys.stderr)
+
+    if os.environ.get("THOUGHTWORK_DEBUG") != "1":
+        sys.excepthook = hook
+
+
+if __name__ == "__main__":
+    sys.exit(main())

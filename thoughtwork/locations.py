@@ -1,0 +1,47 @@
+"""Every path thoughtwork uses. Nothing else in the app builds a path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP = "thoughtwork"
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_directory() -> Path:
+    """The folder that holds the journal by default (created 0700 when the journal is)."""
+    return Path(user_data_dir(APP, appauthor=False))
+
+
+def default_journal() -> Path:
+    """The journal used when neither --journal nor THOUGHTWORK_JOURNAL names one."""
+    return data_directory() / "journal.twj"
+
+
+def journal_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The journal to use: the --journal argument, else THOUGHTWORK_JOURNAL, else the default."""
+    chosen = explicit or os.environ.get("THOUGHTWORK_JOURNAL")
+    return Path(chosen).expanduser() if chosen else default_journal()
+
+
+def config_directory() -> Path:
+    """Where a therapist's or researcher's own files (keys, prompt libraries) live."""
+    return Path(user_config_dir(APP, appauthor=False))
+
+
+def reframes_directory() -> Path:
+    """The shipped reframe library (override with THOUGHTWORK_REFRAMES)."""
+    return Path(os.environ.get("THOUGHTWORK_REFRAMES") or _ROOT / "reframes")
+
+
+def prompts_directory() -> Path:
+    """The shipped homework prompt library (override with THOUGHTWORK_PROMPTS)."""
+    return Path(os.environ.get("THOUGHTWORK_PROMPTS") or _ROOT / "prompts")
+
+
+def package_data(*parts: str) -> Path:
+    """A data file shipped inside the package, such as the spaCy patterns."""
+    return Path(__file__).resolve().parent.joinpath(*parts)

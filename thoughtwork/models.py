@@ -1,0 +1,461 @@
+"""The vocabulary every part of thoughtwork speaks: thought records, distortions,
+reframes, homework prompts and assignments.
+
+The TUI, the CLI and the exporters exchange these pydantic models and nothing else;
+only `thoughtwork.journal` turns them into stored documents.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+from enum import Enum
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+"""Version of the record schema; bumped with a migration in `journal.migrations`."""
+
+Rating = Annotated[int, Field(ge=0, le=100, description="A rating from 0 (none) to 100 (completely).")]
+Score = Annotated[float, Field(ge=0.0, le=1.0, description="How strongly the words suggest this pattern, 0 to 1.")]
+
+MAX_TEXT = 20_000
+"""Longest free text accepted in one field: a long journal entry, not a novel."""
+
+ShortText = Annotated[str, Field(max_length=MAX_TEXT)]
+
+
+def now() -> datetime:
+    """The current moment, timezone-aware, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def new_id() -> str:
+    """A random identifier that says nothing about the person or the record."""
+    return uuid.uuid4().hex
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are refused, so a typo never silently loses data."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, validate_assignment=True)
+
+
+# --- distortions -------------------------------------------------------------------------
+
+
+class DistortionId(str, Enum):
+    """The thirteen thinking traps of the taxonomy; the ids are stable everywhere."""
+
+    all_or_nothing = "all_or_nothing"
+    overgeneralization = "overgeneralization"
+    mental_filter = "mental_filter"
+    discounting_positive = "discounting_positive"
+    mind_reading = "mind_reading"
+    fortune_telling = "fortune_telling"
+    catastrophizing = "catastrophizing"
+    emotional_reasoning = "emotional_reasoning"
+    should_statements = "should_statements"
+    labeling = "labeling"
+    personalization = "personalization"
+    blaming = "blaming"
+    comparing = "comparing"
+
+
+DISTORTION_NAMES: dict[str, str] = {
+    "all_or_nothing": "All-or-nothing thinking",
+    "overgeneralization": "Overgeneralising",
+    "mental_filter": "Mental filter",
+    "discounting_positive": "Discounting the positive",
+    "mind_reading": "Mind reading",
+    "fortune_telling": "Fortune telling",
+    "catastrophizing": "Catastrophising",
+    "emotional_reasoning": "Emotional reasoning",
+    "should_statements": "\u201cShould\u201d statements",
+    "labeling": "Labelling",
+    "personalization": "Personalising",
+    "blaming": "Blaming",
+    "comparing": "Comparing",
+}
+"""Names a person reads on screen."""
+
+DISTORTION_DESCRIPTIONS: dict[str, str] = {
+    "all_or_nothing": "Seeing things in black and white: total success or total failure.",
+    "overgeneralization": "One painful event becomes \u201calways\u201d or \u201cevery time\u201d.",
+    "mental_filter": "Dwelling on the one bad moment and filtering out the rest.",
+    "discounting_positive": "Progress \u201cdoesn't count\u201d or was \u201cjust luck\u201d.",
+    "mind_reading": "Assuming you know what someone else thinks of you.",
+    "fortune_telling": "Predicting the future as if it were certain (\u201cit will hurt\u201d, \u201cnever\u201d).",
+    "catastrophizing": "Expecting the worst possible outcome, or blowing a problem up.",
+    "emotional_reasoning": "\u201cI feel it, so it must be true.\u201d",
+    "should_statements": "Rigid rules: should, must, ought, have to.",
+    "labeling": "A global label for yourself or your body (\u201cbroken\u201d, \u201cfrigid\u201d, \u201ca failure\u201d).",
+    "personalization": "Taking the blame for things that have many causes.",
+    "blaming": "Putting all the cause on someone else.",
+    "comparing": "Measuring yourself against others and despairing.",
+}
+"""The patient-friendly one-liners of the taxonomy."""
+
+
+class Theme(str, Enum):
+    """What a thought is about, so that reframes can fit it."""
+
+    pain = "pain"
+    partner = "partner"
+    body = "body"
+    future = "future"
+    medical = "medical"
+    self_worth = "self_worth"
+    comparison = "comparison"
+    past = "past"
+
+
+class EvidenceSpan(Strict):
+    """The words in a thought that triggered a match, with their character offsets."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class DistortionStatus(str, Enum):
+    """What the person made of a suggested thinking trap."""
+
+    suggested = "suggested"
+    accepted = "accepted"
+    rejected = "rejected"
+    added = "added"
+
+
+class DistortionMatch(Strict):
+    """One thinking trap found in (or added to) a thought, and why."""
+
+    id: DistortionId
+    score: Score = 1.0
+    evidence: list[EvidenceSpan] = Field(default_factory=list)
+    explanation: str = ""
+    status: DistortionStatus = DistortionStatus.suggested
+
+
+class Analysis(Strict):
+    """What the language pipeline found in one text."""
+
+    text: str
+    distortions: list[DistortionMatch] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    mentions_self_harm: bool = False
+
+
+# --- thought records ---------------------------------------------------------------------
+
+
+class Context(str, Enum):
+    """Where the situation happened."""
+
+    intimacy = "intimacy"
+    dilator_practice = "dilator_practice"
+    tampon = "tampon"
+    gynaecological_exam = "gynaecological_exam"
+    self_touch = "self_touch"
+    thinking_about_it = "thinking_about_it"
+    other = "other"
+
+
+CONTEXT_LABELS: dict[str, str] = {
+    "intimacy": "An intimate moment",
+    "dilator_practice": "Dilator practice",
+    "tampon": "Using a tampon or cup",
+    "gynaecological_exam": "A gynaecological exam",
+    "self_touch": "Self-touch",
+    "thinking_about_it": "Thinking about it",
+    "other": "Something else",
+}
+
+_CONTEXT_SYNONYMS = {
+    "sex": "intimacy",
+    "intimate": "intimacy",
+    "partner": "intimacy",
+    "dilator": "dilator_practice",
+    "dilators": "dilator_practice",
+    "tampons": "tampon",
+    "menstrual_cup": "tampon",
+    "cup": "tampon",
+    "gynecological_exam": "gynaecological_exam",
+    "gyn_exam": "gynaecological_exam",
+    "exam": "gynaecological_exam",
+    "medical_exam": "gynaecological_exam",
+    "smear_test": "gynaecological_exam",
+    "self-touch": "self_touch",
+    "masturbation": "self_touch",
+    "thinking": "thinking_about_it",
+}
+
+
+def normalise_context(value: object) -> object:
+    """Accept 'Dilator practice', 'dilator-practice' and a few plain synonyms."""
+    if not isinstance(value, str):
+        return value
+    key = value.strip().lower().replace("-", "_").replace(" ", "_")
+    return _CONTEXT_SYNONYMS.get(key, key)
+
+
+class Emotion(Strict):
+    """An emotion the person felt and how strongly."""
+
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    intensity: Rating = 50
+
+
+class RecordStatus(str, Enum):
+    draft = "draft"
+    complete = "complete"
+
+
+def _as_text_list(value: object) -> object:
+    """Evidence may arrive as one string or a list of strings; store a list of non-empty items."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list):
+        return [v for v in value if not (isinstance(v, str) and not v.strip())]
+    return value
+
+
+class ThoughtRecord(Strict):
+    """One CBT thought record, from the situation to the balanced thought.
+
+    Only `situation` and `automatic_thought` are needed for a draft; everything else is
+    filled in step by step.
+    """
+
+    id: str = Field(default_factory=new_id, pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    status: RecordStatus = RecordStatus.draft
+    created_at: datetime = Field(default_factory=now)
+    updated_at: datetime | None = None
+
+    situation: ShortText = ""
+    context: Context = Context.other
+    emotions: list[Emotion] = Field(default_factory=list, max_length=50)
+    anxiety_before: Rating | None = None
+    belief_before: Rating | None = None
+    body_tension: Rating | None = None
+    automatic_thought: ShortText = ""
+
+    distortions: list[DistortionMatch] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    evidence_for: list[ShortText] = Field(default_factory=list, max_length=200)
+    evidence_against: list[ShortText] = Field(default_factory=list, max_length=200)
+    reframes_offered: list[str] = Field(default_factory=list)
+    reframe_chosen: str | None = None
+    balanced_thought: ShortText = ""
+    belief_balanced: Rating | None = None
+    belief_after: Rating | None = None
+    anxiety_after: Rating | None = None
+
+    assignment_id: str | None = None
+    prompt_id: str | None = None
+    prompt_answers: dict[str, ShortText] = Field(default_factory=dict)
+
+    @field_validator("context", mode="before")
+    @classmethod
+    def _context(cls, value: object) -> object:
+        return normalise_context(value)
+
+    @field_validator("evidence_for", "evidence_against", mode="before")
+    @classmethod
+    def _evidence(cls, value: object) -> object:
+        return _as_text_list(value)
+
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        # A time without a zone is taken as UTC so records sort and compare reliably.
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value
+
+    @model_validator(mode="after")
+    def _updated(self) -> "ThoughtRecord":
+        if self.updated_at is None:
+            object.__setattr__(self, "updated_at", self.created_at)
+        return self
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status is RecordStatus.complete
+
+    def accepted_distortions(self) -> list[DistortionMatch]:
+        """The traps the person kept: accepted, added, or suggested and not rejected."""
+        return [d for d in self.distortions if d.status is not DistortionStatus.rejected]
+
+
+# --- reframes and homework prompts ------------------------------------------------------
+
+
+class Reframe(Strict):
+    """A balanced way of seeing a thought, offered as a starting point the person can edit."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_.-]+$")]
+    distortions: list[DistortionId] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    text: Annotated[str, Field(min_length=10)]
+    questions: list[str] = Field(default_factory=list)
+    source: str | None = None
+    technique: str | None = None
+
+    @model_validator(mode="after")
+    def _has_basis(self) -> "Reframe":
+        if not (self.source or self.technique):
+            raise ValueError("each reframe needs a source or the CBT technique it applies")
+        if not (self.distortions or self.themes):
+            raise ValueError("each reframe needs at least one distortion or theme it answers")
+        return self
+
+
+class RankedReframe(Strict):
+    """A reframe chosen for a thought, with the reasons a person can read."""
+
+    reframe: Reframe
+    score: float
+    reasons: list[str] = Field(default_factory=list)
+
+    @property
+    def because(self) -> str:
+        return "offered because: " + ", ".join(self.reasons) if self.reasons else ""
+
+
+class RecordStep(str, Enum):
+    """The steps of a thought record a homework prompt can use."""
+
+    situation = "situation"
+    emotions = "emotions"
+    automatic_thought = "automatic_thought"
+    belief = "belief"
+    distortions = "distortions"
+    evidence = "evidence"
+    reframe = "reframe"
+    rerate = "rerate"
+
+
+class Moment(str, Enum):
+    """When a homework prompt is meant to be used."""
+
+    before_dilator_practice = "before_dilator_practice"
+    after_dilator_practice = "after_dilator_practice"
+    after_intimacy = "after_intimacy"
+    before_gynaecological_appointment = "before_gynaecological_appointment"
+    after_gynaecological_appointment = "after_gynaecological_appointment"
+    morning_check_in = "morning_check_in"
+    evening_reflection = "evening_reflection"
+    after_setback = "after_setback"
+    noticing_progress = "noticing_progress"
+    before_intimacy = "before_intimacy"
+    any_time = "any_time"
+
+
+class Prompt(Strict):
+    """A homework prompt a therapist can assign."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_.-]+$")]
+    title: Annotated[str, Field(min_length=3, max_length=120)]
+    instructions: Annotated[str, Field(min_length=10, max_length=MAX_TEXT)]
+    moments: list[Moment] = Field(min_length=1)
+    steps: list[RecordStep] = Field(min_length=1)
+    extra_questions: list[str] = Field(default_factory=list)
+    cadence: str = "as needed"
+
+
+class CadenceKind(str, Enum):
+    daily = "daily"
+    weekly = "weekly"
+    once = "once"
+
+
+class Cadence(Strict):
+    """How often an assignment is due: daily, N times a week, or once."""
+
+    kind: CadenceKind = CadenceKind.daily
+    times_per_week: int | None = Field(default=None, ge=1, le=7)
+
+    @model_validator(mode="after")
+    def _check(self) -> "Cadence":
+        if self.kind is CadenceKind.weekly and self.times_per_week is None:
+            raise ValueError("a weekly cadence needs times_per_week (1 to 7)")
+        return self
+
+    def describe(self) -> str:
+        if self.kind is CadenceKind.daily:
+            return "every day"
+        if self.kind is CadenceKind.once:
+            return "once"
+        n = self.times_per_week
+        return "once a week" if n == 1 else f"{n} times a week"
+
+
+class Assignment(Strict):
+    """Homework from a therapist: prompts (embedded), cadence, dates and a note."""
+
+    id: str = Field(default_factory=new_id, pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    prompts: list[Prompt] = Field(min_length=1)
+    cadence: Cadence = Field(default_factory=Cadence)
+    start: date
+    end: date
+    note: Annotated[str, Field(max_length=MAX_TEXT)] = ""
+    therapist: Annotated[str, Field(max_length=120)] = ""
+    created_at: datetime = Field(default_factory=now)
+
+    @model_validator(mode="after")
+    def _dates(self) -> "Assignment":
+        if self.end < self.start:
+            raise ValueError("the end date is before the start date")
+        return self
+
+
+# --- journal settings ---------------------------------------------------------------------
+
+
+class Settings(Strict):
+    """A person's own settings, kept inside the encrypted journal."""
+
+    crisis_region: str = "international"
+    """Which crisis lines to show when a thought mentions self-harm."""
+    known_names: list[str] = Field(default_factory=list)
+    """Names of people in the person's life (partner, doctor, coach), always redacted in exports."""
+    study_pseudonym: str | None = None
+    """A random pseudonym for research exports, made once; never derived from anything personal."""
+    theme: str = "calm"
+    breathing_pace: float = Field(default=4.0, ge=2.0, le=10.0)
+    """Seconds per breath in and per breath out in the breathing exercise."""
+    welcomed: bool = False
+    helpful_reframes: list[str] = Field(default_factory=list)
+    """Reframes the person chose before; ranked a little higher next time."""
+
+
+# --- friendly validation errors -----------------------------------------------------------
+
+
+def friendly_error(error: ValidationError) -> str:
+    """One plain sentence for the first problem pydantic found."""
+    problems = []
+    for item in error.errors(include_url=False):
+        where = ".".join(str(p) for p in item.get("loc", ()) if p != "__root__")
+        message = item.get("msg", "is not valid")
+        kind = item.get("type", "")
+        if kind == "extra_forbidden":
+            message = "is not a field thoughtwork knows"
+        elif kind == "missing":
+            message = "is missing"
+        elif message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        problems.append(f"{where}: {message}" if where else message)
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return (problems[0] if problems else "the data is not valid") + more
