@@ -1,0 +1,41 @@
+"""Making user text safe to show in a terminal.
+
+Rich and Textual pass most control sequences straight through (OSC title and clipboard
+writes, bidi overrides), so every piece of user text is cleaned before it is shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_KEEP = {"\n", "\t"}
+# Bidi embedding/override/isolate controls can make text display differently from what it is.
+_BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"}
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+def clean(text: str, *, single_line: bool = False) -> str:
+    """Text with terminal escape sequences removed and other control characters shown as '\u241b'-style symbols."""
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    out = []
+    for char in text:
+        if char in _KEEP:
+            out.append(" " if single_line else char)
+        elif char in _BIDI:
+            continue
+        elif char == "\r":
+            out.append(" " if single_line else "")
+        elif unicodedata.category(char) == "Cc":
+            code = ord(char)
+            # Control Pictures block shows C0 controls visibly; others become the replacement char.
+            out.append(chr(0x2400 + code) if code < 0x20 else "\ufffd")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def shorten(text: str, width: int) -> str:
+    """One clean line of at most `width` characters, with an ellipsis when cut."""
+    line = " ".join(clean(text, single_line=True).split())
+    return line if len(line) <= width else line[: max(0, width - 1)] + "\u2026"
