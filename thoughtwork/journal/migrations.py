@@ -1,0 +1,36 @@
+"""Schema migrations: each step turns the tables of version N into version N + 1.
+
+A journal is migrated in memory when opened and written back in the new version on the next
+save (after a backup of the old file). A journal newer than this program is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from thoughtwork.journal.errors import JournalCorrupt, JournalTooNew
+from thoughtwork.journal.fileformat import Tables
+from thoughtwork.models import SCHEMA_VERSION
+
+Migration = Callable[[Tables], Tables]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""MIGRATIONS[n] migrates schema n to n + 1. Version 1 is the first released schema."""
+
+
+def migrate(tables: Tables, version: int, target: int = SCHEMA_VERSION) -> tuple[Tables, bool]:
+    """Bring tables up to `target`; returns them and whether anything changed."""
+    if version > target:
+        raise JournalTooNew(
+            f"This journal uses schema version {version}, newer than this thoughtwork understands ({target}). "
+            "Please update thoughtwork; the journal was left untouched."
+        )
+    changed = False
+    while version < target:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise JournalCorrupt(f"This thoughtwork cannot upgrade a journal from schema version {version}.")
+        tables = step(tables)
+        version += 1
+        changed = True
+    return tables, changed

@@ -1,0 +1,83 @@
+"""JSON parsing that refuses what Python's json module would quietly accept.
+
+`json.loads` takes NaN and Infinity, keeps the last of duplicate keys, and raises
+RecursionError on deep nesting; each of those would silently change or lose data here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+MAX_DEPTH = 64
+
+
+class StrictJSONError(ValueError):
+    """The text is not strict JSON; the message says why in plain words."""
+
+
+def _no_constants(name: str) -> Any:
+    raise StrictJSONError(f"it contains {name}, which is not a number JSON allows")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise StrictJSONError(f"the key {json.dumps(key)[:40]} appears twice")
+        result[key] = value
+    return result
+
+
+def _depth(text: str) -> int:
+    """Deepest bracket nesting outside strings (cheap pre-check before parsing)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def loads(data: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse strict JSON: UTF-8, no NaN/Infinity, no duplicate keys, bounded nesting."""
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise StrictJSONError("it is not UTF-8 text") from None
+    else:
+        text = data
+    if not text.strip():
+        raise StrictJSONError("it is empty")
+    # The pure-Python depth scan is skipped for big texts (a whole journal), where the
+    # RecursionError handler below is the guard.
+    if len(text) <= 1_000_000 and _depth(text) > max_depth:
+        raise StrictJSONError(f"it is nested more than {max_depth} levels deep")
+    try:
+        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+    except StrictJSONError:
+        raise
+    except json.JSONDecodeError as error:
+        raise StrictJSONError(f"it is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        raise StrictJSONError("it is nested too deeply") from None
+
+
+def dumps_canonical(value: Any) -> bytes:
+    """Deterministic compact UTF-8 JSON, for hashing and authenticated headers."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
