@@ -15,6 +15,7 @@ from tinydb import Query, TinyDB
 from thoughtwork.journal import crypto, fileformat, files, migrations
 from thoughtwork.journal.errors import (
     JournalCorrupt,
+    JournalError,
     JournalExists,
     JournalNotFound,
     WrongPassphrase,
@@ -211,6 +212,18 @@ class Journal:
                 except ValidationError as error:
                     problems.append(f"{name} item {doc.doc_id}: {friendly_error(error)}")
         return problems
+
+    def backup_status(self) -> list[tuple[str, str]]:
+        """Each backup beside the journal and whether it opens with this journal's key."""
+        status = []
+        for backup in files.backup_paths(self.path):
+            if backup.exists():
+                try:
+                    fileformat.decode(backup.read_bytes(), keys=self._storage.keys)
+                    status.append((backup.name, "readable"))
+                except JournalError as error:
+                    status.append((backup.name, str(error)))
+        return status
 
     def counts(self) -> dict[str, Any]:
         return {

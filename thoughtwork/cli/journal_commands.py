@@ -1,0 +1,134 @@
+"""`thoughtwork init`, `journal import|export|verify|passwd` and `schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from thoughtwork.cli.errors import UserError
+from thoughtwork.cli.unlock import ask_new, journal_file, open_journal
+from thoughtwork.journal import Journal, JournalError
+from thoughtwork.journal.files import PRIVATE_FILE, atomic_write
+from thoughtwork.journal import records_io
+from thoughtwork.models import Assignment, Prompt, Reframe, Settings, ThoughtRecord
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    init = sub.add_parser("init", help="create a new journal")
+    init.add_argument(
+        "--no-encryption",
+        action="store_true",
+        help="store the journal unencrypted (only if your disk is already encrypted)",
+    )
+    init.set_defaults(func=cmd_init)
+
+    journal = sub.add_parser("journal", help="import, export, check or re-key your journal")
+    jsub = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
+    imp = jsub.add_parser("import", help="add thought records from a JSONL file (one record a line)")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(func=cmd_import)
+    exp = jsub.add_parser("export", help="write all your records as JSONL (your own full backup)")
+    exp.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    exp.set_defaults(func=cmd_export)
+    jsub.add_parser("verify", help="check that the journal and its backups are whole").set_defaults(func=cmd_verify)
+    jsub.add_parser("passwd", help="change the journal's passphrase").set_defaults(func=cmd_passwd)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of a thoughtwork data type")
+    schema.add_argument("kind", nargs="?", default="record", choices=sorted(SCHEMAS))
+    schema.set_defaults(func=cmd_schema)
+
+
+SCHEMAS = {
+    "record": ThoughtRecord,
+    "assignment": Assignment,
+    "prompt": Prompt,
+    "reframe": Reframe,
+    "settings": Settings,
+}
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = journal_file(args)
+    if path.exists():
+        raise UserError(f"A journal already exists at {path}; it was left as it is.")
+    passphrase = None if args.no_encryption else ask_new()
+    try:
+        Journal.create(path, passphrase, encrypted=not args.no_encryption).close()
+    except JournalError as error:
+        raise UserError(str(error)) from None
+    kind = "unencrypted" if args.no_encryption else "encrypted"
+    print(f"Created your {kind} journal at {path}.")
+    if not args.no_encryption:
+        print("Keep your passphrase somewhere safe: without it the journal cannot be opened by anyone, you included.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        records = records_io.parse_jsonl_file(args.file)
+    except records_io.ImportProblem as problem:
+        raise UserError(str(problem)) from None
+    with open_journal(args) as journal:
+        existing = journal.ids()
+        new = [r for r in records if r.id not in existing]
+        try:
+            journal.add_many(new)
+        except JournalError as error:
+            raise UserError(str(error)) from None
+    skipped = len(records) - len(new)
+    note = f" {skipped} already in your journal were left as they are." if skipped else ""
+    print(f"Imported {len(new)} record{'s' if len(new) != 1 else ''}.{note}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        data = records_io.to_jsonl(journal.records_oldest_first())
+    if args.out is None:
+        sys.stdout.write(data)
+        return 0
+    if args.out.exists() and args.out.is_dir():
+        raise UserError(f"{args.out} is a folder; please give a file name.")
+    atomic_write(args.out, data.encode("utf-8"))
+    args.out.chmod(PRIVATE_FILE)
+    count = data.count("\n")
+    print(f"Wrote {count} record{'s' if count != 1 else ''} to {args.out} (readable only by you). "
+          "It is not encrypted: keep it somewhere private.", file=sys.stderr)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        problems = journal.verify()
+        counts = journal.counts()
+        backups = [f"{name}: {state}" for name, state in journal.backup_status()]
+    for problem in problems:
+        print(problem)
+    state = "encrypted" if counts["encrypted"] else "not encrypted"
+    print(f"{counts['records']} records, {counts['assignments']} assignments, {state}, schema {counts['schema_version']}.")
+    for line in backups:
+        print(line)
+    if problems:
+        raise UserError(f"{len(problems)} stored item(s) are not valid; see above.")
+    print("Your journal is whole.")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        if not journal.encrypted:
+            raise UserError("This journal is not encrypted, so it has no passphrase to change.")
+        new = ask_new("New passphrase: ", env="THOUGHTWORK_NEW_PASSPHRASE")
+        try:
+            journal.change_passphrase(new)
+        except JournalError as error:
+            raise UserError(str(error)) from None
+    print("Your passphrase was changed (backups too).")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(SCHEMAS[args.kind].model_json_schema(), indent=2))
+    return 0
