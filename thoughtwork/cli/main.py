@@ -66,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _say(message: str) -> None:
-    first_line = message.strip().splitlines()[0] if message.strip() else "error"
-    print(f"thoughtwork: {first_line}", file=sys.stderr)
+    """One line on stderr; control characters from file contents are neutralised first."""
+    from thoughtwork.text import clean
+
+    print(f"thoughtwork: {clean(message, single_line=True).strip() or 'error'}", file=sys.stderr)
 
 
 def _quiet_tracebacks() -> None:

@@ -18,8 +18,9 @@ MIGRATIONS: dict[int, Migration] = {}
 """MIGRATIONS[n] migrates schema n to n + 1. Version 1 is the first released schema."""
 
 
-def migrate(tables: Tables, version: int, target: int = SCHEMA_VERSION) -> tuple[Tables, bool]:
-    """Bring tables up to `target`; returns them and whether anything changed."""
+def migrate(tables: Tables, version: int, target: int | None = None) -> tuple[Tables, bool]:
+    """Bring tables up to `target` (default: this version's schema); returns them and whether anything changed."""
+    target = SCHEMA_VERSION if target is None else target
     if version > target:
         raise JournalTooNew(
             f"This journal uses schema version {version}, newer than this thoughtwork understands ({target}). "

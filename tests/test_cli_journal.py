@@ -1,0 +1,135 @@
+"""The journal commands as a person uses them: init, import, export, verify, passwd, schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from thoughtwork.cli.main import main
+
+PASS = "a long passphrase"
+
+LINES = [
+    {"situation": "Before dilator practice", "context": "dilator_practice", "automatic_thought": "It will hurt every time",
+     "belief_before": 80, "anxiety_before": 70, "created_at": "2026-11-01T10:00:00+00:00"},
+    {"situation": "After a kiss", "automatic_thought": "They must think I'm broken", "evidence_for": ["I stopped"],
+     "evidence_against": ["They said they love me"], "balanced_thought": "I can't read their mind.",
+     "belief_after": 30, "anxiety_after": 20, "created_at": "2026-11-02T21:30:00+01:00"},
+    {"situation": "Thinking", "automatic_thought": "Nothing [b]works[/b] \u001b]0;title\u0007"},
+]
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    journal = tmp_path / "data" / "journal.twj"
+    monkeypatch.setenv("THOUGHTWORK_JOURNAL", str(journal))
+    monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", PASS)
+    assert main(["init"]) == 0
+    return tmp_path
+
+
+def write_jsonl(path: Path, rows: list) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_import_then_export_gives_the_records_back(env: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["journal", "import", str(write_jsonl(env / "in.jsonl", LINES))]) == 0
+    assert "Imported 3 records" in capsys.readouterr().out
+    assert main(["journal", "export", "--out", str(env / "out.jsonl")]) == 0
+    exported = [json.loads(line) for line in (env / "out.jsonl").read_text().splitlines()]
+    assert len(exported) == 3
+    for original in LINES:
+        match = next(e for e in exported if e["automatic_thought"] == original["automatic_thought"])
+        for key, value in original.items():
+            if key == "created_at":
+                continue
+            assert match[key] == value, key
+    assert exported[1]["status"] == "complete" and exported[0]["status"] == "draft"
+    # The backup imports into a fresh journal and exports byte for byte the same.
+    second = env / "second.twj"
+    assert main(["--journal", str(second), "init"]) == 0
+    assert main(["--journal", str(second), "journal", "import", str(env / "out.jsonl")]) == 0
+    assert main(["--journal", str(second), "journal", "export", "--out", str(env / "again.jsonl")]) == 0
+    assert (env / "again.jsonl").read_bytes() == (env / "out.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('{"situation": "a", "automatic_thought": "b", "belief_before": 150}', "line 2: belief_before"),
+        ('{"situation": "a", "automatic_thought": "b", "anxiety_before": NaN}', "line 2: it contains NaN"),
+        ('{"situation": "a", "situation": "b", "automatic_thought": "b"}', "appears twice"),
+        ('{"situation": "a"', "line 2: it is not valid JSON"),
+        ('[1, 2, 3]', "one JSON object"),
+        ('{"situation": "a", "automatic_thought": "b", "mood": "x"}', "mood: is not a field"),
+        ('{"situation": "a", "automatic_thought": "b", "created_at": "yesterday"}', "created_at"),
+        ('{"situation": "a", "automatic_thought": "b", "context": "moon"}', "context"),
+        ('{"situation": "only a situation"}', "automatic_thought is missing"),
+        ("[" * 5000 + "]" * 5000, "nested"),
+    ],
+)
+def test_a_bad_line_is_named_and_nothing_is_imported(env: Path, capsys, line: str, expected: str) -> None:
+    path = write_jsonl(env / "bad.jsonl", [LINES[0], line, LINES[1]])
+    assert main(["journal", "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert expected in err and "nothing was imported" in err
+    assert err.count("\n") == 1
+    main(["journal", "export"])
+    assert capsys.readouterr().out == ""
+
+
+def test_non_utf8_and_missing_files(env: Path, capsys) -> None:
+    bad = env / "latin1.jsonl"
+    bad.write_bytes('{"situation": "caf\u00e9", "automatic_thought": "b"}\n'.encode("latin-1"))
+    assert main(["journal", "import", str(bad)]) == 1
+    assert "not UTF-8" in capsys.readouterr().err
+    assert main(["journal", "import", str(env / "nope.jsonl")]) == 1
+    assert "no file" in capsys.readouterr().err
+
+
+def test_wrong_passphrase_is_one_line(env: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", "wrong but long")
+    assert main(["journal", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("thoughtwork: That passphrase does not unlock") and err.count("\n") == 1
+
+
+def test_verify_and_passwd(env: Path, capsys, monkeypatch) -> None:
+    main(["journal", "import", str(write_jsonl(env / "in.jsonl", LINES))])
+    assert main(["journal", "verify"]) == 0
+    assert "3 records" in capsys.readouterr().out
+    monkeypatch.setenv("THOUGHTWORK_NEW_PASSPHRASE", "the new phrase")
+    assert main(["journal", "passwd"]) == 0
+    assert main(["journal", "verify"]) == 1  # the old passphrase no longer works
+    monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", "the new phrase")
+    assert main(["journal", "verify"]) == 0
+
+
+def test_init_unencrypted_and_refuses_to_overwrite(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "plain.twj"
+    assert main(["--journal", str(path), "init", "--no-encryption"]) == 0
+    assert json.loads(path.read_bytes())["encryption"] is None
+    assert main(["--journal", str(path), "init", "--no-encryption"]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_no_passphrase_without_a_terminal(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("THOUGHTWORK_PASSPHRASE", raising=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "thoughtwork.cli.main", "--journal", str(tmp_path / "j.twj"), "init"],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "thoughtwork: No passphrase given: set THOUGHTWORK_PASSPHRASE or run this in a terminal."
+    assert not (tmp_path / "j.twj").exists()
+
+
+def test_schema_prints_json_schema(capsys) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert {"situation", "automatic_thought", "belief_before", "created_at"} <= set(schema["properties"])
