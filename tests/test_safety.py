@@ -1,0 +1,87 @@
+"""Safety: the self-harm phrase check and the crisis lines data."""
+
+from __future__ import annotations
+
+import pytest
+
+from thoughtwork.safety import DEFAULT_REGION, crisis_resources, mentions_self_harm, region_label, regions
+
+RISK = [
+    "I want to kill myself",
+    "Sometimes I think about suicide",
+    "I feel suicidal after tonight",
+    "I just want to die",
+    "I wish I was dead",
+    "everyone would be better off without me",
+    "I don\u2019t want to be alive anymore",
+    "I've been self-harming again",
+    "I want to hurt myself",
+    "I thought about hurting myself",
+    "I keep cutting myself",
+    "I want to end it all",
+    "there is no point in living like this",
+    "I CAN'T GO ON",
+    "I want to take my own life",
+]
+
+NO_RISK = [
+    "It hurt a little; I can go slower",
+    "I'm scared it will hurt",
+    "I might hurt myself with the dilator",
+    "I'm afraid penetration will harm me",
+    "I wanted to die of embarrassment",
+    "My partner will leave me",
+    "I will never be able to have sex",
+    "There's something fundamentally wrong with me",
+    "my vagina is too tight",
+    "the exam killed my mood",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", RISK)
+def test_mentions_of_self_harm_are_noticed(text: str) -> None:
+    assert mentions_self_harm(text)
+
+
+@pytest.mark.parametrize("text", NO_RISK)
+def test_everyday_fears_of_pain_are_not_alarms(text: str) -> None:
+    assert not mentions_self_harm(text)
+
+
+def test_regions_start_with_the_international_list() -> None:
+    codes = [r.code for r in regions()]
+    assert codes[0] == DEFAULT_REGION
+    assert {"uk", "us", "ie", "au", "ca", "nz", "de"} <= set(codes)
+
+
+def test_every_resource_names_its_source() -> None:
+    for region in regions():
+        for resource in region.resources:
+            assert resource.source.strip(), (region.code, resource.name)
+            assert resource.url.startswith("https://")
+
+
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [("uk", "116 123"), ("us", "988"), ("ca", "988"), ("au", "13 11 14"), ("nz", "1737"), ("ie", "116 123")],
+)
+def test_known_numbers_are_listed_for_their_region(region: str, expected: str) -> None:
+    assert any(expected in r.contact for r in crisis_resources(region))
+
+
+def test_uk_lists_samaritans_and_nhs_111() -> None:
+    names = [r.name for r in crisis_resources("UK")]
+    assert "Samaritans" in names and "NHS 111" in names
+
+
+def test_unknown_region_falls_back_to_international() -> None:
+    assert crisis_resources("atlantis") == crisis_resources(DEFAULT_REGION)
+    assert region_label("atlantis") == "International"
+    assert any("findahelpline" in r.contact for r in crisis_resources("atlantis"))
+
+
+def test_every_region_ends_with_emergency_services() -> None:
+    for region in regions():
+        assert "mergenc" in region.resources[-1].name, region.code

@@ -1,0 +1,25 @@
+"""Safety: noticing when a thought mentions self-harm or suicide, and the crisis lines to offer.
+
+Both are deliberately simple and local: a phrase list that errs towards offering help (a
+gentle, dismissable screen costs little) and a data file of helplines, each with its source.
+"""
+
+from thoughtwork.safety.detection import mentions_self_harm
+from thoughtwork.safety.resources import (
+    DEFAULT_REGION,
+    CrisisResource,
+    Region,
+    crisis_resources,
+    region_label,
+    regions,
+)
+
+__all__ = [
+    "DEFAULT_REGION",
+    "CrisisResource",
+    "Region",
+    "crisis_resources",
+    "mentions_self_harm",
+    "region_label",
+    "regions",
+]
