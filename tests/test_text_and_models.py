@@ -1,0 +1,71 @@
+"""User text is shown literally and safely; validation errors read as plain sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from thoughtwork.models import Assignment, Cadence, ThoughtRecord, friendly_error
+from thoughtwork.text import clean, shorten
+
+
+def test_escape_sequences_and_controls_are_neutralised() -> None:
+    nasty = "title\x1b]0;pwned\x07 clip\x1b]52;c;ZXZpbA==\x07 \x1b[2J red\x1b[31m \u202eevil\x00\x08"
+    shown = clean(nasty)
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "\x00" not in shown and "\x08" not in shown
+    assert "title" in shown and "evil" in shown
+
+
+def test_markup_is_left_as_text() -> None:
+    assert clean("[b]bold[/b] [@click=app.quit]x[/]") == "[b]bold[/b] [@click=app.quit]x[/]"
+
+
+@given(st.text())
+def test_clean_output_has_no_control_characters(text: str) -> None:
+    shown = clean(text, single_line=True)
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in shown)
+
+
+def test_shorten() -> None:
+    assert shorten("one\ntwo   three", 40) == "one two three"
+    assert len(shorten("x" * 100, 10)) == 10
+
+
+def test_context_accepts_plain_spellings() -> None:
+    assert ThoughtRecord(context="Dilator practice").context.value == "dilator_practice"
+    assert ThoughtRecord(context="gynecological exam").context.value == "gynaecological_exam"
+
+
+def test_naive_times_become_utc_and_updated_defaults_to_created() -> None:
+    record = ThoughtRecord(created_at="2026-11-01T10:00:00")
+    assert record.created_at.tzinfo is not None and record.updated_at == record.created_at
+
+
+def test_evidence_as_one_string_becomes_a_list() -> None:
+    assert ThoughtRecord(evidence_for="it hurt").evidence_for == ["it hurt"]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"belief_before": 101}, "belief_before: Input should be less than or equal to 100"),
+        ({"feelings": "x"}, "feelings: is not a field thoughtwork knows"),
+        ({"automatic_thought": "x" * 20_001}, "automatic_thought"),
+    ],
+)
+def test_friendly_errors(data: dict, expected: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        ThoughtRecord.model_validate(data)
+    assert friendly_error(caught.value).startswith(expected)
+
+
+def test_assignment_rules() -> None:
+    with pytest.raises(ValidationError, match="end date is before"):
+        Assignment(prompts=[{"id": "p", "title": "Title", "instructions": "Do the thing kindly.",
+                             "moments": ["any_time"], "steps": ["situation"]}], start="2026-02-01", end="2026-01-01")
+    with pytest.raises(ValidationError, match="times_per_week"):
+        Cadence(kind="weekly")
+    assert Cadence(kind="weekly", times_per_week=3).describe() == "3 times a week"
