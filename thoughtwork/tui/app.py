@@ -1,0 +1,302 @@
+"""The patient's app: wiring of screens, bindings, palette commands and the background pipeline load.
+
+Each screen owns its behaviour; this module only opens the journal, starts spaCy in a
+worker, moves between screens, and makes sure a crash never shows journal text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from thoughtwork import locations
+from thoughtwork.models import Analysis, Prompt, ThoughtRecord
+from thoughtwork.tui.theme import apply_theme, register_themes
+
+if TYPE_CHECKING:
+    from thoughtwork.journal import Journal
+
+PASSPHRASE_ENV = "THOUGHTWORK_PASSPHRASE"
+
+CRASH_MESSAGE = (
+    "thoughtwork met an unexpected problem and closed.\n"
+    "Everything up to your last step was saved in your journal.\n"
+    "Nothing you wrote is shown here. Opening thoughtwork again will continue your draft."
+)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the app for the journal named on the command line (or the default one)."""
+    path = locations.journal_path(getattr(args, "journal", None))
+    app = ThoughtworkApp(path, passphrase=os.environ.get(PASSPHRASE_ENV) or None)
+    app.run()
+    return app.return_code or 0
+
+
+class ThoughtworkApp(App[None]):
+    """A gentle CBT thought record: welcome or unlock, then home and the screens it opens."""
+
+    TITLE = "thoughtwork"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help", show=False),
+    ]
+
+    def __init__(self, journal_path: str | os.PathLike[str], passphrase: str | None = None) -> None:
+        super().__init__()
+        self.journal_path = Path(journal_path)
+        self.journal: Journal | None = None
+        self.nlp_ready = False
+        self._passphrase = passphrase
+        self._nlp_lock = threading.Lock()
+        self._nlp_missing = False
+        self._reframes: list | None = None
+
+    # --- start-up -----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        register_themes(self)
+        apply_theme(self, "calm")
+        self.load_pipeline()
+        # Imported here so the first frame is not held up by screens not yet needed.
+        from thoughtwork.tui.screens.unlock import UnlockScreen
+        from thoughtwork.tui.screens.welcome import WelcomeScreen
+
+        if self.journal_path.exists():
+            self.push_screen(UnlockScreen(self.journal_path, passphrase=self._passphrase))
+        else:
+            self.push_screen(WelcomeScreen(self.journal_path))
+        self._passphrase = None  # only the journal keeps the key from here on
+
+    @work(thread=True, exclusive=True, group="nlp", exit_on_error=False)
+    def load_pipeline(self) -> None:
+        """Load spaCy while the person reads the first screen (about 1.5 s)."""
+        self._ensure_pipeline()
+
+    def _ensure_pipeline(self) -> bool:
+        with self._nlp_lock:
+            if self.nlp_ready or self._nlp_missing:
+                return self.nlp_ready
+            try:
+                from thoughtwork.nlp import load_pipeline
+            except ImportError:
+                self._nlp_missing = True
+                return False
+            load_pipeline()
+            self.nlp_ready = True
+            return True
+
+    def analyse(self, text: str) -> Analysis:
+        """What the pipeline finds in `text`; waits for the pipeline if it is still loading."""
+        if not self._ensure_pipeline():
+            return Analysis(text=text)
+        from thoughtwork.nlp import analyse
+
+        return analyse(text)
+
+    @property
+    def can_analyse(self) -> bool:
+        """False only when this installation has no language pipeline at all."""
+        return not self._nlp_missing
+
+    def journal_opened(self, journal: Journal) -> None:
+        """Called by the welcome and unlock screens once the journal is open."""
+        self.journal = journal
+        settings = journal.settings()
+        apply_theme(self, settings.theme)
+        from thoughtwork.tui.screens.home import HomeScreen
+
+        if settings.welcomed:
+            self.switch_screen(HomeScreen())
+        else:
+            from thoughtwork.tui.screens.welcome import WelcomeScreen
+
+            self.switch_screen(WelcomeScreen(self.journal_path, intro_only=True))
+
+    def reframes(self) -> list:
+        """The reframe library, loaded once; empty if it cannot be read."""
+        if self._reframes is None:
+            try:
+                from thoughtwork.content.reframes import load_reframes
+
+                self._reframes = list(load_reframes())
+            except ImportError:
+                self._reframes = []
+        return self._reframes
+
+    # --- the thought record -------------------------------------------------------
+
+    def start_record(
+        self,
+        record_id: str | None = None,
+        *,
+        prompt: Prompt | None = None,
+        assignment_id: str | None = None,
+    ) -> None:
+        """Open the record flow: a new record, or the draft or record with `record_id`."""
+        if self.journal is None:
+            return
+        from thoughtwork.tui.screens.record.flow import RecordScreen
+
+        if record_id is None:
+            record = ThoughtRecord(assignment_id=assignment_id, prompt_id=prompt.id if prompt else None)
+        else:
+            found = self.journal.get(record_id)
+            if found is None:
+                self.notify("That record is no longer in your journal.", severity="warning")
+                return
+            record = found
+            prompt = prompt or self._prompt_for(record)
+        self.push_screen(RecordScreen(record, prompt=prompt, resume=record_id is not None))
+
+    def _prompt_for(self, record: ThoughtRecord) -> Prompt | None:
+        """The homework prompt a record was started from, if its assignment is still here."""
+        if self.journal is None or not (record.assignment_id and record.prompt_id):
+            return None
+        assignment = self.journal.get_assignment(record.assignment_id)
+        if assignment is None:
+            return None
+        return next((p for p in assignment.prompts if p.id == record.prompt_id), None)
+
+    def latest_draft(self) -> ThoughtRecord | None:
+        """The most recently touched draft, to continue from home."""
+        if self.journal is None:
+            return None
+        drafts = [r for r in self.journal.records() if not r.is_complete]
+        return max(drafts, key=lambda r: r.updated_at or r.created_at, default=None)
+
+    # --- actions (each also in the command palette) -------------------------------
+
+    def action_new_record(self) -> None:
+        self.start_record()
+
+    def action_continue_draft(self) -> None:
+        draft = self.latest_draft()
+        if draft is None:
+            self.notify("There is no draft to continue. You can start a new record any time.")
+        else:
+            self.start_record(draft.id)
+
+    def action_homework(self) -> None:
+        if self.journal is not None:
+            from thoughtwork.tui.screens.homework_due import HomeworkDueScreen
+
+            self.push_screen(HomeworkDueScreen())
+
+    def action_open_journal(self) -> None:
+        self._open("thoughtwork.tui.screens.journal_list", "JournalScreen")
+
+    def action_open_progress(self) -> None:
+        self._open("thoughtwork.tui.screens.progress", "ProgressScreen")
+
+    def action_breathe(self) -> None:
+        self._open("thoughtwork.tui.screens.breathe", "BreatheScreen", needs_journal=False)
+
+    def action_help(self) -> None:
+        self._open("thoughtwork.tui.screens.help", "HelpScreen", needs_journal=False)
+
+    def action_settings(self) -> None:
+        self._open("thoughtwork.tui.screens.settings", "SettingsScreen")
+
+    def action_crisis(self) -> None:
+        self._open("thoughtwork.tui.screens.crisis", "CrisisScreen", needs_journal=False)
+
+    def _open(self, module: str, name: str, *, needs_journal: bool = True) -> None:
+        """Push one of the browsing screens, imported only when first wanted."""
+        if needs_journal and self.journal is None:
+            self.notify("Unlock your journal first.")
+            return
+        import importlib
+
+        try:
+            screen_class = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            self.notify("That part of thoughtwork is not installed.", severity="warning")
+            return
+        if isinstance(self.screen, screen_class):
+            return
+        self.push_screen(screen_class())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for title, help_text, callback in self._commands():
+            yield SystemCommand(title, help_text, callback)
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        always = [
+            ("Breathe", "A paced belly-breathing exercise", self.action_breathe),
+            ("Help and support", "About vaginismus, this app, and where to find care", self.action_help),
+            ("Crisis support", "Phone lines and services if you are not safe right now", self.action_crisis),
+        ]
+        if self.journal is None:
+            return always
+        return [
+            ("New thought record", "Start a record of a difficult moment", self.action_new_record),
+            ("Continue draft", "Pick up the record you were writing", self.action_continue_draft),
+            ("Homework", "Practice your therapist suggested", self.action_homework),
+            ("Journal", "All your records: search, open, edit", self.action_open_journal),
+            ("Progress", "How belief and anxiety changed over time", self.action_open_progress),
+            ("Settings", "Crisis region, names to hide, breathing pace, theme", self.action_settings),
+            ("Home", "Back to the home screen", self.action_go_home),
+            *always,
+        ]
+
+    def action_go_home(self) -> None:
+        from thoughtwork.tui.screens.home import HomeScreen
+
+        self.save_drafts()
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    # --- saving and closing -------------------------------------------------------
+
+    def save_drafts(self) -> None:
+        """Ask every open record screen to save what is typed (before quitting, or a crash)."""
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_draft", None)
+            if callable(save):
+                save()
+
+    async def action_quit(self) -> None:
+        try:
+            self.save_drafts()
+        finally:
+            self.exit()
+
+    def on_unmount(self) -> None:
+        self._close_journal()
+
+    def _close_journal(self) -> None:
+        journal, self.journal = self.journal, None
+        if journal is not None:
+            journal.close()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A gentle message instead of Textual's crash screen, which prints local variables."""
+        if os.environ.get("THOUGHTWORK_DEBUG") == "1":
+            super()._handle_exception(error)
+            return
+        try:
+            self.save_drafts()
+        except Exception:  # noqa: BLE001 - the first problem is the one to report; keep going
+            pass
+        self._return_code = 1
+        if self._exception is None:
+            # Kept so test runs (Pilot) still re-raise; never rendered on screen.
+            self._exception = error
+            self._exception_event.set()
+        self._exit_renderables.append(Text(f"{CRASH_MESSAGE}\n({type(error).__name__})"))
+        self._close_messages_no_wait()

@@ -1,0 +1,73 @@
+"""Homework due: the practice a therapist suggested, and a way to start each one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from thoughtwork.text import shorten
+from thoughtwork.tui.screens.home import due_homework
+
+STATUS_WORDS = {"due": "due today", "overdue": "waiting for you", "done": "done for now"}
+"""Gentle words for each status: overdue homework is not a failure."""
+
+
+class HomeworkDueScreen(Screen[None]):
+    """Lists homework due or overdue; Enter starts a thought record from the prompt."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="page"):
+            yield Static("Homework", classes="page-title")
+            yield Static("", id="homework-intro", classes="prose")
+            yield OptionList(id="homework-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_items()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_items()
+
+    def refresh_items(self) -> None:
+        self._items = due_homework(self.app)
+        intro = self.query_one("#homework-intro", Static)
+        listing = self.query_one("#homework-list", OptionList)
+        listing.clear_options()
+        if not self._items:
+            intro.update(
+                Text(
+                    "Nothing is due right now. When your therapist gives you homework, "
+                    "it will appear here. You can start a thought record from home any time."
+                )
+            )
+            listing.display = False
+            return
+        intro.update(Text("Choose one to start. Go gently; doing part of it still counts."))
+        listing.display = True
+        listing.add_options(Option(_describe(item), id=str(index)) for index, item in enumerate(self._items))
+        listing.highlighted = 0
+        listing.focus()
+
+    @on(OptionList.OptionSelected, "#homework-list")
+    def _start(self, event: OptionList.OptionSelected) -> None:
+        item = self._items[int(event.option.id)]
+        self.app.start_record(prompt=item.prompt, assignment_id=item.assignment.id)
+
+
+def _describe(item) -> Text:  # noqa: ANN001 - a homework.schedule.DueItem
+    line = Text()
+    line.append(shorten(item.prompt.title, 50), style="bold")
+    line.append(f"  {STATUS_WORDS.get(item.status, item.status)}", style="italic")
+    line.append(f"\n  {item.assignment.cadence.describe()}")
+    note = item.assignment.note
+    if note:
+        line.append(f"  \u00b7  {shorten(note, 60)}", style="dim")
+    return line

@@ -1,0 +1,244 @@
+"""The record flow: one step at a time, back and forth freely, a draft saved at every step change."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from thoughtwork.models import (
+    Analysis,
+    Prompt,
+    RankedReframe,
+    RecordStatus,
+    ThoughtRecord,
+)
+from thoughtwork.tui.screens.record.belief import BeliefStep
+from thoughtwork.tui.screens.record.emotions import EmotionsStep
+from thoughtwork.tui.screens.record.evidence import EvidenceStep
+from thoughtwork.tui.screens.record.homework_prompt import HomeworkPromptStep
+from thoughtwork.tui.screens.record.reframe import ReframeStep
+from thoughtwork.tui.screens.record.rerate import RerateStep
+from thoughtwork.tui.screens.record.situation import SituationStep
+from thoughtwork.tui.screens.record.step import Step
+from thoughtwork.tui.screens.record.summary import SummaryStep
+from thoughtwork.tui.screens.record.thought import ThoughtStep
+from thoughtwork.tui.screens.record.traps import TrapsStep, merge_analysis
+
+ALL_STEPS: list[type[Step]] = [
+    SituationStep,
+    EmotionsStep,
+    ThoughtStep,
+    BeliefStep,
+    TrapsStep,
+    EvidenceStep,
+    ReframeStep,
+    RerateStep,
+]
+
+
+def steps_for(prompt: Prompt | None) -> list[type[Step]]:
+    """The steps of a record: all of them, or the ones a homework prompt asks for (in order)."""
+    if prompt is None:
+        return [*ALL_STEPS, SummaryStep]
+    wanted = set(prompt.steps)
+    chosen = [step for step in ALL_STEPS if step.RECORD_STEP in wanted]
+    return [HomeworkPromptStep, *chosen, SummaryStep]
+
+
+def has_content(record: ThoughtRecord) -> bool:
+    """Whether anything was typed or rated yet; an untouched new record is not worth saving."""
+    empty = ThoughtRecord(id=record.id, created_at=record.created_at)
+    ignore = {"updated_at", "assignment_id", "prompt_id", "context", "reframes_offered"}
+    return record.model_dump(exclude=ignore) != empty.model_dump(exclude=ignore)
+
+
+class RecordScreen(Screen[None]):
+    """Hosts one step at a time; owns the record being written and saves it as a draft."""
+
+    CSS_PATH = "record.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next", priority=True),
+        Binding("ctrl+b", "back", "Back", priority=True),
+        Binding("escape", "save_close", "Save & close"),
+    ]
+
+    def __init__(self, record: ThoughtRecord, *, prompt: Prompt | None = None, resume: bool = False) -> None:
+        super().__init__()
+        self.record = record
+        self.prompt = prompt
+        self.steps = steps_for(prompt)
+        self.index = self._resume_index() if resume else 0
+        self.current: Step | None = None
+        # A record that was analysed before keeps its decisions; re-analyse only if the thought changes.
+        self.analysed_text: str | None = record.automatic_thought if (record.distortions or record.themes) else None
+        self._ranked: list[RankedReframe] = []
+        self._ranked_key: tuple | None = None
+        self._crisis_shown_for: set[str] = set()
+        self._saved = resume
+        self._moving = False
+
+    def _resume_index(self) -> int:
+        """Where a draft was left: the first step not yet filled (a finished record starts at the top)."""
+        if self.record.is_complete:
+            return 0
+        for index, step in enumerate(self.steps[:-1]):
+            if not step.is_filled(self.record):
+                return index
+        return len(self.steps) - 2
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="record-progress")
+        yield Container(id="step-host")
+        with Horizontal(id="record-nav"):
+            yield Button("\u2190 Back", id="back")
+            yield Button("Save & close", id="close")
+            yield Button("Next \u2192", id="next", variant="primary")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self._show(self.index)
+
+    # --- moving between steps -----------------------------------------------------
+
+    async def _show(self, index: int) -> None:
+        self.index = index
+        host = self.query_one("#step-host")
+        await host.remove_children()
+        step_class = self.steps[index]
+        if step_class is SummaryStep:
+            self._complete()
+        step = step_class(self)
+        self.current = step
+        await host.mount(step)
+        self._update_chrome()
+        step.focus_first()
+
+    def _update_chrome(self) -> None:
+        count = len(self.steps)
+        dots = "".join("\u25cf" if i <= self.index else "\u25cb" for i in range(count))
+        title = self.steps[self.index].TITLE
+        self.query_one("#record-progress", Static).update(Text(f"Thought record  {dots}  {self.index + 1}/{count}  {title}"))
+        self.query_one("#back", Button).disabled = self.index == 0
+        last = self.index == count - 1
+        self.query_one("#next", Button).label = "Done" if last else "Next \u2192"
+        self.query_one("#close", Button).display = not last
+
+    async def action_next(self) -> None:
+        await self._move(+1)
+
+    async def action_back(self) -> None:
+        await self._move(-1)
+
+    async def _move(self, step: int) -> None:
+        if self._moving:
+            return
+        self._moving = True
+        try:
+            leaving = self.steps[self.index]
+            self.save_draft()
+            if step > 0 and self.index == len(self.steps) - 1:
+                self.dismiss()
+                return
+            target = self.index + step
+            if 0 <= target < len(self.steps):
+                await self._show(target)
+            if leaving is ThoughtStep or leaving is SituationStep:
+                self.check_safety()
+        finally:
+            self._moving = False
+
+    def action_save_close(self) -> None:
+        self.save_draft()
+        if self._saved and not self.record.is_complete:
+            self.app.notify("Saved as a draft. You can continue it from home.", timeout=3)
+        self.dismiss()
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self) -> None:
+        await self.action_next()
+
+    @on(Button.Pressed, "#back")
+    async def _back_pressed(self) -> None:
+        await self.action_back()
+
+    @on(Button.Pressed, "#close")
+    def _close_pressed(self) -> None:
+        self.action_save_close()
+
+    # --- saving -------------------------------------------------------------------
+
+    def save_draft(self) -> None:
+        """Write what is on screen into the record and save it (also called on quit and on a crash)."""
+        journal = self.app.journal
+        if self.current is not None and self.current.is_attached:
+            self.current.store(self.record)
+        if journal is None or not (self._saved or has_content(self.record)):
+            return
+        self.record = journal.save(self.record)
+        self._saved = True
+
+    def _complete(self) -> None:
+        """Reaching the summary finishes the record; the chosen reframe counts as helpful."""
+        self.record.status = RecordStatus.complete
+        self.save_draft()
+        journal = self.app.journal
+        chosen = self.record.reframe_chosen
+        if journal is not None and chosen:
+            settings = journal.settings()
+            if chosen not in settings.helpful_reframes:
+                journal.save_settings(settings.model_copy(update={"helpful_reframes": [*settings.helpful_reframes, chosen]}))
+
+    # --- analysis, reframes and safety ---------------------------------------------
+
+    def apply_analysis(self, thought: str, analysis: Analysis) -> None:
+        """Merge fresh suggestions into the record, keeping the person's own decisions."""
+        self.record.distortions = merge_analysis(self.record.distortions, analysis.distortions)
+        self.record.themes = list(analysis.themes)
+        self.analysed_text = thought
+        if analysis.mentions_self_harm:
+            self.check_safety(force=True)
+
+    def ranked(self) -> list[RankedReframe]:
+        """Three reframes for the thought as it stands, ranked once per change of traps and themes."""
+        record = self.record
+        kept = record.accepted_distortions()
+        key = (tuple(d.id.value for d in kept), tuple(t.value for t in record.themes), record.automatic_thought)
+        if key != self._ranked_key:
+            self._ranked_key = key
+            self._ranked = self._rank(Analysis(text=record.automatic_thought, distortions=kept, themes=record.themes))
+        return self._ranked
+
+    def _rank(self, analysis: Analysis) -> list[RankedReframe]:
+        try:
+            from thoughtwork.content.ranking import rank_reframes
+        except ImportError:
+            return []
+        reframes = self.app.reframes()
+        if not reframes:
+            return []
+        journal = self.app.journal
+        helpful = journal.settings().helpful_reframes if journal is not None else []
+        return list(rank_reframes(analysis, reframes, helpful=helpful, k=3))
+
+    def check_safety(self, *, force: bool = False) -> None:
+        """Gently offer crisis resources once per wording; the record stays open underneath."""
+        text = f"{self.record.situation}\n{self.record.automatic_thought}"
+        if not text.strip() or text in self._crisis_shown_for:
+            return
+        if force or _mentions_self_harm(text):
+            self._crisis_shown_for.add(text)
+            self.app.action_crisis()
+
+
+def _mentions_self_harm(text: str) -> bool:
+    try:
+        from thoughtwork.safety import mentions_self_harm
+    except ImportError:
+        return False
+    return mentions_self_harm(text)

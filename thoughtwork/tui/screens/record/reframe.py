@@ -1,0 +1,73 @@
+"""Step 7: three balanced thoughts offered with why; pick one to start from and edit, or write your own."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from thoughtwork.models import RankedReframe, RecordStep, ThoughtRecord
+from thoughtwork.text import clean
+from thoughtwork.tui.screens.record.step import Step
+
+OWN = "__own__"
+
+
+class ReframeStep(Step):
+    TITLE = "A more balanced thought"
+    RECORD_STEP = RecordStep.reframe
+
+    def compose(self) -> ComposeResult:
+        self._ranked: list[RankedReframe] = self.flow.ranked()
+        if self._ranked:
+            yield Static(
+                "Some ways of seeing it that may help. Pick one (Enter) as a starting point and make it "
+                "yours, or write your own.",
+                classes="hint",
+            )
+            options = [Option(_describe(r), id=r.reframe.id) for r in self._ranked]
+            options.append(Option(Text("Write my own", style="bold"), id=OWN))
+            yield OptionList(*options, id="reframes")
+        else:
+            yield Static("Write a kinder, more balanced way of seeing it, in your own words.", classes="hint")
+        yield Label("Your balanced thought")
+        yield TextArea(self.record.balanced_thought, id="balanced")
+
+    def on_mount(self) -> None:
+        if self._ranked:
+            self.flow.record.reframes_offered = [r.reframe.id for r in self._ranked]
+            chosen = self.record.reframe_chosen
+            ids = [r.reframe.id for r in self._ranked]
+            self.query_one("#reframes", OptionList).highlighted = ids.index(chosen) if chosen in ids else 0
+
+    @on(OptionList.OptionSelected, "#reframes")
+    def _pick(self, event: OptionList.OptionSelected) -> None:
+        balanced = self.query_one("#balanced", TextArea)
+        if event.option.id == OWN:
+            self.record.reframe_chosen = None
+            balanced.text = ""
+        else:
+            chosen = next(r for r in self._ranked if r.reframe.id == event.option.id)
+            self.record.reframe_chosen = chosen.reframe.id
+            balanced.text = chosen.reframe.text
+            self.app.notify("A starting point: change any words so it sounds like you.", timeout=4)
+        balanced.focus()
+        balanced.move_cursor(balanced.document.end)
+
+    def store(self, record: ThoughtRecord) -> None:
+        record.balanced_thought = self.query_one("#balanced", TextArea).text.strip()
+        if self._ranked:
+            record.reframes_offered = [r.reframe.id for r in self._ranked]
+
+    @classmethod
+    def is_filled(cls, record: ThoughtRecord) -> bool:
+        return bool(record.balanced_thought)
+
+
+def _describe(ranked: RankedReframe) -> Text:
+    text = Text(clean(ranked.reframe.text))
+    if ranked.because:
+        text.append("\n" + clean(ranked.because, single_line=True), style="dim italic")
+    return text

@@ -1,0 +1,43 @@
+"""Step 8: belief in the balanced thought, belief in the original, and anxiety, again."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Label
+
+from thoughtwork.models import RecordStep, ThoughtRecord
+from thoughtwork.text import shorten
+from thoughtwork.tui.screens.record.step import Step, literal
+from thoughtwork.tui.widgets.rating import Rating
+
+
+def _before(value: int | None) -> str:
+    return f" (before: {value})" if value is not None else ""
+
+
+class RerateStep(Step):
+    TITLE = "How it feels now"
+    RECORD_STEP = RecordStep.rerate
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        if record.balanced_thought:
+            yield literal(f"\u201c{shorten(record.balanced_thought, 150)}\u201d", style="italic").add_class("quote")
+            yield Label("How much do you believe the balanced thought? (0-100)")
+            yield Rating(record.belief_balanced, id="belief-balanced")
+        yield literal(f"\u201c{shorten(record.automatic_thought, 150)}\u201d", style="italic").add_class("quote")
+        yield Label("How much do you believe the original thought now?" + _before(record.belief_before))
+        yield Rating(record.belief_after, id="belief-after")
+        yield Label("How anxious do you feel now?" + _before(record.anxiety_before))
+        yield Rating(record.anxiety_after, id="anxiety-after")
+
+    def store(self, record: ThoughtRecord) -> None:
+        balanced = self.query("#belief-balanced")
+        if balanced:
+            record.belief_balanced = balanced.first(Rating).value
+        record.belief_after = self.query_one("#belief-after", Rating).value
+        record.anxiety_after = self.query_one("#anxiety-after", Rating).value
+
+    @classmethod
+    def is_filled(cls, record: ThoughtRecord) -> bool:
+        return record.belief_after is not None or record.anxiety_after is not None

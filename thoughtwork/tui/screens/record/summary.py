@@ -1,0 +1,66 @@
+"""The last step: what changed, and a word of encouragement for the effort."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from thoughtwork.models import DISTORTION_NAMES, ThoughtRecord
+from thoughtwork.text import clean
+from thoughtwork.tui.screens.record.step import Step
+
+
+def change_line(label: str, before: int | None, after: int | None) -> str | None:
+    """'Belief in the thought: 80 → 40 (down 40)', or None when either rating is missing."""
+    if before is None or after is None:
+        return None
+    delta = after - before
+    how = f"down {-delta}" if delta < 0 else (f"up {delta}" if delta > 0 else "the same")
+    return f"{label}: {before} \u2192 {after} ({how})"
+
+
+def encouragement(record: ThoughtRecord) -> str:
+    """A kind word that fits what happened; the effort counts even when numbers do not move."""
+    before, after = record.belief_before, record.belief_after
+    if before is not None and after is not None and before > 0 and after <= before / 2:
+        return "Your belief in that thought dropped by half or more. That is real progress; take a moment to notice it."
+    if before is not None and after is not None and after < before:
+        return "The thought has loosened its grip a little. Small shifts add up, one step at a time."
+    if record.anxiety_before is not None and record.anxiety_after is not None and record.anxiety_after < record.anxiety_before:
+        return "Your anxiety eased a little while you worked through this. Well done for staying with it."
+    return (
+        "Thank you for taking the time. Some thoughts take many tries to soften, and writing them "
+        "down is the practice. There is no rush."
+    )
+
+
+class SummaryStep(Step):
+    TITLE = "What changed"
+
+    def compose(self) -> ComposeResult:
+        yield Static(summary_text(self.record), id="summary")
+
+    def focus_first(self) -> None:
+        self.flow.query_one("#next").focus()
+
+
+def summary_text(record: ThoughtRecord) -> Text:
+    text = Text()
+    lines = [
+        change_line("Belief in the thought", record.belief_before, record.belief_after),
+        change_line("Anxiety", record.anxiety_before, record.anxiety_after),
+    ]
+    for line in lines:
+        if line:
+            text.append(line + "\n", style="bold")
+    if record.belief_balanced is not None:
+        text.append(f"Belief in the balanced thought: {record.belief_balanced}\n")
+    kept = record.accepted_distortions()
+    if kept:
+        text.append("Traps you spotted: " + ", ".join(DISTORTION_NAMES[d.id.value] for d in kept) + "\n")
+    if record.balanced_thought:
+        text.append("\nYour balanced thought:\n", style="bold")
+        text.append(f"\u201c{clean(record.balanced_thought)}\u201d\n", style="italic")
+    text.append("\n" + encouragement(record))
+    return text

@@ -1,0 +1,84 @@
+"""Later runs: unlock the journal with the passphrase (or THOUGHTWORK_PASSPHRASE)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from thoughtwork.journal import Journal, JournalError, WrongPassphrase
+
+
+class UnlockScreen(Screen[None]):
+    """Asks for the passphrase; opening happens in a thread because key derivation is slow on purpose."""
+
+    BINDINGS = [("ctrl+q", "app.quit", "Quit")]
+
+    def __init__(self, journal_path: Path, *, passphrase: str | None = None) -> None:
+        super().__init__()
+        self.journal_path = journal_path
+        self._given = passphrase
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="unlock", classes="page"):
+            yield Static("Welcome back", classes="page-title")
+            yield Static("Your journal is locked. Take a breath; there is no rush.", classes="prose")
+            yield Label("Passphrase")
+            yield Input(password=True, id="passphrase")
+            yield Static("", id="problem", classes="problem")
+            with Horizontal(classes="actions"):
+                yield Button("Unlock", id="unlock-button", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase").focus()
+        given, self._given = self._given, None
+        try:
+            encrypted = Journal.needs_passphrase(self.journal_path)
+        except (JournalError, OSError):
+            encrypted = True  # let Journal.open explain the problem in its own words
+        if given or not encrypted:
+            self._start(given if encrypted else None)
+
+    @on(Input.Submitted, "#passphrase")
+    @on(Button.Pressed, "#unlock-button")
+    def _submit(self) -> None:
+        field = self.query_one("#passphrase", Input)
+        if not field.value:
+            self._say("Please type your passphrase.")
+            return
+        passphrase, field.value = field.value, ""
+        self._start(passphrase)
+
+    def _start(self, passphrase: str | None) -> None:
+        self._say("Unlocking\u2026")
+        self.query_one("#unlock-button", Button).disabled = True
+        self._open(passphrase)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _open(self, passphrase: str | None) -> None:
+        try:
+            journal = Journal.open(self.journal_path, passphrase)
+        except WrongPassphrase:
+            self.app.call_from_thread(self._failed, "That passphrase did not unlock the journal. Please try again.")
+            return
+        except JournalError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        except OSError:
+            self.app.call_from_thread(self._failed, "The journal file could not be read.")
+            return
+        self.app.call_from_thread(self.app.journal_opened, journal)
+
+    def _failed(self, message: str) -> None:
+        self._say(message)
+        self.query_one("#unlock-button", Button).disabled = False
+        self.query_one("#passphrase").focus()
+
+    def _say(self, message: str) -> None:
+        self.query_one("#problem", Static).update(Text(message))
