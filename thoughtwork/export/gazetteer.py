@@ -1,0 +1,68 @@
+"""The word lists the anonymiser consults, loaded once from the JSON files shipped in `data/`.
+
+The lists are built by `data/build_gazetteers.py` (see its docstring for the sources).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thoughtwork.locations import package_data
+
+# Words that name a role, not a person: "Doctor" is also a surname in some name lists.
+_ROLE_WORDS = {"Doctor", "Nurse", "Sister", "Midwife", "Father", "Mother", "Brother", "Baby", "Love", "Honey"}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Sets for fast membership tests; names and places keep their usual capitalisation."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]
+    word_names: frozenset[str]
+    places: frozenset[str]
+    place_phrases: tuple[str, ...]
+    org_suffixes: frozenset[str]
+    known_orgs: frozenset[str]
+    safe_acronyms: frozenset[str]
+    vocabulary: frozenset[str]
+    safe_capitalised: frozenset[str]
+
+    def is_person_name(self, word: str) -> bool:
+        """True for a given name or surname in its usual capitalisation ("Priya", "Okafor")."""
+        return word in self.given or word in self.surnames or word in self.word_names
+
+    def is_place(self, word: str) -> bool:
+        return word in self.places
+
+
+def _load(name: str) -> dict[str, list[str]]:
+    with package_data("export", "data", name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped lists (read once per process)."""
+    names = _load("names.json")
+    places = _load("places.json")
+    orgs = _load("organisations.json")
+    vocab = _load("vocabulary.json")
+    all_places = [p for key in ("countries", "cities", "regions") for p in places[key]]
+    single = frozenset(p for p in all_places if " " not in p)
+    # Longest first, so "New York City" wins over "New York" in the phrase pattern.
+    phrases = tuple(sorted({p for p in all_places if " " in p}, key=len, reverse=True))
+    return Gazetteer(
+        given=frozenset(names["given"]) - _ROLE_WORDS,
+        surnames=frozenset(names["surnames"]) - _ROLE_WORDS,
+        word_names=frozenset(names["word_names"]),
+        places=single,
+        place_phrases=phrases,
+        org_suffixes=frozenset(orgs["suffixes"]),
+        known_orgs=frozenset(orgs["known"]),
+        safe_acronyms=frozenset(orgs["safe_acronyms"]),
+        vocabulary=frozenset(vocab["words"]),
+        safe_capitalised=frozenset(vocab["safe_capitalised"]),
+    )

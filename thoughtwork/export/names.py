@@ -1,0 +1,222 @@
+"""Finding names, places and organisations without a language model.
+
+Each word is judged with the shipped lists: a capitalised word that is not common English
+vocabulary is suspect (it is probably a name); a capitalised word that is also a name
+("Will", "Grace", "Brown") is a name mid-sentence but usually not at the start of one; a
+lowercase word is a name only when it is a known name and not an everyday word ("sarah"
+but not "hope"). Runs of capitalised words ending in "Hospital" or "Street" become one
+organisation or address. The person's own list of names is always redacted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from thoughtwork.export.gazetteer import Gazetteer
+from thoughtwork.export.patterns import Span
+
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-.&][^\W\d_]+)*['\u2019]?", re.UNICODE)
+_CONTRACTIONS = ("n't", "'s", "'m", "'re", "'ve", "'ll", "'d", "s'")
+_HONORIFICS = {
+    "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.",
+    "professor", "nurse", "sister", "auntie", "aunty", "aunt", "uncle", "nan", "nana", "grandma", "grandad",
+    "grandpa", "cousin", "pastor", "rabbi", "imam", "father", "reverend", "rev", "sir", "lady", "lord", "coach",
+    "midwife", "dame",
+}
+_PERSON_VERBS = {
+    "said", "says", "told", "tells", "asked", "asks", "thinks", "thought", "was", "is", "and", "has", "had", "texted",
+    "called", "came", "left", "wants", "wanted", "seemed", "looked", "laughed", "smiled", "kissed", "hugged",
+    "replied", "knows", "knew", "felt", "feels", "noticed", "helped", "held", "suggested", "reminded", "doesn't",
+    "didn't", "isn't", "wasn't", "will", "would", "could", "can",
+}
+_CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
+_STREET_SUFFIXES = {
+    "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Close", "Crescent", "Court", "Way", "Place",
+    "Terrace", "Grove", "Gardens", "Square", "Boulevard", "Row", "Mews", "Hill", "Park", "Walk", "Parade", "Wharf",
+    "Highway", "Parkway", "Rise", "Green", "Estate", "Street's", "Road's",
+}
+_SENTENCE_END = set(".!?\n:;\"\u201c\u201d(-*\u2022>")
+
+
+def _stem(lower: str) -> str:
+    lower = lower.replace("\u2019", "'")
+    for suffix in _CONTRACTIONS:
+        if lower.endswith(suffix) and len(lower) > len(suffix):
+            return lower[: -len(suffix)]
+    return lower.rstrip("'")
+
+
+class _Token:
+    __slots__ = ("start", "end", "text", "core", "lower", "cap", "caps", "sentence_start")
+
+    def __init__(self, text: str, match: re.Match[str]) -> None:
+        self.start = match.start()
+        word = match.group(0)
+        # A possessive stays outside the placeholder: "[NAME]'s".
+        core = word
+        for suffix in ("'s", "\u2019s", "'", "\u2019"):
+            if core.endswith(suffix) and len(core) > len(suffix):
+                core = core[: -len(suffix)]
+                break
+        self.core = core
+        self.end = self.start + len(core)
+        self.text = word
+        self.lower = core.lower()
+        self.cap = core[:1].isupper()
+        self.caps = core.isupper() and sum(c.isalpha() for c in core) > 1
+        before = text[: self.start].rstrip(" \t\u00a0'\u2018\"\u201c(")
+        self.sentence_start = not before or before[-1] in _SENTENCE_END
+
+
+class NameFinder:
+    """Finds NAME, PLACE and ORG spans in one text."""
+
+    def __init__(self, lists: Gazetteer, known_names: Iterable[str] = ()) -> None:
+        self.lists = lists
+        self.known = _known_pattern(known_names)
+        phrases = "|".join(re.escape(p) for p in lists.place_phrases)
+        self.place_phrases = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE) if phrases else None
+
+    def known_spans(self, text: str) -> list[Span]:
+        """The person's own list of names (partner, doctor, coach), matched in any case."""
+        return [Span(m.start(), m.end(), "NAME") for m in self.known.finditer(text)] if self.known else []
+
+    def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
+        """Names, places and organisations among the words outside `taken`."""
+        spans: list[Span] = []
+        if self.place_phrases:
+            spans += [Span(m.start(), m.end(), "PLACE") for m in self.place_phrases.finditer(text) if _phrase_ok(m.group(0))]
+        tokens = [_Token(text, m) for m in WORD.finditer(text) if not _inside(m.start(), m.end(), taken)]
+        kinds = [self._judge(tokens, i) for i in range(len(tokens))]
+        spans += _suffix_runs(text, tokens, self.lists)
+        spans += [Span(t.start, t.end, k) for t, k in zip(tokens, kinds) if k]
+        return spans
+
+    # --- one word at a time ------------------------------------------------------------
+
+    def _known_word(self, lower: str) -> bool:
+        vocab = self.lists.vocabulary
+        if lower in vocab or _stem(lower) in vocab:
+            return True
+        if "-" in lower:
+            return all(self._known_word(part) for part in lower.split("-") if part)
+        # Plurals and simple inflections of common words ("dilators", "panicked").
+        for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", "")):
+            if lower.endswith(suffix) and lower[: -len(suffix)] + repl in vocab:
+                return True
+        return False
+
+    def _judge(self, tokens: list[_Token], i: int) -> str | None:
+        token = tokens[i]
+        lists = self.lists
+        core = token.core
+        previous = tokens[i - 1] if i else None
+        if previous is not None and previous.lower in _HONORIFICS:
+            # "Dr Brown", "Nurse Kelly", "dr patel": the word after a title is a name.
+            if (previous.cap and token.cap) or not self._known_word(token.lower):
+                return "NAME"
+        if core in lists.safe_capitalised or core in lists.safe_acronyms:
+            return None
+        if token.caps:
+            return self._judge_shouted(token)
+        if token.cap:
+            return self._judge_capitalised(tokens, i)
+        if not self._known_word(token.lower):
+            title = core[:1].upper() + core[1:]
+            if lists.is_person_name(title):
+                return "NAME"
+            if lists.is_place(title):
+                return "PLACE"
+        return None
+
+    def _judge_shouted(self, token: _Token) -> str | None:
+        lists = self.lists
+        title = token.core.title()
+        if self._known_word(token.lower) and not lists.is_person_name(title):
+            return None
+        if lists.is_place(title):
+            return "PLACE"
+        if lists.is_person_name(title):
+            return "NAME"
+        return "ORG"
+
+    def _judge_capitalised(self, tokens: list[_Token], i: int) -> str | None:
+        lists = self.lists
+        token = tokens[i]
+        core = token.core
+        kind = "PLACE" if lists.is_place(core) else "ORG" if core in lists.known_orgs else "NAME"
+        if not self._known_word(token.lower):
+            return kind
+        is_name = lists.is_person_name(core)
+        if not token.sentence_start:
+            if is_name or lists.is_place(core) or core in lists.known_orgs:
+                return kind
+            return None
+        # At the start of a sentence "Will" and "Hope" are usually words; "Will said" is a person.
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if is_name and following is not None and (following.lower in _PERSON_VERBS or token.text != core):
+            if following.start - token.end <= 3:
+                return "NAME"
+        return None
+
+
+def _inside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _phrase_ok(found: str) -> bool:
+    # "new york" in lower case is still a place; "Long Beach"-style phrases made of common
+    # words only count when capitalised.
+    return any(c.isupper() for c in found) or len(found.split()) >= 2
+
+
+def _known_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    words: set[str] = set()
+    for name in names:
+        name = " ".join(name.split())
+        if len(name) < 2:
+            continue
+        words.add(name)
+        # "Amara Okafor" also hides "Amara" and "Okafor" on their own.
+        words.update(part for part in name.split() if len(part) >= 2 and part.lower().strip(".") not in _HONORIFICS)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span]:
+    """'Whittington Hospital', 'University of Leeds', 'Baker Street' as single ORG / ADDRESS spans."""
+    spans = []
+    for i, token in enumerate(tokens):
+        core = token.core
+        if not token.cap:
+            continue
+        kind = "ORG" if core in lists.org_suffixes else "ADDRESS" if core in _STREET_SUFFIXES else None
+        if kind is None:
+            continue
+        first = i
+        while first > 0 and _joins(text, tokens[first - 1], tokens[first]) and (
+            tokens[first - 1].cap or (tokens[first - 1].lower in _CONNECTORS and first - 1 > 0 and tokens[first - 2].cap)
+        ):
+            if tokens[first - 1].lower in {"the", "a", "an", "my", "our", "your", "her", "his", "their"}:
+                break
+            first -= 1
+        last = i
+        # "University of Leeds", "Bank of Ireland"
+        if i + 2 < len(tokens) and tokens[i + 1].lower == "of" and tokens[i + 2].cap and _joins(text, token, tokens[i + 1]):
+            last = i + 2
+            while last + 1 < len(tokens) and tokens[last + 1].cap and _joins(text, tokens[last], tokens[last + 1]):
+                last += 1
+        while first < i and tokens[first].lower in _CONNECTORS:
+            first += 1
+        if first == i and last == i:
+            continue  # "the Hospital" on its own names nothing
+        spans.append(Span(tokens[first].start, tokens[last].end, kind))
+    return spans
+
+
+def _joins(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.start + len(left.text) : right.start]
+    return gap in (" ", "-", "") or (gap.strip() == "&" and len(gap) <= 3)

@@ -1,0 +1,206 @@
+"""Regular-expression detectors for identifiers with a shape: emails, URLs, handles, phone
+numbers, ID and policy numbers, postcodes, street addresses and dates.
+
+Each detector yields `Span`s over the original text. Overlaps are settled later by
+`anonymiser.resolve`, so a detector may be generous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+
+class Span(NamedTuple):
+    """A stretch of text to replace, and the placeholder kind (NAME, PLACE, EMAIL...)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+KINDS = ("NAME", "PLACE", "ORG", "DATE", "EMAIL", "PHONE", "URL", "HANDLE", "ID", "ADDRESS", "POSTCODE")
+
+_TRAILING = ".,;:!?)]}'\"\u2019\u201d"
+
+EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_TLD = (
+    "com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ie|eu|info|me|app|ly|au|ca|us|nz|in|ch|at|se|no|dk|"
+    "fi|pl|pt|health|nhs|biz|tv|gg|xyz|online|site|blog|shop|ng|za|ke|pk|jp|cn|kr|br|mx"
+)
+DOMAIN = re.compile(
+    rf"\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:{_TLD})(?:\.[a-z]{{2}})?\b(?:/[^\s]*)?",
+    re.IGNORECASE,
+)
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[ur]/[A-Za-z0-9_-]{3,}")
+
+PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d ()./\-]{5,}\d(?![\w/])")
+SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
+NI_NUMBER = re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
+_ID_WORDS = (
+    r"policy|reference|ref|member(?:ship)?|patient|hospital|nhs|case|account|claim|passport|licen[cs]e|"
+    r"insurance|customer|booking|mrn|ssn|national insurance|ni|id|order|ticket|employee|staff|student|chi|pps"
+)
+KEYED_ID = re.compile(
+    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code)?\s*(?:is|was|:|-)?\s*#?([A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?)",
+    re.IGNORECASE,
+)
+ALNUM_ID = re.compile(r"(?<![\w@])#?[A-Za-z0-9]+(?:[/\-][A-Za-z0-9]+)*(?![\w@])")
+_UNIT = re.compile(
+    r"^\d+(?:mg|mcg|ml|g|kg|lb|lbs|km|m|cm|mm|am|pm|st|nd|rd|th|s|k|x|h|hr|hrs|min|mins|yo|y|mph|bpm|mmhg|p|gb|mb)$",
+    re.IGNORECASE,
+)
+
+UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b", re.IGNORECASE)
+US_ZIP = re.compile(r"(?:\b[A-Z]{2},? |\bzip(?: ?code)?:? )(\d{5}(?:-\d{4})?)\b|\b(\d{5}-\d{4})\b")
+EU_POSTCODE = re.compile(
+    r"\b(?:[A-Z]-)?(\d{5})(?= [A-Z\u00c0-\u00dd][a-z\u00df-\u00ff])"  # 75001 Paris, 10115 Berlin
+    r"|\b(\d{4} ?[A-Z]{2})\b(?! [a-z])"  # Dutch 1012 AB
+    r"|\b([AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b"  # Irish Eircode
+    r"|\b([A-Z]\d[A-Z] ?\d[A-Z]\d)\b"  # Canada
+    r"|\b(\d{2}-\d{3}|\d{4}-\d{3})\b"  # Poland, Portugal
+)
+
+_STREET = (
+    r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|court|ct|way|place|pl|terrace|terr|grove|"
+    r"gardens|gdns|square|sq|boulevard|blvd|row|mews|hill|park|walk|parade|wharf|highway|hwy|parkway|pkwy|circle|"
+    r"cir|trail|rise|green|vale|view|gate|yard|passage|embankment"
+)
+_STRONG_STREET = {"street", "road", "avenue", "lane", "crescent", "terrace", "close", "gardens", "boulevard", "drive", "mews"}
+_NOT_STREET_WORDS = {
+    "minute", "minutes", "min", "mins", "hour", "hours", "mile", "miles", "km", "second", "seconds", "day", "days",
+    "week", "weeks", "year", "years", "month", "months", "times", "time", "steps", "step", "of", "a", "my", "in",
+    "to", "and", "or", "at", "on", "for", "long", "short", "more", "quick", "slow", "hard", "easy",
+}
+ADDRESS = re.compile(
+    r"\b(?:(?:flat|apt|apartment|unit|suite|room)\.? ?\d+[a-z]?,? )?"
+    r"\d{1,5}[a-z]?(?:-\d{1,5})?,? "
+    rf"((?:[A-Za-z\u00c0-\u024f'\u2019.\-]+ ){{1,4}}?)({_STREET})\b\.?"
+    r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?",
+    re.IGNORECASE,
+)
+EU_ADDRESS = re.compile(
+    r"\b[A-Z\u00c4\u00d6\u00dc][a-z\u00e4\u00f6\u00fc\u00df]+"
+    r"(?:stra\u00dfe|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|plein|vej|gatan|gata|veien|kade|singel)"
+    r" ?\d{1,4}[a-z]?\b"
+    r"|\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
+    r"(?: (?:de|del|della|di|da|do|dos|das|la|le|les|du|des|d'|l')?[ ]?[A-Z\u00c0-\u00dd][\w'\u2019\-]*){1,4},? \d{1,4}[a-z]?\b"
+    r"|\b\d{1,4},? (?:rue|avenue|boulevard|bd|place|all\u00e9e|chemin|impasse|quai|calle|via)"
+    r"(?: (?:de|del|della|di|du|des|de la|d'|l')?[ ]?[A-Z\u00c0-\u00dd][\w'\u2019\-]*){1,4}"
+    r"|\bP\.?O\.? Box \d+\b",
+    re.IGNORECASE,
+)
+
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?: of)? (?:{_MONTHS})\b\.?(?:,? \d{{4}}\b|,? '\d{{2}}\b)?"
+    rf"|\b(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?"
+    rf"|\b(?:{_MONTHS}) \d{{4}}\b"
+    r"|\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"
+    r"|\b\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b"
+    r"|(?<=\bon )\d{1,2}/\d{1,2}\b(?!/)",
+    re.IGNORECASE,
+)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def emails_urls_handles(text: str) -> Iterator[Span]:
+    for match in EMAIL.finditer(text):
+        yield Span(match.start(), _trim(text, *match.span()), "EMAIL")
+    for pattern in (URL, DOMAIN):
+        for match in pattern.finditer(text):
+            yield Span(match.start(), _trim(text, *match.span()), "URL")
+    for match in HANDLE.finditer(text):
+        yield Span(match.start(), _trim(text, *match.span()), "HANDLE")
+
+
+def nhs_checksum_ok(digits: str) -> bool:
+    """The NHS number's modulus-11 check digit (a random 10-digit number passes 1 time in 11)."""
+    if len(digits) != 10:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def phones_and_numbers(text: str) -> Iterator[Span]:
+    for match in PHONE.finditer(text):
+        start, end = match.start(), _trim(text, *match.span())
+        raw = text[start:end]
+        digits = re.sub(r"\D", "", raw)
+        groups = [g for g in re.split(r"[ ()./\-]+", raw) if g]
+        if "/" in raw and not raw.startswith(("+", "00")):
+            continue  # 7/10, 1/2: ratings and fractions, not phone numbers
+        before = text[max(0, start - 24) : start].lower()
+        if len(digits) == 10 and (nhs_checksum_ok(digits) or "nhs" in before) and not raw.startswith(("0", "+")):
+            yield Span(start, end, "ID")
+        elif len(digits) == 16 and all(len(g) == 4 for g in groups):
+            yield Span(start, end, "ID")  # a payment card number
+        elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or re.fullmatch(r"\d{3}[ .\-]\d{4}", raw))):
+            yield Span(start, end, "PHONE")
+    for pattern in (SSN, NI_NUMBER):
+        for match in pattern.finditer(text):
+            yield Span(match.start(), match.end(), "ID")
+    for match in KEYED_ID.finditer(text):
+        value = match.group(1)
+        if any(c.isdigit() for c in value) and len(value) >= 3:
+            yield Span(match.start(1), match.end(1), "ID")
+    for match in ALNUM_ID.finditer(text):
+        token = match.group(0).lstrip("#")
+        n_digits = sum(c.isdigit() for c in token)
+        has_alpha = any(c.isalpha() for c in token)
+        if _UNIT.match(token):
+            continue
+        if (n_digits >= 5) or (has_alpha and n_digits >= 3 and len(token) >= 5) or (has_alpha and n_digits >= 2 and len(token) >= 6 and token.upper() == token):
+            yield Span(match.start(), match.end(), "ID")
+
+
+def postcodes(text: str) -> Iterator[Span]:
+    for match in UK_POSTCODE.finditer(text):
+        yield Span(match.start(), match.end(), "POSTCODE")
+    for match in US_ZIP.finditer(text):
+        group = 1 if match.group(1) else 2
+        yield Span(match.start(group), match.end(group), "POSTCODE")
+    for match in EU_POSTCODE.finditer(text):
+        group = next(i for i in range(1, 6) if match.group(i))
+        yield Span(match.start(group), match.end(group), "POSTCODE")
+
+
+def addresses(text: str) -> Iterator[Span]:
+    for match in ADDRESS.finditer(text):
+        words = match.group(1).split()
+        suffix = match.group(2).lower()
+        if any(w.lower().strip(".'\u2019") in _NOT_STREET_WORDS for w in words):
+            continue
+        capitalised = any(w[:1].isupper() for w in words) and match.group(2)[:1].isupper()
+        if capitalised or suffix in _STRONG_STREET:
+            yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
+    for match in EU_ADDRESS.finditer(text):
+        yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
+
+
+def dates(text: str) -> Iterator[Span]:
+    for match in DATE.finditer(text):
+        raw = match.group(0)
+        if re.fullmatch(r"\d{1,2}-\d{1,2}-\d{2}", raw):
+            continue  # "10-20-30" is more likely a range than a date
+        yield Span(match.start(), _trim(text, *match.span()), "DATE")
+
+
+DETECTORS = (emails_urls_handles, phones_and_numbers, postcodes, addresses, dates)
+
+
+def find_patterns(text: str) -> list[Span]:
+    """Every shaped identifier the regular expressions see, overlaps included."""
+    return [span for detector in DETECTORS for span in detector(text) if span.end > span.start]
