@@ -63,8 +63,28 @@ def bar(value: float, maximum: float, width: int) -> str:
     return "█" * full + (_EIGHTHS_RIGHT[part] if part else "")
 
 
+def paired_columns(pairs: Sequence[tuple[float | None, float | None]], height: int = 3) -> list[list[str]]:
+    """Rows (top first) of cells for before/after pairs: before, after, then a gap column.
+
+    Returned as rows of cells so the widget can colour "before" and "after" differently.
+    """
+    before = columns([b for b, _ in pairs], height)
+    after = columns([a for _, a in pairs], height)
+    rows = []
+    for y in range(height):
+        row: list[str] = []
+        for x in range(len(pairs)):
+            row += [before[y][x], after[y][x], " "]
+        rows.append(row)
+    return rows
+
+
 class RatingChart(Widget):
-    """Ratings before and after, one column per record, oldest on the left."""
+    """Ratings before and after, side by side for each record, oldest on the left.
+
+    Each record is a pair of columns (before, then after), so the drop a record made is
+    visible at a glance; with more records than room, neighbouring records are averaged.
+    """
 
     DEFAULT_CSS = """
     RatingChart {
@@ -77,8 +97,9 @@ class RatingChart(Widget):
     """
     COMPONENT_CLASSES = {"rating-chart--before", "rating-chart--after", "rating-chart--label"}
 
-    LABEL_WIDTH = 8
-    ROWS = 2
+    ROWS = 3
+    AXIS = 5
+    """Room on the left for the 0 and 100 marks."""
 
     def __init__(self, points: Sequence[RatingPoint] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -89,23 +110,34 @@ class RatingChart(Widget):
         self.refresh(layout=True)
 
     def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
-        return 2 * self.ROWS + 1
+        return self.ROWS + 1
 
     def render(self) -> Text:
-        width = max(1, self.content_region.width - self.LABEL_WIDTH)
-        before = fit([p.before for p in self._points], width)
-        after = fit([p.after for p in self._points], width)
-        label_style = self.get_component_rich_style("rating-chart--label")
+        room = max(1, (self.content_region.width - self.AXIS) // 3)
+        pairs = list(
+            zip(fit([p.before for p in self._points], room), fit([p.after for p in self._points], room))
+        )
+        label = self.get_component_rich_style("rating-chart--label")
+        styles = (
+            self.get_component_rich_style("rating-chart--before"),
+            self.get_component_rich_style("rating-chart--after"),
+            label,
+        )
         text = Text(no_wrap=True, overflow="crop")
-        for name, values, part in (("before", before, "before"), ("after", after, "after")):
-            style = self.get_component_rich_style(f"rating-chart--{part}")
-            for row_number, row in enumerate(columns(values, self.ROWS)):
-                label = name if row_number == self.ROWS - 1 else ""
-                text.append(f" {label:<{self.LABEL_WIDTH - 1}}", style=label_style)
-                text.append(row, style=style)
-                text.append("\n")
-        scale = "oldest" + " " * max(1, len(before) - len("oldest") - len("newest")) + "newest"
-        text.append(" " * self.LABEL_WIDTH + (scale if len(before) >= 14 else ""), style=label_style)
+        for y, row in enumerate(paired_columns(pairs, self.ROWS)):
+            mark = "100" if y == 0 else ("0" if y == self.ROWS - 1 else "")
+            text.append(f"{mark:>{self.AXIS - 2}} │", style=label)
+            for x, cell in enumerate(row):
+                text.append(cell, style=styles[x % 3])
+            text.append("\n")
+        text.append(" " * self.AXIS)
+        text.append("█", style=styles[0])
+        text.append(" before  ", style=label)
+        text.append("█", style=styles[1])
+        text.append(" after", style=label)
+        if len(self._points) > room:
+            text.append(f"   ({len(self._points)} records, neighbours averaged)", style=label)
+        text.append("   oldest → newest", style=label)
         return text
 
 

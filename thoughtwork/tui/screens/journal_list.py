@@ -1,0 +1,241 @@
+"""The journal: every record, newest first, searchable and filterable; open, edit or delete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Select, Static
+
+from thoughtwork.models import CONTEXT_LABELS, DISTORTION_NAMES, Context, DistortionId, ThoughtRecord
+from thoughtwork.text import shorten
+
+SHORT_CONTEXT = {
+    Context.intimacy: "Intimacy",
+    Context.dilator_practice: "Dilator",
+    Context.tampon: "Tampon, cup",
+    Context.gynaecological_exam: "Gynae exam",
+    Context.self_touch: "Self-touch",
+    Context.thinking_about_it: "Thinking",
+    Context.other: "Other",
+}
+"""Context names short enough for a table column at 80 columns."""
+
+def searchable_text(record: ThoughtRecord) -> str:
+    """Everything the person wrote in a record, folded for case-insensitive search."""
+    parts = [
+        record.situation,
+        record.automatic_thought,
+        record.balanced_thought,
+        *record.evidence_for,
+        *record.evidence_against,
+        *(emotion.name for emotion in record.emotions),
+        *record.prompt_answers.values(),
+    ]
+    return "\n".join(parts).casefold()
+
+
+def filter_records(
+    records: Iterable[ThoughtRecord],
+    query: str = "",
+    trap: DistortionId | None = None,
+    context: Context | None = None,
+) -> list[ThoughtRecord]:
+    """The records matching every word of `query`, the thinking trap and the context (if given)."""
+    words = query.casefold().split()
+    kept = []
+    for record in records:
+        if context is not None and record.context is not context:
+            continue
+        if trap is not None and all(match.id is not trap for match in record.accepted_distortions()):
+            continue
+        if words:
+            haystack = searchable_text(record)
+            if not all(word in haystack for word in words):
+                continue
+        kept.append(record)
+    return kept
+
+
+def day_label(moment: datetime) -> str:
+    """A date as people write it: 3 Mar 2026, in local time."""
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y}"
+
+
+def record_title(record: ThoughtRecord, width: int) -> Text:
+    """The table's main cell: the thought (or the situation), literal, with 'draft' marked."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    if not record.is_complete:
+        text.append("draft ", style="italic")
+        width -= len("draft ")
+    words = record.automatic_thought or record.situation
+    text.append(shorten(words, max(8, width)) if words else "(nothing written yet)")
+    return text
+
+
+class JournalScreen(Screen[None]):
+    """All records, newest first; type to search, filter by thinking trap or where it happened."""
+
+    CSS_PATH = "journal_list.tcss"
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("slash", "search", "Search"),
+        Binding("n", "app.new_record", "New record", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: list[ThoughtRecord] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="page", id="journal-page"):
+            yield Static("Your journal", classes="page-title")
+            with Horizontal(id="journal-filters"):
+                yield Input(placeholder="Search your words…", id="journal-search")
+                yield Select(
+                    [(name, DistortionId(key)) for key, name in sorted(DISTORTION_NAMES.items(), key=lambda i: i[1])],
+                    prompt="Any thinking trap",
+                    id="journal-trap",
+                )
+                yield Select(
+                    [(label, Context(key)) for key, label in CONTEXT_LABELS.items()],
+                    prompt="Anywhere",
+                    id="journal-context",
+                )
+            yield Static("", id="journal-count")
+            table: DataTable[Text] = DataTable(id="journal-table", cursor_type="row", zebra_stripes=True)
+            yield table
+            yield Static("", id="journal-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#journal-table", DataTable)
+        table.add_column(Text("Date"), key="date", width=11)
+        table.add_column(Text("Where"), key="where", width=11)
+        table.add_column(Text("Thought"), key="thought")
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        # Runs on first show (after mount) and when back from a record that may have changed.
+        self.refresh_records()
+
+    # --- showing ---------------------------------------------------------------
+
+    def _filters(self) -> tuple[str, DistortionId | None, Context | None]:
+        query = self.query_one("#journal-search", Input).value
+        trap = self.query_one("#journal-trap", Select).value
+        context = self.query_one("#journal-context", Select).value
+        return (
+            query,
+            trap if isinstance(trap, DistortionId) else None,
+            context if isinstance(context, Context) else None,
+        )
+
+    def refresh_records(self) -> None:
+        """Rebuild the table from the journal, keeping the cursor on the same record if it is still shown."""
+        journal = self.app.journal
+        everything = journal.records() if journal is not None else []
+        query, trap, context = self._filters()
+        self._shown = filter_records(everything, query, trap, context)
+        table = self.query_one("#journal-table", DataTable)
+        current = self.current_record_id()
+        table.clear()
+        thought_width = max(20, self.app.size.width - 11 - 11 - 14)
+        for record in self._shown:
+            table.add_row(
+                Text(day_label(record.created_at)),
+                Text(SHORT_CONTEXT[record.context]),
+                record_title(record, thought_width),
+                key=record.id,
+            )
+        ids = [r.id for r in self._shown]
+        if current in ids:
+            table.move_cursor(row=ids.index(current))
+        self._describe(len(everything), bool(query.strip() or trap or context))
+
+    def _describe(self, total: int, filtering: bool) -> None:
+        count = self.query_one("#journal-count", Static)
+        empty = self.query_one("#journal-empty", Static)
+        shown = len(self._shown)
+        if filtering:
+            count.update(Text(f"{shown} of {total} record{'s' if total != 1 else ''}"))
+        else:
+            count.update(Text(f"{total} record{'s' if total != 1 else ''}, newest first"))
+        if total == 0:
+            message = "No records yet. When a difficult moment comes, press n to write it down; small steps count."
+        elif shown == 0:
+            message = "Nothing matches. Try fewer words, or clear a filter."
+        else:
+            message = ""
+        empty.update(Text(message))
+        empty.display = bool(message)
+        self.query_one("#journal-table").display = shown > 0
+
+    def current_record_id(self) -> str | None:
+        """The id of the record under the cursor, if any."""
+        table = self.query_one("#journal-table", DataTable)
+        if not self._shown or table.row_count == 0:
+            return None
+        row = table.cursor_row
+        if 0 <= row < len(self._shown):
+            return self._shown[row].id
+        return None
+
+    # --- events -----------------------------------------------------------------
+
+    @on(Input.Changed, "#journal-search")
+    @on(Select.Changed)
+    def _filters_changed(self) -> None:
+        self.refresh_records()
+
+    @on(Input.Submitted, "#journal-search")
+    def _search_done(self) -> None:
+        self.query_one("#journal-table").focus()
+
+    @on(DataTable.RowSelected, "#journal-table")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_search(self) -> None:
+        self.query_one("#journal-search", Input).focus()
+
+    def action_open(self) -> None:
+        record_id = self.current_record_id()
+        if record_id is not None:
+            from thoughtwork.tui.screens.record_detail import RecordDetailScreen
+
+            self.app.push_screen(RecordDetailScreen(record_id))
+
+    def action_edit(self) -> None:
+        record_id = self.current_record_id()
+        if record_id is not None:
+            self.app.start_record(record_id)
+
+    def action_delete(self) -> None:
+        record_id = self.current_record_id()
+        if record_id is not None:
+            from thoughtwork.tui.screens.record_detail import confirm_delete
+
+            confirm_delete(self, record_id, self.refresh_records)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While typing a search, letters are words, not commands.
+        if action in {"edit", "delete", "search", "new_record"} and isinstance(self.focused, Input):
+            return False
+        return True

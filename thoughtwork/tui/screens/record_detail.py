@@ -1,0 +1,177 @@
+"""One thought record, read back calmly from the situation to the change it made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from thoughtwork.models import (
+    CONTEXT_LABELS,
+    DISTORTION_DESCRIPTIONS,
+    DISTORTION_NAMES,
+    DistortionStatus,
+    ThoughtRecord,
+)
+from thoughtwork.text import clean
+from thoughtwork.tui.widgets.confirm import ConfirmModal
+from thoughtwork.tui.widgets.highlighted_thought import highlight
+
+
+def confirm_delete(screen: Screen, record_id: str, after: Callable[[], None]) -> None:
+    """Ask, then delete the record and call `after`; a journal problem is reported gently."""
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            return
+        from thoughtwork.journal import JournalError
+
+        try:
+            deleted = screen.app.journal.delete(record_id)
+        except JournalError as error:
+            screen.app.notify(str(error), title="Not deleted", severity="error")
+            return
+        if deleted:
+            screen.app.notify("The record was deleted.")
+        after()
+
+    screen.app.push_screen(
+        ConfirmModal("Delete this record? It cannot be brought back.", yes="Delete", no="Keep"),
+        answered,
+    )
+
+
+def rating_change(what: str, before: int | None, after: int | None) -> str:
+    """A plain sentence about how a rating moved, or '' when there is nothing to compare."""
+    if before is None or after is None:
+        return ""
+    if after < before:
+        return f"{what} went from {before} to {after}: down {before - after}."
+    if after > before:
+        return f"{what} went from {before} to {after}. Some thoughts take more than one record; that is normal."
+    return f"{what} stayed at {before}. Writing it down is still practice."
+
+
+def literal(text: str) -> Text:
+    """The person's own words, exactly as written, safe for the terminal."""
+    return Text(clean(text))
+
+
+def record_sections(record: ThoughtRecord) -> list[tuple[str, Text]]:
+    """The record as (heading, body) pairs, skipping the steps not reached yet."""
+    sections: list[tuple[str, Text]] = []
+    if record.situation:
+        sections.append(("The situation", literal(record.situation)))
+    felt = []
+    if record.emotions:
+        felt.append(", ".join(f"{clean(e.name, single_line=True)} {e.intensity}" for e in record.emotions))
+    if record.anxiety_before is not None:
+        felt.append(f"Anxiety {record.anxiety_before} out of 100")
+    if record.body_tension is not None:
+        felt.append(f"Body tension {record.body_tension} out of 100")
+    if felt:
+        sections.append(("What you felt", Text("\n".join(felt))))
+    if record.automatic_thought:
+        spans = [span for match in record.accepted_distortions() for span in match.evidence]
+        body = highlight(record.automatic_thought, spans)
+        if record.belief_before is not None:
+            body.append(f"\nYou believed it {record.belief_before} out of 100.", style="italic")
+        sections.append(("The automatic thought", body))
+    traps = record.accepted_distortions()
+    if traps:
+        body = Text()
+        for index, match in enumerate(traps):
+            if index:
+                body.append("\n")
+            body.append(DISTORTION_NAMES[match.id.value], style="bold")
+            if match.status is DistortionStatus.added:
+                body.append(" (you added this)", style="italic")
+            body.append(f": {DISTORTION_DESCRIPTIONS[match.id.value]}")
+        sections.append(("Thinking traps", body))
+    for heading, items in (("Evidence for the thought", record.evidence_for), ("Evidence against it", record.evidence_against)):
+        if items:
+            body = Text()
+            for index, item in enumerate(items):
+                body.append(("\n" if index else "") + "• ")
+                body.append(clean(item))
+            sections.append((heading, body))
+    for question, answer in record.prompt_answers.items():
+        if answer.strip():
+            sections.append((clean(question, single_line=True), literal(answer)))
+    if record.balanced_thought:
+        body = literal(record.balanced_thought)
+        if record.belief_balanced is not None:
+            body.append(f"\nYou believed it {record.belief_balanced} out of 100.", style="italic")
+        sections.append(("The balanced thought", body))
+    changes = [
+        rating_change("Belief in the automatic thought", record.belief_before, record.belief_after),
+        rating_change("Anxiety", record.anxiety_before, record.anxiety_after),
+    ]
+    changes = [c for c in changes if c]
+    if changes:
+        sections.append(("What changed", Text("\n".join(changes))))
+    return sections
+
+
+class RecordDetailScreen(Screen[None]):
+    """Read one record; edit it (back into the record flow) or delete it."""
+
+    CSS_PATH = "record_detail.tcss"
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Delete"),
+    ]
+
+    def __init__(self, record_id: str) -> None:
+        super().__init__()
+        self.record_id = record_id
+
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(id="detail", classes="page")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#detail").focus()
+
+    async def on_screen_resume(self) -> None:
+        # Runs on first show and when back from editing (the record may have changed).
+        await self.show_record()
+
+    async def show_record(self) -> None:
+        record = self.app.journal.get(self.record_id) if self.app.journal is not None else None
+        page = self.query_one("#detail", VerticalScroll)
+        await page.remove_children()
+        if record is None:
+            await page.mount(Static(Text("This record is no longer in your journal."), classes="prose"))
+            return
+        local = record.created_at.astimezone()
+        title = f"{local.day} {local:%B %Y}, {local:%H:%M} · {CONTEXT_LABELS[record.context.value]}"
+        widgets = [Static(Text(title), classes="page-title")]
+        if not record.is_complete:
+            widgets.append(Static(Text("A draft: press e to carry on where you left off."), classes="detail-draft"))
+        for heading, body in record_sections(record):
+            widgets.append(Static(Text(heading), classes="detail-heading"))
+            widgets.append(Static(body, classes="detail-body"))
+        await page.mount_all(widgets)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_edit(self) -> None:
+        if self.app.journal is not None and self.app.journal.get(self.record_id) is not None:
+            self.app.start_record(self.record_id)
+
+    def action_delete(self) -> None:
+        if self.app.journal is not None and self.app.journal.get(self.record_id) is not None:
+            confirm_delete(self, self.record_id, self._deleted)
+
+    def _deleted(self) -> None:
+        if self.app.screen is self:
+            self.app.pop_screen()
