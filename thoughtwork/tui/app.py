@@ -133,7 +133,7 @@ class ThoughtworkApp(App[None]):
                 from thoughtwork.content.reframes import load_reframes
 
                 self._reframes = list(load_reframes())
-            except ImportError:
+            except Exception:  # noqa: BLE001 - a broken library must not stop a record; they can write their own
                 self._reframes = []
         return self._reframes
 

@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 from thoughtwork.text import shorten
 
 
-def due_homework(app) -> list:  # noqa: ANN001 - the ThoughtworkApp
-    """Homework items due or overdue today (empty when the homework module is not installed)."""
+def due_homework(app, *, include_done: bool = False) -> list:  # noqa: ANN001 - the ThoughtworkApp
+    """Homework items of today, overdue first (empty when the homework module is not installed)."""
     if app.journal is None:
         return []
     try:
@@ -25,7 +25,7 @@ def due_homework(app) -> list:  # noqa: ANN001 - the ThoughtworkApp
     except ImportError:
         return []
     items = due_items(app.journal.assignments(), app.journal.records(), date.today())
-    return [item for item in items if item.status != "done"]
+    return [item for item in items if include_done or item.status != "done"]
 
 
 def greeting(hour: int) -> str:

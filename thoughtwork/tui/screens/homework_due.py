@@ -37,7 +37,7 @@ class HomeworkDueScreen(Screen[None]):
         self.refresh_items()
 
     def refresh_items(self) -> None:
-        self._items = due_homework(self.app)
+        self._items = due_homework(self.app, include_done=True)
         intro = self.query_one("#homework-intro", Static)
         listing = self.query_one("#homework-list", OptionList)
         listing.clear_options()

@@ -84,21 +84,19 @@ class RecordScreen(Screen[None]):
         self._moving = False
 
     def _resume_index(self) -> int:
-        """Where a draft was left: the first step not yet filled (a finished record starts at the top)."""
+        """Where a draft was left: just after the last step with something in it (a finished record starts at the top)."""
         if self.record.is_complete:
             return 0
-        for index, step in enumerate(self.steps[:-1]):
-            if not step.is_filled(self.record):
-                return index
-        return len(self.steps) - 2
+        filled = [index for index, step in enumerate(self.steps[:-1]) if step.is_filled(self.record)]
+        return min(filled[-1] + 1, len(self.steps) - 2) if filled else 0
 
     def compose(self) -> ComposeResult:
         yield Static("", id="record-progress")
         yield Container(id="step-host")
         with Horizontal(id="record-nav"):
-            yield Button("\u2190 Back", id="back")
-            yield Button("Save & close", id="close")
-            yield Button("Next \u2192", id="next", variant="primary")
+            yield Button("\u2190 Back", id="back", compact=True)
+            yield Button("Save & close", id="close", compact=True)
+            yield Button("Next \u2192", id="next", variant="primary", compact=True)
         yield Footer()
 
     async def on_mount(self) -> None:

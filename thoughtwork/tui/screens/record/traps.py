@@ -56,6 +56,7 @@ class TrapsStep(Step):
         yield HighlightedThought(self.record.automatic_thought, id="thought-highlight")
         yield Static("", id="traps-status", classes="hint")
         yield SelectionList[str](id="traps")
+        yield Static("", id="trap-detail", classes="hint")
         yield Select[str]([], prompt="Add a trap we missed\u2026", id="add-trap")
 
     def on_mount(self) -> None:
@@ -70,17 +71,27 @@ class TrapsStep(Step):
             self.query_one("#traps").loading = True
             self._analyse(thought)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="analyse")
+    @work(thread=True, exclusive=True, group="analyse")
     def _analyse(self, thought: str) -> None:
-        analysis = self.app.analyse(thought)
+        try:
+            analysis: Analysis | None = self.app.analyse(thought)
+        except Exception:  # noqa: BLE001 - suggestions are a help, not a requirement
+            analysis = None
         self.app.call_from_thread(self._analysed, thought, analysis)
 
-    def _analysed(self, thought: str, analysis: Analysis) -> None:
+    def _analysed(self, thought: str, analysis: Analysis | None) -> None:
         if not self.is_attached:
             return
+        traps = self.query_one("#traps")
+        traps.loading = False
+        if analysis is None:
+            self._show_traps()
+            self._status("We could not look at the words this time. You can add the traps you notice below.")
+            return
         self.flow.apply_analysis(thought, analysis)
-        self.query_one("#traps").loading = False
         self._show_traps()
+        if self.record.distortions:
+            traps.focus()
 
     def _show_traps(self) -> None:
         record = self.record
@@ -90,9 +101,15 @@ class TrapsStep(Step):
             Selection(_describe(d), d.id.value, d.status is not DistortionStatus.rejected) for d in record.distortions
         )
         traps.display = bool(record.distortions)
+        if record.distortions:
+            traps.highlighted = 0
+        detail = self.query_one("#trap-detail", Static)
+        detail.update(trap_detail(record.distortions[0].id.value) if record.distortions else "")
         if record.automatic_thought.strip():
-            if record.distortions:
+            if any(d.evidence for d in record.distortions):
                 self._status("Highlighted: the words that suggested each trap.")
+            elif record.distortions:
+                self._status("Keep the traps that fit; untick any that do not.")
             elif not self.app.can_analyse:
                 self._status("Automatic suggestions are not available here; you can add traps yourself.")
             else:
@@ -118,6 +135,7 @@ class TrapsStep(Step):
     @on(SelectionList.SelectionHighlighted, "#traps")
     def _focus_trap(self, event: SelectionList.SelectionHighlighted) -> None:
         self._highlight(event.selection.value)
+        self.query_one("#trap-detail", Static).update(trap_detail(event.selection.value))
 
     @on(SelectionList.SelectedChanged, "#traps")
     def _decided(self) -> None:
@@ -155,12 +173,19 @@ class TrapsStep(Step):
 
 
 def _describe(match: DistortionMatch) -> Text:
+    """One line (selection lists show one): the trap's name and the words behind it."""
     text = Text()
     text.append(DISTORTION_NAMES[match.id.value], style="bold")
     if match.status is DistortionStatus.added:
         text.append("  (added by you)", style="italic")
-    text.append("\n" + DISTORTION_DESCRIPTIONS[match.id.value])
     words = list(dict.fromkeys(clean(span.text, single_line=True) for span in match.evidence))
     if words:
-        text.append("\nwords: " + ", ".join(f"\u201c{w}\u201d" for w in words[:4]), style="dim")
+        text.append("  " + ", ".join(f"\u201c{w}\u201d" for w in words[:3]), style="dim")
+    return text
+
+
+def trap_detail(distortion_id: str) -> Text:
+    """The plain-language description shown under the list for the highlighted trap."""
+    text = Text(DISTORTION_NAMES[distortion_id] + ": ", style="bold")
+    text.append(DISTORTION_DESCRIPTIONS[distortion_id], style="not bold")
     return text

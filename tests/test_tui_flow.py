@@ -1,0 +1,353 @@
+"""The thought-record flow driven as a person would, at 80x24, with a fake language pipeline."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, timedelta
+
+import pytest
+from test_tui_flow_support import (
+    PASSPHRASE,
+    SIZE,
+    fake_analysis,
+    make_journal,
+    no_preload,
+    wait_for,
+    wait_for_screen,
+)
+from textual.widgets import OptionList, SelectionList, Static, TextArea
+
+from thoughtwork.journal import Journal
+from thoughtwork.models import (
+    Assignment,
+    DistortionId,
+    DistortionStatus,
+    Prompt,
+    RankedReframe,
+    Reframe,
+    RecordStatus,
+    RecordStep,
+    ThoughtRecord,
+)
+from thoughtwork.tui.app import ThoughtworkApp
+from thoughtwork.tui.screens.record import flow
+from thoughtwork.tui.screens.record.belief import BeliefStep
+from thoughtwork.tui.screens.record.traps import merge_analysis
+from thoughtwork.tui.widgets.highlighted_thought import highlight
+
+THOUGHT = "It will always hurt and I am broken."
+
+REFRAMES = [
+    Reframe(
+        id=f"test.reframe-{n}",
+        distortions=[DistortionId.overgeneralization],
+        text=f"Balanced thought number {n}: it hurt before, and I can go slowly.",
+        questions=[f"Question from reframe {n}?"],
+        technique="decatastrophising",
+    )
+    for n in range(1, 4)
+]
+
+
+@pytest.fixture(autouse=True)
+def _fakes(monkeypatch):
+    no_preload(monkeypatch)
+    ranked = [RankedReframe(reframe=r, score=1.0, reasons=["overgeneralising"]) for r in REFRAMES]
+    monkeypatch.setattr(flow.RecordScreen, "_rank", lambda self, analysis: ranked)
+
+
+def run(scenario):
+    return asyncio.run(scenario())
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
+
+
+async def open_home(pilot) -> None:
+    await wait_for_screen(pilot, "HomeScreen")
+
+
+def test_full_record_is_saved_with_every_step(tmp_path):
+    """A whole record, step by step: ratings typed and arrowed, a trap rejected, a reframe picked and edited."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await type_text(pilot, "Dilator practice after a bath")
+            await pilot.press("ctrl+n")  # -> feelings
+            await pilot.press("space", "tab", "tab")  # tick "anxious"; skip "other"; to strength
+            await type_text(pilot, "70")
+            await pilot.press("tab")
+            await type_text(pilot, "80")
+            await pilot.press("right")  # arrow keys nudge by 5
+            await pilot.press("ctrl+n")  # -> thought
+            await type_text(pilot, THOUGHT)
+            await pilot.press("ctrl+n")  # -> belief; the rating has focus
+            await type_text(pilot, "90")
+            await pilot.press("ctrl+n")  # -> traps
+            screen = app.screen
+            await wait_for(pilot, lambda: screen.analysed_text == THOUGHT)
+            traps = app.screen.query_one("#traps", SelectionList)
+            assert traps.selected == ["overgeneralization", "labeling"]
+            assert app.focused is traps
+            await pilot.press("down", "space")  # untick "labelling": it does not fit
+            await pilot.press("ctrl+n")  # -> evidence
+            questions = str(app.screen.query_one("#questions", Static).render())
+            assert "Question from reframe 1?" in questions
+            await type_text(pilot, "It hurt last time")
+            await pilot.press("tab")
+            await type_text(pilot, "Less pain last week")
+            await pilot.press("ctrl+n")  # -> reframe
+            await pilot.press("down", "enter")  # pick the second one as a starting point
+            await type_text(pilot, " Step by step.")
+            await pilot.press("ctrl+n")  # -> rerate
+            await type_text(pilot, "60")
+            await pilot.press("tab")
+            await type_text(pilot, "40")
+            await pilot.press("tab")
+            await type_text(pilot, "50")
+            await pilot.press("ctrl+n")  # -> summary
+            summary = str(app.screen.query_one("#summary", Static).render())
+            assert "90 \u2192 40 (down 50)" in summary
+            assert "dropped by half" in summary
+            await pilot.press("ctrl+n")  # Done
+            await open_home(pilot)
+
+    run(scenario)
+    with Journal.open(path, PASSPHRASE) as journal:
+        (record,) = journal.records()
+        settings = journal.settings()
+    assert record.status is RecordStatus.complete
+    assert record.situation == "Dilator practice after a bath"
+    assert [e.name for e in record.emotions] == ["anxious"] and record.emotions[0].intensity == 70
+    assert (record.anxiety_before, record.belief_before) == (85, 90)
+    assert record.automatic_thought == THOUGHT
+    statuses = {d.id.value: d.status for d in record.distortions}
+    assert statuses == {"overgeneralization": DistortionStatus.accepted, "labeling": DistortionStatus.rejected}
+    assert record.evidence_for == ["It hurt last time"] and record.evidence_against == ["Less pain last week"]
+    assert record.reframes_offered == [r.id for r in REFRAMES]
+    assert record.reframe_chosen == "test.reframe-2"
+    assert record.balanced_thought == REFRAMES[1].text + " Step by step."
+    assert (record.belief_balanced, record.belief_after, record.anxiety_after) == (60, 40, 50)
+    assert settings.helpful_reframes == ["test.reframe-2"]
+
+
+def test_quitting_mid_way_keeps_the_draft_and_resumes_where_it_stopped(tmp_path):
+    """ctrl+q on the thought step saves what was typed; next time 'continue' opens the belief step."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def first_visit():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await type_text(pilot, "Smear test booked")
+            await pilot.press("ctrl+n", "ctrl+n")
+            await type_text(pilot, "The nurse will think I am ridiculous")
+            await pilot.press("ctrl+q")  # no "next": the thought is only on screen
+
+    async def second_visit():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            menu = app.screen.query_one("#menu", OptionList)
+            assert "Smear test booked" in str(menu.get_option("continue_draft").prompt)
+            await pilot.press("c")
+            await wait_for_screen(pilot, "RecordScreen")
+            assert app.screen.steps[app.screen.index].__name__ == "BeliefStep"
+            await pilot.press("ctrl+b")
+            area = app.screen.query_one("#thought", TextArea)
+            assert area.text == "The nurse will think I am ridiculous"
+
+    run(first_visit)
+    with Journal.open(path, PASSPHRASE) as journal:
+        (draft,) = journal.records()
+    assert draft.status is RecordStatus.draft
+    assert draft.automatic_thought == "The nurse will think I am ridiculous"
+    run(second_visit)
+
+
+def test_back_and_forth_keeps_everything_typed(tmp_path):
+    """Going back a step shows the text again, and the draft is in the journal at each change."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await type_text(pilot, "First try with a tampon")
+            await pilot.press("ctrl+n")
+            assert [r.situation for r in app.journal.records()] == ["First try with a tampon"]
+            await pilot.press("ctrl+b")
+            assert app.screen.query_one("#situation", TextArea).text == "First try with a tampon"
+            await pilot.press("escape")  # save and close
+            await open_home(pilot)
+
+    run(scenario)
+
+
+def test_an_untouched_new_record_is_not_saved(tmp_path):
+    """Opening a record and closing it straight away leaves no empty draft behind."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await pilot.press("escape")
+            await open_home(pilot)
+            assert app.journal.records() == []
+
+    run(scenario)
+
+
+def test_markup_and_control_characters_in_a_thought_are_shown_literally(tmp_path):
+    """A thought with Textual markup and an escape sequence neither crashes nor acts; it reads as typed."""
+    thought = "[bold]never[/b] [@click=app.quit]x[/] \x1b]0;pwned\x07done"
+    record = ThoughtRecord(situation="s", automatic_thought=thought)
+    path = make_journal(tmp_path / "j.twj", [record])
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(record.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            # Resumes after the thought: the belief step, which quotes it.
+            assert app.screen.steps[app.screen.index].__name__ == "BeliefStep"
+            shown = "".join(str(s.render()) for s in app.screen.query(".quote"))
+            assert "[bold]never[/b] [@click=app.quit]x[/]" in shown
+            assert "\x1b" not in shown and "\x07" not in shown
+            assert app.is_running
+
+    run(scenario)
+
+
+def test_homework_prompt_shows_instructions_and_keeps_answers(tmp_path):
+    """A record started from homework has the prompt's step list, its questions, and is linked to it."""
+    prompt = Prompt(
+        id="before-practice",
+        title="Before dilator practice",
+        instructions="Notice what you expect before you begin.",
+        moments=["before_dilator_practice"],
+        steps=[RecordStep.situation, RecordStep.automatic_thought],
+        extra_questions=["What do you expect to feel?"],
+    )
+    assignment = Assignment(prompts=[prompt], start=date.today(), end=date.today() + timedelta(days=7))
+    path = make_journal(tmp_path / "j.twj")
+    with Journal.open(path, PASSPHRASE) as journal:
+        journal.save_assignment(assignment)
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(prompt=prompt, assignment_id=assignment.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            names = [s.__name__ for s in app.screen.steps]
+            assert names == ["HomeworkPromptStep", "SituationStep", "ThoughtStep", "SummaryStep"]
+            text = "".join(str(s.render()) for s in app.screen.query(Static))
+            assert "Notice what you expect before you begin." in text
+            await type_text(pilot, "Some stinging")
+            await pilot.press("ctrl+n", "escape")
+
+    run(scenario)
+    with Journal.open(path, PASSPHRASE) as journal:
+        (record,) = journal.records()
+    assert record.prompt_answers == {"What do you expect to feel?": "Some stinging"}
+    assert (record.assignment_id, record.prompt_id) == (assignment.id, "before-practice")
+
+
+def test_a_thought_about_self_harm_offers_crisis_support_without_ending_the_record(tmp_path, monkeypatch):
+    """Leaving the thought step with words of self-harm opens the crisis screen over the record."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await pilot.press("ctrl+n", "ctrl+n")
+            await type_text(pilot, "I want to kill myself")
+            await pilot.press("ctrl+n")
+            await wait_for_screen(pilot, "CrisisScreen")
+            assert type(app.screen_stack[-2]).__name__ == "RecordScreen"
+            assert app.journal.records()[0].automatic_thought == "I want to kill myself"
+
+    pytest.importorskip("thoughtwork.tui.screens.crisis")
+    run(scenario)
+
+
+def test_a_crash_shows_a_gentle_message_and_no_journal_text(tmp_path, monkeypatch):
+    """An unexpected error saves the draft and leaves only a kind sentence, never the thought or a traceback."""
+    secret = "my very private thought"
+    path = make_journal(tmp_path / "j.twj")
+
+    def explode(self, record):
+        local_copy = record.automatic_thought  # noqa: F841 - a local that a traceback with locals would print
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(BeliefStep, "store", explode)
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await pilot.press("ctrl+n", "ctrl+n")
+            await type_text(pilot, secret)
+            await pilot.press("ctrl+n", "ctrl+n")  # to belief, then leaving it explodes
+            await wait_for(pilot, lambda: not app.is_running or app._exit_renderables)
+        return app
+
+    with pytest.raises(RuntimeError):
+        run(scenario)
+    # The draft was saved before anything went wrong.
+    with Journal.open(path, PASSPHRASE) as journal:
+        assert journal.records()[0].automatic_thought == secret
+
+
+def test_crash_message_holds_no_user_text(tmp_path):
+    """The exit message the app leaves after a crash is the fixed kind sentence."""
+    app = ThoughtworkApp(tmp_path / "none.twj")
+    app._handle_exception(RuntimeError("my very private thought"))
+    shown = " ".join(str(r) for r in app._exit_renderables)
+    assert "private" not in shown
+    assert "was saved" in shown
+
+
+def test_highlight_marks_the_evidence_even_after_cleaning():
+    """Offsets point into the raw thought; removed control characters must not shift the highlight."""
+    from thoughtwork.models import EvidenceSpan
+
+    raw = "\x1b[31mIt will always hurt"
+    at = raw.index("always")
+    text = highlight(raw, [EvidenceSpan(text="always", start=at, end=at + 6)])
+    assert text.plain == "It will always hurt"
+    styled = [text.plain[s.start : s.end] for s in text.spans if s.style]
+    assert styled == ["always"]
+
+
+def test_merge_analysis_keeps_the_persons_decisions():
+    """Re-analysing an edited thought keeps rejections and added traps, and drops stale suggestions."""
+    before = fake_analysis("always broken").distortions
+    before[0] = before[0].model_copy(update={"status": DistortionStatus.rejected})
+    added = before[1].model_copy(update={"id": DistortionId.comparing, "status": DistortionStatus.added})
+    previous = [before[0], added]
+    merged = merge_analysis(previous, fake_analysis("always hurts").distortions)
+    assert [(d.id.value, d.status) for d in merged] == [
+        ("overgeneralization", DistortionStatus.rejected),
+        ("comparing", DistortionStatus.added),
+    ]

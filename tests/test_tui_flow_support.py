@@ -1,0 +1,58 @@
+"""Support for the TUI flow and home tests (no tests here): journals, a fake pipeline, waiting for screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thoughtwork.journal import Journal
+from thoughtwork.models import Analysis, DistortionId, DistortionMatch, EvidenceSpan, Theme
+
+PASSPHRASE = "correct horse battery"
+SIZE = (80, 24)
+
+
+def make_journal(path: Path, records=(), *, welcomed: bool = True) -> Path:
+    """A closed journal at `path` holding `records`, already past the welcome."""
+    with Journal.create(path, PASSPHRASE) as journal:
+        if records:
+            journal.add_many(list(records))
+        journal.save_settings(journal.settings().model_copy(update={"welcomed": welcomed}))
+    return path
+
+
+def fake_analysis(text: str) -> Analysis:
+    """A predictable stand-in for spaCy: 'always' is overgeneralising, 'broken' is labelling."""
+    found = []
+    for word, trap in (("always", DistortionId.overgeneralization), ("broken", DistortionId.labeling)):
+        at = text.find(word)
+        if at >= 0:
+            found.append(
+                DistortionMatch(
+                    id=trap,
+                    score=0.8,
+                    evidence=[EvidenceSpan(text=word, start=at, end=at + len(word))],
+                    explanation="",
+                )
+            )
+    return Analysis(text=text, distortions=found, themes=[Theme.pain] if "hurt" in text else [])
+
+
+def no_preload(monkeypatch) -> None:  # noqa: ANN001
+    """Skip loading spaCy in the background: tests share two cores and use the fake pipeline."""
+    from thoughtwork.tui.app import ThoughtworkApp
+
+    monkeypatch.setattr(ThoughtworkApp, "load_pipeline", lambda self: None)
+    monkeypatch.setattr(ThoughtworkApp, "analyse", lambda self, text: fake_analysis(text))
+
+
+async def wait_for(pilot, predicate, tries: int = 100) -> None:  # noqa: ANN001
+    """Let the app run until `predicate()` holds (journal opening happens in a thread)."""
+    for _ in range(tries):
+        await pilot.pause(0.02)
+        if predicate():
+            return
+    raise AssertionError("the app did not reach the expected state")
+
+
+async def wait_for_screen(pilot, name: str) -> None:  # noqa: ANN001
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == name)
