@@ -24,11 +24,12 @@ _HONORIFICS = {
     "grandpa", "cousin", "pastor", "rabbi", "imam", "father", "reverend", "rev", "sir", "lady", "lord", "coach",
     "midwife", "dame",
 }
+# Verbs that, right after a word-name at the start of a sentence, show it is a person:
+# "Will said" is someone; "Will I ever" and "Hope is a strange thing" are not.
 _PERSON_VERBS = {
-    "said", "says", "told", "tells", "asked", "asks", "thinks", "thought", "was", "is", "and", "has", "had", "texted",
-    "called", "came", "left", "wants", "wanted", "seemed", "looked", "laughed", "smiled", "kissed", "hugged",
-    "replied", "knows", "knew", "felt", "feels", "noticed", "helped", "held", "suggested", "reminded", "doesn't",
-    "didn't", "isn't", "wasn't", "will", "would", "could", "can",
+    "said", "says", "told", "tells", "asked", "asks", "thinks", "texted", "called", "rang", "phoned", "messaged",
+    "laughed", "smiled", "kissed", "hugged", "replied", "knows", "noticed", "helped", "held", "suggested",
+    "reminded", "cuddled", "cried", "shouted", "promised", "explained", "agreed", "and",
 }
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
 _STREET_SUFFIXES = {
@@ -204,8 +205,13 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
                 break
             first -= 1
         last = i
+        # "Hospital Clínic", "Clinic Marbella": a suffix followed by a capitalised name.
+        while last + 1 < len(tokens) and tokens[last + 1].cap and not tokens[last + 1].sentence_start and _joins(
+            text, tokens[last], tokens[last + 1]
+        ) and tokens[last + 1].core not in lists.safe_capitalised:
+            last += 1
         # "University of Leeds", "Bank of Ireland"
-        if i + 2 < len(tokens) and tokens[i + 1].lower == "of" and tokens[i + 2].cap and _joins(text, token, tokens[i + 1]):
+        if last == i and i + 2 < len(tokens) and tokens[i + 1].lower == "of" and tokens[i + 2].cap and _joins(text, token, tokens[i + 1]):
             last = i + 2
             while last + 1 < len(tokens) and tokens[last + 1].cap and _joins(text, tokens[last], tokens[last + 1]):
                 last += 1

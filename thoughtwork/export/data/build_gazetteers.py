@@ -194,7 +194,7 @@ def vocabulary(prob: dict[str, float], given: set[str]) -> list[str]:
         title = word[0].upper() + word[1:]
         if prob.get(title, -99.0) > p:
             continue  # usually capitalised: a name or a place, not a common word
-        if word in lower_given and p < -12.5:
+        if word in lower_given and p < -13.5:
             continue  # rare as a word, common as a name ("ella", "mina")
         words.append(word)
     return sorted(words)
@@ -212,7 +212,7 @@ def main() -> None:
     given = {n for n in given if n in keep or prob.get(n.lower(), -99.0) < -9.5}
     given = {n for n in given if n.lower() not in NOT_NAMES}
     surnames = {n for n in surnames if prob.get(n.lower(), -99.0) < -9.5 and n.lower() not in NOT_NAMES}
-    vocab = vocabulary(prob, given | surnames)
+    vocab = vocabulary(prob, given)
 
     countries: set[str] = set(c.replace("_", " ") for c in EXTRA_COUNTRIES)
     for locale in ("en_GB", "en_US", "en_IE", "en_IN"):
