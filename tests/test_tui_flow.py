@@ -351,3 +351,39 @@ def test_merge_analysis_keeps_the_persons_decisions():
         ("overgeneralization", DistortionStatus.rejected),
         ("comparing", DistortionStatus.added),
     ]
+
+
+def test_rating_takes_arrow_keys_typing_and_backspace():
+    """The 0-100 rating: arrows nudge, digits type a number, a pause or a fourth digit starts again."""
+    from textual.app import App
+
+    from thoughtwork.tui.widgets.rating import Rating
+
+    class One(App):
+        def compose(self):
+            yield Rating(id="r")
+
+    async def scenario():
+        app = One()
+        async with app.run_test(size=SIZE) as pilot:
+            rating = app.query_one(Rating)
+            rating.focus()
+            assert rating.value is None
+            await pilot.press("right")
+            assert rating.value == 55  # an unrated scale starts from the middle
+            await pilot.press("shift+left")
+            assert rating.value == 54
+            await pilot.press("7", "5")
+            assert rating.value == 75
+            await pilot.press("backspace")
+            assert rating.value == 7
+            await pilot.press("1", "0", "0")
+            assert rating.value == 100
+            await pilot.press("right")
+            assert rating.value == 100  # never past the end
+            await pilot.press("home")
+            assert rating.value == 0
+            await pilot.press("end", "1", "0", "1")
+            assert rating.value == 1  # "101" is too much, so the last digit starts a new number
+
+    run(scenario)

@@ -46,7 +46,7 @@ class SummaryStep(Step):
 
 
 def summary_text(record: ThoughtRecord) -> Text:
-    text = Text()
+    text = Text("You worked through a difficult thought. Here is what changed.\n\n", style="bold")
     lines = [
         change_line("Belief in the thought", record.belief_before, record.belief_after),
         change_line("Anxiety", record.anxiety_before, record.anxiety_after),

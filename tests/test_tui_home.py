@@ -1,0 +1,201 @@
+"""First run, unlocking, home, homework and the command palette, driven with Pilot at 80x24."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, timedelta
+
+import pytest
+from test_tui_flow_support import PASSPHRASE, SIZE, make_journal, no_preload, wait_for, wait_for_screen
+from textual.widgets import OptionList, Static
+
+from thoughtwork.journal import Journal
+from thoughtwork.models import Assignment, Prompt, RecordStep
+from thoughtwork.tui.app import ThoughtworkApp
+
+
+@pytest.fixture(autouse=True)
+def _fakes(monkeypatch):
+    no_preload(monkeypatch)
+
+
+def run(scenario):
+    return asyncio.run(scenario())
+
+
+def problem_text(app) -> str:
+    return str(app.screen.query_one("#problem", Static).render())
+
+
+def test_first_run_welcomes_and_creates_the_journal(tmp_path):
+    """No journal yet: the welcome explains what this is and is not, then makes an encrypted journal."""
+    path = tmp_path / "new" / "j.twj"
+
+    async def scenario():
+        app = ThoughtworkApp(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "WelcomeScreen")
+            text = " ".join(str(s.render()) for s in app.screen.query(Static))
+            assert "not a diagnosis" in text and "alongside professional care" in text
+            await pilot.press(*"short", "enter", *"short", "enter")
+            assert "at least 8 characters" in problem_text(app)
+            app.screen.query_one("#passphrase").value = PASSPHRASE
+            app.screen.query_one("#again").value = PASSPHRASE + "x"
+            await pilot.press("enter")
+            assert "different" in problem_text(app)
+            app.screen.query_one("#again").value = PASSPHRASE
+            app.screen.query_one("#again").focus()
+            await pilot.press("enter")
+            await wait_for_screen(pilot, "HomeScreen")
+            assert app.journal is not None and app.journal.encrypted
+
+    run(scenario)
+    assert Journal.needs_passphrase(path)
+    with Journal.open(path, PASSPHRASE) as journal:
+        assert journal.settings().welcomed
+
+
+def test_a_wrong_passphrase_is_explained_and_the_right_one_unlocks(tmp_path):
+    """Unlocking asks again kindly after a wrong passphrase, and opens home with the right one."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "UnlockScreen")
+            await pilot.press(*"not the passphrase", "enter")
+            await wait_for(pilot, lambda: "did not unlock" in problem_text(app))
+            assert app.journal is None
+            app.screen.query_one("#passphrase").value = PASSPHRASE
+            await pilot.press("enter")
+            await wait_for_screen(pilot, "HomeScreen")
+
+    run(scenario)
+
+
+def test_a_journal_made_on_the_command_line_still_gets_the_welcome(tmp_path):
+    """`thoughtwork init` makes a journal without the welcome; the app shows it once, then goes home."""
+    path = make_journal(tmp_path / "j.twj", welcomed=False)
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "WelcomeScreen")
+            await pilot.press("enter")  # "Begin" has focus
+            await wait_for_screen(pilot, "HomeScreen")
+            assert app.journal.settings().welcomed
+
+    run(scenario)
+
+
+def test_home_lists_every_place_to_go(tmp_path):
+    """Home offers a new record, homework, journal, progress, breathing, help and settings."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            menu = app.screen.query_one("#menu", OptionList)
+            ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
+            assert ids == [
+                "new_record",
+                "homework",
+                "open_journal",
+                "open_progress",
+                "breathe",
+                "help",
+                "settings",
+            ]
+
+    run(scenario)
+
+
+def test_homework_due_shows_on_home_and_starts_a_linked_record(tmp_path):
+    """A due prompt is counted on home; choosing it opens a record that begins with its instructions."""
+    pytest.importorskip("thoughtwork.homework.schedule")
+    prompt = Prompt(
+        id="evening",
+        title="Evening reflection",
+        instructions="Look back gently on one moment from today.",
+        moments=["evening_reflection"],
+        steps=[RecordStep.situation, RecordStep.automatic_thought],
+    )
+    assignment = Assignment(prompts=[prompt], start=date.today(), end=date.today() + timedelta(days=6))
+    path = make_journal(tmp_path / "j.twj")
+    with Journal.open(path, PASSPHRASE) as journal:
+        journal.save_assignment(assignment)
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            menu = app.screen.query_one("#menu", OptionList)
+            assert "Homework: 1 to do" in str(menu.get_option("homework").prompt)
+            await pilot.press("h")
+            await wait_for_screen(pilot, "HomeworkDueScreen")
+            listing = app.screen.query_one("#homework-list", OptionList)
+            assert "Evening reflection" in str(listing.get_option_at_index(0).prompt)
+            await pilot.press("enter")
+            await wait_for_screen(pilot, "RecordScreen")
+            assert app.screen.prompt == prompt
+            assert app.screen.record.assignment_id == assignment.id
+
+    run(scenario)
+
+
+def test_the_command_palette_has_every_action(tmp_path):
+    """Each place reachable from home is also a palette command, and each command's action exists."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            titles = {command.title for command in app.get_system_commands(app.screen)}
+            for title in (
+                "New thought record",
+                "Continue draft",
+                "Homework",
+                "Journal",
+                "Progress",
+                "Breathe",
+                "Help and support",
+                "Settings",
+                "Crisis support",
+                "Home",
+            ):
+                assert title in titles
+            for binding in app.screen.BINDINGS:
+                assert hasattr(app, "action_" + binding.action.removeprefix("app."))
+
+    run(scenario)
+
+
+def test_before_unlocking_the_palette_offers_only_what_needs_no_journal(tmp_path):
+    """On the unlock screen, breathing and help are there, the journal's own commands are not."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "UnlockScreen")
+            titles = {command.title for command in app.get_system_commands(app.screen)}
+            assert {"Breathe", "Help and support", "Crisis support"} <= titles
+            assert "New thought record" not in titles
+
+    run(scenario)
+
+
+def test_quitting_releases_the_journal(tmp_path):
+    """After the app quits the journal's lock is released, so it can be opened again at once."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            await pilot.press("ctrl+q")
+
+    run(scenario)
+    Journal.open(path, PASSPHRASE).close()

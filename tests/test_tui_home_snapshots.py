@@ -1,0 +1,129 @@
+"""Snapshots of the key screens at 80x24 (regenerate with --snapshot-update, then look at them)."""
+
+from __future__ import annotations
+
+import pytest
+from test_tui_flow_support import PASSPHRASE, SIZE, make_journal, no_preload, wait_for, wait_for_screen
+
+from thoughtwork.models import DistortionId, RankedReframe, Reframe, ThoughtRecord
+from thoughtwork.tui.app import ThoughtworkApp
+from thoughtwork.tui.screens import home
+from thoughtwork.tui.screens.record import flow
+
+REFRAMES = [
+    RankedReframe(
+        reframe=Reframe(
+            id="future.cannot-predict",
+            distortions=[DistortionId.fortune_telling],
+            text="I can't predict the future, so it's not certain that penetration will always be painful.",
+            questions=["What has changed since the first time?"],
+            technique="examining the evidence",
+        ),
+        score=1.0,
+        reasons=["fortune telling", "pain"],
+    ),
+    RankedReframe(
+        reframe=Reframe(
+            id="body.nothing-wrong",
+            distortions=[DistortionId.labeling],
+            text="There is nothing wrong with me or my body; this is something many people work through.",
+            technique="de-labelling",
+        ),
+        score=0.9,
+        reasons=["labelling"],
+    ),
+    RankedReframe(
+        reframe=Reframe(
+            id="general.step-by-step",
+            themes=["pain"],
+            text="There's no need to rush; it's a step-by-step process.",
+            technique="graded exposure",
+        ),
+        score=0.5,
+        reasons=["pain"],
+    ),
+]
+
+
+@pytest.fixture(autouse=True)
+def _fakes(monkeypatch):
+    no_preload(monkeypatch)
+    monkeypatch.setattr(home, "greeting", lambda hour: "Good evening.")
+    monkeypatch.setattr(flow.RecordScreen, "_rank", lambda self, analysis: REFRAMES)
+
+
+def test_welcome(snap_compare, tmp_path):
+    """The first-run welcome: what this is and is not, and the passphrase fields."""
+    assert snap_compare(ThoughtworkApp(tmp_path / "j.twj"), terminal_size=SIZE)
+
+
+def test_unlock(snap_compare, tmp_path):
+    """The unlock screen after a wrong passphrase."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def wrong(pilot):
+        await pilot.press(*"nope", "enter")
+        await wait_for(pilot, lambda: pilot.app.screen.query_one("#unlock-button").disabled is False)
+
+    assert snap_compare(ThoughtworkApp(path), terminal_size=SIZE, run_before=wrong)
+
+
+def test_home_with_a_draft(snap_compare, tmp_path):
+    """Home with a draft to continue; user text appears literally."""
+    draft = ThoughtRecord(situation="Before my [b]gyn[/b] appointment", automatic_thought="x")
+    path = make_journal(tmp_path / "j.twj", [draft])
+
+    async def ready(pilot):
+        await wait_for_screen(pilot, "HomeScreen")
+
+    assert snap_compare(ThoughtworkApp(path, passphrase=PASSPHRASE), terminal_size=SIZE, run_before=ready)
+
+
+def _at_step(records, step: int):
+    async def go(pilot):
+        await wait_for_screen(pilot, "HomeScreen")
+        pilot.app.start_record(records[0].id)
+        await wait_for_screen(pilot, "RecordScreen")
+        screen = pilot.app.screen
+        await screen._show(step)
+        await wait_for(pilot, lambda: screen.analysed_text is not None or step != 4)
+        await pilot.pause()
+
+    return go
+
+
+THOUGHT_RECORD = ThoughtRecord(
+    situation="Tried the smallest dilator after a warm bath",
+    automatic_thought="It will always hurt and I'm broken.",
+    anxiety_before=80,
+    belief_before=90,
+)
+
+
+def test_traps_step(snap_compare, tmp_path):
+    """Thinking traps found, each with its words highlighted in the thought and a description."""
+    path = make_journal(tmp_path / "j.twj", [THOUGHT_RECORD])
+    app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_at_step([THOUGHT_RECORD], 4))
+
+
+def test_reframe_step(snap_compare, tmp_path):
+    """Three reframes offered with why, and the balanced thought to write."""
+    path = make_journal(tmp_path / "j.twj", [THOUGHT_RECORD])
+    app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_at_step([THOUGHT_RECORD], 6))
+
+
+def test_summary_step(snap_compare, tmp_path):
+    """The summary shows the change and a word of encouragement."""
+    record = THOUGHT_RECORD.model_copy(
+        update={
+            "balanced_thought": "It hurt before, but less last week. I can go slowly.",
+            "belief_balanced": 60,
+            "belief_after": 40,
+            "anxiety_after": 50,
+        }
+    )
+    path = make_journal(tmp_path / "j.twj", [record])
+    app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_at_step([record], 8))
