@@ -1,0 +1,1 @@
+"""Homework a therapist gives: bundles that travel as files, and the schedule they set."""
