@@ -16,6 +16,7 @@ from thoughtwork.cli.errors import UserError
 
 COMMAND_MODULES = [
     "thoughtwork.cli.journal_commands",
+    "thoughtwork.cli.homework_commands",
 ]
 
 

@@ -1,0 +1,242 @@
+"""`homework assign|import|list`, `report`, `keygen` and `review`: the therapist's face.
+
+Homework and reports travel as files between two machines; the journal itself never
+leaves the patient's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import date
+from pathlib import Path
+
+from thoughtwork.cli.errors import UserError
+from thoughtwork.cli.unlock import open_journal
+from thoughtwork.homework import assign as assigning
+from thoughtwork.homework.bundle import MAX_BUNDLE_BYTES, BundleError, dump_bundle, load_bundle
+from thoughtwork.homework.schedule import completion
+from thoughtwork.journal.files import atomic_write
+from thoughtwork.models import Assignment
+from thoughtwork.text import shorten
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    homework = sub.add_parser("homework", help="assign homework (therapist) or import and follow it (patient)")
+    hsub = homework.add_subparsers(dest="homework_command", metavar="ACTION", required=True)
+
+    give = hsub.add_parser("assign", help="write a homework bundle file to send to a patient")
+    give.add_argument("prompt_ids", nargs="+", metavar="PROMPT_ID", help="prompts to assign (see `thoughtwork prompts list`)")
+    give.add_argument("--to", required=True, type=Path, metavar="FILE", help="the bundle file to write")
+    give.add_argument("--cadence", default="daily", help="daily, once, or Nx-week such as 3x-week (default: daily)")
+    give.add_argument("--start", help="first day, YYYY-MM-DD (default: today)")
+    give.add_argument("--end", help="last day, YYYY-MM-DD (default: four weeks after the start)")
+    give.add_argument("--note", default="", help="a note for your patient")
+    give.add_argument("--from", dest="therapist", default="", metavar="NAME", help="your name as the patient will see it")
+    give.add_argument("--prompts", action="append", default=[], type=Path, metavar="DIR",
+                      help="a folder or file of your own prompts (may be given more than once)")
+    give.set_defaults(func=cmd_assign)
+
+    take = hsub.add_parser("import", help="add a homework bundle from your therapist to your journal")
+    take.add_argument("file", type=Path)
+    take.set_defaults(func=cmd_import)
+
+    hsub.add_parser("list", help="show your homework and how it is going").set_defaults(func=cmd_list)
+
+    report = sub.add_parser("report", help="write a summary of your records for your therapist")
+    report.add_argument("--out", required=True, type=Path, metavar="FILE", help="the report file to write")
+    report.add_argument("--from", dest="start", metavar="DATE", help="first day, YYYY-MM-DD (default: your first record)")
+    report.add_argument("--to", dest="end", metavar="DATE", help="last day, YYYY-MM-DD (default: today)")
+    report.add_argument("--homework-only", action="store_true", help="include only records written for homework")
+    report.add_argument("--format", choices=["html", "md"], help="html or md (default: from the file name, else html)")
+    report.add_argument("--encrypt-to", metavar="RECIPIENT",
+                        help="your therapist's age public key (age1...) or a file holding it, to send it safely by email")
+    report.set_defaults(func=cmd_report)
+
+    keygen = sub.add_parser("keygen", help="make a key pair so patients can send you encrypted reports (therapist)")
+    keygen.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to keep your secret key (made private, 0600)")
+    keygen.set_defaults(func=cmd_keygen)
+
+    review = sub.add_parser("review", help="read a report a patient sent you (therapist)")
+    review.add_argument("file", type=Path)
+    review.add_argument("--identity", type=Path, metavar="KEYFILE", help="your secret key file, for an encrypted report")
+    review.set_defaults(func=cmd_review)
+
+
+# --- homework ------------------------------------------------------------------------
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from thoughtwork.content.problems import ContentError
+    from thoughtwork.content.prompts import load_prompts
+    from thoughtwork.locations import prompts_directory
+
+    try:
+        library = load_prompts([prompts_directory(), *args.prompts])
+    except ContentError as error:
+        raise UserError(f"A prompt file has a problem: {error}") from None
+    try:
+        chosen = assigning.pick_prompts(args.prompt_ids, library)
+        assignment = assigning.build_assignment(
+            chosen, args.cadence, args.start, args.end, note=args.note, therapist=args.therapist
+        )
+    except assigning.AssignError as error:
+        raise UserError(str(error)) from None
+    write_file(args.to, dump_bundle(assignment))
+    print(f"Wrote homework to {args.to}: {describe(assignment)}.")
+    print(f"Send the file to your patient; they add it with: thoughtwork homework import {args.to.name}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    assignment = read_bundle(args.file)
+    print(f"This homework{_from(assignment)}: {describe(assignment)}.")
+    for prompt in assignment.prompts:
+        print(f"  - {shorten(prompt.title, 70)}")
+    if assignment.note:
+        print(f"  Note: {shorten(assignment.note, 200)}")
+    with open_journal(args) as journal:
+        existing = journal.get_assignment(assignment.id)
+        if existing == assignment:
+            print("It is already in your journal, so nothing was changed.")
+            return 0
+        journal.save_assignment(assignment)
+    if existing is not None:
+        print("It replaces the earlier copy of the same homework in your journal.")
+    else:
+        print("Added to your journal. You will find it under Homework when you open thoughtwork.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        assignments = journal.assignments()
+        records = journal.records()
+    if not assignments:
+        print("No homework yet. When your therapist sends a bundle, add it with: thoughtwork homework import FILE")
+        return 0
+    today = date.today()
+    for assignment in assignments:
+        state = "finished" if assignment.end < today else "not started yet" if assignment.start > today else "current"
+        print(f"{assignment.start} to {assignment.end} ({state}){_from(assignment)}, {assignment.cadence.describe()}")
+        progress = completion(assignment, records, today)
+        for prompt, done in zip(assignment.prompts, progress.per_prompt):
+            print(f"  - {shorten(prompt.title, 60)}: {done.credited} of {done.expected} so far"
+                  + (f" ({done.done} records)" if done.done != done.credited else ""))
+    return 0
+
+
+def describe(assignment: Assignment) -> str:
+    count = len(assignment.prompts)
+    return (f"{count} prompt{'s' if count != 1 else ''}, {assignment.cadence.describe()}, "
+            f"{assignment.start} to {assignment.end}")
+
+
+def _from(assignment: Assignment) -> str:
+    return f" from {shorten(assignment.therapist, 60)}" if assignment.therapist else ""
+
+
+def read_bundle(path: Path) -> Assignment:
+    data = read_limited(path, MAX_BUNDLE_BYTES, "homework bundle")
+    try:
+        return load_bundle(data)
+    except BundleError as error:
+        raise UserError(str(error)) from None
+
+
+# --- report, keys, review -----------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from thoughtwork import keys
+    from thoughtwork.report.as_html import render_html
+    from thoughtwork.report.as_markdown import render_markdown
+    from thoughtwork.report.data import build_report
+
+    try:
+        start = assigning.parse_day(args.start, "--from") if args.start else None
+        end = assigning.parse_day(args.end, "--to") if args.end else None
+    except assigning.AssignError as error:
+        raise UserError(str(error)) from None
+    if start and end and end < start:
+        raise UserError("The --to date is before the --from date.")
+    fmt = args.format or ("md" if args.out.suffix.lower() in {".md", ".markdown"} else "html")
+    # Check the key before unlocking the journal, so a typo costs no passphrase.
+    try:
+        recipient = keys.recipient(args.encrypt_to) if args.encrypt_to else None
+    except keys.KeyProblem as error:
+        raise UserError(str(error)) from None
+    with open_journal(args) as journal:
+        data = build_report(journal.records(), journal.assignments(), start=start, end=end,
+                            homework_only=args.homework_only)
+    text = render_markdown(data) if fmt == "md" else render_html(data)
+    payload = text.encode("utf-8")
+    if recipient is not None:
+        payload = keys.encrypt(payload, recipient)
+    write_file(args.out, payload)
+    what = f"{len(data.records)} record{'s' if len(data.records) != 1 else ''}"
+    sealed = ", encrypted for your therapist" if recipient is not None else ""
+    print(f"Wrote your report ({what}, {data.describe_period()}{sealed}) to {args.out}.")
+    if recipient is None:
+        print("It holds your own words: send it only by a channel you trust, or use --encrypt-to.")
+    return 0
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from thoughtwork import keys
+
+    _check_folder(args.out)
+    try:
+        public = keys.generate(args.out)
+    except keys.KeyProblem as error:
+        raise UserError(str(error)) from None
+    print(f"Wrote your secret key to {args.out} (only you can read it; keep a backup).")
+    print("Your public key, to give to patients for --encrypt-to:")
+    print(public)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from thoughtwork.report.payload import MAX_REPORT_BYTES, ReportFileError
+    from thoughtwork.report.reading import read_report
+
+    data = read_limited(args.file, MAX_REPORT_BYTES, "report")
+    try:
+        report = read_report(data, args.identity)
+    except ReportFileError as error:
+        raise UserError(str(error)) from None
+    from thoughtwork.tui.review_app import run_review
+
+    return run_review(report, title=args.file.name)
+
+
+# --- files -------------------------------------------------------------------------
+
+
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """A file's bytes, refusing one too big to be what it claims before reading it."""
+    try:
+        if not path.is_file():
+            raise UserError(f"There is no file at {path}.")
+        if path.stat().st_size > limit:
+            raise UserError(f"{path} is too big to be a {what}.")
+        return path.read_bytes()
+    except OSError as error:
+        raise UserError(f"{path} could not be read ({error.strerror or type(error).__name__}).") from None
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write atomically and privately (0600): a crash leaves the old file or the new one."""
+    _check_folder(path)
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name.")
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        raise UserError(f"{path} could not be written ({error.strerror or type(error).__name__}); nothing was written.") from None
+
+
+def _check_folder(path: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(os.curdir)
+    if not folder.is_dir():
+        raise UserError(f"The folder {folder} does not exist.")

@@ -1,0 +1,212 @@
+"""What goes into a report, chosen by the patient: a period, all records or only homework.
+
+`ReportData` is both what the HTML and Markdown are rendered from and the JSON payload
+embedded in them, which `thoughtwork review` reads back. Only the fields a therapist needs
+are copied from each record; nothing else from the journal goes in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, tzinfo
+from statistics import mean
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from thoughtwork.homework.schedule import completion, record_day
+from thoughtwork.models import (
+    CONTEXT_LABELS,
+    DISTORTION_NAMES,
+    MAX_TEXT,
+    Assignment,
+    DistortionId,
+    Rating,
+    ThoughtRecord,
+    now,
+)
+
+FORMAT = "thoughtwork-report"
+VERSION = 1
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReportRecord(_Model):
+    """One thought record as the therapist sees it."""
+
+    created_at: datetime
+    complete: bool
+    context: Annotated[str, Field(max_length=200)]
+    situation: Text = ""
+    automatic_thought: Text = ""
+    traps: list[DistortionId] = Field(default_factory=list)
+    evidence_for: list[Text] = Field(default_factory=list, max_length=200)
+    evidence_against: list[Text] = Field(default_factory=list, max_length=200)
+    balanced_thought: Text = ""
+    belief_before: Rating | None = None
+    belief_after: Rating | None = None
+    anxiety_before: Rating | None = None
+    anxiety_after: Rating | None = None
+    homework: Annotated[str, Field(max_length=200)] = ""
+    """The title of the homework prompt the record answered, if any."""
+
+
+class TrapCount(_Model):
+    id: DistortionId
+    name: Annotated[str, Field(max_length=200)]
+    count: int = Field(ge=1)
+
+
+class PromptProgress(_Model):
+    title: Annotated[str, Field(max_length=200)]
+    done: int = Field(ge=0)
+    credited: int = Field(ge=0)
+    expected: int = Field(ge=0)
+
+
+class HomeworkProgress(_Model):
+    """How one assignment went, as of the report's last day."""
+
+    therapist: Annotated[str, Field(max_length=120)] = ""
+    note: Text = ""
+    cadence: Annotated[str, Field(max_length=100)]
+    start: date
+    end: date
+    done: int = Field(ge=0)
+    credited: int = Field(ge=0)
+    expected: int = Field(ge=0)
+    expected_total: int = Field(ge=0)
+    prompts: list[PromptProgress] = Field(default_factory=list, max_length=200)
+
+
+class Averages(_Model):
+    """Mean ratings over the records that have both the before and the after rating."""
+
+    pairs: int = 0
+    before: float | None = None
+    after: float | None = None
+
+
+class ReportData(_Model):
+    format: Literal["thoughtwork-report"] = FORMAT
+    version: Literal[1] = VERSION
+    generated_at: datetime = Field(default_factory=now)
+    period_from: date | None = None
+    period_to: date
+    homework_only: bool = False
+    records: list[ReportRecord] = Field(default_factory=list, max_length=100_000)
+    """Oldest first, so charts read left to right."""
+    traps: list[TrapCount] = Field(default_factory=list, max_length=len(DistortionId))
+    homework: list[HomeworkProgress] = Field(default_factory=list, max_length=1000)
+
+    def belief(self) -> Averages:
+        return _averages(self.records, "belief_before", "belief_after")
+
+    def anxiety(self) -> Averages:
+        return _averages(self.records, "anxiety_before", "anxiety_after")
+
+    def describe_period(self) -> str:
+        if self.period_from is None:
+            return f"everything up to {self.period_to.isoformat()}"
+        return f"{self.period_from.isoformat()} to {self.period_to.isoformat()}"
+
+
+def build_report(
+    records: list[ThoughtRecord],
+    assignments: list[Assignment],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    homework_only: bool = False,
+    today: date | None = None,
+    tz: tzinfo | None = None,
+) -> ReportData:
+    """The report of the chosen period (inclusive; end defaults to today)."""
+    today = today or datetime.now(tz).date()
+    last = end or today
+    chosen = [
+        r
+        for r in records
+        if (start is None or record_day(r, tz) >= start)
+        and record_day(r, tz) <= last
+        and (not homework_only or r.assignment_id is not None)
+    ]
+    chosen.sort(key=lambda r: r.created_at)
+    titles = {(a.id, p.id): p.title for a in assignments for p in a.prompts}
+    overlapping = [a for a in assignments if a.start <= last and (start is None or a.end >= start)]
+    return ReportData(
+        period_from=start,
+        period_to=last,
+        homework_only=homework_only,
+        records=[_report_record(r, titles) for r in chosen],
+        traps=_traps(chosen),
+        homework=[_progress(a, records, min(last, today), tz) for a in overlapping],
+    )
+
+
+def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str]) -> ReportRecord:
+    homework = ""
+    if record.assignment_id:
+        # Without a prompt id, a record answers its assignment's only (or first) prompt.
+        homework = titles.get((record.assignment_id, record.prompt_id or "")) or next(
+            (title for (a, _), title in titles.items() if a == record.assignment_id), "Homework"
+        )
+    return ReportRecord(
+        created_at=record.created_at,
+        complete=record.is_complete,
+        context=CONTEXT_LABELS.get(record.context.value, record.context.value),
+        situation=record.situation,
+        automatic_thought=record.automatic_thought,
+        traps=[d.id for d in record.accepted_distortions()],
+        evidence_for=record.evidence_for,
+        evidence_against=record.evidence_against,
+        balanced_thought=record.balanced_thought,
+        belief_before=record.belief_before,
+        belief_after=record.belief_after,
+        anxiety_before=record.anxiety_before,
+        anxiety_after=record.anxiety_after,
+        homework=homework[:200],
+    )
+
+
+def _traps(records: list[ThoughtRecord]) -> list[TrapCount]:
+    counts: Counter[DistortionId] = Counter()
+    for record in records:
+        counts.update({d.id for d in record.accepted_distortions()})
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].value))
+    return [TrapCount(id=trap, name=DISTORTION_NAMES[trap.value], count=n) for trap, n in ranked]
+
+
+def _progress(assignment: Assignment, records: list[ThoughtRecord], as_of: date, tz: tzinfo | None) -> HomeworkProgress:
+    done = completion(assignment, records, as_of, tz)
+    titles = {p.id: p.title for p in assignment.prompts}
+    return HomeworkProgress(
+        therapist=assignment.therapist,
+        note=assignment.note,
+        cadence=assignment.cadence.describe(),
+        start=assignment.start,
+        end=assignment.end,
+        done=done.done,
+        credited=done.credited,
+        expected=done.expected,
+        expected_total=done.expected_total,
+        prompts=[
+            PromptProgress(title=titles[p.prompt_id], done=p.done, credited=p.credited, expected=p.expected)
+            for p in done.per_prompt
+        ],
+    )
+
+
+def _averages(records: list[ReportRecord], before: str, after: str) -> Averages:
+    pairs = [
+        (getattr(r, before), getattr(r, after))
+        for r in records
+        if getattr(r, before) is not None and getattr(r, after) is not None
+    ]
+    if not pairs:
+        return Averages()
+    return Averages(pairs=len(pairs), before=round(mean(p[0] for p in pairs), 1), after=round(mean(p[1] for p in pairs), 1))
