@@ -1,0 +1,445 @@
+"""The browsing screens driven with Pilot at 80x24: journal, record, progress, breathe, help, crisis, settings."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from test_tui_browse_support import (
+    HOSTILE,
+    SIZE,
+    START,
+    HostApp,
+    make_journal,
+    sample_records,
+    screen_text,
+    use_utc,
+    wait_for,
+)
+from textual.widgets import DataTable, Input, Select
+
+from thoughtwork.models import Context, DistortionId, DistortionMatch, DistortionStatus, ThoughtRecord
+from thoughtwork.tui.screens.breathe import BreatheScreen, breath_state, clamp_pace, counting, guide_bar
+from thoughtwork.tui.screens.crisis import CrisisScreen
+from thoughtwork.tui.screens.help import HelpScreen, help_text
+from thoughtwork.tui.screens.journal_list import JournalScreen, filter_records
+from thoughtwork.tui.screens.progress import ProgressScreen
+from thoughtwork.tui.screens.record_detail import RecordDetailScreen, rating_change
+from thoughtwork.tui.screens.settings import SettingsScreen, parse_names
+from thoughtwork.tui.widgets.chart import bar, columns, fit
+from thoughtwork.tui.widgets.confirm import ConfirmModal
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch):
+    use_utc(monkeypatch)
+
+
+def run(scenario):
+    return asyncio.run(scenario())
+
+
+def table_ids(app) -> list[str]:
+    table = app.screen.query_one("#journal-table", DataTable)
+    return [row.key.value for row in table.ordered_rows]
+
+
+# --- pure helpers ------------------------------------------------------------------------
+
+
+def test_filter_matches_every_word_trap_and_context():
+    records = sample_records()
+    assert [r.situation for r in filter_records(records, "EVENING 3")] == ["Dilator practice, evening 3"]
+    assert filter_records(records, "hurt slowly") == [r for r in records if "slowly" in r.balanced_thought]
+    assert len(filter_records(records, trap=DistortionId.labeling)) == 1
+    assert all(r.context is Context.intimacy for r in filter_records(records, context=Context.intimacy))
+    assert filter_records(records, "nothing like this") == []
+
+
+def test_a_rejected_trap_does_not_match_its_filter():
+    record = ThoughtRecord(distortions=[DistortionMatch(id="labeling", status=DistortionStatus.rejected)])
+    assert filter_records([record], trap=DistortionId.labeling) == []
+
+
+def test_charts_draw_levels_fit_width_and_mark_missing():
+    assert columns([100, 0, None], height=1) == ["█▁·"]
+    assert columns([50], height=2) == [" ", "█"]
+    assert fit([10, 30, None, None], 2) == [20, None]
+    assert bar(5, 10, 4) == "██" and bar(0, 10, 4) == ""
+
+
+def test_breath_rises_then_falls_and_counts_seconds():
+    assert breath_state(0.0, 4).phase == "in" and breath_state(0.0, 4).fullness == 0
+    top = breath_state(0.5, 4)
+    assert top.phase == "out" and top.fullness == pytest.approx(1)
+    assert breath_state(0.25, 4).count == 3  # two seconds into a four-second breath in
+    assert counting(breath_state(0.25, 4)) == "Breathe in… 2… 3…"
+    assert breath_state(2.1, 4).breaths == 2
+    assert len(guide_bar(0.5, 40)) == 40 and guide_bar(1, 40) == "█" * 40
+    assert clamp_pace(1) == 2 and clamp_pace(12) == 10 and clamp_pace(4.3) == 4.5
+
+
+def test_names_are_trimmed_deduplicated_and_kept_in_order():
+    assert parse_names(" Sam ,dr  Okafor,, sam\nAlex") == ["Sam", "dr Okafor", "Alex"]
+
+
+def test_rating_change_is_said_kindly_either_way():
+    assert "down 40" in rating_change("Belief", 80, 40)
+    assert "normal" in rating_change("Belief", 40, 60)
+    assert rating_change("Belief", None, 10) == ""
+
+
+# --- journal list ------------------------------------------------------------------------
+
+
+def test_journal_lists_newest_first_and_search_narrows_it(tmp_path):
+    """Records show newest first; typing in search (after /) keeps only matching records."""
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+    newest_first = [r.id for r in journal.records()]
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: table_ids(app) == newest_first)
+            await pilot.press("slash", *"broken")
+            assert len(table_ids(app)) == 1
+            assert "1 of 5 records" in screen_text(app)
+            await pilot.press(*" nothing")
+            assert table_ids(app) == [] and "Nothing matches" in screen_text(app)
+
+    run(scenario)
+    journal.close()
+
+
+def test_journal_filters_by_thinking_trap(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#journal-trap", Select).value = DistortionId.fortune_telling
+            await pilot.pause()
+            assert len(table_ids(app)) == 4
+
+    run(scenario)
+    journal.close()
+
+
+def test_enter_opens_the_record_and_e_edits_it(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+    newest = journal.records()[0].id
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
+            assert app.screen.record_id == newest
+            await pilot.press("e")
+            assert app.started == [newest]
+            await pilot.press("escape")
+            assert isinstance(app.screen, JournalScreen)
+            await pilot.press("down", "e")
+            assert app.started[-1] == journal.records()[1].id
+
+    run(scenario)
+    journal.close()
+
+
+def test_delete_asks_first_and_keep_keeps(tmp_path):
+    """d asks; the safe answer has the focus, so Enter keeps the record; y deletes it."""
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+    newest = journal.records()[0].id
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("d")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+            assert journal.get(newest) is not None
+            await pilot.press("d")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
+            await pilot.press("y")
+            await wait_for(pilot, lambda: newest not in table_ids(app))
+            assert journal.get(newest) is None and len(table_ids(app)) == 4
+
+    run(scenario)
+    journal.close()
+
+
+def test_deleting_from_the_record_returns_to_the_journal(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+    newest = journal.records()[0].id
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
+            await pilot.press("d")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
+            await pilot.press("tab", "enter")  # to "Delete", then press it
+            await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+            assert journal.get(newest) is None and newest not in table_ids(app)
+
+    run(scenario)
+    journal.close()
+
+
+def test_an_empty_journal_says_how_to_begin(tmp_path):
+    journal = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "No records yet" in screen_text(app)
+            await pilot.press("e", "d")  # nothing to edit or delete: nothing happens
+            assert app.started == [] and isinstance(app.screen, JournalScreen)
+
+    run(scenario)
+    journal.close()
+
+
+# --- user text stays literal -------------------------------------------------------------
+
+
+def test_markup_and_control_characters_in_a_record_are_shown_literally(tmp_path):
+    """A thought full of markup and an OSC escape is shown as typed (escape neutralised), nothing runs."""
+    record = ThoughtRecord(created_at=START, situation=HOSTILE, automatic_thought=HOSTILE, evidence_for=[HOSTILE])
+    journal = make_journal(tmp_path / "j.twj", [record])
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            cell = app.screen.query_one("#journal-table", DataTable).get_row_at(0)[2]
+            assert "[@click=app.quit]" in cell.plain and "\x1b" not in cell.plain
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
+            await pilot.pause()
+            text = screen_text(app)
+            assert text.count("[/b] [@click=app.quit]quit[/]") == 3
+            assert "[TODO]" in text and "\x1b" not in text and "\x07" not in text
+            assert app.is_running
+
+    run(scenario)
+    journal.close()
+
+
+# --- record detail -------------------------------------------------------------------------
+
+
+def test_record_detail_shows_every_step_and_the_change(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+    oldest = journal.records()[-1]
+
+    async def scenario():
+        app = HostApp(journal, lambda: RecordDetailScreen(oldest.id))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            for words in (
+                "2 March 2026, 12:00",
+                "The situation",
+                "Fortune telling",
+                "Evidence against it",
+                "• I went slower",
+                "I can't predict the future",
+                "Belief in the automatic thought went from 90 to 50: down 40.",
+            ):
+                assert words in text, words
+
+    run(scenario)
+    journal.close()
+
+
+def test_a_missing_record_is_explained(tmp_path):
+    journal = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = HostApp(journal, lambda: RecordDetailScreen("gone"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "no longer in your journal" in screen_text(app)
+
+    run(scenario)
+    journal.close()
+
+
+# --- progress -------------------------------------------------------------------------------
+
+
+def test_progress_shows_charts_traps_streak_and_milestones(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+
+    async def scenario():
+        app = HostApp(journal, ProgressScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "5 records, 4 finished." in text
+            assert "longest run: 5 days in a row" in text
+            assert "On average 82 at the start, 35 at the end." in text
+            assert app.screen.query_one("#belief-chart") and app.screen.query_one("#anxiety-chart")
+            traps = str(app.screen.query_one("#trap-chart").render())
+            assert traps.index("Fortune telling") < traps.index("Labelling")
+            assert "A belief that dropped by half" in text and "Your first record" in text
+
+    run(scenario)
+    journal.close()
+
+
+def test_progress_without_records_is_encouraging(tmp_path):
+    journal = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = HostApp(journal, ProgressScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "every small step counts" in screen_text(app)
+
+    run(scenario)
+    journal.close()
+
+
+# --- breathe --------------------------------------------------------------------------------
+
+
+def test_breathe_pace_changes_are_saved_and_space_pauses(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", breathing_pace=5.0)
+
+    async def scenario():
+        app = HostApp(journal, BreatheScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert screen.pace == 5.0
+            await pilot.press("plus", "plus", "minus")
+            assert screen.pace == 5.5 and journal.settings().breathing_pace == 5.5
+            await pilot.press("space")
+            held = screen.position
+            await pilot.pause(0.2)
+            assert screen.position == held and "Paused" in screen_text(app)
+            await pilot.press("space")
+            await pilot.pause(0.2)
+            assert screen.position > held
+
+    run(scenario)
+    journal.close()
+
+
+def test_breathe_works_before_the_journal_is_open():
+    async def scenario():
+        app = HostApp(None, BreatheScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("minus")
+            assert app.screen.pace == 3.5
+            assert "Breathe in" in screen_text(app)
+
+    run(scenario)
+
+
+# --- help and crisis ------------------------------------------------------------------------
+
+
+def test_help_covers_the_condition_the_cycle_care_and_the_app():
+    text = " ".join(help_text().replace("**", "").lower().split())
+    for words in (
+        "involuntary tightening of the pelvic-floor muscles",
+        "up to a third of people with vaginas",
+        "fear → tension → pain",
+        "graded exposure",
+        "pelvic-floor physiotherapist",
+        "bleeding",
+        "not a diagnosis",
+        "ctrl+p",
+    ):
+        assert words in text, words
+
+
+def test_help_opens_crisis_lines_with_c():
+    async def scenario():
+        app = HostApp(None, HelpScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CrisisScreen))
+            await pilot.press("escape")
+            assert isinstance(app.screen, HelpScreen)
+
+    run(scenario)
+
+
+def test_crisis_shows_the_chosen_region_and_remembers_a_new_one(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", crisis_region="uk")
+
+    async def scenario():
+        app = HostApp(journal, CrisisScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Samaritans" in text and "116 123" in text and "Source:" in text
+            app.screen.query_one("#crisis-region", Select).value = "us"
+            await wait_for(pilot, lambda: "988" in screen_text(app))
+            assert journal.settings().crisis_region == "us"
+            await pilot.press("escape")
+            assert not isinstance(app.screen, CrisisScreen)
+
+    run(scenario)
+    journal.close()
+
+
+# --- settings --------------------------------------------------------------------------------
+
+
+def test_settings_save_as_they_change(tmp_path):
+    journal = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = HostApp(journal, SettingsScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            screen.query_one("#settings-region", Select).value = "nz"
+            screen.query_one("#settings-pace", Select).value = 6.0
+            screen.query_one("#settings-theme", Select).value = "high_contrast"
+            await pilot.pause()
+            assert "1737" in screen_text(app)
+            names = screen.query_one("#settings-names", Input)
+            names.focus()
+            names.value = "Sam,  Dr Okafor , sam"
+            await pilot.press("enter")
+            settings = journal.settings()
+            assert settings.crisis_region == "nz" and settings.breathing_pace == 6.0
+            assert settings.theme == "high_contrast" and app.theme == "high_contrast"
+            assert settings.known_names == ["Sam", "Dr Okafor"]
+            assert names.value == "Sam, Dr Okafor"
+
+    run(scenario)
+    journal.close()
+
+
+def test_names_typed_then_left_with_escape_are_kept(tmp_path):
+    journal = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = HostApp(journal, lambda: ConfirmModal("placeholder"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.pop_screen()
+            await app.push_screen(SettingsScreen())
+            await pilot.pause()
+            app.screen.query_one("#settings-names", Input).value = "Alex"
+            await pilot.press("escape")
+            assert journal.settings().known_names == ["Alex"]
+
+    run(scenario)
+    journal.close()
