@@ -1,0 +1,190 @@
+"""The report a patient sends: what goes in, how it is escaped, and how it is encrypted."""
+
+from __future__ import annotations
+
+import re
+import stat
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from thoughtwork import keys
+from thoughtwork.cli.main import main
+from thoughtwork.journal import Journal
+from thoughtwork.models import Assignment, Cadence, DistortionMatch, DistortionStatus, Moment, Prompt, RecordStep, ThoughtRecord
+from thoughtwork.report.as_html import render_html
+from thoughtwork.report.as_markdown import render_markdown
+from thoughtwork.report.data import build_report
+from thoughtwork.report.payload import ReportFileError, extract
+from thoughtwork.report.reading import read_report
+
+UTC = timezone.utc
+PASS = "a long passphrase"
+NASTY = "<script>alert('x')</script> [bold]markup[/bold] [@click=app.quit] </script> ```json thoughtwork-data\n# not a heading"
+
+
+def at(day: int, hour: int = 10) -> datetime:
+    return datetime(2026, 11, day, hour, tzinfo=UTC)
+
+
+PROMPT = Prompt(id="p.one", title="Evening <b>reflection</b>", instructions="Note one moment that went better.",
+                moments=[Moment.evening_reflection], steps=[RecordStep.situation])
+ASSIGNMENT = Assignment(id="hw1", prompts=[PROMPT], cadence=Cadence(kind="daily"), start=date(2026, 11, 2),
+                        end=date(2026, 11, 8), note=NASTY, therapist="Dr <i>Ada</i>")
+
+
+def records() -> list[ThoughtRecord]:
+    trap = lambda i, status="suggested": DistortionMatch(id=i, status=DistortionStatus(status))  # noqa: E731
+    return [
+        ThoughtRecord(created_at=at(1), situation="before", automatic_thought="It will always hurt",
+                      belief_before=90, belief_after=60, anxiety_before=80, anxiety_after=50,
+                      distortions=[trap("fortune_telling"), trap("overgeneralization")], status="complete"),
+        ThoughtRecord(created_at=at(3), situation=NASTY, automatic_thought=NASTY, balanced_thought=NASTY,
+                      evidence_for=[NASTY], evidence_against=["They said \u202eyes"], assignment_id="hw1", prompt_id="p.one",
+                      belief_before=70, belief_after=40, distortions=[trap("fortune_telling"), trap("labeling", "rejected")]),
+        ThoughtRecord(created_at=at(4), situation="exam", automatic_thought="I am broken", assignment_id="hw1",
+                      distortions=[trap("labeling", "added")], anxiety_before=60),
+        ThoughtRecord(created_at=at(20), situation="later", automatic_thought="outside the period"),
+    ]
+
+
+def report(**kwargs):  # noqa: ANN003, ANN201
+    kwargs.setdefault("end", date(2026, 11, 10))
+    return build_report(records(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 24), **kwargs)
+
+
+def test_the_period_and_homework_only_choose_the_records() -> None:
+    assert len(report().records) == 3
+    assert len(report(start=date(2026, 11, 3)).records) == 2
+    only = report(homework_only=True)
+    assert [r.homework for r in only.records] == ["Evening <b>reflection</b>"] * 2
+    assert [r.created_at for r in report().records] == sorted(r.created_at for r in report().records)
+
+
+def test_traps_are_ranked_and_rejected_ones_left_out() -> None:
+    traps = [(t.id.value, t.count) for t in report().traps]
+    assert traps == [("fortune_telling", 2), ("labeling", 1), ("overgeneralization", 1)]
+
+
+def test_averages_use_only_records_rated_before_and_after() -> None:
+    data = report()
+    assert (data.belief().pairs, data.belief().before, data.belief().after) == (2, 80.0, 50.0)
+    assert (data.anxiety().pairs, data.anxiety().before, data.anxiety().after) == (1, 80.0, 50.0)
+
+
+def test_homework_completion_is_as_of_the_last_day() -> None:
+    [hw] = report().homework
+    assert (hw.done, hw.credited, hw.expected, hw.expected_total) == (2, 2, 7, 7)
+    assert report(end=date(2026, 11, 1)).homework == []
+
+
+def test_html_escapes_all_user_text_and_is_self_contained() -> None:
+    page = render_html(report())
+    visible, data_block = page.split('<script type="application/json" id="thoughtwork-data">')
+    assert "<script" not in visible and "alert(" not in visible.replace("&lt;script&gt;alert(", "")
+    assert "</" not in data_block.split("</script>")[0]  # user text cannot end the data block
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "[bold]markup[/bold]" in visible  # plain text in HTML: shown exactly as typed
+    assert "Dr &lt;i&gt;Ada&lt;/i&gt;" in page and "<i>Ada" not in page
+    assert "\u202e" not in page
+    assert not re.search(r"""(src|href)\s*=|url\(|@import""", page)
+    assert "@media print" in page and "<svg" in page
+
+
+def test_markdown_escapes_user_text() -> None:
+    text = render_markdown(report())
+    body = text[: text.rindex("```json thoughtwork-data")]
+    assert "<script>" not in body and "&lt;script&gt;" in body
+    assert r"\[bold\]markup\[/bold\]" in body
+    assert "```json thoughtwork-data" not in body and "\n# not a heading" not in body
+    assert "Belief before" in body and "\u2587" in body  # a text sparkline
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown])
+def test_embedded_data_reads_back_exactly(render) -> None:  # noqa: ANN001
+    data = report()
+    assert extract(render(data)) == data
+
+
+def test_damaged_data_block_is_a_clear_error() -> None:
+    page = render_html(report()).replace('"version": 1', '"version": "one"')
+    with pytest.raises(ReportFileError, match="not valid"):
+        extract(page)
+    with pytest.raises(ReportFileError, match="no thoughtwork report data"):
+        extract("<html>just a page</html>")
+
+
+# --- through the command line ------------------------------------------------------------
+
+
+@pytest.fixture
+def journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "journal.twj"
+    monkeypatch.setenv("THOUGHTWORK_JOURNAL", str(path))
+    monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", PASS)
+    assert main(["init"]) == 0
+    today = datetime.now(UTC).replace(microsecond=0)
+    a = ASSIGNMENT.model_copy(update={"start": today.date() - timedelta(days=3), "end": today.date() + timedelta(days=3)})
+    with Journal.open(path, PASS) as j:
+        j.save_assignment(a)
+        for n, r in enumerate(records()[:3]):
+            j.save(r.model_copy(update={"created_at": today - timedelta(days=n)}))
+    return path
+
+
+def test_report_command_writes_a_private_file_in_the_chosen_format(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    html_out, md_out = tmp_path / "r.html", tmp_path / "r.md"
+    assert main(["report", "--out", str(html_out)]) == 0
+    assert main(["report", "--out", str(md_out), "--homework-only"]) == 0
+    assert stat.S_IMODE(html_out.stat().st_mode) == 0o600
+    assert html_out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert len(read_report(html_out.read_bytes()).records) == 3
+    homework = read_report(md_out.read_bytes())
+    assert homework.homework_only and len(homework.records) == 2
+    assert md_out.read_text(encoding="utf-8").startswith("# Thought record report")
+    assert "2 records" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [(["--from", "last week"], "not a date"), (["--from", "2026-11-10", "--to", "2026-11-01"], "before the --from")],
+)
+def test_report_refuses_bad_dates(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture, args: list, words: str) -> None:
+    out = tmp_path / "r.html"
+    assert main(["report", "--out", str(out), *args]) == 1
+    assert words in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_keygen_and_encrypted_report(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """keygen makes a 0600 identity; a report encrypted to its public key opens only with it."""
+    identity = tmp_path / "therapist.key"
+    assert main(["keygen", "--out", str(identity)]) == 0
+    public = capsys.readouterr().out.strip().splitlines()[-1]
+    assert public.startswith("age1")
+    assert stat.S_IMODE(identity.stat().st_mode) == 0o600
+    assert main(["keygen", "--out", str(identity)]) == 1  # never overwrites a key
+
+    sealed, via_file = tmp_path / "r.html.age", tmp_path / "r2.age"
+    assert main(["report", "--out", str(sealed), "--encrypt-to", public]) == 0
+    (tmp_path / "public.txt").write_text(f"# my key\n{public}\n", encoding="utf-8")
+    assert main(["report", "--out", str(via_file), "--format", "md", "--encrypt-to", str(tmp_path / "public.txt")]) == 0
+    data = sealed.read_bytes()
+    assert data.startswith(keys.ARMOR_HEADER) and b"automatic" not in data
+    assert len(read_report(data, identity).records) == 3
+    assert len(read_report(via_file.read_bytes(), identity).records) == 3
+
+    other = tmp_path / "other.key"
+    keys.generate(other)
+    with pytest.raises(ReportFileError, match="could not be decrypted"):
+        read_report(data, other)
+    with pytest.raises(ReportFileError, match="--identity"):
+        read_report(data)
+
+
+def test_a_bad_recipient_stops_before_anything_is_written(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "r.age"
+    assert main(["report", "--out", str(out), "--encrypt-to", "age1notakey"]) == 1
+    assert "not valid" in capsys.readouterr().err
+    assert not out.exists()
