@@ -1,0 +1,1 @@
+"""The researcher's side of a study: checking and combining participants' exports."""
