@@ -15,8 +15,10 @@ from thoughtwork import __version__
 from thoughtwork.cli.errors import UserError
 
 COMMAND_MODULES = [
+    "thoughtwork.cli.content_commands",
     "thoughtwork.cli.journal_commands",
     "thoughtwork.cli.homework_commands",
+    "thoughtwork.cli.research_commands",
 ]
 
 
