@@ -161,7 +161,7 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
         token = match.group(0).lstrip("#")
         n_digits = sum(c.isdigit() for c in token)
         has_alpha = any(c.isalpha() for c in token)
-        if _UNIT.match(token):
+        if _UNIT.match(token) or DATE.fullmatch(token):
             continue
         if (n_digits >= 5) or (has_alpha and n_digits >= 3 and len(token) >= 5) or (has_alpha and n_digits >= 2 and len(token) >= 6 and token.upper() == token):
             yield Span(match.start(), match.end(), "ID")

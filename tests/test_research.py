@@ -1,0 +1,208 @@
+"""Research exports and merging: only allowlisted, scrubbed data leaves; merges check everything."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from pyrage import x25519
+from rich.console import Console
+
+from thoughtwork.cli.main import main
+from thoughtwork.export.columns import FREE_TEXT, OPTIONAL_COLUMNS
+from thoughtwork.export.output import OutputProblem
+from thoughtwork.export.preview import render_preview
+from thoughtwork.export.research_export import build_export, new_pseudonym, write_export
+from thoughtwork.export.study import Study, StudyProblem, load_study
+from thoughtwork.journal import Journal
+from thoughtwork.models import DistortionMatch, Emotion, Settings, ThoughtRecord
+from thoughtwork.research.merge import MergeProblem, merge, write_merged
+
+START = datetime(2026, 3, 1, 21, 30, tzinfo=timezone.utc)
+SECRET = "Dinner with Sam at 12 Baker Street, call 07700 900123"
+
+
+def records(n: int = 3) -> list[ThoughtRecord]:
+    return [
+        ThoughtRecord(
+            situation=SECRET,
+            automatic_thought="Sam will leave me [/b]",
+            evidence_for=["Priya said so"],
+            emotions=[Emotion(name="scared", intensity=80)],
+            belief_before=80,
+            belief_after=40 + i,
+            anxiety_before=70,
+            anxiety_after=30,
+            distortions=[DistortionMatch(id="fortune_telling"), DistortionMatch(id="labeling", status="rejected")],
+            created_at=START + timedelta(days=2 * i, hours=i),
+        )
+        for i in range(n)
+    ]
+
+
+def settings(pseudonym: str = "tw-000000000001") -> Settings:
+    return Settings(study_pseudonym=pseudonym, known_names=["Sam"])
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def test_rows_carry_days_not_dates_and_scrubbed_text_only() -> None:
+    bundle = build_export(list(reversed(records())), settings(), Study())
+    assert [r["day"] for r in bundle.rows] == [0, 2, 4]
+    assert [r["record"] for r in bundle.rows] == [1, 2, 3]
+    first = bundle.rows[0]
+    assert first["participant"] == "tw-000000000001"
+    assert first["situation"] == "Dinner with [NAME] at [ADDRESS], call [PHONE]"
+    assert first["evidence_for"] == "[NAME] said so"
+    assert first["distortions"] == ["fortune_telling"]  # the rejected trap stays out
+    assert first["belief_change"] == -40
+    dumped = json.dumps(bundle.rows)
+    assert "Sam" not in dumped and "Baker" not in dumped and "2026" not in dumped
+    assert not any(k in dumped for k in ("created_at", "updated_at", '"id"'))
+
+
+def test_no_free_text_leaves_every_text_column_out() -> None:
+    bundle = build_export(records(), settings(), Study(), free_text=False)
+    assert not FREE_TEXT & set(bundle.columns)
+    assert "Dinner" not in json.dumps(bundle.rows)
+
+
+def test_study_chooses_fields_and_can_forbid_free_text(tmp_path: Path) -> None:
+    path = tmp_path / "study.toml"
+    path.write_text('[study]\nname = "pilot"\nfields = ["situation", "context", "belief_before"]\nfree_text = false\n')
+    study = load_study(path)
+    assert study.columns(free_text=True) == ["context", "belief_before"]
+    path.write_text('[study]\nfields = ["home_address"]\n')
+    with pytest.raises(StudyProblem, match="unknown field 'home_address'"):
+        load_study(path)
+    path.write_text("[study\n")
+    with pytest.raises(StudyProblem, match="not valid TOML"):
+        load_study(path)
+
+
+def test_export_files_manifest_and_codebook(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    info = write_export(build_export(records(), settings(), Study(name="pilot")), out)
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["codebook.csv", "codebook.json", "manifest.json", "records.csv", "records.jsonl"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest == info
+    assert manifest["counts"]["records"] == 3 and manifest["study"] == "pilot"
+    assert manifest["counts"]["redactions"]["NAME"] >= 6
+    book = json.loads((out / "codebook.json").read_text())
+    assert [c["name"] for c in book] == ["participant", "record", "day", *OPTIONAL_COLUMNS]
+    assert all(c["meaning"] for c in book)
+    rows = read_csv(out / "records.csv")
+    assert len(rows) == 3 and rows[0]["belief_change"] == "-40"
+    assert [json.loads(line)["record"] for line in (out / "records.jsonl").read_text().splitlines()] == [1, 2, 3]
+    assert (out / "records.csv").stat().st_mode & 0o077 == 0
+
+
+def test_a_non_empty_folder_is_refused_and_nothing_half_written_is_left(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    with pytest.raises(OutputProblem):
+        write_export(build_export(records(), settings(), Study()), out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export"]
+    assert (out / "keep.txt").read_text() == "mine"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    write_export(build_export(records(), settings(), Study()), empty)
+    assert (empty / "manifest.json").exists()
+
+
+def encrypted_export(tmp_path: Path, name: str, pseudonym: str, identity: x25519.Identity) -> Path:
+    out = tmp_path / name
+    write_export(build_export(records(), settings(pseudonym), Study(name="pilot")), out, identity.to_public())
+    return out
+
+
+def test_encrypted_export_hides_everything_but_the_manifest(tmp_path: Path) -> None:
+    identity = x25519.Identity.generate()
+    out = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "codebook.csv.age", "codebook.json.age", "manifest.json", "records.csv.age", "records.jsonl.age",
+    ]
+    assert b"[NAME]" not in (out / "records.csv.age").read_bytes()
+    assert json.loads((out / "manifest.json").read_text())["settings"]["encrypted"] is True
+
+
+def test_merge_combines_checks_and_summarises(tmp_path: Path) -> None:
+    identity = x25519.Identity.generate()
+    a = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
+    b = encrypted_export(tmp_path, "b", "tw-bbbbbbbbbbbb", identity)
+    merged = merge([a, b], identity)
+    summary = merged.summary()
+    assert summary["participants"] == 2 and summary["records"] == 6
+    assert summary["mean_belief_change"] == -39.0
+    assert summary["traps"] == [("fortune_telling", 6)]
+    write_merged(merged, tmp_path / "all")
+    rows = read_csv(tmp_path / "all" / "records.csv")
+    assert {r["participant"] for r in rows} == {"tw-aaaaaaaaaaaa", "tw-bbbbbbbbbbbb"}
+    assert len(json.loads((tmp_path / "all" / "codebook.json").read_text())) == len(rows[0])
+
+
+def test_merge_refusals(tmp_path: Path) -> None:
+    identity = x25519.Identity.generate()
+    a = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
+    twin = encrypted_export(tmp_path, "twin", "tw-aaaaaaaaaaaa", identity)
+    with pytest.raises(MergeProblem, match="appears twice"):
+        merge([a, twin], identity)
+    with pytest.raises(MergeProblem, match="--identity"):
+        merge([a])
+    with pytest.raises(MergeProblem, match="another key"):
+        merge([a], x25519.Identity.generate())
+    manifest = json.loads((twin / "manifest.json").read_text())
+    manifest["export_schema"] = 2
+    manifest["participant"] = "tw-cccccccccccc"
+    (twin / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(MergeProblem):
+        merge([a, twin], identity)
+    damaged = encrypted_export(tmp_path, "damaged", "tw-dddddddddddd", identity)
+    with (damaged / "records.jsonl.age").open("ab") as handle:
+        handle.write(b"\n")
+    with pytest.raises(MergeProblem, match="does not match its manifest"):
+        merge([damaged], identity)
+    with pytest.raises(MergeProblem, match="no manifest"):
+        merge([tmp_path], identity)
+
+
+def test_preview_shows_placeholders_and_user_text_literally() -> None:
+    bundle = build_export(records(1), settings(), Study())
+    console = Console(record=True, width=120, color_system=None)
+    console.print(render_preview(bundle, "Files will not be encrypted."))
+    shown = console.export_text()
+    assert "[NAME] will leave me [/b]" in shown
+    assert "Sam" not in shown
+    assert "1 records would be sent" in shown
+
+
+def test_pseudonyms_are_random() -> None:
+    assert new_pseudonym() != new_pseudonym()
+
+
+def test_export_command_from_a_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # noqa: ANN001
+    path = tmp_path / "j.twj"
+    monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", "correct horse")
+    with Journal.create(path, "correct horse") as journal:
+        journal.add_many(records())
+        journal.save_settings(Settings(known_names=["Sam"]))
+    assert main(["--journal", str(path), "export", "--anonymise", "--preview"]) == 0
+    assert not any(p.name != "j.twj" and not p.name.startswith("j.twj") for p in tmp_path.iterdir())
+    assert main(["--journal", str(path), "export", "--anonymise", "--out", str(tmp_path / "one")]) == 0
+    assert main(["--journal", str(path), "export", "--anonymise", "--no-free-text", "--out", str(tmp_path / "two")]) == 0
+    one = json.loads((tmp_path / "one" / "manifest.json").read_text())
+    two = json.loads((tmp_path / "two" / "manifest.json").read_text())
+    assert one["participant"] == two["participant"]  # made once, kept in the journal
+    with Journal.open(path, "correct horse") as journal:
+        assert journal.settings().study_pseudonym == one["participant"]
+    assert main(["--journal", str(path), "export", "--anonymise", "--out", str(tmp_path / "one")]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert main(["--journal", str(path), "export", "--out", str(tmp_path / "three")]) == 1
