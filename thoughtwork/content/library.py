@@ -90,6 +90,9 @@ def _collect(paths: list[Path], kind: str, model: type[M], check: Check | None) 
                 if check is not None:
                     problems.extend(check(entry, block))
                 entries.append(entry)
+    order = {file: index for index, file in enumerate(files)}
+    # Read top to bottom within each file, in the order the files were read.
+    problems.sort(key=lambda p: (order.get(p.file, -1), p.line))
     return entries, problems
 
 

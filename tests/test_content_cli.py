@@ -1,0 +1,94 @@
+"""The content commands as a person uses them: reframes lint|for, prompts lint|list|show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thoughtwork.cli import content_commands
+from thoughtwork.cli.main import main
+from thoughtwork.models import Analysis, DistortionMatch
+
+BAD = Path(__file__).parent / "data" / "content_bad"
+
+
+def test_reframes_lint_shipped_library(capsys):
+    assert main(["reframes", "lint"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.endswith("look good.") and out.startswith("13") and "reframes in" in out and "\n" not in out
+
+
+def test_prompts_lint_shipped_library(capsys):
+    assert main(["prompts", "lint"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.endswith("files look good.") and " prompts in " in out
+
+
+def test_lint_lists_problems_and_exits_one(capsys):
+    assert main(["reframes", "lint", str(BAD / "reframes" / "missing_basis.toml")]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].startswith(str(BAD / "reframes" / "missing_basis.toml") + ":10: ")
+    assert lines[-1] == "1 problem found."
+
+
+def test_prompts_lint_bad_file(capsys):
+    assert main(["prompts", "lint", str(BAD / "prompts")]) == 1
+    assert "bad_prompts.toml:8: " in capsys.readouterr().out
+
+
+def test_prompts_list_shows_id_title_and_moments(capsys):
+    assert main(["prompts", "list"]) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("dilator.before "))
+    assert "Before dilator practice" in line and "(before_dilator_practice)" in line
+    assert len(out.splitlines()) >= 12
+
+
+def test_prompts_show(capsys):
+    assert main(["prompts", "show", "medical.before-appointment"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Preparing for a gynaecological appointment\n")
+    assert "steps: situation \u2192 emotions" in out and "Questions:" in out
+
+
+def test_prompts_show_unknown_id_is_one_plain_line(capsys):
+    assert main(["prompts", "show", "nope"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("thoughtwork: There is no prompt with the id 'nope'") and err.count("\n") == 1
+
+
+def test_therapist_prompts_join_the_library(tmp_path, capsys):
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[prompt]]\nid = "clinic.tea"\ntitle = "Tea and a thought"\ninstructions = "Make tea; note the thought."\n'
+                    'moments = ["any_time"]\nsteps = ["automatic_thought"]\n', encoding="utf-8")
+    assert main(["prompts", "list", "--from", str(mine)]) == 0
+    out = capsys.readouterr().out
+    assert "clinic.tea" in out and "dilator.before" in out
+    assert main(["prompts", "show", "clinic.tea", "--from", str(mine)]) == 0
+
+
+def test_a_broken_therapist_file_is_one_line(tmp_path, capsys):
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[prompt]]\nid = "clinic.x"\n', encoding="utf-8")
+    assert main(["prompts", "list", "--from", str(mine)]) == 1
+    err = capsys.readouterr().err
+    assert f"{mine}:1: prompt 'clinic.x': 'title' is missing" in err and err.count("\n") == 1
+
+
+def test_reframes_for_prints_reframes_with_why(monkeypatch, capsys):
+    fake = Analysis(text="It will hurt every time", distortions=[DistortionMatch(id="fortune_telling", score=0.9)],
+                    themes=["pain"])
+    monkeypatch.setattr(content_commands, "_analyse", lambda text: fake)
+    assert main(["reframes", "for", "It will hurt every time"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Thinking traps: fortune telling (0.90); themes: pain")
+    assert out.count("   offered because: ") == 3
+    assert "   offered because: fortune telling, theme: pain, shares the words: hurt\n" in out
+    assert "\n1. " in out and "\n3. " in out and "\n4. " not in out
+    assert "basis: " in out
+
+
+def test_reframes_for_empty_text_is_refused(capsys):
+    assert main(["reframes", "for", "   "]) == 1
+    assert capsys.readouterr().err.startswith("thoughtwork: Write the thought in quotes")

@@ -1,0 +1,139 @@
+"""Ranking reframes for a thought: relevant, varied, deterministic, and explained."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from thoughtwork.content import load_reframes, rank_reframes
+from thoughtwork.content.ranking import GENERAL_REASON, HELPFUL_REASON
+from thoughtwork.content.words import content_words, stem
+from thoughtwork.models import Analysis, DistortionMatch, DistortionStatus, Reframe
+
+
+def analysis(text, traps=(), themes=()):
+    """A hand-made Analysis: (trap, score) pairs and theme ids."""
+    return Analysis(text=text, distortions=[DistortionMatch(id=t, score=s) for t, s in traps], themes=list(themes))
+
+
+def reframe(rid, distortions=(), themes=(), text="A gentle reframe to try on.", technique="examining the evidence"):
+    return Reframe(id=rid, distortions=list(distortions), themes=list(themes), text=text,
+                   questions=["What fits?"], technique=technique)
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_reframes()
+
+
+def test_reasons_read_as_the_issue_shows():
+    pool = [reframe("a.ft-pain", ["fortune_telling"], ["pain"], text="Maybe it won't hurt as much as I fear.")]
+    [ranked] = rank_reframes(analysis("It will hurt", [("fortune_telling", 0.9)], ["pain"]), pool, k=1)
+    assert ranked.reasons == ["fortune telling", "theme: pain", "shares the words: hurt"]
+    assert ranked.because == "offered because: fortune telling, theme: pain, shares the words: hurt"
+
+
+def test_stronger_trap_outranks_weaker_one():
+    pool = [reframe("a.labeling", ["labeling"]), reframe("b.fortune", ["fortune_telling"])]
+    thought = analysis("text", [("labeling", 0.9), ("fortune_telling", 0.3)])
+    assert [r.reframe.id for r in rank_reframes(thought, pool, k=2)] == ["a.labeling", "b.fortune"]
+    thought = analysis("text", [("labeling", 0.3), ("fortune_telling", 0.9)])
+    assert [r.reframe.id for r in rank_reframes(thought, pool, k=2)] == ["b.fortune", "a.labeling"]
+
+
+def test_ties_are_broken_by_id_whatever_the_input_order():
+    pool = [reframe(f"t.{n}", ["labeling"]) for n in "dbeac"]
+    thought = analysis("text", [("labeling", 0.5)])
+    expected = ["t.a", "t.b", "t.c"]
+    for seed in range(5):
+        random.Random(seed).shuffle(pool)
+        assert [r.reframe.id for r in rank_reframes(thought, pool)] == expected
+
+
+def test_shipped_library_gives_the_same_answer_every_time(library):
+    thought = analysis("My partner will leave because I'm broken", [("fortune_telling", 0.8), ("labeling", 0.7)],
+                       ["partner"])
+    first = rank_reframes(thought, library)
+    shuffled = list(library)
+    random.Random(3).shuffle(shuffled)
+    assert rank_reframes(thought, shuffled) == first
+    assert len(first) == 3
+
+
+def test_two_traps_get_variety_not_three_of_the_louder_one():
+    pool = [reframe(f"ft.{n}", ["fortune_telling"]) for n in range(5)] + [reframe("lab.0", ["labeling"])]
+    thought = analysis("text", [("fortune_telling", 0.9), ("labeling", 0.6)])
+    ids = [r.reframe.id for r in rank_reframes(thought, pool)]
+    # Without the variety rule the three fortune-telling reframes (3 x 0.9 > 3 x 0.6) would fill the list.
+    assert ids == ["ft.0", "lab.0", "ft.1"]
+
+
+def test_variety_on_the_shipped_library(library):
+    thought = analysis("It will hurt and I'm a failure", [("fortune_telling", 0.9), ("labeling", 0.6)], ["pain"])
+    picked = rank_reframes(thought, library)
+    covered = {t.value for r in picked for t in r.reframe.distortions}
+    assert {"fortune_telling", "labeling"} <= covered
+
+
+def test_rejected_traps_are_ignored():
+    pool = [reframe("a.labeling", ["labeling"]), reframe("b.fortune", ["fortune_telling"])]
+    thought = Analysis(text="text", distortions=[
+        DistortionMatch(id="labeling", score=1.0, status=DistortionStatus.rejected),
+        DistortionMatch(id="fortune_telling", score=0.4)])
+    assert [r.reframe.id for r in rank_reframes(thought, pool, k=3)] == ["b.fortune"]
+
+
+def test_helpful_before_lifts_a_reframe_and_says_so():
+    pool = [reframe("a.one", ["labeling"]), reframe("b.two", ["labeling"])]
+    thought = analysis("text", [("labeling", 0.5)])
+    assert rank_reframes(thought, pool, k=1)[0].reframe.id == "a.one"
+    [top] = rank_reframes(thought, pool, helpful=["b.two"], k=1)
+    assert top.reframe.id == "b.two" and top.reasons[-1] == HELPFUL_REASON
+
+
+def test_themes_count_without_traps():
+    pool = [reframe("a.body", themes=["body"]), reframe("b.partner", themes=["partner"])]
+    [top] = rank_reframes(analysis("text", themes=["partner"]), pool, k=1)
+    assert top.reframe.id == "b.partner" and top.reasons == ["theme: partner"]
+
+
+def test_shared_words_alone_need_two_words():
+    pool = [reframe("a.words", themes=["medical"], text="The speculum exam can go slowly."),
+            reframe("b.one-word", themes=["medical"], text="The appointment is yours.")]
+    ranked = rank_reframes(analysis("I dread the speculum at the exam"), pool, k=3)
+    assert [r.reframe.id for r in ranked] == ["a.words"]
+    assert ranked[0].reasons == ["shares the words: speculum, exam"]
+
+
+def test_nothing_to_go_on_offers_gentle_general_reframes(library):
+    ranked = rank_reframes(analysis("I had lunch at noon"), library)
+    assert len(ranked) == 3
+    assert all(r.reframe.id.startswith("general.") and r.reasons[0] == GENERAL_REASON for r in ranked)
+    assert all(r.because == "offered because: " + GENERAL_REASON for r in ranked)
+
+
+def test_general_reframes_top_up_a_short_list():
+    pool = [reframe("a.labeling", ["labeling"]), reframe("general.kind", themes=["self_worth"])]
+    ranked = rank_reframes(analysis("text", [("labeling", 0.7)]), pool, k=3)
+    assert [r.reframe.id for r in ranked] == ["a.labeling", "general.kind"]
+
+
+def test_k_is_respected():
+    pool = [reframe(f"t.{n}", ["labeling"]) for n in range(6)]
+    thought = analysis("text", [("labeling", 0.5)])
+    assert len(rank_reframes(thought, pool, k=5)) == 5
+    assert rank_reframes(thought, pool, k=0) == []
+
+
+def test_stems_match_across_word_forms():
+    assert stem("hurting") == stem("hurts") == stem("hurt")
+    assert stem("dilators") == stem("dilator")
+    assert stem("painful") == stem("pain")
+    assert stem("tightness") == stem("tight")
+    assert stem("progress") == "progress"
+
+
+def test_stopwords_are_left_out():
+    assert set(content_words("It will always be this way for me")) == set()
+    assert content_words("My vagina is too tight") == {"vagina": "vagina", "tight": "tight"}
