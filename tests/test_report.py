@@ -108,7 +108,7 @@ def test_embedded_data_reads_back_exactly(render) -> None:  # noqa: ANN001
 
 
 def test_damaged_data_block_is_a_clear_error() -> None:
-    page = render_html(report()).replace('"version": 1', '"version": "one"')
+    page = render_html(report()).replace('"version":1', '"version":"one"')
     with pytest.raises(ReportFileError, match="not valid"):
         extract(page)
     with pytest.raises(ReportFileError, match="no thoughtwork report data"):

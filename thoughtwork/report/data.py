@@ -142,13 +142,13 @@ def build_report(
         period_from=start,
         period_to=last,
         homework_only=homework_only,
-        records=[_report_record(r, titles) for r in chosen],
+        records=[_report_record(r, titles, tz) for r in chosen],
         traps=_traps(chosen),
         homework=[_progress(a, records, min(last, today), tz) for a in overlapping],
     )
 
 
-def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str]) -> ReportRecord:
+def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str], tz: tzinfo | None) -> ReportRecord:
     homework = ""
     if record.assignment_id:
         # Without a prompt id, a record answers its assignment's only (or first) prompt.
@@ -156,7 +156,8 @@ def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str]) ->
             (title for (a, _), title in titles.items() if a == record.assignment_id), "Homework"
         )
     return ReportRecord(
-        created_at=record.created_at,
+        # In the patient's own zone, so "22:30" in the report is the evening they remember.
+        created_at=record.created_at.astimezone(tz),
         complete=record.is_complete,
         context=CONTEXT_LABELS.get(record.context.value, record.context.value),
         situation=record.situation,

@@ -29,7 +29,7 @@ class ReportFileError(ValueError):
 
 
 def payload_json(data: ReportData) -> str:
-    text = json.dumps(data.model_dump(mode="json"), ensure_ascii=True, indent=1)
+    text = json.dumps(data.model_dump(mode="json"), ensure_ascii=True, separators=(",", ":"))
     for char, escaped in _ESCAPES.items():
         text = text.replace(char, escaped)
     return text

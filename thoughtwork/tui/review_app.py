@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from thoughtwork.report.data import ReportData
+from thoughtwork.text import shorten
 from thoughtwork.tui.screens.review import ReviewScreen
 
 CRASH_MESSAGE = "thoughtwork review stopped because of a problem inside it. The report file was not changed."
@@ -27,7 +28,7 @@ class ReviewApp(App[None]):
         super().__init__()
         self.report = report
         if title:
-            self.sub_title = " ".join(title.split())[:80]
+            self.sub_title = shorten(title, 80)
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.report))

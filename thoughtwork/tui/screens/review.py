@@ -61,7 +61,7 @@ class ReviewScreen(Screen[None]):
             table.add_row(
                 Text(record.created_at.strftime("%Y-%m-%d %H:%M")),
                 Text(shorten(record.context, 22)),
-                Text(shorten(record.automatic_thought or record.situation, 48)),
+                Text(shorten(record.automatic_thought or record.situation, 36)),
                 Text(_pair(record.belief_before, record.belief_after)),
                 Text(_pair(record.anxiety_before, record.anxiety_after)),
                 key=str(index),
@@ -93,7 +93,7 @@ def summary_text(report: ReportData) -> Text:
     out.append(f"Belief in the thought, average before \u2192 after: {_change(report.belief())}\n")
     out.append(f"Anxiety, average before \u2192 after: {_change(report.anxiety())}\n\n")
     out.append("Ratings over time", style="bold")
-    out.append("  (one mark per record, oldest first; \u00b7 is not rated)\n")
+    out.append(" (one mark per record, oldest first; \u00b7 is not rated)\n")
     for name, values in (
         ("Belief before", [r.belief_before for r in report.records]),
         ("Belief after", [r.belief_after for r in report.records]),
