@@ -42,7 +42,8 @@ def load(paths: list[Path], kind: str, model: type[M], check: Check | None = Non
     """The entries of the files, validated; raises ContentError for the first problem.
 
     Cached on the resolved file paths and their modification times, so an edited file is
-    read again and an unchanged library costs nothing the second time.
+    read again and an unchanged library costs nothing the second time. The entries are
+    shared between callers: treat them as read-only (use `model_copy` to change one).
     """
     files, missing = content_files(paths)
     if missing:
