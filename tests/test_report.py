@@ -166,14 +166,15 @@ def test_keygen_and_encrypted_report(journal: Path, tmp_path: Path, capsys: pyte
     assert stat.S_IMODE(identity.stat().st_mode) == 0o600
     assert main(["keygen", "--out", str(identity)]) == 1  # never overwrites a key
 
-    sealed, via_file = tmp_path / "r.html.age", tmp_path / "r2.age"
+    sealed, via_file = tmp_path / "r.html.age", tmp_path / "r2.md.age"
     assert main(["report", "--out", str(sealed), "--encrypt-to", public]) == 0
     (tmp_path / "public.txt").write_text(f"# my key\n{public}\n", encoding="utf-8")
-    assert main(["report", "--out", str(via_file), "--format", "md", "--encrypt-to", str(tmp_path / "public.txt")]) == 0
+    assert main(["report", "--out", str(via_file), "--encrypt-to", str(tmp_path / "public.txt")]) == 0
     data = sealed.read_bytes()
     assert data.startswith(keys.ARMOR_HEADER) and b"automatic" not in data
     assert len(read_report(data, identity).records) == 3
     assert len(read_report(via_file.read_bytes(), identity).records) == 3
+    assert keys.decrypt(via_file.read_bytes(), keys.identity(identity)).startswith(b"# Thought record report")
 
     other = tmp_path / "other.key"
     keys.generate(other)
@@ -181,6 +182,13 @@ def test_keygen_and_encrypted_report(journal: Path, tmp_path: Path, capsys: pyte
         read_report(data, other)
     with pytest.raises(ReportFileError, match="--identity"):
         read_report(data)
+
+
+def test_report_never_overwrites_the_journal(journal: Path, capsys: pytest.CaptureFixture) -> None:
+    before = journal.read_bytes()
+    assert main(["report", "--out", str(journal)]) == 1
+    assert "journal file" in capsys.readouterr().err
+    assert journal.read_bytes() == before
 
 
 def test_a_bad_recipient_stops_before_anything_is_written(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from thoughtwork.cli.errors import UserError
-from thoughtwork.cli.unlock import open_journal
+from thoughtwork.cli.unlock import journal_file, open_journal
 from thoughtwork.homework import assign as assigning
 from thoughtwork.homework.bundle import MAX_BUNDLE_BYTES, BundleError, dump_bundle, load_bundle
 from thoughtwork.homework.schedule import completion
@@ -25,7 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     homework = sub.add_parser("homework", help="assign homework (therapist) or import and follow it (patient)")
     hsub = homework.add_subparsers(dest="homework_command", metavar="ACTION", required=True)
 
-    give = hsub.add_parser("assign", help="write a homework bundle file to send to a patient")
+    give = hsub.add_parser(
+        "assign",
+        help="write a homework bundle file to send to a patient",
+        description="Write a homework bundle: the prompts themselves, cadence, dates and your note. The bundle "
+        "carries a sha256 checksum that catches accidental damage on the way; it is not a signature and does "
+        "not prove who made the file.",
+    )
     give.add_argument("prompt_ids", nargs="+", metavar="PROMPT_ID", help="prompts to assign (see `thoughtwork prompts list`)")
     give.add_argument("--to", required=True, type=Path, metavar="FILE", help="the bundle file to write")
     give.add_argument("--cadence", default="daily", help="daily, once, or Nx-week such as 3x-week (default: daily)")
@@ -160,7 +166,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     if start and end and end < start:
         raise UserError("The --to date is before the --from date.")
-    fmt = args.format or ("md" if args.out.suffix.lower() in {".md", ".markdown"} else "html")
+    # `report.md.age` is Markdown too: look at every suffix, not just the last.
+    suffixes = {suffix.lower() for suffix in args.out.suffixes}
+    fmt = args.format or ("md" if suffixes & {".md", ".markdown"} else "html")
+    if _same_file(args.out, journal_file(args)):
+        raise UserError("That is your journal file; choose another name for the report.")
     # Check the key before unlocking the journal, so a typo costs no passphrase.
     try:
         recipient = keys.recipient(args.encrypt_to) if args.encrypt_to else None
@@ -234,6 +244,13 @@ def write_file(path: Path, data: bytes) -> None:
         atomic_write(path, data)
     except OSError as error:
         raise UserError(f"{path} could not be written ({error.strerror or type(error).__name__}); nothing was written.") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _check_folder(path: Path) -> None:
