@@ -210,6 +210,10 @@ class JournalScreen(Screen[None]):
     # --- actions ---------------------------------------------------------------
 
     def action_back(self) -> None:
+        # From the search field, escape first returns to the list (the search stays applied).
+        if isinstance(self.focused, (Input, Select)):
+            self.query_one("#journal-table").focus()
+            return
         self.app.pop_screen()
 
     def action_search(self) -> None:

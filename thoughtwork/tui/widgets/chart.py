@@ -63,18 +63,21 @@ def bar(value: float, maximum: float, width: int) -> str:
     return "█" * full + (_EIGHTHS_RIGHT[part] if part else "")
 
 
-def paired_columns(pairs: Sequence[tuple[float | None, float | None]], height: int = 3) -> list[list[str]]:
-    """Rows (top first) of cells for before/after pairs: before, after, then a gap column.
+def paired_columns(
+    pairs: Sequence[tuple[float | None, float | None]], height: int = 3, thickness: int = 1
+) -> list[list[tuple[str, int]]]:
+    """Rows (top first) of (cell, part) for before/after pairs: before, after, then a gap.
 
-    Returned as rows of cells so the widget can colour "before" and "after" differently.
+    `part` is 0 for before, 1 for after and 2 for the gap, so the widget can colour them;
+    `thickness` widens each column when there are few records and room to spare.
     """
     before = columns([b for b, _ in pairs], height)
     after = columns([a for _, a in pairs], height)
     rows = []
     for y in range(height):
-        row: list[str] = []
+        row: list[tuple[str, int]] = []
         for x in range(len(pairs)):
-            row += [before[y][x], after[y][x], " "]
+            row += [(before[y][x], 0)] * thickness + [(after[y][x], 1)] * thickness + [(" ", 2)]
         rows.append(row)
     return rows
 
@@ -113,10 +116,12 @@ class RatingChart(Widget):
         return self.ROWS + 1
 
     def render(self) -> Text:
-        room = max(1, (self.content_region.width - self.AXIS) // 3)
+        space = max(3, self.content_region.width - self.AXIS)
+        room = space // 3
         pairs = list(
             zip(fit([p.before for p in self._points], room), fit([p.after for p in self._points], room))
         )
+        thickness = max(1, min(3, (space // max(1, len(pairs)) - 1) // 2))
         label = self.get_component_rich_style("rating-chart--label")
         styles = (
             self.get_component_rich_style("rating-chart--before"),
@@ -124,11 +129,11 @@ class RatingChart(Widget):
             label,
         )
         text = Text(no_wrap=True, overflow="crop")
-        for y, row in enumerate(paired_columns(pairs, self.ROWS)):
+        for y, row in enumerate(paired_columns(pairs, self.ROWS, thickness)):
             mark = "100" if y == 0 else ("0" if y == self.ROWS - 1 else "")
             text.append(f"{mark:>{self.AXIS - 2}} │", style=label)
-            for x, cell in enumerate(row):
-                text.append(cell, style=styles[x % 3])
+            for cell, part in row:
+                text.append(cell, style=styles[part])
             text.append("\n")
         text.append(" " * self.AXIS)
         text.append("█", style=styles[0])
