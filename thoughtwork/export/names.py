@@ -37,6 +37,7 @@ _STREET_SUFFIXES = {
     "Terrace", "Grove", "Gardens", "Square", "Boulevard", "Row", "Mews", "Hill", "Park", "Walk", "Parade", "Wharf",
     "Highway", "Parkway", "Rise", "Green", "Estate", "Street's", "Road's",
 }
+_OPENERS = frozenset(" \t\u00a0'\u2018\"\u201c(")
 _SENTENCE_END = set(".!?\n:;\"\u201c\u201d(-*\u2022>")
 
 
@@ -56,18 +57,22 @@ class _Token:
         word = match.group(0)
         # A possessive stays outside the placeholder: "[NAME]'s".
         core = word
-        for suffix in ("'s", "\u2019s", "'", "\u2019"):
-            if core.endswith(suffix) and len(core) > len(suffix):
-                core = core[: -len(suffix)]
-                break
+        if word[-1] in "s'\u2019" and len(word) > 2:
+            if word.endswith(("'s", "\u2019s")):
+                core = word[:-2]
+            elif word[-1] != "s":
+                core = word[:-1]
         self.core = core
         self.end = self.start + len(core)
         self.text = word
         self.lower = core.lower()
         self.cap = core[:1].isupper()
-        self.caps = core.isupper() and sum(c.isalpha() for c in core) > 1
-        before = text[: self.start].rstrip(" \t\u00a0'\u2018\"\u201c(")
-        self.sentence_start = not before or before[-1] in _SENTENCE_END
+        self.caps = self.cap and core.isupper() and sum(c.isalpha() for c in core) > 1
+        # Look back past spaces and opening quotes (without copying the text before it).
+        i = self.start - 1
+        while i >= 0 and text[i] in _OPENERS:
+            i -= 1
+        self.sentence_start = i < 0 or text[i] in _SENTENCE_END
 
 
 class NameFinder:
@@ -76,8 +81,7 @@ class NameFinder:
     def __init__(self, lists: Gazetteer, known_names: Iterable[str] = ()) -> None:
         self.lists = lists
         self.known = _known_pattern(known_names)
-        phrases = "|".join(re.escape(p) for p in lists.place_phrases)
-        self.place_phrases = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE) if phrases else None
+        self.place_phrases = _phrase_index(lists.place_phrases)
 
     def known_spans(self, text: str) -> list[Span]:
         """The person's own list of names (partner, doctor, coach), matched in any case."""
@@ -85,13 +89,23 @@ class NameFinder:
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
         """Names, places and organisations among the words outside `taken`."""
-        spans: list[Span] = []
-        if self.place_phrases:
-            spans += [Span(m.start(), m.end(), "PLACE") for m in self.place_phrases.finditer(text) if _phrase_ok(m.group(0))]
-        tokens = [_Token(text, m) for m in WORD.finditer(text) if not _inside(m.start(), m.end(), taken)]
+        matches = WORD.finditer(text)
+        tokens = [_Token(text, m) for m in matches if not (taken and _inside(m.start(), m.end(), taken))]
+        spans = self._place_phrases(tokens)
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         spans += _suffix_runs(text, tokens, self.lists)
         spans += [Span(t.start, t.end, k) for t, k in zip(tokens, kinds) if k]
+        return spans
+
+    def _place_phrases(self, tokens: list[_Token]) -> list[Span]:
+        """Multi-word places ("New York", "milton keynes"), longest first, in any case."""
+        spans = []
+        for i, token in enumerate(tokens):
+            for words in self.place_phrases.get(token.lower, ()):
+                end = i + len(words)
+                if end <= len(tokens) and all(tokens[i + k].lower == w for k, w in enumerate(words)):
+                    spans.append(Span(token.start, tokens[end - 1].end, "PLACE"))
+                    break
         return spans
 
     # --- one word at a time ------------------------------------------------------------
@@ -166,10 +180,16 @@ def _inside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _phrase_ok(found: str) -> bool:
-    # "new york" in lower case is still a place; "Long Beach"-style phrases made of common
-    # words only count when capitalised.
-    return any(c.isupper() for c in found) or len(found.split()) >= 2
+def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by their first word, lower case, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(m.group(0).lower() for m in WORD.finditer(phrase))
+        if len(words) >= 2:
+            index.setdefault(words[0], []).append(words)
+    for options in index.values():
+        options.sort(key=len, reverse=True)
+    return index
 
 
 def _known_pattern(names: Iterable[str]) -> re.Pattern[str] | None:

@@ -116,11 +116,16 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def emails_urls_handles(text: str) -> Iterator[Span]:
-    for match in EMAIL.finditer(text):
-        yield Span(match.start(), _trim(text, *match.span()), "EMAIL")
-    for pattern in (URL, DOMAIN):
-        for match in pattern.finditer(text):
-            yield Span(match.start(), _trim(text, *match.span()), "URL")
+    has_at = "@" in text
+    if has_at:
+        for match in EMAIL.finditer(text):
+            yield Span(match.start(), _trim(text, *match.span()), "EMAIL")
+    if "." in text:
+        for pattern in (URL, DOMAIN):
+            for match in pattern.finditer(text):
+                yield Span(match.start(), _trim(text, *match.span()), "URL")
+    if not has_at and "/" not in text:
+        return
     for match in HANDLE.finditer(text):
         yield Span(match.start(), _trim(text, *match.span()), "HANDLE")
 
@@ -199,9 +204,14 @@ def dates(text: str) -> Iterator[Span]:
         yield Span(match.start(), _trim(text, *match.span()), "DATE")
 
 
-DETECTORS = (emails_urls_handles, phones_and_numbers, postcodes, addresses, dates)
+_NUMERIC = (phones_and_numbers, postcodes, addresses, dates)
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 def find_patterns(text: str) -> list[Span]:
     """Every shaped identifier the regular expressions see, overlaps included."""
-    return [span for detector in DETECTORS for span in detector(text) if span.end > span.start]
+    spans = [span for span in emails_urls_handles(text) if span.end > span.start]
+    # Every other shape has a digit in it; most diary sentences have none.
+    if _HAS_DIGIT(text):
+        spans += [span for detector in _NUMERIC for span in detector(text) if span.end > span.start]
+    return spans

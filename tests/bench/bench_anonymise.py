@@ -1,0 +1,98 @@
+"""How fast and how well the anonymiser scrubs, beside scrubadub on the same texts.
+
+    python tests/bench/bench_anonymise.py [--records 2000]
+
+A "record" is five free-text fields (situation, automatic thought, evidence for and against,
+balanced thought) drawn from the labelled dev set. Target: >= 2,000 records/s on one core.
+The scrubadub column is skipped when scrubadub (the optional `bench` extra) is not installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import time
+from pathlib import Path
+
+from thoughtwork.export.anonymiser import Anonymiser
+from thoughtwork.export.evaluation import evaluate, load
+from thoughtwork.export.patterns import Span
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FIELDS = 5
+
+
+def ours() -> tuple[str, object]:
+    anonymiser = Anonymiser()
+    anonymiser.scrub("warm up the lists")  # loading the word lists is a once-per-process cost
+    return "thoughtwork", anonymiser
+
+
+def scrubadub_finder():  # noqa: ANN201
+    try:
+        import scrubadub
+    except ImportError:
+        return None
+    scrubber = scrubadub.Scrubber(locale="en_GB")
+
+    def find(text: str) -> list[Span]:
+        kinds = {"name": "NAME", "email": "EMAIL", "phone": "PHONE", "url": "URL", "twitter": "HANDLE",
+                 "postalcode": "POSTCODE", "address": "ADDRESS", "date_of_birth": "DATE"}
+        return [Span(f.beg, f.end, kinds.get(f.type, "ID")) for f in scrubber.iter_filth(text)]
+
+    def clean(text: str) -> str:
+        return scrubber.clean(text)
+
+    return find, clean
+
+
+def rate(clean, texts: list[str]) -> float:  # noqa: ANN001
+    started = time.perf_counter()
+    for text in texts:
+        clean(text)
+    elapsed = time.perf_counter() - started
+    return len(texts) / FIELDS / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=2000)
+    args = parser.parse_args()
+    files = sorted(DATA.glob("anonymise_*.jsonl"))
+    lines = [line for path in files for line in load(path)]
+    texts = [line["text"] for line in itertools.islice(itertools.cycle(lines), args.records * FIELDS)]
+
+    started = time.perf_counter()
+    anonymiser = Anonymiser()
+    anonymiser.scrub("warm up")
+    load_time = time.perf_counter() - started
+    report = evaluate(lines, anonymiser.find)
+    ours_rate = rate(lambda t: anonymiser.scrub(t), texts)
+
+    print(f"{len(lines)} labelled texts from {', '.join(p.name for p in files)}; {args.records} records of {FIELDS} fields")
+    print(f"{'':<28}{'thoughtwork':>14}{'scrubadub':>14}")
+    other = scrubadub_finder()
+    if other is None:
+        print("(scrubadub not installed: pip install 'thoughtwork[bench]' for the comparison column)")
+        other_report, other_rate = None, None
+    else:
+        find, clean = other
+        other_report = evaluate(lines, find)
+        sample = texts[: max(FIELDS * 200, len(texts) // 10)]  # scrubadub is slower; a tenth is enough
+        other_rate = rate(clean, sample)
+
+    def row(label: str, mine: str, theirs: str | None) -> None:
+        print(f"{label:<28}{mine:>14}{theirs if theirs is not None else 'skipped':>14}")
+
+    row("records per second", f"{ours_rate:,.0f}", f"{other_rate:,.0f}" if other_rate else None)
+    row("all identifiers recall", f"{report.recall():.1%}", f"{other_report.recall():.1%}" if other_report else None)
+    kinds = sorted(report.by_type)
+    for kind in kinds:
+        theirs = f"{other_report.by_type[kind].recall:.1%}" if other_report else None
+        row(f"  {kind} recall", f"{report.by_type[kind].recall:.1%}", theirs)
+    row("other words kept", f"{report.word_survival:.1%}", f"{other_report.word_survival:.1%}" if other_report else None)
+    print(f"word lists load once per process in {load_time:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
