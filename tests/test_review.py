@@ -115,3 +115,23 @@ def test_round_trip_assign_import_record_report_encrypt_review(tmp_path: Path, m
             assert "homework: Evening reflection" in plain(app, "#record-detail")
 
     asyncio.run(drive())
+
+
+def test_a_crash_shows_a_plain_message_not_the_report(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    """Textual's crash screen prints locals; the review app replaces it so patient text stays off screen."""
+    monkeypatch.delenv("THOUGHTWORK_DEBUG", raising=False)
+    from thoughtwork.tui.review_app import CRASH_MESSAGE
+
+    async def drive() -> ReviewApp:
+        app = ReviewApp(sample())
+        with pytest.raises(RuntimeError):
+            async with app.run_test() as pilot:
+                app._handle_exception(RuntimeError(NASTY))
+                await pilot.pause()
+        return app
+
+    app = asyncio.run(drive())
+    shown = " ".join(capsys.readouterr().err.split())
+    assert CRASH_MESSAGE in shown and "(RuntimeError)" in shown
+    assert "never" not in shown and "Traceback" not in shown
+    assert app.return_code == 1
