@@ -15,9 +15,9 @@ from thoughtwork.cli.errors import UserError
 from thoughtwork.cli.unlock import journal_file, open_journal
 from thoughtwork.homework import assign as assigning
 from thoughtwork.homework.bundle import MAX_BUNDLE_BYTES, BundleError, dump_bundle, load_bundle
-from thoughtwork.homework.schedule import completion
+from thoughtwork.homework.schedule import completion, due_items, periods
 from thoughtwork.journal.files import atomic_write
-from thoughtwork.models import Assignment
+from thoughtwork.models import Assignment, CadenceKind
 from thoughtwork.text import shorten
 
 
@@ -122,13 +122,20 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No homework yet. When your therapist sends a bundle, add it with: thoughtwork homework import FILE")
         return 0
     today = date.today()
+    current = {(i.assignment.id, i.prompt.id): i for i in due_items(assignments, records, today)}
     for assignment in assignments:
         state = "finished" if assignment.end < today else "not started yet" if assignment.start > today else "current"
         print(f"{assignment.start} to {assignment.end} ({state}){_from(assignment)}, {assignment.cadence.describe()}")
         progress = completion(assignment, records, today)
         for prompt, done in zip(assignment.prompts, progress.per_prompt):
-            print(f"  - {shorten(prompt.title, 60)}: {done.credited} of {done.expected} so far"
-                  + (f" ({done.done} records)" if done.done != done.credited else ""))
+            parts = []
+            item = current.get((assignment.id, prompt.id))
+            if item is not None and assignment.cadence.kind is not CadenceKind.once:
+                period = "today" if assignment.cadence.kind is CadenceKind.daily else "this week"
+                parts.append(f"{period} {item.done_in_period} of {item.expected_in_period}")
+            whole = sum(p.quota for p in periods(assignment))
+            parts.append(f"{done.credited} of {whole} in all")
+            print(f"  - {shorten(prompt.title, 60)}: " + ", ".join(parts))
     return 0
 
 
