@@ -387,6 +387,7 @@ def test_crisis_shows_the_chosen_region_and_remembers_a_new_one(tmp_path):
             await pilot.pause()
             text = screen_text(app)
             assert "Samaritans" in text and "116 123" in text and "Source:" in text
+            assert "In danger right now? Call 999." in text
             app.screen.query_one("#crisis-region", Select).value = "us"
             await wait_for(pilot, lambda: "988" in screen_text(app))
             assert journal.settings().crisis_region == "us"

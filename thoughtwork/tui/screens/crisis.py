@@ -17,11 +17,18 @@ from textual.widgets import Button, Select, Static
 from thoughtwork.safety import DEFAULT_REGION, CrisisResource, crisis_resources, regions
 
 INTRO = (
-    "Some of what you are going through sounds really hard. If you are thinking about harming "
-    "yourself, or you do not feel safe, please reach out to someone now. These services are "
-    "free and confidential, and they want to hear from you."
+    "If you are thinking about harming yourself, or you do not feel safe, please reach out "
+    "to someone now. These services are free and confidential, and they want to hear from you."
 )
-AFTER = "Your record is kept. You can come back to it whenever you are ready."
+AFTER = "Anything you were writing is kept. Close this whenever you are ready."
+
+
+def emergency_line(resources: list[CrisisResource]) -> Text:
+    """The emergency number, first and plain: each region's list ends with it."""
+    text = Text()
+    text.append("In danger right now? ", style="bold")
+    text.append(f"Call {resources[-1].contact}." if resources[-1].contact[0].isdigit() else resources[-1].contact + ".")
+    return text
 
 
 def resource_text(resource: CrisisResource) -> Text:
@@ -42,6 +49,10 @@ class CrisisScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close"),
+        Binding("down", "scroll(1)", "Scroll", show=False),
+        Binding("up", "scroll(-1)", "Scroll", show=False),
+        Binding("pagedown", "scroll(8)", "Scroll", show=False),
+        Binding("pageup", "scroll(-8)", "Scroll", show=False),
     ]
 
     def __init__(self) -> None:
@@ -53,6 +64,7 @@ class CrisisScreen(ModalScreen[None]):
             yield Static(Text("You do not have to carry this alone"), id="crisis-title")
             with VerticalScroll(id="crisis-scroll"):
                 yield Static(Text(INTRO), id="crisis-intro")
+                yield Static(Text(""), id="crisis-emergency")
                 yield Vertical(id="crisis-list")
                 yield Static(Text(AFTER), id="crisis-after")
             with Horizontal(id="crisis-actions"):
@@ -76,8 +88,10 @@ class CrisisScreen(ModalScreen[None]):
 
     async def show_region(self) -> None:
         listing = self.query_one("#crisis-list", Vertical)
+        resources = crisis_resources(self.region_code)
+        self.query_one("#crisis-emergency", Static).update(emergency_line(resources))
         await listing.remove_children()
-        await listing.mount_all(Static(resource_text(r), classes="crisis-resource") for r in crisis_resources(self.region_code))
+        await listing.mount_all(Static(resource_text(r), classes="crisis-resource") for r in resources)
 
     @on(Select.Changed, "#crisis-region")
     async def _region_changed(self, event: Select.Changed) -> None:
@@ -96,6 +110,10 @@ class CrisisScreen(ModalScreen[None]):
     @on(Button.Pressed, "#crisis-close")
     def _closed(self) -> None:
         self.action_close()
+
+    def action_scroll(self, lines: int) -> None:
+        """Arrow keys read further down the list while the Close button keeps the focus."""
+        self.query_one("#crisis-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
