@@ -196,3 +196,16 @@ def test_a_bad_recipient_stops_before_anything_is_written(journal: Path, tmp_pat
     assert main(["report", "--out", str(out), "--encrypt-to", "age1notakey"]) == 1
     assert "not valid" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_sparklines_stay_short_and_show_gaps() -> None:
+    from thoughtwork.report.charts import condense, sparkline
+
+    assert sparkline([0, 100, None]) == "\u2581\u2588\u00b7"
+    assert condense([10, None, 30, None, None, None], 3) == [10, 30, None]
+    assert len(sparkline(list(range(100)) * 20, 60)) == 60
+    many = build_report([ThoughtRecord(created_at=at(1), situation="s", belief_before=n % 100) for n in range(500)],
+                        [], tz=UTC, today=date(2026, 11, 24))
+    line = next(x for x in render_markdown(many).splitlines() if x.startswith("Belief before"))
+    assert len(line) < 80
+    assert render_html(many).count("<circle") == 0  # too many points for dots; the line remains

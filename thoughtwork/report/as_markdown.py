@@ -15,6 +15,8 @@ from thoughtwork.report.data import Averages, ReportData, ReportRecord
 from thoughtwork.report.payload import MD_CLOSE, MD_OPEN, payload_json
 from thoughtwork.text import clean
 
+SPARK_WIDTH = 60
+"""Marks per sparkline, so a long period still fits a line."""
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^(\s*\d*)([#>+=.)-])", re.MULTILINE)
 
@@ -67,8 +69,10 @@ def _charts(data: ReportData) -> list[str]:
         ("Anxiety before", [r.anxiety_before for r in data.records]),
         ("Anxiety after", [r.anxiety_after for r in data.records]),
     ]
-    out = ["## Ratings over time", "", "One mark per record, oldest first; higher is stronger, · is not rated.", "", "```text"]
-    out += [f"{name:<15} {sparkline(values) or '(no records)'}" for name, values in rows]
+    count = len(data.records)
+    per = "One mark per record" if count <= SPARK_WIDTH else f"Each mark is about {count / SPARK_WIDTH:.0f} records (their mean)"
+    out = ["## Ratings over time", "", f"{per}, oldest first; higher is stronger, · is not rated.", "", "```text"]
+    out += [f"{name:<15} {sparkline(values, SPARK_WIDTH) or '(no records)'}" for name, values in rows]
     return out + ["```", ""]
 
 

@@ -6,13 +6,27 @@ from html import escape
 
 BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 GAP = "\u00b7"
+MAX_DOTS = 200
 
 Series = tuple[str, list[int | None], str]
 """A label, one value (or None) per record, and a CSS class for its colour."""
 
 
-def sparkline(values: list[int | None]) -> str:
-    """One character per value, low to high; a dot where a record has no rating."""
+def condense(values: list[int | None], width: int) -> list[int | None]:
+    """At most `width` values: each the mean of a run of neighbours (None when none was rated)."""
+    if len(values) <= width:
+        return values
+    out: list[int | None] = []
+    for n in range(width):
+        chunk = [v for v in values[n * len(values) // width : (n + 1) * len(values) // width] if v is not None]
+        out.append(round(sum(chunk) / len(chunk)) if chunk else None)
+    return out
+
+
+def sparkline(values: list[int | None], width: int | None = None) -> str:
+    """One character per value (or per run of values, to fit `width`), low to high; a dot where none is rated."""
+    if width is not None:
+        values = condense(values, width)
     return "".join(GAP if v is None else BLOCKS[min(len(BLOCKS) - 1, v * len(BLOCKS) // 101)] for v in values)
 
 
@@ -41,7 +55,8 @@ def svg_chart(title: str, series: list[Series], width: int = 640, height: int = 
             points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in run)
             if len(run) > 1:
                 parts.append(f'<polyline class="line {escape(css)}" points="{points}"/>')
-        for i, v in enumerate(values):
+        # Past a few hundred records the dots would only blur the line and bloat the file.
+        for i, v in enumerate(values if count <= MAX_DOTS else []):
             if v is not None:
                 parts.append(f'<circle class="dot {escape(css)}" cx="{x(i):.1f}" cy="{y(v):.1f}" r="3"><title>{escape(label)}: {v}</title></circle>')
         legend_x = left + 8 + index * 150

@@ -19,6 +19,9 @@ from thoughtwork.report.charts import sparkline
 from thoughtwork.report.data import Averages, ReportData, ReportRecord
 from thoughtwork.text import clean, shorten
 
+SPARK_WIDTH = 60
+"""Marks per sparkline, so a long period still fits the screen."""
+
 
 class ReviewScreen(Screen[None]):
     """A received report, read-only."""
@@ -93,7 +96,9 @@ def summary_text(report: ReportData) -> Text:
     out.append(f"Belief in the thought, average before \u2192 after: {_change(report.belief())}\n")
     out.append(f"Anxiety, average before \u2192 after: {_change(report.anxiety())}\n\n")
     out.append("Ratings over time", style="bold")
-    out.append(" (one mark per record, oldest first; \u00b7 is not rated)\n")
+    many = len(report.records) > SPARK_WIDTH
+    per = f"each mark is about {len(report.records) / SPARK_WIDTH:.0f} records" if many else "one mark per record"
+    out.append(f" ({per}, oldest first; \u00b7 is not rated)\n")
     for name, values in (
         ("Belief before", [r.belief_before for r in report.records]),
         ("Belief after", [r.belief_after for r in report.records]),
@@ -101,7 +106,7 @@ def summary_text(report: ReportData) -> Text:
         ("Anxiety after", [r.anxiety_after for r in report.records]),
     ):
         out.append(f"{name:<15} ")
-        out.append(sparkline(values) or "(no records)", style="bold")
+        out.append(sparkline(values, SPARK_WIDTH) or "(no records)", style="bold")
         out.append("\n")
     return out
 
