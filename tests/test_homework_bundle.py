@@ -159,3 +159,11 @@ def test_dump_and_load_round_trip(tmp_path: Path) -> None:
     a = load_bundle(assign(tmp_path, "--note", "<script>alert(1)</script> [b]x[/b] \u00e9")[1].read_bytes())
     assert load_bundle(dump_bundle(a)) == a
     assert a.note == "<script>alert(1)</script> [b]x[/b] \u00e9"
+
+
+def test_importing_past_homework_says_nothing_is_due(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    _, bundle = assign(tmp_path, "--start", "2020-01-01", "--end", "2020-01-31")
+    capsys.readouterr()
+    assert main(["homework", "import", str(bundle)]) == 0
+    assert "already passed" in capsys.readouterr().out
+    assert len(stored(journal)) == 1

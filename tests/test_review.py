@@ -135,3 +135,16 @@ def test_a_crash_shows_a_plain_message_not_the_report(monkeypatch: pytest.Monkey
     assert CRASH_MESSAGE in shown and "(RuntimeError)" in shown
     assert "never" not in shown and "Traceback" not in shown
     assert app.return_code == 1
+
+
+def test_an_empty_report_says_so_on_every_tab() -> None:
+    async def drive() -> None:
+        app = ReviewApp(ReportData(period_to=date(2026, 11, 10)))
+        async with app.run_test() as pilot:
+            assert "Records: 0" in plain(app, "#summary-text")
+            await pilot.press("r")
+            assert "No records" in plain(app, "#record-detail")
+            assert app.screen.query_one("#record-table", DataTable).row_count == 0
+            assert "No thinking traps" in plain(app, "#traps-text")
+
+    asyncio.run(drive())

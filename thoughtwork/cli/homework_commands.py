@@ -111,6 +111,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("It replaces the earlier copy of the same homework in your journal.")
     else:
         print("Added to your journal. You will find it under Homework when you open thoughtwork.")
+    if assignment.end < date.today():
+        print("Its dates have already passed, so nothing is due; it is kept with your records.")
     return 0
 
 
