@@ -93,12 +93,13 @@ def resolve(spans: list[Span]) -> list[Span]:
 
 
 def _merge_names(text: str, spans: list[Span]) -> list[Span]:
-    """'Priya Sharma' is one person: neighbouring NAME spans joined by a space or hyphen become one."""
+    """'Priya Sharma' is one person and "Bishop's Stortford" one place: neighbouring spans of one
+    kind joined by a space, hyphen or "'s" become one."""
     out: list[Span] = []
     for span in spans:
         if out and out[-1].kind == span.kind and span.kind in ("NAME", "PLACE", "ORG"):
             gap = text[out[-1].end : span.start]
-            if gap in (" ", "-", "", " & "):
+            if gap in (" ", "-", "", " & ", "'s ", "\u2019s "):
                 out[-1] = Span(out[-1].start, span.end, span.kind)
                 continue
         out.append(span)

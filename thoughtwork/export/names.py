@@ -31,6 +31,15 @@ _PERSON_VERBS = {
     "laughed", "smiled", "kissed", "hugged", "replied", "knows", "noticed", "helped", "held", "suggested",
     "reminded", "cuddled", "cried", "shouted", "promised", "explained", "agreed", "and",
 }
+# "my boyfriend deshawn", "my physio Kelly": the word after one of these is a name when it is
+# capitalised or not an everyday word.
+_RELATIONS = {
+    "boyfriend", "girlfriend", "partner", "husband", "wife", "fiance", "fianc\u00e9", "fianc\u00e9e", "friend",
+    "sister", "brother", "cousin", "colleague", "boss", "manager", "therapist", "physio", "physiotherapist", "gp",
+    "consultant", "counsellor", "counselor", "flatmate", "housemate", "roommate", "daughter", "son", "niece",
+    "nephew", "neighbour", "neighbor", "ex", "date", "mate", "bestie", "bff", "gynaecologist", "gynecologist",
+}
+_POSSESSIVES = {"my", "our", "her", "his", "their", "your"}
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
 _STREET_SUFFIXES = {
     "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Close", "Crescent", "Court", "Way", "Place",
@@ -82,6 +91,7 @@ class NameFinder:
         self.lists = lists
         self.known = _known_pattern(known_names)
         self.place_phrases = _phrase_index(lists.place_phrases)
+        self.org_phrases = _phrase_index(o for o in lists.known_orgs if " " in o)
 
     def known_spans(self, text: str) -> list[Span]:
         """The person's own list of names (partner, doctor, coach), matched in any case."""
@@ -93,19 +103,21 @@ class NameFinder:
         tokens = [_Token(text, m) for m in matches if not (taken and _inside(m.start(), m.end(), taken))]
         spans = self._place_phrases(tokens)
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
+        _extend_to_capitalised_neighbours(text, tokens, kinds, self.lists)
         spans += _suffix_runs(text, tokens, self.lists)
         spans += [Span(t.start, t.end, k) for t, k in zip(tokens, kinds) if k]
         return spans
 
     def _place_phrases(self, tokens: list[_Token]) -> list[Span]:
-        """Multi-word places ("New York", "milton keynes"), longest first, in any case."""
+        """Multi-word places ("New York", "milton keynes") and organisations, longest first, in any case."""
         spans = []
         for i, token in enumerate(tokens):
-            for words in self.place_phrases.get(token.lower, ()):
-                end = i + len(words)
-                if end <= len(tokens) and all(tokens[i + k].lower == w for k, w in enumerate(words)):
-                    spans.append(Span(token.start, tokens[end - 1].end, "PLACE"))
-                    break
+            for index, kind in ((self.place_phrases, "PLACE"), (self.org_phrases, "ORG")):
+                for words in index.get(token.lower, ()):
+                    end = i + len(words)
+                    if end <= len(tokens) and all(tokens[i + k].lower == w for k, w in enumerate(words)):
+                        spans.append(Span(token.start, tokens[end - 1].end, kind))
+                        break
         return spans
 
     # --- one word at a time ------------------------------------------------------------
@@ -130,6 +142,9 @@ class NameFinder:
         if previous is not None and previous.lower in _HONORIFICS:
             # "Dr Brown", "Nurse Kelly", "dr patel": the word after a title is a name.
             if (previous.cap and token.cap) or not self._known_word(token.lower):
+                return "NAME"
+        if previous is not None and previous.lower in _RELATIONS and i >= 2 and tokens[i - 2].lower in _POSSESSIVES:
+            if (token.cap and core not in lists.safe_capitalised) or not self._known_word(token.lower):
                 return "NAME"
         if core in lists.safe_capitalised or core in lists.safe_acronyms:
             return None
@@ -174,6 +189,37 @@ class NameFinder:
             if following.start - token.end <= 3:
                 return "NAME"
         return None
+
+
+def _extend_to_capitalised_neighbours(text: str, tokens: list[_Token], kinds: list[str | None], lists: Gazetteer) -> None:
+    """'Much Wenlock', 'Bishop's Stortford', 'Marie Stopes': capitalised words joined to a found
+    name mid-sentence are part of it, even when each is an everyday word on its own."""
+    def joinable(j: int) -> bool:
+        t = tokens[j]
+        return (
+            kinds[j] is None
+            and t.cap
+            and not t.sentence_start
+            and t.lower not in _HONORIFICS
+            and t.core not in lists.safe_capitalised
+            and t.core not in lists.safe_acronyms
+        )
+
+    for i in range(len(tokens)):
+        if kinds[i] not in ("NAME", "PLACE"):
+            continue
+        j = i - 1
+        while j >= 0 and joinable(j) and _near(text, tokens[j], tokens[j + 1]):
+            kinds[j] = kinds[i]
+            j -= 1
+        j = i + 1
+        while j < len(tokens) and joinable(j) and _near(text, tokens[j - 1], tokens[j]):
+            kinds[j] = kinds[i]
+            j += 1
+
+
+def _near(text: str, left: _Token, right: _Token) -> bool:
+    return text[left.end : right.start] in (" ", "'s ", "\u2019s ", "-")
 
 
 def _inside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:

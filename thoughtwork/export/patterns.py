@@ -44,7 +44,8 @@ _ID_WORDS = (
     r"insurance|customer|booking|mrn|ssn|national insurance|ni|id|order|ticket|employee|staff|student|chi|pps"
 )
 KEYED_ID = re.compile(
-    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code)?\s*(?:is|was|:|-)?\s*#?([A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?)",
+    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code)?\s*(?:is|was|:|-)?\s*#?"
+    r"((?-i:[A-Z]{1,3} )?[A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?(?: \d[\dA-Z]*)*)",
     re.IGNORECASE,
 )
 ALNUM_ID = re.compile(r"(?<![\w@])#?[A-Za-z0-9]+(?:[/\-][A-Za-z0-9]+)*(?![\w@])")
@@ -77,7 +78,7 @@ _NOT_STREET_WORDS = {
 ADDRESS = re.compile(
     r"\b(?:(?:flat|apt|apartment|unit|suite|room)\.? ?\d+[a-z]?,? )?"
     r"\d{1,5}[a-z]?(?:-\d{1,5})?,? "
-    rf"((?:[A-Za-z\u00c0-\u024f'\u2019.\-]+ ){{1,4}}?)({_STREET})\b\.?"
+    rf"((?:[A-Za-z0-9\u00c0-\u024f'\u2019.\-]+ ){{1,4}}?)({_STREET})\b\.?"
     r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?",
     re.IGNORECASE,
 )
