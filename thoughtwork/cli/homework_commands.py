@@ -129,7 +129,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         state = "finished" if assignment.end < today else "not started yet" if assignment.start > today else "current"
         print(f"{assignment.start} to {assignment.end} ({state}){_from(assignment)}, {assignment.cadence.describe()}")
         progress = completion(assignment, records, today)
-        for prompt, done in zip(assignment.prompts, progress.per_prompt):
+        for prompt, done in zip(assignment.prompts, progress.per_prompt, strict=True):
             parts = []
             item = current.get((assignment.id, prompt.id))
             if item is not None and assignment.cadence.kind is not CadenceKind.once:
