@@ -1,0 +1,184 @@
+"""The spaCy components: `distortion_matcher` (thinking traps) and `theme_tagger` (what a thought is about).
+
+Both are registered with `@Language.factory` and as `spacy_factories` entry points, so
+`spacy.blank("en").add_pipe("distortion_matcher")` works once thoughtwork is installed. They
+expect the lookup lemmatizer before them (lemma patterns need it) and lower-case text (see
+`thoughtwork.nlp.analyse.prepare`); results go on `doc._.distortions`, `doc._.themes` and
+`doc._.mentions_self_harm`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from thoughtwork.models import Theme
+from thoughtwork.nlp.context import Context, ContextSettings
+from thoughtwork.nlp.rules import distortion_rules, safety_phrases, theme_lexicon
+
+
+class Hit(NamedTuple):
+    """One thinking trap found in a doc: its score, the character spans behind it, the patterns used."""
+
+    distortion: str
+    score: float
+    spans: tuple[tuple[int, int], ...]
+    patterns: tuple[str, ...]
+
+
+for _name, _default in (("distortions", None), ("themes", None), ("mentions_self_harm", False)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+class DistortionMatcher:
+    """Finds the thirteen thinking traps with the rules in `patterns/`, weighing each by its context."""
+
+    def __init__(self, nlp: Language, name: str, threshold: float, settings: ContextSettings) -> None:
+        self.name = name
+        self.threshold = threshold
+        self.settings = settings
+        self.rules = distortion_rules()
+        self.specs = {spec.key: spec for rules in self.rules.values() for spec in rules.patterns}
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.nearby = Matcher(nlp.vocab, validate=True)
+        for spec in self.specs.values():
+            self.matcher.add(spec.key, [spec.tokens])
+            if spec.requires_nearby is not None:
+                self.nearby.add(spec.key, [[spec.requires_nearby]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.distortions = self.find(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[Hit]:
+        matches = self.matcher(doc)
+        if not matches:
+            return []
+        context = Context(doc)
+        strings = doc.vocab.strings
+        nearby: dict[str, set[int]] | None = None
+        spans_by_key: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+        for match_id, start, end in matches:
+            spec = self.specs[strings[match_id]]
+            if spec.requires_nearby is not None:
+                if nearby is None:
+                    nearby = self._nearby_sentences(doc, context)
+                if context.sentence[start] not in nearby.get(spec.key, ()):
+                    continue
+            weight = context.weight(spec, start, end, self.settings)
+            if weight > 0:
+                spans_by_key[spec.key].append((start, end, weight))
+        return self._combine(doc, spans_by_key)
+
+    def _nearby_sentences(self, doc: Doc, context: Context) -> dict[str, set[int]]:
+        found: dict[str, set[int]] = defaultdict(set)
+        for match_id, start, _end in self.nearby(doc):
+            found[doc.vocab.strings[match_id]].add(context.sentence[start])
+        return found
+
+    def _combine(self, doc: Doc, spans_by_key: dict[str, list[tuple[int, int, float]]]) -> list[Hit]:
+        """One score per trap: each pattern counts once (its best match), patterns add up like
+        independent clues (1 - product of misses), and the evidence is the tightest spans."""
+        by_distortion: dict[str, list[tuple[str, float, list[tuple[int, int]]]]] = defaultdict(list)
+        for key, spans in spans_by_key.items():
+            best = max(weight for _s, _e, weight in spans)
+            tight = _tightest([(s, e) for s, e, _w in spans])
+            by_distortion[self.specs[key].distortion].append((self.specs[key].id, best, tight))
+        hits = []
+        for distortion, found in by_distortion.items():
+            score = 1.0 - math.prod(1.0 - weight for _id, weight, _spans in found)
+            if score < self.threshold:
+                continue
+            token_spans = _merge(sorted(span for _id, _w, spans in found for span in spans))
+            char_spans = tuple((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in token_spans)
+            patterns = tuple(pid for pid, _w, _spans in sorted(found, key=lambda f: -f[1]))
+            hits.append(Hit(distortion, min(1.0, score), char_spans, patterns))
+        hits.sort(key=lambda hit: (-hit.score, hit.distortion))
+        return hits
+
+
+def _tightest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop spans that contain another span of the same pattern (gaps make the Matcher return both)."""
+    unique = sorted(set(spans), key=lambda span: span[1] - span[0])
+    kept: list[tuple[int, int]] = []
+    for start, end in unique:
+        if not any(s >= start and e <= end for s, e in kept):
+            kept.append((start, end))
+    return kept
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching token spans joined into one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class ThemeTagger:
+    """Tags what a thought is about (pain, partner, body, ...) and whether it mentions self-harm."""
+
+    ORDER = [theme.value for theme in Theme]
+    FROM_DISTORTIONS = {"labeling": "self_worth", "comparing": "comparison", "fortune_telling": "future"}
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.words: dict[str, str] = {}
+        self.word_themes: dict[str, set[str]] = defaultdict(set)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for theme, entry in theme_lexicon().items():
+            for word in entry["words"]:
+                self.word_themes[word].add(theme)
+            if entry["phrases"]:
+                self.phrases.add(theme, [nlp.make_doc(p.lower()) for p in entry["phrases"]])
+        self.safety = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.safety.add("self_harm", [nlp.make_doc(p.lower()) for p in safety_phrases()])
+
+    def __call__(self, doc: Doc) -> Doc:
+        themes: set[str] = set()
+        word_themes = self.word_themes
+        for token in doc:
+            found = word_themes.get(token.lower_) or word_themes.get(token.lemma_)
+            if found:
+                themes |= found
+        for match_id, _start, _end in self.phrases(doc):
+            themes.add(doc.vocab.strings[match_id])
+        for hit in doc._.distortions or ():
+            extra = self.FROM_DISTORTIONS.get(hit.distortion)
+            if extra:
+                themes.add(extra)
+        doc._.themes = [theme for theme in self.ORDER if theme in themes]
+        doc._.mentions_self_harm = bool(self.safety(doc))
+        return doc
+
+
+@Language.factory(
+    "distortion_matcher",
+    default_config={"threshold": 0.5, "negation_window": 6, "hedge_factor": 0.55, "question_factor": 0.5},
+)
+def make_distortion_matcher(
+    nlp: Language,
+    name: str,
+    threshold: float,
+    negation_window: int,
+    hedge_factor: float,
+    question_factor: float,
+) -> DistortionMatcher:
+    """The rule-based thinking-trap matcher; `threshold` is the lowest score reported."""
+    settings = ContextSettings(negation_window, hedge_factor, question_factor)
+    return DistortionMatcher(nlp, name, threshold, settings)
+
+
+@Language.factory("theme_tagger")
+def make_theme_tagger(nlp: Language, name: str) -> ThemeTagger:
+    """Tags the themes of a thought; put it after `distortion_matcher` to use its findings."""
+    return ThemeTagger(nlp, name)

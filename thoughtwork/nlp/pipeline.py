@@ -1,0 +1,104 @@
+"""Analysing thoughts: text in, `thoughtwork.models.Analysis` out.
+
+The pipeline is `spacy.blank("en")` with the lookup lemmatizer (from spacy-lookups-data) and
+our two rule components; it needs no model download. It is built once and shared:
+`load_pipeline()` is safe to call from a worker thread while the app starts.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from thoughtwork.models import Analysis, DistortionMatch, EvidenceSpan, Theme
+from thoughtwork.nlp.components import Hit
+from thoughtwork.nlp.rules import distortion_rules
+from thoughtwork.text import clean
+
+MAX_CHARS = 100_000
+"""Longest text analysed in one go; a thought record field is at most 20,000 characters."""
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
+
+_pipeline: Language | None = None
+_pipeline_lock = threading.Lock()
+
+
+def load_pipeline() -> Language:
+    """The shared pipeline, built on first use (about half a second once spaCy is imported)."""
+    global _pipeline
+    if _pipeline is None:
+        with _pipeline_lock:
+            if _pipeline is None:
+                _pipeline = _build_pipeline()
+    return _pipeline
+
+
+def _build_pipeline() -> Language:
+    import spacy
+
+    import thoughtwork.nlp.components  # noqa: F401  (registers the factories even if not installed)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("distortion_matcher")
+    nlp.add_pipe("theme_tagger")
+    nlp.initialize()
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def prepare(text: str) -> str:
+    """Lower case with straight apostrophes, and exactly as long as `text`, so offsets still fit."""
+    prepared = text.translate(_APOSTROPHES).lower()
+    if len(prepared) != len(text):
+        # A few characters change length when lower-cased (e.g. 'İ'); keep those as they are.
+        prepared = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_APOSTROPHES))
+    return prepared
+
+
+def _check(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError("a thought to analyse must be a string")
+    if len(text) > MAX_CHARS:
+        raise ValueError(f"the text is too long to analyse (over {MAX_CHARS:,} characters)")
+    return text
+
+
+def analyse(text: str) -> Analysis:
+    """The thinking traps and themes in one thought."""
+    text = _check(text)
+    return to_analysis(text, load_pipeline()(prepare(text)))
+
+
+def analyse_many(texts: Iterable[str], batch_size: int = 256) -> list[Analysis]:
+    """Analyses for many thoughts, in order, using `nlp.pipe` for speed."""
+    originals = [_check(text) for text in texts]
+    docs = load_pipeline().pipe((prepare(text) for text in originals), batch_size=batch_size)
+    return [to_analysis(text, doc) for text, doc in zip(originals, docs)]
+
+
+def to_analysis(text: str, doc: Doc) -> Analysis:
+    """Turn a processed doc into an Analysis whose evidence quotes the original `text`."""
+    distortions = [_match(text, hit) for hit in doc._.distortions or ()]
+    themes = [Theme(theme) for theme in doc._.themes or ()]
+    return Analysis(text=text, distortions=distortions, themes=themes, mentions_self_harm=doc._.mentions_self_harm)
+
+
+def _match(text: str, hit: Hit) -> DistortionMatch:
+    evidence = [EvidenceSpan(text=text[start:end], start=start, end=end) for start, end in hit.spans]
+    return DistortionMatch(
+        id=hit.distortion,
+        score=round(hit.score, 2),
+        evidence=evidence,
+        explanation=explain(hit.distortion, [span.text for span in evidence]),
+    )
+
+
+def explain(distortion: str, words: list[str]) -> str:
+    """One line a person can read: which words suggested the trap, and what the trap does."""
+    quoted = ", ".join(f"\u201c{clean(word, single_line=True)[:60]}\u201d" for word in words[:3]) or "these"
+    return distortion_rules()[distortion].explanation.format(words=quoted)

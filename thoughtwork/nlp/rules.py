@@ -1,0 +1,215 @@
+"""Loading the reviewable pattern files in `thoughtwork/nlp/patterns/` into spaCy Matcher patterns.
+
+Each distortion has one JSON file: `{"distortion", "explanation", "patterns": [...]}`. A pattern is
+`{"id", "score", "why", "tokens", ...}` where `tokens` is a list in a small shorthand, so that a
+reviewer can read a rule at a glance:
+
+- `"word"` or `"a|b|c"`     the lower-case word is one of these
+- `"~lemma"` or `"~a|~b"`   the lemma is one of these (`~think` matches thinks, thought, thinking)
+- `"@name"` / `"~@name"`    any word (or lemma) of the lexicon `name` in `lexicons.json`
+- `"!a|b"`                  any one word that is not one of these
+- a trailing `?`            the token is optional (`"single?"`)
+- `"*N"`                    up to N words that are neither a negation nor a clause break
+- `"**N"`                   up to N words of any kind within the sentence
+- a dict                    a raw spaCy token pattern (lexicon names allowed inside IN/NOT_IN)
+
+Optional keys, all checked after the Matcher finds a span:
+
+- `negatable` (default true): a negation just before, in the same clause, switches the match off.
+- `questions` ("dampen" or "keep"): whether a yes/no question ('Will it hurt?') weakens it.
+- `hedges` ("dampen" or "keep"): whether 'maybe', 'might' and the like weaken it.
+- `not_after`: words that may not come right before the match.
+- `not_before`: words or phrases that may not come right after the match.
+- `requires_nearby`: the sentence must also hold one of these (same shorthand as a token).
+- `examples`: thoughts the pattern is meant to catch; the tests check each one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from thoughtwork.models import DistortionId
+
+PATTERN_DIRECTORY = "patterns"
+"""Folder inside `thoughtwork.nlp` that ships the pattern files."""
+
+
+class PatternError(ValueError):
+    """A pattern file is malformed; the message names the file and the pattern."""
+
+
+@dataclass(frozen=True)
+class PatternSpec:
+    """One rule: the Matcher tokens plus how its context changes its weight."""
+
+    key: str
+    distortion: str
+    id: str
+    score: float
+    why: str
+    tokens: list[dict[str, Any]]
+    negatable: bool = True
+    dampen_questions: bool = True
+    dampen_hedges: bool = True
+    not_after: frozenset[str] = frozenset()
+    not_before: tuple[tuple[str, ...], ...] = ()
+    requires_nearby: dict[str, Any] | None = None
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DistortionRules:
+    distortion: str
+    explanation: str
+    patterns: list[PatternSpec] = field(default_factory=list)
+
+
+def _read_json(name: str) -> Any:
+    text = resources.files("thoughtwork.nlp").joinpath(PATTERN_DIRECTORY, name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, list[str]]:
+    """Every shared word list, by name."""
+    data = _read_json("lexicons.json")
+    return {name: list(entry["words"]) for name, entry in data.items() if not name.startswith("_")}
+
+
+def _words(spec: str, lexicon: dict[str, list[str]]) -> list[str]:
+    """'a|b|@lex' -> the words it stands for."""
+    out: list[str] = []
+    for part in spec.split("|"):
+        if part.startswith("@"):
+            if part[1:] not in lexicon:
+                raise PatternError(f"unknown lexicon {part!r}")
+            out.extend(lexicon[part[1:]])
+        elif part:
+            out.append(part)
+    return out
+
+
+def _gap(size: int, loose: bool, lexicon: dict[str, list[str]]) -> dict[str, Any]:
+    if loose:
+        banned = lexicon["sentence_ends"]
+    else:
+        banned = lexicon["negators"] + lexicon["breakers"]
+    return {"LOWER": {"NOT_IN": banned}, "OP": f"{{0,{size}}}"}
+
+
+def token_pattern(item: Any, lexicon: dict[str, list[str]]) -> dict[str, Any]:
+    """One shorthand token (see the module docstring) as a spaCy token pattern."""
+    if isinstance(item, dict):
+        return _expand_raw(item, lexicon)
+    if not isinstance(item, str) or not item:
+        raise PatternError(f"a token must be a non-empty string or an object, not {item!r}")
+    if item.startswith("**") and item[2:].isdigit():
+        return _gap(int(item[2:]), True, lexicon)
+    if item.startswith("*") and item[1:].isdigit():
+        return _gap(int(item[1:]), False, lexicon)
+    optional = len(item) > 1 and item.endswith("?")
+    body = item[:-1] if optional else item
+    if body.startswith("!"):
+        pattern: dict[str, Any] = {"LOWER": {"NOT_IN": _words(body[1:], lexicon)}}
+    else:
+        lemmas = [p[1:] for p in body.split("|") if p.startswith("~")]
+        lowers = [p for p in body.split("|") if not p.startswith("~")]
+        lemma_words = _words("|".join(lemmas), lexicon) if lemmas else []
+        lower_words = _words("|".join(lowers), lexicon) if lowers else []
+        if lemma_words and lower_words:
+            # Either the lemma or the word may match: the Matcher has no OR across attributes,
+            # so a lemma list is widened with the plain words' lemmas being themselves.
+            pattern = {"LEMMA": {"IN": sorted(set(lemma_words) | set(lower_words))}}
+        elif lemma_words:
+            pattern = {"LEMMA": {"IN": lemma_words}}
+        else:
+            pattern = {"LOWER": {"IN": lower_words}}
+    if optional:
+        pattern["OP"] = "?"
+    return pattern
+
+
+def _expand_raw(item: dict[str, Any], lexicon: dict[str, list[str]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for attr, value in item.items():
+        if isinstance(value, dict):
+            value = {
+                op: (_words(v, lexicon) if isinstance(v, str) and op in ("IN", "NOT_IN") else v)
+                for op, v in value.items()
+            }
+        out[attr] = value
+    return out
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(text.lower().split()) for text in items)
+
+
+def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -> PatternSpec:
+    try:
+        pid = raw["id"]
+        score = float(raw["score"])
+        tokens = [token_pattern(t, lexicon) for t in raw["tokens"]]
+        why = raw["why"]
+    except (KeyError, TypeError, PatternError) as error:
+        raise PatternError(f"{distortion}.json: pattern {raw.get('id', '?')!r} is malformed ({error})") from error
+    if not 0.0 < score <= 1.0:
+        raise PatternError(f"{distortion}.json: pattern {pid!r} needs a score between 0 and 1")
+    if not why.strip():
+        raise PatternError(f"{distortion}.json: pattern {pid!r} needs a 'why'")
+    nearby = raw.get("requires_nearby")
+    not_after: set[str] = set()
+    for word in raw.get("not_after", []):
+        not_after.update(_words(word, lexicon) if word.startswith("@") else [word])
+    return PatternSpec(
+        key=f"{distortion}:{pid}",
+        distortion=distortion,
+        id=pid,
+        score=score,
+        why=why,
+        tokens=tokens,
+        negatable=bool(raw.get("negatable", True)),
+        dampen_questions=raw.get("questions", "dampen") != "keep",
+        dampen_hedges=raw.get("hedges", "dampen") != "keep",
+        not_after=frozenset(not_after),
+        not_before=_phrases(raw.get("not_before", [])),
+        requires_nearby=token_pattern(nearby, lexicon) if nearby else None,
+        examples=tuple(raw.get("examples", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def distortion_rules() -> dict[str, DistortionRules]:
+    """The rules of every distortion, read from its pattern file."""
+    lexicon = lexicons()
+    rules: dict[str, DistortionRules] = {}
+    for distortion in DistortionId:
+        name = distortion.value
+        data = _read_json(f"{name}.json")
+        if data.get("distortion") != name:
+            raise PatternError(f"{name}.json names the distortion {data.get('distortion')!r}")
+        specs = [_spec(name, raw, lexicon) for raw in data["patterns"]]
+        seen = set()
+        for spec in specs:
+            if spec.id in seen:
+                raise PatternError(f"{name}.json: the pattern id {spec.id!r} is used twice")
+            seen.add(spec.id)
+        rules[name] = DistortionRules(name, data["explanation"], specs)
+    return rules
+
+
+@lru_cache(maxsize=1)
+def theme_lexicon() -> dict[str, dict[str, list[str]]]:
+    """Words and phrases per theme."""
+    data = _read_json("themes.json")["themes"]
+    return {name: {"words": entry["words"], "phrases": entry.get("phrases", [])} for name, entry in data.items()}
+
+
+@lru_cache(maxsize=1)
+def safety_phrases() -> list[str]:
+    """Phrases that suggest thoughts of self-harm."""
+    return list(_read_json("safety.json")["phrases"])
