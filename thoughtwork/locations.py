@@ -32,6 +32,11 @@ def config_directory() -> Path:
     return Path(user_config_dir(APP, appauthor=False))
 
 
+def identity_file() -> Path:
+    """A therapist's or researcher's own age secret key, used when --identity is not given."""
+    return config_directory() / "age-identity.txt"
+
+
 def reframes_directory() -> Path:
     """The shipped reframe library (override with THOUGHTWORK_REFRAMES)."""
     return Path(os.environ.get("THOUGHTWORK_REFRAMES") or _ROOT / "reframes")

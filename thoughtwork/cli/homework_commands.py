@@ -11,6 +11,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from thoughtwork import locations
 from thoughtwork.cli.errors import UserError
 from thoughtwork.cli.unlock import journal_file, open_journal
 from thoughtwork.homework import assign as assigning
@@ -60,12 +61,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.set_defaults(func=cmd_report)
 
     keygen = sub.add_parser("keygen", help="make a key pair so patients can send you encrypted reports (therapist)")
-    keygen.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to keep your secret key (made private, 0600)")
+    keygen.add_argument("--out", type=Path, metavar="FILE",
+                        help="where to keep your secret key, made private (0600); default: your user config folder")
     keygen.set_defaults(func=cmd_keygen)
 
     review = sub.add_parser("review", help="read a report a patient sent you (therapist)")
     review.add_argument("file", type=Path)
-    review.add_argument("--identity", type=Path, metavar="KEYFILE", help="your secret key file, for an encrypted report")
+    review.add_argument("--identity", type=Path, metavar="KEYFILE",
+                        help="your secret key file, for an encrypted report (default: the one keygen made)")
     review.set_defaults(func=cmd_review)
 
 
@@ -203,7 +206,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_keygen(args: argparse.Namespace) -> int:
     from thoughtwork import keys
+    from thoughtwork.journal.files import ensure_private_dir
 
+    if args.out is None:
+        args.out = locations.identity_file()
+        ensure_private_dir(args.out.parent)
     _check_folder(args.out)
     try:
         public = keys.generate(args.out)
@@ -221,7 +228,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     data = read_limited(args.file, MAX_REPORT_BYTES, "report")
     try:
-        report = read_report(data, args.identity)
+        report = read_report(data, args.identity or _default_identity())
     except ReportFileError as error:
         raise UserError(str(error)) from None
     from thoughtwork.tui.review_app import run_review
@@ -260,6 +267,12 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return False
+
+
+def _default_identity() -> Path | None:
+    """The key keygen made by default, if there is one."""
+    path = locations.identity_file()
+    return path if path.exists() else None
 
 
 def _check_folder(path: Path) -> None:
