@@ -1,0 +1,250 @@
+"""`thoughtwork analyse`: show the thinking traps in a thought, or analyse JSON lines in bulk.
+
+    thoughtwork analyse "It hurt last time, so it will hurt every time."
+    thoughtwork analyse --jsonl < thoughts.jsonl > found.jsonl
+
+In --jsonl mode every input line gets exactly one output line, in order; a line that cannot
+be analysed gets an "error" field and no distortions, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+
+from thoughtwork.cli.errors import UserError
+from thoughtwork.models import DISTORTION_DESCRIPTIONS, DISTORTION_NAMES, MAX_TEXT, Analysis
+from thoughtwork.text import clean
+
+BATCH_SIZE = 512
+"""Lines analysed (and flushed) together in --jsonl mode."""
+
+MAX_LINE_BYTES = 8 * MAX_TEXT
+"""Longer lines are refused before parsing: even fully escaped, a valid text would fit."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "analyse",
+        aliases=["analyze"],
+        help="show the thinking traps in a thought",
+        description=(
+            "Show the thinking traps (cognitive distortions) a thought may contain and the words "
+            "behind each. This is a self-help suggestion, not a diagnosis."
+        ),
+    )
+    parser.add_argument("text", nargs="?", help="the thought, in quotes")
+    parser.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"id": ..., "text": ...} lines on standard input and write one result line for each',
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        if args.text is not None:
+            raise UserError("give either a thought or --jsonl (which reads standard input), not both")
+        analyse_jsonl(sys.stdin.buffer, sys.stdout)
+        return 0
+    if args.text is None or not args.text.strip():
+        raise UserError('give a thought to analyse in quotes, e.g. thoughtwork analyse "I always get it wrong"')
+    from thoughtwork.nlp import analyse
+
+    try:
+        analysis = analyse(args.text)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    show(analysis)
+    return 0
+
+
+# --- one thought, for a person --------------------------------------------------------------
+
+
+def show(analysis: Analysis, file: IO[str] | None = None) -> None:
+    """Print the thought with the trigger words highlighted, then each trap found."""
+    from rich.console import Console
+
+    console = Console(file=file or sys.stdout, highlight=False, soft_wrap=True)
+    console.print(highlighted(analysis))
+    if analysis.mentions_self_harm:
+        console.print(_safety_note())
+    if not analysis.distortions:
+        console.print(_plain("\nNo thinking traps stood out in these words. ", "green"), end="")
+        console.print(_plain("That is a suggestion, not a verdict: you know your thoughts best."))
+    for match in analysis.distortions:
+        console.print(_describe(match.id.value, match.score, match.explanation))
+    if analysis.themes:
+        console.print(_plain("\nAbout: " + ", ".join(t.value.replace("_", " ") for t in analysis.themes), "dim"))
+
+
+def highlighted(analysis: Analysis):  # -> rich.text.Text
+    """The thought as rich Text, evidence in bold; each piece cleaned of control characters."""
+    from rich.text import Text
+
+    spans = sorted({(e.start, e.end) for d in analysis.distortions for e in d.evidence})
+    text = Text()
+    position = 0
+    for start, end in _merged(spans):
+        text.append(clean(analysis.text[position:start]))
+        text.append(clean(analysis.text[start:end]), style="bold yellow")
+        position = end
+    text.append(clean(analysis.text[position:]))
+    return text
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _plain(message: str, style: str = ""):
+    from rich.text import Text
+
+    return Text(message, style=style)
+
+
+def _describe(distortion: str, score: float, explanation: str):
+    from rich.text import Text
+
+    text = Text("\n")
+    text.append(DISTORTION_NAMES[distortion], style="bold")
+    text.append(f"  ({score:.0%} sure)\n", style="dim")
+    text.append(f"  {clean(explanation, single_line=True)}\n")
+    text.append(f"  {DISTORTION_DESCRIPTIONS[distortion]}", style="dim")
+    return text
+
+
+def _safety_note():
+    return _plain(
+        "\nSome of these words sound like you may be thinking about hurting yourself. You deserve "
+        "support right now: please contact your local emergency number, a crisis line, or someone you trust.",
+        "bold",
+    )
+
+
+# --- JSON lines, for scripts ----------------------------------------------------------------
+
+
+class ThoughtLine(BaseModel):
+    """One input line; other fields (labels, notes) are allowed and ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: StrictStr | StrictInt | None = None
+    text: StrictStr = Field(max_length=MAX_TEXT)
+
+
+def analyse_jsonl(source: IO[bytes], out: IO[str], batch_size: int = BATCH_SIZE) -> None:
+    """Read thought lines from `source`, write one result line each to `out`, flushing per batch."""
+    from thoughtwork.nlp.pipeline import analyse_many
+
+    for batch in _batches(source, batch_size):
+        parsed = [_parse(raw) for raw in batch]
+        texts = [item.text for item in parsed if isinstance(item, ThoughtLine)]
+        analyses = iter(analyse_many(texts))
+        for item in parsed:
+            if isinstance(item, ThoughtLine):
+                result = _result(item.id, next(analyses))
+            else:
+                line_id, error = item
+                result = {"id": line_id, "distortions": [], "themes": [], "error": error}
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+def _batches(source: IO[bytes], size: int) -> Iterator[list[bytes | None]]:
+    batch: list[bytes | None] = []
+    for raw in _lines(source):
+        batch.append(raw)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _lines(source: IO[bytes]) -> Iterable[bytes | None]:
+    """Lines without their newline, or None for a line too long to be a valid thought (skipped
+    without ever holding more than a bounded amount of it in memory)."""
+    chunk = MAX_LINE_BYTES + 2
+    while True:
+        line = source.readline(chunk)
+        if not line:
+            return
+        if len(line) >= chunk and not line.endswith(b"\n"):
+            while True:  # skip the rest of the huge line
+                rest = source.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line.rstrip(b"\r\n")
+
+
+def _parse(raw: bytes | None) -> ThoughtLine | tuple[Any, str]:
+    """A valid line, or (its id if it can be found, a plain error sentence)."""
+    if raw is None:
+        return None, f"the line is too long (a text may have at most {MAX_TEXT:,} characters)"
+    if not raw.strip():
+        return None, "the line is blank"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "the line is not valid UTF-8"
+    try:
+        return ThoughtLine.model_validate_json(text)
+    except ValidationError as error:
+        return _line_id(text), _line_error(error)
+
+
+def _line_id(text: str) -> Any:
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(value, dict) and isinstance(value.get("id"), (str, int)) and not isinstance(value.get("id"), bool):
+        return value["id"]
+    return None
+
+
+def _line_error(error: ValidationError) -> str:
+    problem = error.errors(include_url=False)[0]
+    kind = problem.get("type", "")
+    where = problem.get("loc", ())
+    if kind == "json_invalid":
+        return "the line is not valid JSON"
+    if kind in ("model_type", "model_attributes_type") or not where:
+        return 'the line is not a JSON object like {"id": 1, "text": "..."}'
+    if where[0] == "text":
+        if kind == "missing":
+            return 'the line has no "text" field'
+        if kind == "string_too_long":
+            return f"the text is too long (at most {MAX_TEXT:,} characters)"
+        return 'the "text" field is not a string'
+    if where[0] == "id":
+        return 'the "id" field must be a string or a whole number'
+    return "the line could not be read"
+
+
+def _result(line_id: Any, analysis: Analysis) -> dict[str, Any]:
+    return {
+        "id": line_id,
+        "distortions": [
+            {"id": match.id.value, "score": match.score, "evidence": [span.text for span in match.evidence]}
+            for match in analysis.distortions
+        ],
+        "themes": [theme.value for theme in analysis.themes],
+    }
