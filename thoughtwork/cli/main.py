@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "thoughtwork.cli.journal_commands",
     "thoughtwork.cli.homework_commands",
     "thoughtwork.cli.research_commands",
+    "thoughtwork.cli.analyse_commands",
 ]
 
 
