@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 from test_tui_browse_support import (
@@ -102,10 +103,36 @@ def test_journal_lists_newest_first_and_search_narrows_it(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: table_ids(app) == newest_first)
             await pilot.press("slash", *"broken")
-            assert len(table_ids(app)) == 1
+            await wait_for(pilot, lambda: len(table_ids(app)) == 1)
             assert "1 of 5 records" in screen_text(app)
             await pilot.press(*" nothing")
-            assert table_ids(app) == [] and "Nothing matches" in screen_text(app)
+            await wait_for(pilot, lambda: "Nothing matches" in screen_text(app))
+            assert table_ids(app) == []
+            await pilot.press("escape")  # leaves the search field, keeps the search
+            assert isinstance(app.screen, JournalScreen) and app.screen.focused.id == "journal-table"
+            await pilot.press("escape")
+            assert not isinstance(app.screen, JournalScreen)
+
+    run(scenario)
+    journal.close()
+
+
+def test_a_big_journal_loads_more_rows_as_the_cursor_goes_down(tmp_path):
+    """Only the first page of rows is made at first; the rest arrive as the person scrolls."""
+    from thoughtwork.tui.screens.journal_list import PAGE
+
+    many = [ThoughtRecord(created_at=START.replace(year=2025) + timedelta(hours=i), situation=f"s{i}") for i in range(PAGE + 30)]
+    journal = make_journal(tmp_path / "j.twj", many)
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#journal-table", DataTable)
+            assert table.row_count == PAGE
+            table.move_cursor(row=PAGE - 1)
+            await wait_for(pilot, lambda: table.row_count == PAGE + 30)
+            assert "230 records" in screen_text(app)
 
     run(scenario)
     journal.close()

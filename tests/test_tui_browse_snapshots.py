@@ -35,7 +35,12 @@ def test_journal_list(snap_compare, journal):
 
 def test_journal_search_narrows(snap_compare, journal):
     """Searching 'broken' leaves the one record with that word."""
-    assert snap_compare(HostApp(journal, JournalScreen), press=["slash", *"broken"])
+
+    async def search(pilot):
+        await pilot.press("slash", *"broken")
+        await pilot.pause(0.4)  # the search waits for a pause in typing
+
+    assert snap_compare(HostApp(journal, JournalScreen), run_before=search)
 
 
 def test_delete_confirmation(snap_compare, journal):

@@ -11,10 +11,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from thoughtwork.models import CONTEXT_LABELS, DISTORTION_NAMES, Context, DistortionId, ThoughtRecord
 from thoughtwork.text import shorten
+
+PAGE = 200
+"""Rows added to the table at a time; more are added as the cursor nears the end."""
+SEARCH_PAUSE = 0.15
+"""Seconds of no typing before the search is applied."""
 
 SHORT_CONTEXT = {
     Context.intimacy: "Intimacy",
@@ -95,11 +101,15 @@ class JournalScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self._everything: list[ThoughtRecord] = []
         self._shown: list[ThoughtRecord] = []
+        self._search_timer: Timer | None = None
+        self._rows: dict[tuple, tuple[Text, Text, Text]] = {}
+        """Table cells already made, by record id, version and width: cleaning text is the slow part."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page", id="journal-page"):
-            yield Static("Your journal", classes="page-title")
+            yield Static(Text("Your journal"), classes="page-title")
             with Horizontal(id="journal-filters"):
                 yield Input(placeholder="Search your words…", id="journal-search")
                 yield Select(
@@ -142,26 +152,47 @@ class JournalScreen(Screen[None]):
         )
 
     def refresh_records(self) -> None:
-        """Rebuild the table from the journal, keeping the cursor on the same record if it is still shown."""
+        """Read the journal again (it may have changed elsewhere) and show it filtered."""
         journal = self.app.journal
-        everything = journal.records() if journal is not None else []
+        self._everything = journal.records() if journal is not None else []
+        self._rows.clear()
+        self.show_filtered()
+
+    def show_filtered(self) -> None:
+        """Rebuild the table from the records in memory, keeping the cursor on the same record if shown."""
         query, trap, context = self._filters()
-        self._shown = filter_records(everything, query, trap, context)
-        table = self.query_one("#journal-table", DataTable)
         current = self.current_record_id()
+        self._shown = filter_records(self._everything, query, trap, context)
+        table = self.query_one("#journal-table", DataTable)
         table.clear()
-        thought_width = max(20, self.app.size.width - 11 - 11 - 14)
-        for record in self._shown:
-            table.add_row(
-                Text(day_label(record.created_at)),
-                Text(SHORT_CONTEXT[record.context]),
-                record_title(record, thought_width),
-                key=record.id,
-            )
         ids = [r.id for r in self._shown]
-        if current in ids:
-            table.move_cursor(row=ids.index(current))
-        self._describe(len(everything), bool(query.strip() or trap or context))
+        wanted = ids.index(current) if current in ids else 0
+        self._add_rows(max(PAGE, wanted + 1))
+        if wanted:
+            table.move_cursor(row=wanted)
+        self._describe(len(self._everything), bool(query.strip() or trap or context))
+
+    def _add_rows(self, count: int) -> None:
+        """Add up to `count` more of the shown records to the table (big journals load as you scroll)."""
+        table = self.query_one("#journal-table", DataTable)
+        start = table.row_count
+        thought_width = max(20, self.app.size.width - 11 - 11 - 14)
+        for record in self._shown[start : start + count]:
+            key = (record.id, record.updated_at, thought_width)
+            cells = self._rows.get(key)
+            if cells is None:
+                cells = self._rows[key] = (
+                    Text(day_label(record.created_at)),
+                    Text(SHORT_CONTEXT[record.context]),
+                    record_title(record, thought_width),
+                )
+            table.add_row(*cells, key=record.id)
+
+    @on(DataTable.RowHighlighted, "#journal-table")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        if table.row_count < len(self._shown) and event.cursor_row >= table.row_count - PAGE // 4:
+            self._add_rows(PAGE)
 
     def _describe(self, total: int, filtering: bool) -> None:
         count = self.query_one("#journal-count", Static)
@@ -194,9 +225,15 @@ class JournalScreen(Screen[None]):
     # --- events -----------------------------------------------------------------
 
     @on(Input.Changed, "#journal-search")
+    def _search_changed(self) -> None:
+        # Wait for a pause in typing so a fast typist is not slowed by a redraw per key.
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_PAUSE, self.show_filtered)
+
     @on(Select.Changed)
     def _filters_changed(self) -> None:
-        self.refresh_records()
+        self.show_filtered()
 
     @on(Input.Submitted, "#journal-search")
     def _search_done(self) -> None:
