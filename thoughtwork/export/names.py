@@ -39,6 +39,7 @@ _RELATIONS = {
     "consultant", "counsellor", "counselor", "flatmate", "housemate", "roommate", "daughter", "son", "niece",
     "nephew", "neighbour", "neighbor", "ex", "date", "mate", "bestie", "bff", "gynaecologist", "gynecologist",
 }
+_PARTICLES = {"van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "bin", "bint", "al", "el", "ibn", "abu"}
 _POSSESSIVES = {"my", "our", "her", "his", "their", "your"}
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
 _STREET_SUFFIXES = {
@@ -199,6 +200,7 @@ def _extend_to_capitalised_neighbours(text: str, tokens: list[_Token], kinds: li
         return (
             kinds[j] is None
             and t.cap
+            and not t.caps
             and not t.sentence_start
             and t.lower not in _HONORIFICS
             and t.core not in lists.safe_capitalised
@@ -213,9 +215,25 @@ def _extend_to_capitalised_neighbours(text: str, tokens: list[_Token], kinds: li
             kinds[j] = kinds[i]
             j -= 1
         j = i + 1
-        while j < len(tokens) and joinable(j) and _near(text, tokens[j - 1], tokens[j]):
-            kinds[j] = kinds[i]
-            j += 1
+        while j < len(tokens) and _near(text, tokens[j - 1], tokens[j]):
+            if joinable(j):
+                kinds[j] = kinds[i]
+                j += 1
+            elif _particle_then_capital(tokens, j, text):
+                # "Van der Berg", "Abu al Hassan": a lowercase particle inside a name.
+                kinds[j] = kinds[j + 1] = kinds[i]
+                j += 2
+            else:
+                break
+
+
+def _particle_then_capital(tokens: list[_Token], j: int, text: str) -> bool:
+    return (
+        tokens[j].lower in _PARTICLES
+        and j + 1 < len(tokens)
+        and tokens[j + 1].cap
+        and _near(text, tokens[j], tokens[j + 1])
+    )
 
 
 def _near(text: str, left: _Token, right: _Token) -> bool:

@@ -24,14 +24,15 @@ KINDS = ("NAME", "PLACE", "ORG", "DATE", "EMAIL", "PHONE", "URL", "HANDLE", "ID"
 
 _TRAILING = ".,;:!?)]}'\"\u2019\u201d"
 
-EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# Lookbehinds and bounded repeats keep every pattern linear on hostile input ("x.x.x.x...").
+EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _TLD = (
     "com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ie|eu|info|me|app|ly|au|ca|us|nz|in|ch|at|se|no|dk|"
     "fi|pl|pt|health|nhs|biz|tv|gg|xyz|online|site|blog|shop|ng|za|ke|pk|jp|cn|kr|br|mx"
 )
 DOMAIN = re.compile(
-    rf"\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:{_TLD})(?:\.[a-z]{{2}})?\b(?:/[^\s]*)?",
+    rf"(?<![\w.\-@])[a-z0-9][a-z0-9-]{{0,62}}(?:\.[a-z0-9-]{{1,63}}){{0,8}}\.(?:{_TLD})(?:\.[a-z]{{2}})?\b(?:/[^\s]*)?",
     re.IGNORECASE,
 )
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[ur]/[A-Za-z0-9_-]{3,}")
