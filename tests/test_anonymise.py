@@ -15,7 +15,8 @@ from thoughtwork.export.anonymiser import Anonymiser, split_placeholders
 from thoughtwork.export.evaluation import evaluate, load
 from thoughtwork.export.patterns import nhs_checksum_ok
 
-DEV = Path(__file__).parent / "data" / "anonymise_dev.jsonl"
+DATA = Path(__file__).parent / "data"
+DEV = DATA / "anonymise_dev.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +47,12 @@ def scrub(anon: Anonymiser, text: str) -> str:
         ("born on 4 July 1990", "born on [DATE]"),
         ("seen on 12/06/2024 at last", "seen on [DATE] at last"),
         ("Keizersgracht 412, 1016 GC", "[ADDRESS], [POSTCODE]"),
+        ("email jane.doe at gmail dot com", "email [EMAIL]"),
+        ("my insta is fern.grows now", "my insta is [HANDLE] now"),
+        ("IBAN GB29 NWBK 6016 1331 9268 19", "IBAN [ID]"),
+        ("I live in SE15 now", "I live in [POSTCODE] now"),
+        ("see you on the 5th", "see you on the [DATE]"),
+        ("Apt 4B, 310 West 72nd Street", "[ADDRESS]"),
     ],
 )
 def test_shaped_identifiers_become_typed_placeholders(anon: Anonymiser, text: str, expected: str) -> None:
@@ -70,6 +77,26 @@ def test_word_names_are_words_at_the_start_of_a_sentence(anon: Anonymiser) -> No
     text = "Will I ever manage? Hope is hard to hold on to."
     assert scrub(anon, text) == text
     assert scrub(anon, "I hope Will understands.") == "I hope [NAME] understands."
+
+
+def test_vitamins_ratings_and_ordinals_are_not_identifiers(anon: Anonymiser) -> None:
+    text = "I had B12 shots and tried for the 3rd time; pain 6/10, 50mg twice a day."
+    assert scrub(anon, text) == text
+
+
+def test_names_in_scripts_without_capitals_are_hidden(anon: Anonymiser) -> None:
+    assert scrub(anon, "I told \u738b\u82b3 and \u041d\u0430\u0442\u0430\u043b\u044c\u044f") == "I told [NAME] and [NAME]"
+
+
+def test_relations_and_cue_verbs_mark_unlisted_lowercase_names(anon: Anonymiser) -> None:
+    assert scrub(anon, "my boyfriend deshawn was sweet") == "my boyfriend [NAME] was sweet"
+    assert scrub(anon, "texted abiola after") == "texted [NAME] after"
+
+
+def test_multi_word_places_and_particles(anon: Anonymiser) -> None:
+    assert scrub(anon, "my sister in Bishop's Stortford") == "my sister in [NAME]"
+    assert scrub(anon, "we met in new york") == "we met in [PLACE]"
+    assert scrub(anon, "Dr Van der Berg's clinic") == "Dr [NAME]'s clinic"
 
 
 def test_title_marks_the_next_word_as_a_name(anon: Anonymiser) -> None:
@@ -104,6 +131,15 @@ def test_dev_set_floors() -> None:
         assert report.by_type[kind].recall == 1.0, (kind, report.misses)
     assert report.recall("NAME", "PLACE") >= 0.98, report.misses
     assert report.recall() >= 0.97
+    assert report.word_survival >= 0.95, report.over[:20]
+
+
+@pytest.mark.parametrize("name", ["anonymise_holdout.jsonl", "anonymise_blind.jsonl"])
+def test_held_out_set_floors(name: str) -> None:
+    """Sets written after the detectors (see scripts/evaluate_anonymiser.py): floors a little under today's figures."""
+    report = evaluate(load(DATA / name), Anonymiser().find)
+    assert report.recall("EMAIL", "PHONE", "URL", "ID", "HANDLE", "POSTCODE") == 1.0, report.misses
+    assert report.recall("NAME", "PLACE") >= 0.95, report.misses
     assert report.word_survival >= 0.95, report.over[:20]
 
 

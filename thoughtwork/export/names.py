@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from thoughtwork.export.gazetteer import Gazetteer
 from thoughtwork.export.patterns import Span
 
-WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-.&][^\W\d_]+)*['\u2019]?", re.UNICODE)
+# A run of letters (with inner apostrophes, hyphens, dots), not glued to digits: "B12" is no word.
+WORD = re.compile(r"(?<![\w])[^\W\d_]+(?:['\u2019\-.&][^\W\d_]+)*['\u2019]?(?!\w)", re.UNICODE)
 _CONTRACTIONS = ("n't", "'s", "'m", "'re", "'ve", "'ll", "'d", "s'")
 _HONORIFICS = {
     "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.",
@@ -40,6 +41,8 @@ _RELATIONS = {
     "nephew", "neighbour", "neighbor", "ex", "date", "mate", "bestie", "bff", "gynaecologist", "gynecologist",
 }
 _PARTICLES = {"van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "bin", "bint", "al", "el", "ibn", "abu"}
+# "told deshawn", "texted abi": an unknown lowercase word right after these is taken as a name.
+_CUE_VERBS = {"told", "texted", "asked", "called", "rang", "messaged", "met", "hugged", "kissed", "phoned", "emailed", "dm'd", "dmed"}
 _POSSESSIVES = {"my", "our", "her", "his", "their", "your"}
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
 _STREET_SUFFIXES = {
@@ -147,8 +150,10 @@ class NameFinder:
         if previous is not None and previous.lower in _RELATIONS and i >= 2 and tokens[i - 2].lower in _POSSESSIVES:
             if (token.cap and core not in lists.safe_capitalised) or not self._known_word(token.lower):
                 return "NAME"
-        if core in lists.safe_capitalised or core in lists.safe_acronyms:
+        if core in lists.safe_capitalised or core in lists.safe_acronyms or len(core) == 1:
             return None
+        if not token.cap and not core[:1].islower():
+            return "NAME"  # a script without capitals (Arabic, Chinese, Hindi...): in an English diary, a name
         if token.caps:
             return self._judge_shouted(token)
         if token.cap:
@@ -159,6 +164,8 @@ class NameFinder:
                 return "NAME"
             if lists.is_place(title):
                 return "PLACE"
+            if previous is not None and previous.lower in _CUE_VERBS:
+                return "NAME"
         return None
 
     def _judge_shouted(self, token: _Token) -> str | None:

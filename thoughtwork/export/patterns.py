@@ -35,9 +35,20 @@ DOMAIN = re.compile(
     rf"(?<![\w.\-@])[a-z0-9][a-z0-9-]{{0,62}}(?:\.[a-z0-9-]{{1,63}}){{0,8}}\.(?:{_TLD})(?:\.[a-z]{{2}})?\b(?:/[^\s]*)?",
     re.IGNORECASE,
 )
+SPOKEN_EMAIL = re.compile(
+    r"(?<![\w.])[\w.+\-]{1,64} ?(?:\(at\)|\[at\]| at ) ?[\w\-]{1,63} ?(?:\(dot\)|\[dot\]| dot ) ?(?:com|org|net|co|uk|me|io)\b"
+    r"(?: ?(?:dot|\.) ?uk\b)?",
+    re.IGNORECASE,
+)
+KEYED_HANDLE = re.compile(
+    r"\b(?:insta|instagram|ig|twitter|tiktok|snap|snapchat|discord|reddit|username|user name|handle|gamertag|telegram)"
+    r"(?: name| handle)?(?: is|:| -)? @?([A-Za-z0-9_.]{3,30})\b",
+    re.IGNORECASE,
+)
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[ur]/[A-Za-z0-9_-]{3,}")
 
 PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d ()./\-]{5,}\d(?![\w/])")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
 NI_NUMBER = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
 _ID_WORDS = (
@@ -56,6 +67,8 @@ _UNIT = re.compile(
 )
 
 UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b", re.IGNORECASE)
+# "I live in SE15": an outward code alone, after a word that introduces a place.
+UK_DISTRICT = re.compile(r"\b(?:in|at|near|from|to|around|of|postcode) ([A-Z]{1,2}\d{1,2}[A-Z]?)\b(?! ?\d[A-Z]{2})")
 US_ZIP = re.compile(r"(?:\b[A-Z]{2},? |\bzip(?: ?code)?:? )(\d{5}(?:-\d{4})?)\b|\b(\d{5}-\d{4})\b")
 EU_POSTCODE = re.compile(
     r"\b(?:[A-Z]-)?(\d{5})(?= [A-Z\u00c0-\u00dd][a-z\u00df-\u00ff])"  # 75001 Paris, 10115 Berlin
@@ -99,16 +112,22 @@ _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
-_WEEKDAY = r"(?:(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?,? (?:the )?)?"
+_WEEKDAY_NAME = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?,? (?:the )?"
+_WEEKDAY = rf"(?:{_WEEKDAY_NAME})?"
 DATE = re.compile(
     rf"\b{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?(?: of)? (?:{_MONTHS})\b\.?(?:,? \d{{4}}\b|,? '\d{{2}}\b)?"
     rf"|\b(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?"
     rf"|\b(?:{_MONTHS}) \d{{4}}\b"
     r"|\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"
     r"|\b\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b"
-    r"|(?<=\bon )\d{1,2}/\d{1,2}\b(?!/)",
+    r"|(?<=\bon )\d{1,2}/\d{1,2}\b(?!/)"
+    r"|(?<=\bon the )\d{1,2}(?:st|nd|rd|th)\b"
+    rf"|\b{_WEEKDAY_NAME}\d{{1,2}}(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
+
+
+_NOT_DISTRICTS = {"CO2", "B12", "B6", "B1", "A4", "A5", "PS4", "PS5", "MP3", "MP4", "G7", "G20", "F1", "T1", "T2", "A1", "M1"}
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -122,6 +141,11 @@ def emails_urls_handles(text: str) -> Iterator[Span]:
     if has_at:
         for match in EMAIL.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "EMAIL")
+    for match in SPOKEN_EMAIL.finditer(text):
+        yield Span(match.start(), match.end(), "EMAIL")
+    for match in KEYED_HANDLE.finditer(text):
+        if not match.group(1).isdigit():
+            yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
     if "." in text:
         for pattern in (URL, DOMAIN):
             for match in pattern.finditer(text):
@@ -157,7 +181,7 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
             yield Span(start, end, "ID")  # a payment card number
         elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or re.fullmatch(r"\d{3}[ .\-]\d{4}", raw))):
             yield Span(start, end, "PHONE")
-    for pattern in (SSN, NI_NUMBER):
+    for pattern in (SSN, NI_NUMBER, IBAN):
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), "ID")
     for match in KEYED_ID.finditer(text):
@@ -177,6 +201,9 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
 def postcodes(text: str) -> Iterator[Span]:
     for match in UK_POSTCODE.finditer(text):
         yield Span(match.start(), match.end(), "POSTCODE")
+    for match in UK_DISTRICT.finditer(text):
+        if match.group(1) not in _NOT_DISTRICTS:
+            yield Span(match.start(1), match.end(1), "POSTCODE")
     for match in US_ZIP.finditer(text):
         group = 1 if match.group(1) else 2
         yield Span(match.start(group), match.end(group), "POSTCODE")
