@@ -4,11 +4,15 @@ and the labelled dev set keeps its recall and word-survival floors."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thoughtwork.cli.research_commands import scrub_line
 from thoughtwork.export.anonymiser import Anonymiser, split_placeholders
@@ -166,3 +170,18 @@ def test_anonymise_command_reads_stdin_and_writes_one_line_per_line() -> None:
         {"id": None, "error": "this line is not valid JSON"},
         {"id": "b", "text": "[NAME] said hi"},
     ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_scrubbing_never_fails_and_a_known_name_never_survives(before: str, after: str) -> None:
+    anonymiser = _fuzz_anonymiser()
+    text = f"{before} Sam {after} sam's"
+    result = anonymiser.scrub(text)
+    assert all(0 <= s.start < s.end <= len(text) for s in result.spans)
+    assert not re.search(r"(?<!\w)sam(?!\w)", result.text, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _fuzz_anonymiser() -> Anonymiser:
+    return Anonymiser(["Sam"])
