@@ -221,6 +221,10 @@ def main() -> None:
     cities = {c.replace("_", " ") for c in UK_CITIES + WORLD_CITIES}
     for locale in ("de_DE", "en_IN", "nl_NL", "pl_PL"):
         cities.update(c for c in _items(_provider("address", locale).cities) if not c.startswith("'"))
+    # Small towns named like everyday words ("Best", "Made", "Goes", "Police") would redact those
+    # words whenever capitalised; keep only the ones a diary would plausibly mean as places.
+    chosen = {c.replace("_", " ") for c in UK_CITIES + WORLD_CITIES}
+    cities = {c for c in cities if c in chosen or prob.get(c.lower(), -99.0) < -11.0}
     regions = set(REGIONS)
     regions.update(_items(_provider("address", "en_US").states))
     regions.update(_items(_provider("address", "en_IN").states))
