@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_tui_browse_support import HOSTILE, START, HostApp, make_journal, sample_records, use_utc
+from test_tui_browse_support import HOSTILE, START, HostApp, make_journal, sample_records, use_utc, wait_for
 
 from thoughtwork.models import ThoughtRecord
 from thoughtwork.tui.screens.breathe import BreatheScreen
@@ -38,7 +38,9 @@ def test_journal_search_narrows(snap_compare, journal):
 
     async def search(pilot):
         await pilot.press("slash", *"broken")
-        await pilot.pause(0.4)  # the search waits for a pause in typing
+        # The search waits for a pause in typing; wait until it has been applied.
+        await wait_for(pilot, lambda: pilot.app.screen.query_one("#journal-table").row_count == 1)
+        await pilot.pause()
 
     assert snap_compare(HostApp(journal, JournalScreen), run_before=search)
 
