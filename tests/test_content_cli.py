@@ -92,3 +92,11 @@ def test_reframes_for_prints_reframes_with_why(monkeypatch, capsys):
 def test_reframes_for_empty_text_is_refused(capsys):
     assert main(["reframes", "for", "   "]) == 1
     assert capsys.readouterr().err.startswith("thoughtwork: Write the thought in quotes")
+
+
+def test_reframes_for_with_the_real_analyser(capsys):
+    """End to end: the language pipeline's reading feeds the ranking (no network, no model download)."""
+    assert main(["reframes", "for", "It will hurt every time", "--count", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Thinking traps: ")
+    assert out.count("   offered because: ") == 2

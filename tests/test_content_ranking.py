@@ -137,3 +137,24 @@ def test_stems_match_across_word_forms():
 def test_stopwords_are_left_out():
     assert set(content_words("It will always be this way for me")) == set()
     assert content_words("My vagina is too tight") == {"vagina": "vagina", "tight": "tight"}
+
+
+def test_reframe_about_another_theme_loses_to_one_about_this_theme():
+    """A partner reframe should not be offered first for a thought about a doctor."""
+    pool = [reframe("a.partner", ["mind_reading"], ["partner", "future"]),
+            reframe("b.medical", ["mind_reading"], ["medical", "future"])]
+    thought = analysis("The doctor will think I'm overreacting", [("mind_reading", 0.8)], ["medical", "future"])
+    assert [r.reframe.id for r in rank_reframes(thought, pool, k=2)] == ["b.medical", "a.partner"]
+
+
+def test_reframe_aimed_at_this_trap_beats_one_aimed_at_others_too():
+    pool = [reframe("a.broad", ["labeling", "blaming", "comparing"]), reframe("b.aimed", ["labeling"])]
+    thought = analysis("text", [("labeling", 0.8)])
+    assert rank_reframes(thought, pool, k=1)[0].reframe.id == "b.aimed"
+
+
+def test_general_reframes_compete_when_no_trap_is_found():
+    pool = [reframe("a.past", ["blaming"], ["past"]), reframe("general.kind", themes=["self_worth"])]
+    ranked = rank_reframes(analysis("I had a nice walk", themes=["past"]), pool, k=2)
+    assert [r.reframe.id for r in ranked] == ["general.kind", "a.past"]
+    assert ranked[0].reasons == [GENERAL_REASON]

@@ -2,10 +2,11 @@
 
 Each reframe earns points for the thinking traps it answers (weighted by how strongly the
 thought shows them), the themes it shares, the words it shares with the thought, and for
-having helped the person before. Picks are made one at a time, and a trap or theme already
-answered by an earlier pick counts for less, so a thought with two traps gets reframes for
-both rather than three for the louder one. Ties go to the smaller id, so the same thought
-always gets the same offer.
+having helped the person before; it loses a little for each trap or theme it is about that the
+thought is not. When the thought shows no trap at all, the gentle general reframes join in.
+Picks are made one at a time, and a trap or theme already answered by an earlier pick counts
+for less, so a thought with two traps gets reframes for both rather than three for the louder
+one. Ties go to the smaller id, so the same thought always gets the same offer.
 """
 
 from __future__ import annotations
@@ -27,11 +28,20 @@ from thoughtwork.models import (
 )
 
 TRAP_WEIGHT = 3.0
-THEME_WEIGHT = 1.5
-WORD_WEIGHT = 0.5
+THEME_WEIGHT = 1.0
+WORD_WEIGHT = 0.75
+"""Shared words are a strong sign of fit ('tight', 'speculum'), but themes are broad."""
 MAX_WORDS = 3
 """Shared words count up to this many: a long reframe should not win on length alone."""
 HELPFUL_WEIGHT = 1.0
+OFF_TARGET_COST = 0.2
+"""Taken off for each trap a reframe answers that the thought doesn't show, so reframes aimed at
+this thought beat ones aimed at another trap that happen to share a theme."""
+MAX_OFF_TARGET = 2
+OFF_THEME_COST = 0.3
+"""Taken off for each theme of a reframe the thought isn't about (a partner reframe for a doctor thought)."""
+GENERAL_WEIGHT = 1.0
+"""For a thought that shows no trap, general reframes compete with theme matches."""
 REPEAT_FACTOR = 0.35
 """How much a trap or theme counts once an earlier pick has answered it (and again, squared)."""
 MIN_SHARED_WORDS = 2
@@ -50,10 +60,13 @@ class _Fit:
     themes: list[Theme]
     words: list[str]
     helpful: bool
+    off_target: int
+    off_theme: int
+    general: bool
 
     @property
     def relevant(self) -> bool:
-        return bool(self.traps or self.themes or len(self.words) >= MIN_SHARED_WORDS)
+        return bool(self.traps or self.themes or self.general or len(self.words) >= MIN_SHARED_WORDS)
 
     def score(self, answered_traps: Counter, answered_themes: Counter) -> float:
         trap_points = sum(
@@ -65,10 +78,14 @@ class _Fit:
             + theme_points
             + WORD_WEIGHT * min(len(self.words), MAX_WORDS)
             + (HELPFUL_WEIGHT if self.helpful else 0.0)
+            + (GENERAL_WEIGHT if self.general else 0.0)
+            - OFF_TARGET_COST * min(self.off_target, MAX_OFF_TARGET)
+            - OFF_THEME_COST * min(self.off_theme, MAX_OFF_TARGET)
         )
 
     def reasons(self) -> list[str]:
-        reasons = [trap_name(trap) for trap in self.traps]
+        reasons = [GENERAL_REASON] if self.general else []
+        reasons += [trap_name(trap) for trap in self.traps]
         reasons += [f"theme: {theme_name(theme)}" for theme in self.themes]
         if self.words:
             reasons.append("shares the words: " + ", ".join(self.words[:MAX_WORDS]))
@@ -151,7 +168,11 @@ def _fit(
     shared_themes = [theme for theme in themes if theme in reframe.themes]
     reframe_stems = stems_of(reframe.text + " " + " ".join(reframe.questions))
     words = [word for stem, word in thought_words.items() if stem in reframe_stems]
-    return _Fit(reframe, traps, shared_themes, words, reframe.id in helpful)
+    general = not strengths and reframe.id.startswith(GENERAL_PREFIX)
+    off_target = 0 if general else len(set(reframe.distortions)) - len(traps)
+    # A thought the analyser found no theme in may still be about anything: no cost then.
+    off_theme = 0 if general or not themes else len(set(reframe.themes)) - len(shared_themes)
+    return _Fit(reframe, traps, shared_themes, words, reframe.id in helpful, off_target, off_theme, general)
 
 
 def _trap_strengths(analysis: Analysis) -> dict[DistortionId, float]:

@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     your yours yourself yourselves will just also even still yet really much many get got go going
     gone like make made say said see seen thing things something anything everything nothing one
     ever way well lot lots know think thought feel feeling felt maybe might must want time
-    every always never someone anyone everyone sometimes
+    every always never someone anyone everyone sometimes now else today little next bit back
     """.split()
 )
 """Common words that say nothing about what a thought is about (plus a few CBT-generic ones)."""
