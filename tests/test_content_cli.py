@@ -100,3 +100,11 @@ def test_reframes_for_with_the_real_analyser(capsys):
     out = capsys.readouterr().out
     assert out.startswith("Thinking traps: ")
     assert out.count("   offered because: ") == 2
+
+
+def test_reframes_for_a_thought_of_self_harm_points_to_help_first(monkeypatch, capsys):
+    fake = Analysis(text="...", mentions_self_harm=True)
+    monkeypatch.setattr(content_commands, "_analyse", lambda text: fake)
+    assert main(["reframes", "for", "a thought"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(content_commands.SAFETY_NOTE)

@@ -96,6 +96,10 @@ def cmd_reframes_for(args: argparse.Namespace) -> int:
         raise UserError("--count must be 1 or more.")
     reframes = _load(load_reframes, None)
     analysis = _analyse(args.text)
+    if analysis.mentions_self_harm:
+        # Reframes are no answer to thoughts of self-harm; say where help is first.
+        print(SAFETY_NOTE)
+        print()
     print(_summary(analysis))
     for number, ranked in enumerate(rank_reframes(analysis, reframes, k=args.count), start=1):
         reframe = ranked.reframe
@@ -106,6 +110,12 @@ def cmd_reframes_for(args: argparse.Namespace) -> int:
             print(f"   ? {clean(question, single_line=True)}")
         print(f"   basis: {clean(_basis(reframe.source, reframe.technique), single_line=True)}  [{reframe.id}]")
     return 0
+
+
+SAFETY_NOTE = (
+    "Some of these words sound like you may be thinking about hurting yourself. You deserve support "
+    "right now: please contact your local emergency number, a crisis line, or someone you trust."
+)
 
 
 def _analyse(text: str) -> Analysis:
