@@ -323,6 +323,24 @@ def test_progress_shows_charts_traps_streak_and_milestones(tmp_path):
     journal.close()
 
 
+def test_a_milestone_reached_today_is_celebrated_once(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", [ThoughtRecord(situation="today")])
+
+    async def scenario():
+        app = HostApp(journal, ProgressScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            titles = [n.title for n in app._notifications]
+            assert any("Your first record" in t for t in titles)
+            await app.push_screen(HelpScreen())
+            await pilot.press("escape")
+            await pilot.pause()
+            assert len(app._notifications) == len(titles)
+
+    run(scenario)
+    journal.close()
+
+
 def test_progress_without_records_is_encouraging(tmp_path):
     journal = make_journal(tmp_path / "j.twj")
 

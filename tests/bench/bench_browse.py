@@ -66,7 +66,13 @@ def _once(func) -> float:  # noqa: ANN001
 
 
 async def screens(journal) -> None:  # noqa: ANN001
-    for screen, label in ((JournalScreen, "open journal screen"), (ProgressScreen, "open progress screen")):
+    from textual.screen import Screen
+
+    for screen, label in (
+        (Screen, "baseline: an empty screen in the test harness"),
+        (JournalScreen, "open journal screen"),
+        (ProgressScreen, "open progress screen"),
+    ):
         app = HostApp(journal, screen)
         start = time.perf_counter()
         async with app.run_test(size=(80, 24)) as pilot:

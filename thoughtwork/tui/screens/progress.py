@@ -73,19 +73,25 @@ class ProgressScreen(Screen[None]):
         yield VerticalScroll(id="progress", classes="page")
         yield Footer()
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._celebrated = False
+
     def on_mount(self) -> None:
         self.query_one("#progress").focus()
-        self.celebrate_today()
 
     async def on_screen_resume(self) -> None:
         # Also runs when the screen first shows (after mount), so this is the one place it draws.
-        await self.show_progress()
+        records = self._records()
+        await self.show_progress(records)
+        if not self._celebrated:
+            self._celebrated = True
+            self.celebrate_today(records)
 
     def _records(self) -> list[ThoughtRecord]:
         return self.app.journal.records() if self.app.journal is not None else []
 
-    async def show_progress(self) -> None:
-        records = self._records()
+    async def show_progress(self, records: list[ThoughtRecord]) -> None:
         page = self.query_one("#progress", VerticalScroll)
         await page.remove_children()
         widgets = [Static(Text("Your progress"), classes="page-title")]
@@ -125,10 +131,10 @@ class ProgressScreen(Screen[None]):
                 widgets.append(Static(Text(milestone.message), classes="milestone-message"))
         await page.mount_all(widgets)
 
-    def celebrate_today(self) -> None:
+    def celebrate_today(self, records: list[ThoughtRecord]) -> None:
         """A small, gentle toast for each milestone reached today."""
         today = date.today()
-        for milestone in milestones(self._records()):
+        for milestone in milestones(records):
             if milestone.reached_on == today:
                 self.notify(milestone.message, title=f"{FLOWER} {milestone.title}", timeout=8)
 
