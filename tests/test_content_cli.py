@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from thoughtwork.cli import content_commands
 from thoughtwork.cli.main import main
 from thoughtwork.models import Analysis, DistortionMatch

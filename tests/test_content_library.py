@@ -7,7 +7,13 @@ from collections import Counter
 
 import pytest
 
-from thoughtwork.content import find_prompt, lint_prompts, lint_reframes, load_prompts, load_reframes
+from thoughtwork.content import (
+    find_prompt,
+    lint_prompts,
+    lint_reframes,
+    load_prompts,
+    load_reframes,
+)
 from thoughtwork.content.reframes import GENERAL_PREFIX, promises_in
 from thoughtwork.locations import prompts_directory, reframes_directory
 from thoughtwork.models import DistortionId, Moment, Theme

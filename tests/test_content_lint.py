@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from thoughtwork.content import ContentError, lint_prompts, lint_reframes, load_prompts, load_reframes
+from thoughtwork.content import (
+    ContentError,
+    lint_prompts,
+    lint_reframes,
+    load_prompts,
+    load_reframes,
+)
 
 BAD = Path(__file__).parent / "data" / "content_bad"
 

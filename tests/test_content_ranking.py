@@ -5,11 +5,20 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thoughtwork.content import load_reframes, rank_reframes
 from thoughtwork.content.ranking import GENERAL_REASON, HELPFUL_REASON
 from thoughtwork.content.words import content_words, stem
-from thoughtwork.models import Analysis, DistortionMatch, DistortionStatus, Reframe
+from thoughtwork.models import (
+    Analysis,
+    DistortionId,
+    DistortionMatch,
+    DistortionStatus,
+    Reframe,
+    Theme,
+)
 
 
 def analysis(text, traps=(), themes=()):
@@ -158,3 +167,20 @@ def test_general_reframes_compete_when_no_trap_is_found():
     ranked = rank_reframes(analysis("I had a nice walk", themes=["past"]), pool, k=2)
     assert [r.reframe.id for r in ranked] == ["general.kind", "a.past"]
     assert ranked[0].reasons == [GENERAL_REASON]
+
+
+_traps = st.dictionaries(st.sampled_from(list(DistortionId)), st.floats(0.05, 1.0), max_size=4)
+_themes = st.lists(st.sampled_from(list(Theme)), max_size=3, unique=True)
+_words = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz '"), max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(traps=_traps, themes=_themes, text=_words, k=st.integers(1, 5))
+def test_any_thought_gets_k_distinct_explained_reframes(library, traps, themes, text, k):
+    thought = Analysis(text=text or "x", distortions=[DistortionMatch(id=t, score=s) for t, s in traps.items()],
+                       themes=themes)
+    ranked = rank_reframes(thought, library, k=k)
+    ids = [r.reframe.id for r in ranked]
+    assert len(ids) == k and len(set(ids)) == k
+    assert all(r.because.startswith("offered because: ") for r in ranked)
+    assert rank_reframes(thought, list(reversed(library)), k=k) == ranked

@@ -9,8 +9,14 @@ from __future__ import annotations
 import statistics
 import time
 
-from thoughtwork.content import lint_prompts, lint_reframes, load_prompts, load_reframes, rank_reframes
-from thoughtwork.content import library
+from thoughtwork.content import (
+    library,
+    lint_prompts,
+    lint_reframes,
+    load_prompts,
+    load_reframes,
+    rank_reframes,
+)
 from thoughtwork.models import Analysis, DistortionMatch
 
 THOUGHTS = [

@@ -120,8 +120,7 @@ def _problem(block: Block, kind: str, item: dict) -> Problem:
         allowed = item.get("ctx", {}).get("expected", "")
         return Problem(block.file, block.line_of(field),
                        f"{where}: '{value}' is not a known {_singular(field)} (known: {allowed})")
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+    message = message.removeprefix("Value error, ")
     if field:
         return Problem(block.file, block.line_of(field), f"{where}: {field}: {message}")
     return Problem(block.file, block.line, f"{where}: {message}")
