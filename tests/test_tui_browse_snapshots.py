@@ -116,3 +116,9 @@ def test_high_contrast_journal(snap_compare, journal):
 def test_confirm_modal_alone(snap_compare):
     """The confirm modal with custom labels."""
     assert snap_compare(HostApp(None, lambda: ConfirmModal("Leave without saving?", yes="Leave", no="Stay")))
+
+
+def test_progress_without_colour(snap_compare, journal, monkeypatch):
+    """With NO_COLOR the charts still read: before is left, after is right, said in words."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(HostApp(journal, ProgressScreen))

@@ -136,13 +136,15 @@ class RatingChart(Widget):
                 text.append(cell, style=styles[part])
             text.append("\n")
         text.append(" " * self.AXIS)
-        text.append("█", style=styles[0])
-        text.append(" before  ", style=label)
-        text.append("█", style=styles[1])
-        text.append(" after", style=label)
+        # Said in words as well as colour, so the legend still reads with NO_COLOR.
+        text.append("\u2588", style=styles[0])
+        text.append(" before (left)  ", style=label)
+        text.append("\u2588", style=styles[1])
+        text.append(" after (right)", style=label)
         if len(self._points) > room:
-            text.append(f"   ({len(self._points)} records, neighbours averaged)", style=label)
-        text.append("   oldest → newest", style=label)
+            text.append(f"   {len(self._points)} records, neighbours averaged", style=label)
+        else:
+            text.append("   oldest \u2192 newest", style=label)
         return text
 
 
