@@ -184,6 +184,12 @@ def test_preview_shows_placeholders_and_user_text_literally() -> None:
     assert "1 records would be sent" in shown
 
 
+def test_an_export_with_no_records_still_names_its_participant(tmp_path: Path) -> None:
+    info = write_export(build_export([], settings(), Study()), tmp_path / "empty")
+    assert info["participant"] == "tw-000000000001" and info["counts"]["records"] == 0
+    assert merge([tmp_path / "empty"]).summary()["records"] == 0
+
+
 def test_pseudonyms_are_random() -> None:
     assert new_pseudonym() != new_pseudonym()
 

@@ -92,6 +92,27 @@ def main() -> None:
         row(f"  {kind} recall", f"{report.by_type[kind].recall:.1%}", theirs)
     row("other words kept", f"{report.word_survival:.1%}", f"{other_report.word_survival:.1%}" if other_report else None)
     print(f"word lists load once per process in {load_time:.2f} s")
+    hostile(anonymiser)
+
+
+def hostile(anonymiser: Anonymiser) -> None:
+    """The slowest single field we know of: 20,000 characters shaped to make regexes backtrack."""
+    cases = {
+        "x.x.x.x...": "x." * 10_000,
+        "1 1 1 1 ...a": "1 " * 9_999 + "a",
+        "a...a@": "a" * 20_000 + "@",
+        "Ab Ab Ab ...": "Ab " * 6_600,
+        "Priya Sharma ...": "Priya Sharma " * 1_500,
+        "Flat 1 1 Street ...": "Flat 1 1 1 1 Street " * 1_000,
+    }
+    worst = 0.0
+    for label, text in cases.items():
+        started = time.perf_counter()
+        anonymiser.scrub(text)
+        elapsed = time.perf_counter() - started
+        worst = max(worst, elapsed)
+        print(f"hostile {label:<22} {len(text):>6} chars  {elapsed * 1000:8.1f} ms")
+    print(f"worst hostile field: {worst * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -81,11 +81,13 @@ class _Token:
         self.lower = core.lower()
         self.cap = core[:1].isupper()
         self.caps = self.cap and core.isupper() and sum(c.isalpha() for c in core) > 1
-        # Look back past spaces and opening quotes (without copying the text before it).
-        i = self.start - 1
-        while i >= 0 and text[i] in _OPENERS:
-            i -= 1
-        self.sentence_start = i < 0 or text[i] in _SENTENCE_END
+        # Only capitalised words need to know (look back past spaces and opening quotes).
+        self.sentence_start = False
+        if self.cap:
+            i = self.start - 1
+            while i >= 0 and text[i] in _OPENERS:
+                i -= 1
+            self.sentence_start = i < 0 or text[i] in _SENTENCE_END
 
 
 class NameFinder:

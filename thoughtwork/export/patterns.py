@@ -45,6 +45,8 @@ KEYED_HANDLE = re.compile(
     r"(?: name| handle)?(?: is|:| -)? @?([A-Za-z0-9_.]{3,30})\b",
     re.IGNORECASE,
 )
+_HANDLE_WORD = re.compile(r"insta|\big\b|twitter|tiktok|snap|discord|reddit|user ?name|handle|gamertag|telegram").search
+_DOT_LETTER = re.compile(r"\.[A-Za-z0-9]").search  # a domain needs one; a full stop before a space is not
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[ur]/[A-Za-z0-9_-]{3,}")
 
 PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d ()./\-]{5,}\d(?![\w/])")
@@ -141,15 +143,19 @@ def emails_urls_handles(text: str) -> Iterator[Span]:
     if has_at:
         for match in EMAIL.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "EMAIL")
-    for match in SPOKEN_EMAIL.finditer(text):
-        yield Span(match.start(), match.end(), "EMAIL")
-    for match in KEYED_HANDLE.finditer(text):
-        if not match.group(1).isdigit():
-            yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
-    if "." in text:
-        for pattern in (URL, DOMAIN):
-            for match in pattern.finditer(text):
-                yield Span(match.start(), _trim(text, *match.span()), "URL")
+    lower = text.lower()
+    if " dot " in lower or "(dot)" in lower or "[dot]" in lower:
+        for match in SPOKEN_EMAIL.finditer(text):
+            yield Span(match.start(), match.end(), "EMAIL")
+    if _HANDLE_WORD(lower):
+        for match in KEYED_HANDLE.finditer(text):
+            if not match.group(1).isdigit():
+                yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
+    for match in URL.finditer(text):
+        yield Span(match.start(), _trim(text, *match.span()), "URL")
+    if _DOT_LETTER(text):
+        for match in DOMAIN.finditer(text):
+            yield Span(match.start(), _trim(text, *match.span()), "URL")
     if not has_at and "/" not in text:
         return
     for match in HANDLE.finditer(text):

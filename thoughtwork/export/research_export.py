@@ -41,6 +41,7 @@ class ExportBundle:
     """Everything that will be sent, before it is written anywhere."""
 
     study: Study
+    participant: str
     columns: list[str]
     rows: list[dict[str, Any]]
     scrubbed: list[dict[str, Scrubbed]] = field(default_factory=list)
@@ -85,7 +86,7 @@ def build_export(
     anonymiser = Anonymiser(settings.known_names)
     ordered = sorted(records, key=lambda r: (r.created_at, r.id))
     first = ordered[0].created_at if ordered else None
-    bundle = ExportBundle(study=study, columns=columns, rows=[])
+    bundle = ExportBundle(study=study, participant=settings.study_pseudonym, columns=columns, rows=[])
     for number, record in enumerate(ordered, start=1):
         row: dict[str, Any] = {
             "participant": settings.study_pseudonym,
@@ -106,14 +107,13 @@ def build_export(
 
 
 def manifest(bundle: ExportBundle, files: dict[str, bytes], stored: dict[str, tuple[str, bytes]]) -> dict[str, Any]:
-    participant = bundle.rows[0]["participant"] if bundle.rows else None
     return {
         "tool": "thoughtwork",
         "tool_version": __version__,
         "export_schema": EXPORT_SCHEMA,
         "record_schema": SCHEMA_VERSION,
         "study": bundle.study.name,
-        "participant": participant,
+        "participant": bundle.participant,
         "counts": {"records": len(bundle.rows), "redactions": bundle.redactions()},
         "settings": {
             "free_text": bundle.free_text,
