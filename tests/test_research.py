@@ -159,12 +159,12 @@ def test_merge_refusals(tmp_path: Path) -> None:
         merge([a])
     with pytest.raises(MergeProblem, match="another key"):
         merge([a], x25519.Identity.generate())
-    manifest = json.loads((twin / "manifest.json").read_text())
+    newer = encrypted_export(tmp_path, "newer", "tw-cccccccccccc", identity)
+    manifest = json.loads((newer / "manifest.json").read_text())
     manifest["export_schema"] = 2
-    manifest["participant"] = "tw-cccccccccccc"
-    (twin / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(MergeProblem):
-        merge([a, twin], identity)
+    (newer / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(MergeProblem, match="mix schema versions"):
+        merge([a, newer], identity)
     damaged = encrypted_export(tmp_path, "damaged", "tw-dddddddddddd", identity)
     with (damaged / "records.jsonl.age").open("ab") as handle:
         handle.write(b"\n")
@@ -212,3 +212,17 @@ def test_export_command_from_a_journal(tmp_path: Path, monkeypatch: pytest.Monke
     assert main(["--journal", str(path), "export", "--anonymise", "--out", str(tmp_path / "one")]) == 1
     assert "already exists" in capsys.readouterr().err
     assert main(["--journal", str(path), "export", "--out", str(tmp_path / "three")]) == 1
+
+
+def test_merge_command_prints_the_summary(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    identity = x25519.Identity.generate()
+    key = tmp_path / "researcher.key"
+    key.write_text(f"# test key\n{identity}\n")
+    a = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
+    b = encrypted_export(tmp_path, "b", "tw-bbbbbbbbbbbb", identity)
+    assert main(["research", "merge", str(a), str(b), "--out", str(tmp_path / "all"), "--identity", str(key)]) == 0
+    shown = capsys.readouterr().out
+    assert "participants" in shown and "fortune_telling" in shown and "-39.0" in shown
+    assert main(["research", "merge", str(a), str(a), "--out", str(tmp_path / "again"), "--identity", str(key)]) == 1
+    assert "appears twice" in capsys.readouterr().err
+    assert not (tmp_path / "again").exists()

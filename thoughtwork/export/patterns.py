@@ -200,7 +200,8 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
         has_alpha = any(c.isalpha() for c in token)
         if _UNIT.match(token) or DATE.fullmatch(token):
             continue
-        if (n_digits >= 5) or (has_alpha and n_digits >= 3 and len(token) >= 5) or (has_alpha and n_digits >= 2 and len(token) >= 6 and token.upper() == token):
+        shouted_code = has_alpha and n_digits >= 2 and len(token) >= 6 and token.upper() == token
+        if n_digits >= 5 or (has_alpha and n_digits >= 3 and len(token) >= 5) or shouted_code:
             yield Span(match.start(), match.end(), "ID")
 
 

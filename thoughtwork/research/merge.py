@@ -126,7 +126,8 @@ def merge(folders: list[Path], identity: Any | None = None) -> Merged:
     exports = [read_export(folder, identity) for folder in folders]
     schemas = {e.manifest.get("export_schema") for e in exports}
     if len(schemas) > 1:
-        raise MergeProblem(f"These exports mix schema versions ({', '.join(sorted(map(str, schemas)))}); merge each version separately.")
+        versions = ", ".join(sorted(map(str, schemas)))
+        raise MergeProblem(f"These exports mix schema versions ({versions}); merge each version separately.")
     if schemas and schemas != {EXPORT_SCHEMA}:
         raise MergeProblem(f"These exports use schema version {schemas.pop()}; this thoughtwork reads version {EXPORT_SCHEMA}.")
     studies = {e.manifest.get("study") for e in exports}
