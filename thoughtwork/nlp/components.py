@@ -36,6 +36,82 @@ for _name, _default in (("distortions", None), ("themes", None), ("mentions_self
         Doc.set_extension(_name, default=_default)
 
 
+COMMON_WORDS = frozenset(
+    "i my me the a an 's s is it to and of be 'm m that was so he she they you we in on for "
+    "this with are 're not n't do have at all".split()
+)
+"""Words too frequent to tell whether a rule could match; a rarer word of the rule is used instead."""
+
+OPTIONAL = {"?", "*"}
+
+
+class AnchoredMatcher:
+    """A spaCy Matcher split by each rule's rarest required word, run only where that word occurs.
+
+    The Matcher starts every pattern at every token, so with a few hundred rules one Matcher
+    spent most of its time on rules that could not match. Each rule here is filed under one word
+    it cannot match without (its "anchor"); for a doc, only the rules whose anchor appears in it
+    (as a word or a lemma) are run. The matches are exactly those of one big Matcher.
+    """
+
+    def __init__(self, nlp: Language, patterns: dict[str, list[dict]]) -> None:
+        groups: dict[tuple[str, frozenset[str]] | None, dict[str, list[dict]]] = defaultdict(dict)
+        for key, tokens in patterns.items():
+            groups[_anchor(tokens)][key] = tokens
+        self.always: list[Matcher] = []
+        self.by_word: dict[str, list[Matcher]] = defaultdict(list)
+        self.by_lemma: dict[str, list[Matcher]] = defaultdict(list)
+        for anchor, members in groups.items():
+            matcher = Matcher(nlp.vocab, validate=True)
+            for key, tokens in members.items():
+                matcher.add(key, [tokens])
+            if anchor is None:
+                self.always.append(matcher)
+                continue
+            attr, words = anchor
+            index = self.by_lemma if attr == "LEMMA" else self.by_word
+            for word in words:
+                index[word].append(matcher)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        active = {id(m): m for m in self.always}
+        by_word, by_lemma = self.by_word, self.by_lemma
+        for token in doc:
+            for matcher in by_word.get(token.lower_, ()):
+                active[id(matcher)] = matcher
+            for matcher in by_lemma.get(token.lemma_, ()):
+                active[id(matcher)] = matcher
+        matches: list[tuple[int, int, int]] = []
+        for matcher in active.values():
+            matches.extend(matcher(doc))
+        return matches
+
+
+def _anchor(tokens: list[dict]) -> tuple[str, frozenset[str]] | None:
+    """The rarest required word set of a pattern, or None if it has no plain required word."""
+    best = None
+    best_cost = None
+    for token in tokens:
+        if token.get("OP", "") in OPTIONAL or str(token.get("OP", "")).startswith("{"):
+            continue
+        if len(token) - ("OP" in token) != 1:
+            continue
+        attr = "LEMMA" if "LEMMA" in token else "LOWER" if "LOWER" in token else None
+        if attr is None:
+            continue
+        value = token[attr]
+        if isinstance(value, str):
+            words = frozenset([value])
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            words = frozenset(value["IN"])
+        else:
+            continue
+        cost = len(words) + 1000 * len(words & COMMON_WORDS)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = (attr, words), cost
+    return best
+
+
 class DistortionMatcher:
     """Finds the thirteen thinking traps with the rules in `patterns/`, weighing each by its context."""
 
@@ -45,10 +121,9 @@ class DistortionMatcher:
         self.settings = settings
         self.rules = distortion_rules()
         self.specs = {spec.key: spec for rules in self.rules.values() for spec in rules.patterns}
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = AnchoredMatcher(nlp, {spec.key: spec.tokens for spec in self.specs.values()})
         self.nearby = Matcher(nlp.vocab, validate=True)
         for spec in self.specs.values():
-            self.matcher.add(spec.key, [spec.tokens])
             if spec.requires_nearby is not None:
                 self.nearby.add(spec.key, [[spec.requires_nearby]])
 

@@ -61,11 +61,16 @@ class Context:
         self.first_hedge = {}
         self.is_question = []
         for index, (first, last) in enumerate(sentence_bounds):
-            hedge_at = next((i for i in range(first, last) if self.words[i] in hedges), None)
+            hedge_at = next((i for i in range(first, last) if self._hedges(i, hedges)), None)
             if hedge_at is not None:
                 self.first_hedge[index] = hedge_at
             asks = self.words[last - 1] == "?" and self.words[first] in question_starts
             self.is_question.append(asks)
+
+    def _hedges(self, i: int, hedges: set[str]) -> bool:
+        # "could" hedges, "couldn't" does not: a negated hedge word states a limit instead.
+        follows = self.is_negator[i + 1] if i + 1 < len(self.words) else False
+        return self.words[i] in hedges and not follows
 
     def negated(self, start: int, end: int, window: int) -> bool:
         """Whether a 'not' in the same clause, just before or inside the span, switches it off."""

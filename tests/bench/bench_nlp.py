@@ -1,0 +1,79 @@
+"""Speed of the distortion matcher (run on demand: python tests/bench/bench_nlp.py).
+
+Targets: >= 5,000 short thoughts/s in batch on one core once loaded, < 5 ms for one thought,
+pipeline load < 2 s cold (measured in a fresh subprocess, including `import spacy`).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "distortions_dev.jsonl"
+
+COLD_LOAD = """
+import time
+t0 = time.perf_counter()
+from thoughtwork.nlp import load_pipeline
+load_pipeline()
+t1 = time.perf_counter()
+from thoughtwork.nlp import analyse
+analyse("It hurt last time, so it will hurt every time.")
+t2 = time.perf_counter()
+print(t1 - t0, t2 - t1)
+"""
+
+
+def cold_load(runs: int = 3) -> tuple[float, float]:
+    loads, firsts = [], []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", COLD_LOAD], capture_output=True, text=True, check=True)
+        load, first = map(float, out.stdout.split())
+        loads.append(load)
+        firsts.append(first)
+    return statistics.median(loads), statistics.median(firsts)
+
+
+def main() -> None:
+    texts = [json.loads(line)["text"] for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    load, first = cold_load()
+    print(f"cold load (import spacy + build pipeline, median of 3 subprocesses): {load:.2f} s  (target < 2 s)")
+    print(f"first analyse after load: {first * 1000:.1f} ms")
+
+    from thoughtwork.nlp import analyse, analyse_many, load_pipeline
+
+    load_pipeline()
+    analyse_many(texts)  # warm up
+
+    batch = texts * max(1, 20_000 // len(texts))
+    start = time.perf_counter()
+    analyse_many(batch)
+    elapsed = time.perf_counter() - start
+    print(f"batch analyse_many: {len(batch):,} thoughts in {elapsed:.2f} s = {len(batch) / elapsed:,.0f} thoughts/s  (target >= 5,000)")
+
+    nlp = load_pipeline()
+    from thoughtwork.nlp.pipeline import prepare
+
+    start = time.perf_counter()
+    for _doc in nlp.pipe((prepare(t) for t in batch), batch_size=256):
+        pass
+    elapsed = time.perf_counter() - start
+    print(f"  of which the spaCy pipeline alone: {len(batch) / elapsed:,.0f} thoughts/s")
+
+    timings = []
+    for text in texts[:300]:
+        start = time.perf_counter()
+        analyse(text)
+        timings.append(time.perf_counter() - start)
+    timings.sort()
+    p50 = timings[len(timings) // 2] * 1000
+    p99 = timings[int(len(timings) * 0.99)] * 1000
+    print(f"one thought: median {p50:.2f} ms, p99 {p99:.2f} ms, max {timings[-1] * 1000:.2f} ms  (target < 5 ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""The distortion matcher: API shape, evidence offsets, negation, balanced statements, quality floor."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+import spacy
+
+from thoughtwork.models import Analysis, DistortionId, Theme
+from thoughtwork.nlp import analyse, analyse_many, load_pipeline
+from thoughtwork.nlp.evaluate import evaluate, read_examples
+from thoughtwork.nlp.rules import distortion_rules
+
+DATA = Path(__file__).parent / "data"
+
+
+def ids(text: str) -> set[str]:
+    return {match.id.value for match in analyse(text).distortions}
+
+
+def test_analyse_returns_an_analysis_with_scored_matches():
+    analysis = analyse("It hurt last time, so it will hurt every time.")
+    assert isinstance(analysis, Analysis)
+    assert analysis.text == "It hurt last time, so it will hurt every time."
+    found = {m.id for m in analysis.distortions}
+    assert {DistortionId.overgeneralization, DistortionId.fortune_telling} <= found
+    for match in analysis.distortions:
+        assert 0.0 < match.score <= 1.0
+        assert match.evidence
+        assert match.explanation and "\n" not in match.explanation
+    assert Theme.pain in analysis.themes
+
+
+def test_evidence_offsets_point_at_the_trigger_words():
+    text = "Honestly?   I'm such a FAILURE, and he thinks I'm boring."
+    analysis = analyse(text)
+    for match in analysis.distortions:
+        for span in match.evidence:
+            assert text[span.start : span.end] == span.text
+    labeling = next(m for m in analysis.distortions if m.id is DistortionId.labeling)
+    assert any("FAILURE" in span.text for span in labeling.evidence)
+    mind = next(m for m in analysis.distortions if m.id is DistortionId.mind_reading)
+    assert any(span.text.startswith("he thinks") for span in mind.evidence)
+
+
+def test_offsets_survive_curly_apostrophes_and_characters_that_change_length_when_lowercased():
+    text = "İstanbul was fine. I\u2019m a failure."
+    match = next(m for m in analyse(text).distortions if m.id is DistortionId.labeling)
+    span = match.evidence[0]
+    assert text[span.start : span.end] == span.text == "I\u2019m a failure"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not a failure.",
+        "It's not my fault that this is hard.",
+        "It's not his fault either.",
+        "I don't have to be perfect.",
+        "It doesn't always hurt.",
+        "I don't think he hates me.",
+        "My body is not broken.",
+        "It's not the end of the world.",
+    ],
+)
+def test_negation_switches_a_match_off(text):
+    assert ids(text) == set()
+
+
+def test_negation_does_not_reach_into_the_next_clause():
+    assert "labeling" in ids("It's not that bad, but I'm a failure.")
+
+
+def test_negated_labels_that_are_labels_still_count():
+    assert "labeling" in ids("I'm not good enough.")
+    assert "labeling" in ids("I'm not normal.")
+
+
+def test_a_yes_no_question_is_not_a_prediction():
+    assert "fortune_telling" in ids("It will hurt.")
+    assert "fortune_telling" not in ids("Will it hurt?")
+
+
+def test_hedges_weaken_a_match():
+    sure = analyse("He thinks I'm boring.").distortions[0].score
+    hedged = analyse("Maybe he thinks I'm boring.").distortions
+    assert not hedged or hedged[0].score < sure
+
+
+def test_mind_reading_is_about_other_people_not_me():
+    assert "mind_reading" in ids("She thinks I'm stupid.")
+    assert "mind_reading" not in ids("I think I'm ready to try again.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I should be able to do this by now.", "should_statements"),
+        ("I must never make a mistake.", "should_statements"),
+        ("Everyone else can do it.", "comparing"),
+        ("It's all his fault.", "blaming"),
+        ("It's all my fault.", "personalization"),
+        ("I feel stupid, so I must be stupid.", "emotional_reasoning"),
+        ("It was just luck.", "discounting_positive"),
+        ("All I can think about is the pain.", "mental_filter"),
+        ("If it's not perfect, it's a complete failure.", "all_or_nothing"),
+        ("What if it tears?", "catastrophizing"),
+        ("Nobody ever listens to me.", "overgeneralization"),
+        ("I'm going to fail.", "fortune_telling"),
+        ("My vagina is broken.", "labeling"),
+    ],
+)
+def test_each_trap_has_a_working_rule(text, expected):
+    assert expected in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It hurt a little; I can go slower.",
+        "There is nothing wrong with me or my body.",
+        "There's no need to rush, it's a step-by-step process.",
+        "It's okay to experience pleasure; patience is key.",
+        "I can't predict the future, so it's not certain that penetration will always be painful.",
+        "I used the dilator for five minutes today.",
+        "",
+        "   ",
+    ],
+)
+def test_balanced_statements_get_no_label(text):
+    assert ids(text) == set()
+
+
+def test_every_example_written_in_the_pattern_files_is_caught():
+    misses = []
+    for name, rules in distortion_rules().items():
+        for spec in rules.patterns:
+            for example in spec.examples:
+                if name not in ids(example):
+                    misses.append(f"{name}:{spec.id}: {example}")
+    assert misses == []
+
+
+def test_every_pattern_explains_itself():
+    for rules in distortion_rules().values():
+        assert "{words}" in rules.explanation
+        for spec in rules.patterns:
+            assert len(spec.why) > 10, spec.key
+
+
+def test_analyse_many_keeps_order_and_matches_analyse():
+    texts = ["I'm a failure.", "A calm walk.", "They all think I'm weird."]
+    assert analyse_many(texts) == [analyse(t) for t in texts]
+    assert analyse_many([]) == []
+
+
+def test_wrong_input_types_and_sizes_are_refused_plainly():
+    with pytest.raises(TypeError):
+        analyse(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="too long"):
+        analyse("a" * 100_001)
+
+
+def test_self_harm_is_flagged_not_labelled():
+    analysis = analyse("Sometimes I want to die.")
+    assert analysis.mentions_self_harm is True
+    assert analyse("I want to try again.").mentions_self_harm is False
+
+
+def test_themes():
+    assert analyse("My partner will leave me.").themes[:2] == [Theme.partner, Theme.future]
+    assert Theme.medical in analyse("The smear test at the clinic").themes
+    assert Theme.comparison in analyse("Other women find it easy.").themes
+
+
+def test_load_pipeline_is_built_once_even_from_several_threads():
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(load_pipeline())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(nlp) for nlp in results}) == 1
+
+
+def test_components_work_from_a_plain_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("distortion_matcher")
+    nlp.add_pipe("theme_tagger")
+    nlp.initialize()
+    doc = nlp("i'm such a failure")
+    assert [hit.distortion for hit in doc._.distortions] == ["labeling"]
+    assert "self_worth" in doc._.themes
+
+
+def test_dev_set_quality_floor():
+    report = evaluate(read_examples(DATA / "distortions_dev.jsonl"))
+    assert report.examples >= 350
+    assert report.balanced >= 60
+    assert report.macro_f1 >= 0.8
+    assert report.false_alarm_rate <= 0.05
+
+
+@pytest.mark.parametrize("name", ["distortions_holdout.jsonl", "distortions_holdout2.jsonl"])
+def test_holdout_quality_floor(name):
+    report = evaluate(read_examples(DATA / name))
+    assert report.macro_f1 >= 0.6
+    assert report.false_alarm_rate <= 0.1
