@@ -76,7 +76,7 @@ def test_breath_rises_then_falls_and_counts_seconds():
     assert breath_state(0.25, 4).count == 3  # two seconds into a four-second breath in
     assert counting(breath_state(0.25, 4)) == "Breathe in… 2… 3…"
     assert breath_state(2.1, 4).breaths == 2
-    assert len(guide_bar(0.5, 40)) == 40 and guide_bar(1, 40) == "█" * 40
+    assert len(guide_bar(0, 40)) == 2 and len(guide_bar(0.5, 40)) == 20 and guide_bar(1, 40) == "█" * 40
     assert clamp_pace(1) == 2 and clamp_pace(12) == 10 and clamp_pace(4.3) == 4.5
 
 

@@ -81,9 +81,10 @@ def test_breathe(snap_compare, journal):
 
     async def hold(pilot):
         screen = pilot.app.screen
-        screen.paused = True
+        screen.action_pause()
         screen.position = 0.2
         screen.draw()
+        await pilot.pause()
 
     assert snap_compare(HostApp(journal, BreatheScreen), run_before=hold)
 

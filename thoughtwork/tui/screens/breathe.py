@@ -71,12 +71,11 @@ def counting(state: BreathState) -> str:
 
 
 def guide_bar(fullness: float, width: int) -> str:
-    """A centred bar from a small seed (empty lungs) to `width` cells (full)."""
+    """A bar from a small seed (empty lungs) to `width` cells (full); the screen centres it."""
     smallest = 2
     size = smallest + round(fullness * max(0, width - smallest))
-    size -= size % 2  # even, so it grows evenly on both sides
-    padding = (width - size) // 2
-    return " " * padding + "\u2588" * size + " " * (width - size - padding)
+    size -= size % 2  # even, so it grows evenly on both sides when centred
+    return "\u2588" * max(smallest, size)
 
 
 def seconds(pace: float) -> str:
@@ -91,6 +90,7 @@ class BreatheScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Carry on"),
         Binding("plus,equals_sign", "slower", "Slower", key_display="+"),
         Binding("minus,underscore", "faster", "Faster", key_display="-"),
     ]
@@ -152,12 +152,27 @@ class BreatheScreen(Screen[None]):
 
     # --- actions -----------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Space says "Pause" in the footer while breathing and "Carry on" while paused.
+        if action == "pause":
+            return not self.paused
+        if action == "resume":
+            return self.paused
+        return True
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
     def action_pause(self) -> None:
-        self.paused = not self.paused
+        self._set_paused(True)
+
+    def action_resume(self) -> None:
+        self._set_paused(False)
+
+    def _set_paused(self, paused: bool) -> None:
+        self.paused = paused
         self._last = time.monotonic()
+        self.refresh_bindings()
         self.draw()
 
     def action_slower(self) -> None:
