@@ -57,6 +57,8 @@ def scrub(anon: Anonymiser, text: str) -> str:
         ("I live in SE15 now", "I live in [POSTCODE] now"),
         ("see you on the 5th", "see you on the [DATE]"),
         ("Apt 4B, 310 West 72nd Street", "[ADDRESS]"),
+        ("on the third of March we met", "on the [DATE] we met"),
+        ("car reg AB12 CDE outside", "car reg [ID] outside"),
     ],
 )
 def test_shaped_identifiers_become_typed_placeholders(anon: Anonymiser, text: str, expected: str) -> None:
@@ -101,6 +103,10 @@ def test_multi_word_places_and_particles(anon: Anonymiser) -> None:
     assert scrub(anon, "my sister in Bishop's Stortford") == "my sister in [NAME]"
     assert scrub(anon, "we met in new york") == "we met in [PLACE]"
     assert scrub(anon, "Dr Van der Berg's clinic") == "Dr [NAME]'s clinic"
+
+
+def test_a_word_found_as_a_name_is_a_name_throughout_the_text(anon: Anonymiser) -> None:
+    assert scrub(anon, "Grace was lovely. I thanked Grace.") == "[NAME] was lovely. I thanked [NAME]."
 
 
 def test_title_marks_the_next_word_as_a_name(anon: Anonymiser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from thoughtwork.export.preview import render_preview
 from thoughtwork.export.research_export import build_export, new_pseudonym, write_export
 from thoughtwork.export.study import Study, StudyProblem, load_study
 from thoughtwork.journal import Journal
-from thoughtwork.models import DistortionMatch, Emotion, Settings, ThoughtRecord
+from thoughtwork.models import Assignment, DistortionMatch, Emotion, Prompt, Settings, ThoughtRecord
 from thoughtwork.research.merge import MergeProblem, merge, write_merged
 
 START = datetime(2026, 3, 1, 21, 30, tzinfo=timezone.utc)
@@ -46,6 +46,14 @@ def records(n: int = 3) -> list[ThoughtRecord]:
 
 def settings(pseudonym: str = "tw-000000000001") -> Settings:
     return Settings(study_pseudonym=pseudonym, known_names=["Sam"])
+
+
+def assignment(therapist: str) -> Assignment:
+    prompt = Prompt(
+        id="evening", title="Evening reflection", instructions="Write one thought from today.",
+        moments=["evening_reflection"], steps=["situation"],
+    )
+    return Assignment(prompts=[prompt], start=date(2026, 3, 1), end=date(2026, 4, 1), therapist=therapist)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -198,12 +206,14 @@ def test_export_command_from_a_journal(tmp_path: Path, monkeypatch: pytest.Monke
     path = tmp_path / "j.twj"
     monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", "correct horse")
     with Journal.create(path, "correct horse") as journal:
-        journal.add_many(records())
+        journal.add_many([*records(), ThoughtRecord(situation="told rosemary about it", created_at=START)])
         journal.save_settings(Settings(known_names=["Sam"]))
+        journal.save_assignment(assignment("Dr Rosemary Quist"))
     assert main(["--journal", str(path), "export", "--anonymise", "--preview"]) == 0
     assert not any(p.name != "j.twj" and not p.name.startswith("j.twj") for p in tmp_path.iterdir())
     assert main(["--journal", str(path), "export", "--anonymise", "--out", str(tmp_path / "one")]) == 0
     assert main(["--journal", str(path), "export", "--anonymise", "--no-free-text", "--out", str(tmp_path / "two")]) == 0
+    assert "rosemary" not in (tmp_path / "one" / "records.jsonl").read_text()  # the therapist's name
     one = json.loads((tmp_path / "one" / "manifest.json").read_text())
     two = json.loads((tmp_path / "two" / "manifest.json").read_text())
     assert one["participant"] == two["participant"]  # made once, kept in the journal

@@ -84,7 +84,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             if not args.preview:
                 settings = journal.save_settings(settings) or settings
         records = journal.records()
-    bundle = build_export(records, settings, study, free_text=not args.no_free_text)
+        therapists = [a.therapist for a in journal.assignments() if a.therapist.strip()]
+    bundle = build_export(records, settings, study, free_text=not args.no_free_text, extra_names=therapists)
 
     note = "Files will be encrypted so only the researchers can read them." if recipient else "Files will not be encrypted."
     if args.preview:

@@ -110,6 +110,7 @@ class NameFinder:
         spans = self._place_phrases(tokens)
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         _extend_to_capitalised_neighbours(text, tokens, kinds, self.lists)
+        _same_word_same_kind(tokens, kinds)
         spans += _suffix_runs(text, tokens, self.lists)
         spans += [Span(t.start, t.end, k) for t, k in zip(tokens, kinds) if k]
         return spans
@@ -234,6 +235,16 @@ def _extend_to_capitalised_neighbours(text: str, tokens: list[_Token], kinds: li
                 j += 2
             else:
                 break
+
+
+def _same_word_same_kind(tokens: list[_Token], kinds: list[str | None]) -> None:
+    """A word found as a name once is a name throughout the text: "Grace was there. I thanked Grace."."""
+    found = {t.core: k for t, k in zip(tokens, kinds) if k in ("NAME", "PLACE") and t.cap}
+    if not found:
+        return
+    for i, token in enumerate(tokens):
+        if kinds[i] is None and token.core in found:
+            kinds[i] = found[token.core]
 
 
 def _particle_then_capital(tokens: list[_Token], j: int, text: str) -> bool:

@@ -50,6 +50,7 @@ _DOT_LETTER = re.compile(r"\.[A-Za-z0-9]").search  # a domain needs one; a full 
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[ur]/[A-Za-z0-9_-]{3,}")
 
 PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d ()./\-]{5,}\d(?![\w/])")
+UK_PLATE = re.compile(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
 NI_NUMBER = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
@@ -114,6 +115,11 @@ _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
+_ORDINAL_WORDS = (
+    r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+)
+_ORDINAL_WORDS = f"(?:{_ORDINAL_WORDS})"
 _WEEKDAY_NAME = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?,? (?:the )?"
 _WEEKDAY = rf"(?:{_WEEKDAY_NAME})?"
 DATE = re.compile(
@@ -124,12 +130,16 @@ DATE = re.compile(
     r"|\b\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b"
     r"|(?<=\bon )\d{1,2}/\d{1,2}\b(?!/)"
     r"|(?<=\bon the )\d{1,2}(?:st|nd|rd|th)\b"
+    rf"|\b(?:{_MONTHS}) the \d{{1,2}}(?:st|nd|rd|th)\b"
     rf"|\b{_WEEKDAY_NAME}\d{{1,2}}(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
 
 
 _NOT_DISTRICTS = {"CO2", "B12", "B6", "B1", "A4", "A5", "PS4", "PS5", "MP3", "MP4", "G7", "G20", "F1", "T1", "T2", "A1", "M1"}
+
+
+WORD_DATE = re.compile(rf"\b{_ORDINAL_WORDS} of (?:{_MONTHS})\b", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -187,7 +197,7 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
             yield Span(start, end, "ID")  # a payment card number
         elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or re.fullmatch(r"\d{3}[ .\-]\d{4}", raw))):
             yield Span(start, end, "PHONE")
-    for pattern in (SSN, NI_NUMBER, IBAN):
+    for pattern in (SSN, NI_NUMBER, IBAN, UK_PLATE):
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), "ID")
     for match in KEYED_ID.finditer(text):
@@ -247,6 +257,8 @@ _HAS_DIGIT = re.compile(r"\d").search
 def find_patterns(text: str) -> list[Span]:
     """Every shaped identifier the regular expressions see, overlaps included."""
     spans = [span for span in emails_urls_handles(text) if span.end > span.start]
+    if " of " in text:
+        spans += [Span(m.start(), m.end(), "DATE") for m in WORD_DATE.finditer(text)]
     # Every other shape has a digit in it; most diary sentences have none.
     if _HAS_DIGIT(text):
         spans += [span for detector in _NUMERIC for span in detector(text) if span.end > span.start]

@@ -77,13 +77,22 @@ def codebook(columns: list[str]) -> list[dict[str, str]]:
 
 
 def build_export(
-    records: list[ThoughtRecord], settings: Settings, study: Study, *, free_text: bool = True
+    records: list[ThoughtRecord],
+    settings: Settings,
+    study: Study,
+    *,
+    free_text: bool = True,
+    extra_names: list[str] | None = None,
 ) -> ExportBundle:
-    """The rows a participant would send: allowlisted columns only, free text scrubbed."""
+    """The rows a participant would send: allowlisted columns only, free text scrubbed.
+
+    `extra_names` are hidden as well as `settings.known_names` (the CLI passes the therapists'
+    names from homework assignments).
+    """
     if not settings.study_pseudonym:
         raise ValueError("settings.study_pseudonym must be set before exporting")
     columns = [c.name for c in FIXED_COLUMNS] + study.columns(free_text)
-    anonymiser = Anonymiser(settings.known_names)
+    anonymiser = Anonymiser([*settings.known_names, *(extra_names or [])])
     ordered = sorted(records, key=lambda r: (r.created_at, r.id))
     first = ordered[0].created_at if ordered else None
     bundle = ExportBundle(study=study, participant=settings.study_pseudonym, columns=columns, rows=[])
