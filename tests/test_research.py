@@ -206,14 +206,14 @@ def test_export_command_from_a_journal(tmp_path: Path, monkeypatch: pytest.Monke
     path = tmp_path / "j.twj"
     monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", "correct horse")
     with Journal.create(path, "correct horse") as journal:
-        journal.add_many([*records(), ThoughtRecord(situation="told rosemary about it", created_at=START)])
+        journal.add_many([*records(), ThoughtRecord(situation="told hope about it", created_at=START)])
         journal.save_settings(Settings(known_names=["Sam"]))
-        journal.save_assignment(assignment("Dr Rosemary Quist"))
+        journal.save_assignment(assignment("Dr Hope Quist"))
     assert main(["--journal", str(path), "export", "--anonymise", "--preview"]) == 0
     assert not any(p.name != "j.twj" and not p.name.startswith("j.twj") for p in tmp_path.iterdir())
     assert main(["--journal", str(path), "export", "--anonymise", "--out", str(tmp_path / "one")]) == 0
     assert main(["--journal", str(path), "export", "--anonymise", "--no-free-text", "--out", str(tmp_path / "two")]) == 0
-    assert "rosemary" not in (tmp_path / "one" / "records.jsonl").read_text()  # the therapist's name
+    assert "told hope" not in (tmp_path / "one" / "records.jsonl").read_text()  # the therapist's name
     one = json.loads((tmp_path / "one" / "manifest.json").read_text())
     two = json.loads((tmp_path / "two" / "manifest.json").read_text())
     assert one["participant"] == two["participant"]  # made once, kept in the journal
