@@ -287,6 +287,24 @@ def test_record_detail_shows_every_step_and_the_change(tmp_path):
     journal.close()
 
 
+def test_back_from_editing_the_record_page_shows_the_saved_record(tmp_path):
+    """Whatever the record flow saved is what the record page shows when it comes back."""
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+    record = journal.records()[0]
+
+    async def scenario():
+        app = HostApp(journal, lambda: RecordDetailScreen(record.id))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.push_screen(HelpScreen())  # stands in for the record flow
+            journal.save(record.model_copy(update={"situation": "Edited just now"}))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: "Edited just now" in screen_text(app))
+
+    run(scenario)
+    journal.close()
+
+
 def test_a_missing_record_is_explained(tmp_path):
     journal = make_journal(tmp_path / "j.twj")
 
