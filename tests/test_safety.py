@@ -22,6 +22,8 @@ RISK = [
     "there is no point in living like this",
     "I CAN'T GO ON",
     "I want to take my own life",
+    "nobody would miss me",
+    "I thought about hanging myself",
 ]
 
 NO_RISK = [

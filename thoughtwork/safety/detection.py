@@ -34,6 +34,10 @@ _PATTERNS = [
     r"\bno (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive)\b",
     r"\bcan't go on\b|\bcannot go on\b|\bcant go on\b",
     r"\bnot worth living\b",
+    r"\b(?:nobody|no one|noone) would (?:even )?(?:miss|notice) (?:me|if i was gone|if i were gone)\b",
+    r"\bhang(?:ing)? myself\b",
+    r"\bslit(?:ting)? my wrists?\b",
+    r"\bjump(?:ing)? (?:off|in front of) (?:a|the) (?:bridge|building|roof|train)\b",
     r"\b(?:overdose|od) on\b",
     # Harming oneself on purpose.
     r"\bself[- ]?harm(?:ing|ed)?\b",
