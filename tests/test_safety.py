@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thoughtwork.safety import DEFAULT_REGION, crisis_resources, mentions_self_harm, region_label, regions
 
@@ -87,3 +89,15 @@ def test_unknown_region_falls_back_to_international() -> None:
 def test_every_region_ends_with_emergency_services() -> None:
     for region in regions():
         assert "mergenc" in region.resources[-1].name, region.code
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gets_a_plain_answer(text: str) -> None:
+    assert mentions_self_harm(text) in (True, False)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(codec="ascii"), max_size=200))
+def test_a_risky_sentence_is_noticed_wherever_it_sits(padding: str) -> None:
+    assert mentions_self_harm(f"{padding} I want to kill myself {padding}")
