@@ -23,7 +23,8 @@ _HONORIFICS = {
     "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.",
     "professor", "nurse", "sister", "auntie", "aunty", "aunt", "uncle", "nan", "nana", "grandma", "grandad",
     "grandpa", "cousin", "pastor", "rabbi", "imam", "father", "reverend", "rev", "sir", "lady", "lord", "coach",
-    "midwife", "dame",
+    "midwife", "dame", "frau", "herr", "mme", "madame", "monsieur", "mlle", "senora", "se\u00f1ora", "senor",
+    "se\u00f1or", "sra", "sr", "signora", "signor", "sig", "dona", "bibi", "hajia", "alhaji", "chief",
 }
 # Verbs that, right after a word-name at the start of a sentence, show it is a person:
 # "Will said" is someone; "Will I ever" and "Hope is a strange thing" are not.
@@ -146,6 +147,8 @@ class NameFinder:
         lists = self.lists
         core = token.core
         previous = tokens[i - 1] if i else None
+        if token.lower in _HONORIFICS:
+            return None  # "Frau", "Dr": a title says nothing about who; the name after it is hidden
         if previous is not None and previous.lower in _HONORIFICS:
             # "Dr Brown", "Nurse Kelly", "dr patel": the word after a title is a name.
             if (previous.cap and token.cap) or not self._known_word(token.lower):

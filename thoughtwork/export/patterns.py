@@ -202,7 +202,7 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "ID")
     for match in KEYED_ID.finditer(text):
         value = match.group(1)
-        if any(c.isdigit() for c in value) and len(value) >= 3:
+        if any(c.isdigit() for c in value) and len(value) >= 4:  # "NHS 111" is a helpline, not an ID
             yield Span(match.start(1), match.end(1), "ID")
     for match in ALNUM_ID.finditer(text):
         token = match.group(0).lstrip("#")
