@@ -63,6 +63,7 @@ class ThoughtworkApp(App[None]):
         self._passphrase = passphrase
         self._nlp_lock = threading.Lock()
         self._nlp_missing = False
+        self._nlp_started = False
         self._reframes: list | None = None
 
     # --- start-up -----------------------------------------------------------------
@@ -70,7 +71,10 @@ class ThoughtworkApp(App[None]):
     def on_mount(self) -> None:
         register_themes(self)
         apply_theme(self, "calm")
-        self.load_pipeline()
+        if not (self.journal_path.exists() and self._passphrase):
+            # The person will spend a few seconds typing: load spaCy meanwhile. With the
+            # passphrase given, unlocking comes first: both at once slow each other on two cores.
+            self.start_pipeline()
         # Imported here so the first frame is not held up by screens not yet needed.
         from thoughtwork.tui.screens.unlock import UnlockScreen
         from thoughtwork.tui.screens.welcome import WelcomeScreen
@@ -81,7 +85,13 @@ class ThoughtworkApp(App[None]):
             self.push_screen(WelcomeScreen(self.journal_path))
         self._passphrase = None  # only the journal keeps the key from here on
 
-    @work(thread=True, exclusive=True, group="nlp", exit_on_error=False)
+    def start_pipeline(self) -> None:
+        """Begin loading spaCy in the background, once."""
+        if not self._nlp_started:
+            self._nlp_started = True
+            self.load_pipeline()
+
+    @work(thread=True, group="nlp", exit_on_error=False)
     def load_pipeline(self) -> None:
         """Load spaCy while the person reads the first screen (about 1.5 s)."""
         self._ensure_pipeline()
@@ -115,6 +125,7 @@ class ThoughtworkApp(App[None]):
     def journal_opened(self, journal: Journal) -> None:
         """Called by the welcome and unlock screens once the journal is open."""
         self.journal = journal
+        self.start_pipeline()
         settings = journal.settings()
         apply_theme(self, settings.theme)
         from thoughtwork.tui.screens.home import HomeScreen

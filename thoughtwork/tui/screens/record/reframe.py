@@ -27,7 +27,9 @@ class ReframeStep(Step):
                 "yours, or write your own.",
                 classes="hint",
             )
-            options = [Option(_describe(r), id=r.reframe.id) for r in self._ranked]
+            options: list[Option | None] = []
+            for ranked in self._ranked:
+                options += [Option(_describe(ranked), id=ranked.reframe.id), None]  # None: a separator line
             options.append(Option(Text("Write my own", style="bold"), id=OWN))
             yield OptionList(*options, id="reframes")
         else:
@@ -40,7 +42,8 @@ class ReframeStep(Step):
             self.flow.record.reframes_offered = [r.reframe.id for r in self._ranked]
             chosen = self.record.reframe_chosen
             ids = [r.reframe.id for r in self._ranked]
-            self.query_one("#reframes", OptionList).highlighted = ids.index(chosen) if chosen in ids else 0
+            reframes = self.query_one("#reframes", OptionList)
+            reframes.highlighted = reframes.get_option_index(chosen) if chosen in ids else 0
 
     @on(OptionList.OptionSelected, "#reframes")
     def _pick(self, event: OptionList.OptionSelected) -> None:
