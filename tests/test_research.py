@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from datetime import date, datetime, timedelta, timezone
@@ -236,3 +237,19 @@ def test_merge_command_prints_the_summary(tmp_path: Path, capsys) -> None:  # no
     assert main(["research", "merge", str(a), str(a), "--out", str(tmp_path / "again"), "--identity", str(key)]) == 1
     assert "appears twice" in capsys.readouterr().err
     assert not (tmp_path / "again").exists()
+
+
+def test_merge_validates_every_value_against_the_codebook(tmp_path: Path) -> None:
+    """Even with matching hashes, a row that does not fit the codebook is refused, not printed."""
+    out = tmp_path / "forged"
+    write_export(build_export(records(1), settings(), Study()), out)
+    rows = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    rows[0]["distortions"] = ["[bold red]not a trap"]
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    (out / "records.jsonl").write_bytes(data)
+    manifest = json.loads((out / "manifest.json").read_text())
+    digest = hashlib.sha256(data).hexdigest()
+    manifest["files"]["records.jsonl"].update(sha256=digest, stored_sha256=digest, bytes=len(data))
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(MergeProblem, match="Record 1 .* distortions should be a list of the codebook's levels"):
+        merge([out])

@@ -108,6 +108,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from thoughtwork import keys
     from thoughtwork.export.output import OutputProblem, check_target
@@ -121,7 +122,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     except (MergeProblem, OutputProblem, keys.KeyProblem) as problem:
         raise UserError(str(problem)) from None
     summary = info["summary"]
-    table = Table(title=f"Merged into {args.out}", show_header=False)
+    table = Table(title=Text(f"Merged into {args.out}"), show_header=False)
     table.add_column(style="bold")
     table.add_column()
     table.add_row("participants", str(summary["participants"]))
@@ -132,7 +133,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     traps.add_column("trap")
     traps.add_column("records", justify="right")
     for trap, count in summary["traps"]:
-        traps.add_row(trap, str(count))
+        traps.add_row(Text(trap), str(count))  # values came from outside: never read them as markup
     console = Console()
     console.print(table)
     console.print(traps if summary["traps"] else "No thinking traps were recorded.")

@@ -26,6 +26,27 @@ class Column:
     levels: tuple[str, ...] = ()
     get: Callable[[ThoughtRecord], Any] | None = None
 
+    def problem(self, value: Any) -> str | None:
+        """Why `value` cannot be in this column (None when it can); used to validate exports on merge."""
+        if value is None:
+            return None if self.name not in ("participant", "record", "day") else "is missing"
+        if self.type in ("integer", "number"):
+            allowed = (int, float) if self.type == "number" else (int,)
+            if isinstance(value, bool) or not isinstance(value, allowed):
+                return f"should be a {self.type}"
+            low, high = _bounds(self.range)
+            if (low is not None and value < low) or (high is not None and value > high):
+                return f"is outside {self.range}"
+            return None
+        if self.type == "boolean":
+            return None if isinstance(value, bool) else "should be true or false"
+        if self.type == "category":
+            return None if value in self.levels else "is not one of the codebook's levels"
+        if self.type == "list":
+            ok = isinstance(value, list) and all(v in self.levels for v in value)
+            return None if ok else "should be a list of the codebook's levels"
+        return None if isinstance(value, str) else "should be text"
+
     def describe(self) -> dict[str, str]:
         return {
             "name": self.name,
@@ -34,6 +55,15 @@ class Column:
             "levels": ";".join(self.levels),
             "meaning": self.meaning,
         }
+
+
+def _bounds(text: str) -> tuple[int | None, int | None]:
+    """'0-100' -> (0, 100); '-100-100' -> (-100, 100); '1-' -> (1, None)."""
+    if not text:
+        return None, None
+    negative = text.startswith("-")
+    low, _, high = text.lstrip("-").partition("-")
+    return (-int(low) if negative else int(low)), (int(high) if high else None)
 
 
 def _change(after: int | None, before: int | None) -> int | None:

@@ -15,7 +15,7 @@ from statistics import mean
 from typing import Any
 
 from thoughtwork import __version__, keys
-from thoughtwork.export.columns import FIXED_COLUMNS, OPTIONAL_COLUMNS
+from thoughtwork.export.columns import COLUMNS, FIXED_COLUMNS, OPTIONAL_COLUMNS
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
 from thoughtwork.export.research_export import DATA_FILES, EXPORT_SCHEMA, MANIFEST, codebook
 
@@ -78,7 +78,20 @@ def read_export(folder: Path, identity: Any | None) -> ParticipantExport:
         raise MergeProblem(f"Some rows in {folder} belong to another participant than its manifest says.")
     if len(rows) != manifest.get("counts", {}).get("records"):
         raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
+    for number, row in enumerate(rows, start=1):
+        _check_row(folder, number, row)
     return ParticipantExport(folder, manifest, rows)
+
+
+def _check_row(folder: Path, number: int, row: dict[str, Any]) -> None:
+    """Every value must fit its codebook entry: an export is data from outside, not trusted as is."""
+    for name, value in row.items():
+        column = COLUMNS.get(name)
+        if column is None:
+            raise MergeProblem(f"Record {number} in {folder} has a column the codebook does not know ({name[:40]!r}).")
+        problem = column.problem(value)
+        if problem:
+            raise MergeProblem(f"Record {number} in {folder}: {name} {problem}.")
 
 
 def _manifest(folder: Path) -> dict[str, Any]:
