@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
-from thoughtwork.models import DistortionId, DistortionMatch, DistortionStatus, RecordStatus, ThoughtRecord
+from thoughtwork.models import (
+    DistortionId,
+    DistortionMatch,
+    DistortionStatus,
+    RecordStatus,
+    ThoughtRecord,
+)
 from thoughtwork.progress import (
     anxiety_points,
     average_before_after,
@@ -16,7 +22,6 @@ from thoughtwork.progress import (
     trap_counts,
 )
 
-UTC = timezone.utc
 DAY1 = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
 
 

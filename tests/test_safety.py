@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thoughtwork.safety import DEFAULT_REGION, crisis_resources, mentions_self_harm, region_label, regions
+from thoughtwork.safety import (
+    DEFAULT_REGION,
+    crisis_resources,
+    mentions_self_harm,
+    region_label,
+    regions,
+)
 
 RISK = [
     "I want to kill myself",

@@ -19,8 +19,20 @@ from test_tui_browse_support import (
 )
 from textual.widgets import DataTable, Input, Select
 
-from thoughtwork.models import Context, DistortionId, DistortionMatch, DistortionStatus, ThoughtRecord
-from thoughtwork.tui.screens.breathe import BreatheScreen, breath_state, clamp_pace, counting, guide_bar
+from thoughtwork.models import (
+    Context,
+    DistortionId,
+    DistortionMatch,
+    DistortionStatus,
+    ThoughtRecord,
+)
+from thoughtwork.tui.screens.breathe import (
+    BreatheScreen,
+    breath_state,
+    clamp_pace,
+    counting,
+    guide_bar,
+)
 from thoughtwork.tui.screens.crisis import CrisisScreen
 from thoughtwork.tui.screens.help import HelpScreen, help_text
 from thoughtwork.tui.screens.journal_list import JournalScreen, filter_records

@@ -5,7 +5,15 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from test_tui_browse_support import PASSPHRASE, SIZE, make_journal, sample_records, screen_text, use_utc, wait_for
+from test_tui_browse_support import (
+    PASSPHRASE,
+    SIZE,
+    make_journal,
+    sample_records,
+    screen_text,
+    use_utc,
+    wait_for,
+)
 
 from thoughtwork.tui.app import ThoughtworkApp
 
@@ -42,7 +50,7 @@ def test_every_browsing_screen_opens_from_home_and_goes_back(tmp_path):
                 ("s", "SettingsScreen"),
             ):
                 await pilot.press(key)
-                await wait_for(pilot, lambda: name(app) == screen)
+                await wait_for(pilot, lambda screen=screen: name(app) == screen)
                 await pilot.press("escape")
                 await at_home(pilot)
 

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from test_tui_browse_support import HOSTILE, START, HostApp, make_journal, sample_records, use_utc, wait_for
+from test_tui_browse_support import (
+    HOSTILE,
+    START,
+    HostApp,
+    make_journal,
+    sample_records,
+    use_utc,
+    wait_for,
+)
 
 from thoughtwork.models import ThoughtRecord
 from thoughtwork.tui.screens.breathe import BreatheScreen

@@ -8,7 +8,7 @@ snapshots look like the real thing.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.app import App
@@ -28,7 +28,7 @@ from thoughtwork.tui.theme import apply_theme, register_themes
 
 PASSPHRASE = "a calm passphrase"
 SIZE = (80, 24)
-START = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 HOSTILE = "[/b] [@click=app.quit]quit[/] \x1b]0;pwned\x07 [TODO]"
 """Text that would crash, act or vanish if it were ever treated as markup or sent raw."""
 
@@ -65,7 +65,7 @@ def sample_records() -> list[ThoughtRecord]:
     return records
 
 
-def make_journal(path: Path, records: list[ThoughtRecord] | None = None, **settings) -> Journal:  # noqa: ANN003
+def make_journal(path: Path, records: list[ThoughtRecord] | None = None, **settings) -> Journal:
     """An open journal with the given records and settings (and welcomed, for the real app)."""
     journal = Journal.create(path, PASSPHRASE)
     if records:
@@ -79,7 +79,7 @@ class HostApp(App[None]):
 
     CSS_PATH = str(package_data("tui", "app.tcss"))
 
-    def __init__(self, journal: Journal | None, make_screen) -> None:  # noqa: ANN001
+    def __init__(self, journal: Journal | None, make_screen) -> None:
         super().__init__()
         self.journal = journal
         self.make_screen = make_screen
@@ -101,7 +101,7 @@ def screen_text(app: App) -> str:
     return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
 
 
-async def wait_for(pilot, predicate, tries: int = 150) -> None:  # noqa: ANN001
+async def wait_for(pilot, predicate, tries: int = 150) -> None:
     """Let the app run until `predicate()` holds."""
     for _ in range(tries):
         await pilot.pause(0.02)
@@ -110,7 +110,7 @@ async def wait_for(pilot, predicate, tries: int = 150) -> None:  # noqa: ANN001
     raise AssertionError("the app did not reach the expected state")
 
 
-def use_utc(monkeypatch) -> None:  # noqa: ANN001
+def use_utc(monkeypatch) -> None:
     """Dates and times on screen in UTC, so tests and snapshots read the same everywhere."""
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()

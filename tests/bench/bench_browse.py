@@ -12,26 +12,32 @@ import random
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("THOUGHTWORK_KDF_PROFILE", "test")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from test_tui_browse_support import HostApp, make_journal  # noqa: E402
+from test_tui_browse_support import HostApp, make_journal
 
-from thoughtwork.models import Context, DistortionId, DistortionMatch, RecordStatus, ThoughtRecord  # noqa: E402
-from thoughtwork.progress import belief_points, milestones, streaks, trap_counts  # noqa: E402
-from thoughtwork.tui.screens.journal_list import JournalScreen, filter_records  # noqa: E402
-from thoughtwork.tui.screens.progress import ProgressScreen  # noqa: E402
+from thoughtwork.models import (
+    Context,
+    DistortionId,
+    DistortionMatch,
+    RecordStatus,
+    ThoughtRecord,
+)
+from thoughtwork.progress import belief_points, milestones, streaks, trap_counts
+from thoughtwork.tui.screens.journal_list import JournalScreen, filter_records
+from thoughtwork.tui.screens.progress import ProgressScreen
 
 N = int(os.environ.get("BENCH_RECORDS", "2000"))
-WORDS = "it will hurt never broken partner tight slow breathe dilator exam patient try again body".split()
+WORDS = ["it", "will", "hurt", "never", "broken", "partner", "tight", "slow", "breathe", "dilator", "exam", "patient", "try", "again", "body"]
 
 
 def records(n: int) -> list[ThoughtRecord]:
     rng = random.Random(7)
-    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
     traps = list(DistortionId)
     out = []
     for i in range(n):
@@ -54,18 +60,18 @@ def records(n: int) -> list[ThoughtRecord]:
     return out
 
 
-def timed(label: str, func, repeat: int = 5) -> None:  # noqa: ANN001
+def timed(label: str, func, repeat: int = 5) -> None:
     best = min(_once(func) for _ in range(repeat))
     print(f"{label:<48} {best * 1000:8.1f} ms")
 
 
-def _once(func) -> float:  # noqa: ANN001
+def _once(func) -> float:
     start = time.perf_counter()
     func()
     return time.perf_counter() - start
 
 
-async def screens(journal) -> None:  # noqa: ANN001
+async def screens(journal) -> None:
     from textual.screen import Screen
 
     for screen, label in (

@@ -14,7 +14,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
-from thoughtwork.models import CONTEXT_LABELS, DISTORTION_NAMES, Context, DistortionId, ThoughtRecord
+from thoughtwork.models import (
+    CONTEXT_LABELS,
+    DISTORTION_NAMES,
+    Context,
+    DistortionId,
+    ThoughtRecord,
+)
 from thoughtwork.text import shorten
 
 PAGE = 200
@@ -32,6 +38,7 @@ SHORT_CONTEXT = {
     Context.other: "Other",
 }
 """Context names short enough for a table column at 80 columns."""
+
 
 def searchable_text(record: ThoughtRecord) -> str:
     """Everything the person wrote in a record, folded for case-insensitive search."""
@@ -277,6 +284,4 @@ class JournalScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While typing a search, letters are words, not commands.
-        if action in {"edit", "delete", "search", "new_record"} and isinstance(self.focused, Input):
-            return False
-        return True
+        return not (action in {"edit", "delete", "search", "new_record"} and isinstance(self.focused, Input))

@@ -112,7 +112,7 @@ class RatingChart(Widget):
         self._points = list(points)
         self.refresh(layout=True)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+    def get_content_height(self, container, viewport, width: int) -> int:
         return self.ROWS + 1
 
     def render(self) -> Text:
@@ -169,7 +169,7 @@ class BarChart(Widget):
         self._items = list(items)
         self.refresh(layout=True)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+    def get_content_height(self, container, viewport, width: int) -> int:
         return max(1, len(self._items))
 
     def render(self) -> Text:
