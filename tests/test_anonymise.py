@@ -4,6 +4,7 @@ and the labelled dev set keeps its recall and word-survival floors."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -164,17 +165,19 @@ def test_jsonl_lines_never_crash() -> None:
 
 
 def test_anonymise_command_reads_stdin_and_writes_one_line_per_line() -> None:
-    lines = '{"id": "a", "text": "email me: x@y.com"}\n{broken\n{"id": "b", "text": "Ravi said hi"}\n'
+    lines = '{"id": "a", "text": "email me: x@y.com"}\n{broken\n{"id": "b", "text": "Ravi said hi in Z\u00fcrich"}\n'
     done = subprocess.run(
         [sys.executable, "-m", "thoughtwork.cli.main", "anonymise", "--jsonl", "--name", "Ravi"],
-        input=lines, capture_output=True, text=True, timeout=60,
+        input=lines.encode() + b"\xff\xfe not utf-8\n", capture_output=True, timeout=60,
+        env={**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "ascii"},
     )
     assert done.returncode == 0, done.stderr
-    out = [json.loads(line) for line in done.stdout.splitlines()]
+    out = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert out == [
         {"id": "a", "text": "email me: [EMAIL]"},
         {"id": None, "error": "this line is not valid JSON"},
-        {"id": "b", "text": "[NAME] said hi"},
+        {"id": "b", "text": "[NAME] said hi in [PLACE]"},
+        {"id": None, "error": "this line is not valid UTF-8"},
     ]
 
 

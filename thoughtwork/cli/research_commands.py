@@ -41,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "anonymise",
         aliases=["anonymize"],
         help='scrub {"id","text"} JSON lines from stdin to stdout',
+        description='Read {"id", "text"} JSON lines on stdin and write {"id", "text"} lines with names, places, '
+        'dates, contact details and ID numbers replaced by placeholders such as [NAME]. A line that cannot be '
+        'read gives {"id", "error"} and the stream goes on.',
     )
     anonymise.add_argument("--jsonl", action="store_true", required=True, help="read and write JSON lines")
     anonymise.add_argument("--name", action="append", default=[], metavar="NAME", help="a name to always hide (repeatable)")
@@ -151,11 +154,18 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     from thoughtwork.export.anonymiser import Anonymiser
 
     anonymiser = Anonymiser(args.name)
-    out = sys.stdout
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        out.write(json.dumps(scrub_line(anonymiser, line), ensure_ascii=False) + "\n")
+    # Bytes in and out: a stray non-UTF-8 line becomes an error line, and output never depends on the locale.
+    out = sys.stdout.buffer
+    for raw in sys.stdin.buffer:
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            result: dict = {"id": None, "error": "this line is not valid UTF-8"}
+        else:
+            if not line.strip():
+                continue
+            result = scrub_line(anonymiser, line)
+        out.write((json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8"))
         out.flush()
     return 0
 

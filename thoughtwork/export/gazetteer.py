@@ -6,6 +6,7 @@ The lists are built by `data/build_gazetteers.py` (see its docstring for the sou
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +36,15 @@ class Gazetteer:
         return word in self.given or word in self.surnames or word in self.word_names
 
     def is_place(self, word: str) -> bool:
-        return word in self.places
+        """True for a city, region or country, with or without its accents ("Zürich", "Zurich")."""
+        return word in self.places or fold(word) in self.places
+
+
+def fold(word: str) -> str:
+    """The word without accents: "Zürich" -> "Zurich"."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _load(name: str) -> dict[str, list[str]]:
@@ -51,7 +60,7 @@ def gazetteer() -> Gazetteer:
     orgs = _load("organisations.json")
     vocab = _load("vocabulary.json")
     all_places = [p for key in ("countries", "cities", "regions") for p in places[key]]
-    single = frozenset(p for p in all_places if " " not in p)
+    single = frozenset(p for p in all_places if " " not in p) | frozenset(fold(p) for p in all_places if " " not in p)
     # Longest first, so "New York City" wins over "New York" in the phrase pattern.
     phrases = tuple(sorted({p for p in all_places if " " in p}, key=len, reverse=True))
     return Gazetteer(

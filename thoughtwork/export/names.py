@@ -44,6 +44,7 @@ _RELATIONS = {
 _PARTICLES = {"van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "bin", "bint", "al", "el", "ibn", "abu"}
 # "told deshawn", "texted abi": an unknown lowercase word right after these is taken as a name.
 _CUE_VERBS = {"told", "texted", "asked", "called", "rang", "messaged", "met", "hugged", "kissed", "phoned", "emailed", "dm'd", "dmed"}
+_PLACE_PREPOSITIONS = {"in", "from", "near", "around", "visiting", "outside", "via"}
 _POSSESSIVES = {"my", "our", "her", "his", "their", "your"}
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
 _STREET_SUFFIXES = {
@@ -166,10 +167,11 @@ class NameFinder:
             return self._judge_capitalised(tokens, i)
         if not self._known_word(token.lower):
             title = core[:1].upper() + core[1:]
-            if lists.is_person_name(title):
+            person, place = lists.is_person_name(title), lists.is_place(title)
+            if place and (not person or (previous is not None and previous.lower in _PLACE_PREPOSITIONS | {"to"})):
+                return "PLACE"  # "went to jordan" is a place; "told jordan" a person
+            if person:
                 return "NAME"
-            if lists.is_place(title):
-                return "PLACE"
             if previous is not None and previous.lower in _CUE_VERBS:
                 return "NAME"
         return None
@@ -190,6 +192,8 @@ class NameFinder:
         token = tokens[i]
         core = token.core
         kind = "PLACE" if lists.is_place(core) else "ORG" if core in lists.known_orgs else "NAME"
+        if kind == "NAME" and i and tokens[i - 1].lower in _PLACE_PREPOSITIONS and not lists.is_person_name(core):
+            kind = "PLACE"  # "in Zwolle", "from Oaxaca": an unknown word after these is more likely a place
         if not self._known_word(token.lower):
             return kind
         is_name = lists.is_person_name(core)
@@ -312,8 +316,8 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
                 break
             first -= 1
         last = i
-        # "Hospital Clínic", "Clinic Marbella": a suffix followed by a capitalised name.
-        while last + 1 < len(tokens) and tokens[last + 1].cap and not tokens[last + 1].sentence_start and _joins(
+        # "Hospital Clínic", "Clinic Marbella": an organisation word followed by a capitalised name.
+        while kind == "ORG" and last + 1 < len(tokens) and tokens[last + 1].cap and not tokens[last + 1].sentence_start and _joins(
             text, tokens[last], tokens[last + 1]
         ) and tokens[last + 1].core not in lists.safe_capitalised:
             last += 1

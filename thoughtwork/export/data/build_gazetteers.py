@@ -110,7 +110,8 @@ Institute Ltd Limited Inc Incorporated LLC LLP PLC plc GmbH AG SA BV Co Company 
 Partners Associates Solicitors Pharmacy Chemist Chemists Society Council Authority Agency Department Ministry Church Mosque
 Temple Synagogue Gurdwara Club Gym Studio Studios Centre's Services Healthcare Health Care Medical Physio Physiotherapy Dental
 Hotel Cafe Café Restaurant Bakery Salon Store Stores Shop Supermarket Library Museum Theatre Nursery Primary Secondary High
-Comprehensive Grammar Prison Police Station Airport Airlines Airways Railway Football Rugby Charity""".split()
+Comprehensive Grammar Prison Police Station Airport Airlines Airways Railway Football Rugby Charity Infirmary Hospice
+Polyclinic Clínica Clinica Klinik Klinikum Krankenhaus Hôpital Hopital Ospedale Hospitaal Ziekenhuis Kliniek""".split()
 
 KNOWN_ORGS = """NHS_Direct Boots Superdrug Tesco Sainsbury's Sainsburys Asda Morrisons Waitrose Lidl Aldi Primark Amazon Google
 Apple Microsoft Facebook Instagram WhatsApp TikTok Snapchat Twitter Reddit Tinder Hinge Bumble Grindr Bupa BUPA Nuffield
