@@ -387,3 +387,20 @@ def test_rating_takes_arrow_keys_typing_and_backspace():
             assert rating.value == 1  # "101" is too much, so the last digit starts a new number
 
     run(scenario)
+
+
+def test_typing_is_saved_on_a_timer_even_without_changing_step(tmp_path, monkeypatch):
+    """If the terminal is simply closed, what was typed a few seconds before is already in the journal."""
+    monkeypatch.setattr(flow, "AUTOSAVE_SECONDS", 0.1)
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await type_text(pilot, "Waiting room")
+            await wait_for(pilot, lambda: [r.situation for r in app.journal.records()] == ["Waiting room"])
+
+    run(scenario)

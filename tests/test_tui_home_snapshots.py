@@ -127,3 +127,31 @@ def test_summary_step(snap_compare, tmp_path):
     path = make_journal(tmp_path / "j.twj", [record])
     app = ThoughtworkApp(path, passphrase=PASSPHRASE)
     assert snap_compare(app, terminal_size=SIZE, run_before=_at_step([record], 8))
+
+
+def test_feelings_step_with_a_rating_focused(snap_compare, tmp_path):
+    """The feelings step: emotions to tick and the 0-100 ratings, one of them focused and set."""
+    record = ThoughtRecord(situation="Smear test booked for Friday")
+    path = make_journal(tmp_path / "j.twj", [record])
+
+    async def go(pilot):
+        await _at_step([record], 1)(pilot)
+        await pilot.press("space", "tab", "tab")
+        await pilot.press("6", "5")
+
+    app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=go)
+
+
+def test_home_in_high_contrast(snap_compare, tmp_path):
+    """The high-contrast theme, chosen in settings, applies as soon as the journal opens."""
+    path = make_journal(tmp_path / "j.twj")
+    from thoughtwork.journal import Journal
+
+    with Journal.open(path, PASSPHRASE) as journal:
+        journal.save_settings(journal.settings().model_copy(update={"theme": "high_contrast"}))
+
+    async def ready(pilot):
+        await wait_for_screen(pilot, "HomeScreen")
+
+    assert snap_compare(ThoughtworkApp(path, passphrase=PASSPHRASE), terminal_size=SIZE, run_before=ready)

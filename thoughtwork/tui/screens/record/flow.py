@@ -50,6 +50,10 @@ def steps_for(prompt: Prompt | None) -> list[type[Step]]:
     return [HomeworkPromptStep, *chosen, SummaryStep]
 
 
+AUTOSAVE_SECONDS = 10.0
+"""How often what is typed on the current step is saved, in case the terminal is simply closed."""
+
+
 def has_content(record: ThoughtRecord) -> bool:
     """Whether anything was typed or rated yet; an untouched new record is not worth saving."""
     empty = ThoughtRecord(id=record.id, created_at=record.created_at)
@@ -101,6 +105,7 @@ class RecordScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self._show(self.index)
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
     # --- moving between steps -----------------------------------------------------
 
@@ -180,6 +185,15 @@ class RecordScreen(Screen[None]):
             return
         self.record = journal.save(self.record)
         self._saved = True
+
+    def autosave(self) -> None:
+        """Save the draft if anything on the current step changed since the last save."""
+        if self._moving or self.current is None or not self.current.is_attached:
+            return
+        before = self.record.model_dump(exclude={"updated_at"})
+        self.current.store(self.record)
+        if self.record.model_dump(exclude={"updated_at"}) != before:
+            self.save_draft()
 
     def _complete(self) -> None:
         """Reaching the summary finishes the record; the chosen reframe counts as helpful."""
