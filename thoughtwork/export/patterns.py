@@ -63,7 +63,8 @@ KEYED_ID = re.compile(
     r"((?-i:[A-Z]{1,3} )?[A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?(?: \d[\dA-Z]*)*)",
     re.IGNORECASE,
 )
-ALNUM_ID = re.compile(r"(?<![\w@])#?[A-Za-z0-9]+(?:[/\-][A-Za-z0-9]+)*(?![\w@])")
+# Only tokens with a digit in them (the lookahead keeps ordinary words out of the Python loop).
+ALNUM_ID = re.compile(r"(?<![\w@])#?(?=[A-Za-z0-9/\-]*\d)[A-Za-z0-9]+(?:[/\-][A-Za-z0-9]+)*(?![\w@])")
 _UNIT = re.compile(
     r"^\d+(?:mg|mcg|ml|g|kg|lb|lbs|km|m|cm|mm|am|pm|st|nd|rd|th|s|k|x|h|hr|hrs|min|mins|yo|y|mph|bpm|mmhg|p|gb|mb)$",
     re.IGNORECASE,
