@@ -7,6 +7,7 @@ the longer one wins, so "12 Baker Street" stays one [ADDRESS] rather than a numb
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -85,11 +86,17 @@ class Anonymiser:
 
 def resolve(spans: list[Span]) -> list[Span]:
     """Overlapping findings settled: longest first, then the more specific kind."""
-    chosen: list[Span] = []
+    chosen: list[Span] = []  # kept sorted by start; chosen spans never overlap
+    starts: list[int] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), _RANK[s.kind], s.start)):
-        if all(span.end <= c.start or span.start >= c.end for c in chosen):
-            chosen.append(span)
-    return sorted(chosen)
+        at = bisect.bisect_left(starts, span.start)
+        if at > 0 and chosen[at - 1].end > span.start:
+            continue
+        if at < len(chosen) and chosen[at].start < span.end:
+            continue
+        chosen.insert(at, span)
+        starts.insert(at, span.start)
+    return chosen
 
 
 def _merge_names(text: str, spans: list[Span]) -> list[Span]:
