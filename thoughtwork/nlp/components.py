@@ -54,17 +54,18 @@ class AnchoredMatcher:
     (as a word or a lemma) are run. The matches are exactly those of one big Matcher.
     """
 
-    def __init__(self, nlp: Language, patterns: dict[str, list[dict]]) -> None:
-        groups: dict[tuple[str, frozenset[str]] | None, dict[str, list[dict]]] = defaultdict(dict)
-        for key, tokens in patterns.items():
-            groups[_anchor(tokens)][key] = tokens
+    def __init__(self, nlp: Language, patterns: dict[str, list[list[dict]]]) -> None:
+        groups: dict[tuple[str, frozenset[str]] | None, dict[str, list[list[dict]]]] = defaultdict(dict)
+        for key, variants in patterns.items():
+            for tokens in variants:
+                groups[_anchor(tokens)].setdefault(key, []).append(tokens)
         self.always: list[Matcher] = []
         self.by_word: dict[str, list[Matcher]] = defaultdict(list)
         self.by_lemma: dict[str, list[Matcher]] = defaultdict(list)
         for anchor, members in groups.items():
             matcher = Matcher(nlp.vocab, validate=True)
-            for key, tokens in members.items():
-                matcher.add(key, [tokens])
+            for key, variants in members.items():
+                matcher.add(key, variants)
             if anchor is None:
                 self.always.append(matcher)
                 continue
@@ -81,10 +82,10 @@ class AnchoredMatcher:
                 active[id(matcher)] = matcher
             for matcher in by_lemma.get(token.lemma_, ()):
                 active[id(matcher)] = matcher
-        matches: list[tuple[int, int, int]] = []
+        matches: set[tuple[int, int, int]] = set()
         for matcher in active.values():
-            matches.extend(matcher(doc))
-        return matches
+            matches.update(matcher(doc))
+        return sorted(matches, key=lambda match: (match[1], match[2]))
 
 
 def _anchor(tokens: list[dict]) -> tuple[str, frozenset[str]] | None:
@@ -121,11 +122,11 @@ class DistortionMatcher:
         self.settings = settings
         self.rules = distortion_rules()
         self.specs = {spec.key: spec for rules in self.rules.values() for spec in rules.patterns}
-        self.matcher = AnchoredMatcher(nlp, {spec.key: spec.tokens for spec in self.specs.values()})
+        self.matcher = AnchoredMatcher(nlp, {spec.key: spec.variants for spec in self.specs.values()})
         self.nearby = Matcher(nlp.vocab, validate=True)
         for spec in self.specs.values():
             if spec.requires_nearby is not None:
-                self.nearby.add(spec.key, [[spec.requires_nearby]])
+                self.nearby.add(spec.key, [[alternative] for alternative in spec.requires_nearby])
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.distortions = self.find(doc)

@@ -8,6 +8,7 @@ and every rule that uses it can be read in the pattern files.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -26,16 +27,18 @@ class ContextSettings:
     """Weight kept by a match in a yes/no question ('Will it hurt?')."""
 
 
+@lru_cache(maxsize=1)
+def _word_sets() -> tuple[frozenset[str], ...]:
+    words = lexicons()
+    names = ("negators", "breakers", "sentence_ends", "hedges", "question_starts")
+    return tuple(frozenset(words[name]) for name in names)
+
+
 class Context:
     """Per-document facts the matcher needs: words, clauses, sentences, hedges, questions."""
 
     def __init__(self, doc: Doc) -> None:
-        words = lexicons()
-        negators = set(words["negators"])
-        breakers = set(words["breakers"])
-        sentence_ends = set(words["sentence_ends"])
-        hedges = set(words["hedges"])
-        question_starts = set(words["question_starts"])
+        negators, breakers, sentence_ends, hedges, question_starts = _word_sets()
 
         self.words = [token.lower_ for token in doc]
         self.is_negator = [w in negators for w in self.words]
@@ -65,9 +68,11 @@ class Context:
             if hedge_at is not None:
                 self.first_hedge[index] = hedge_at
             asks = self.words[last - 1] == "?" and self.words[first] in question_starts
+            # "What if ..." imagines rather than asserts: only rules marked "keep" (catastrophising) stay strong.
+            asks = asks or self.words[first : first + 2] == ["what", "if"]
             self.is_question.append(asks)
 
-    def _hedges(self, i: int, hedges: set[str]) -> bool:
+    def _hedges(self, i: int, hedges: frozenset[str]) -> bool:
         # "could" hedges, "couldn't" does not: a negated hedge word states a limit instead.
         follows = self.is_negator[i + 1] if i + 1 < len(self.words) else False
         return self.words[i] in hedges and not follows

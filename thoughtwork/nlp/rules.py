@@ -26,6 +26,7 @@ Optional keys, all checked after the Matcher finds a span:
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,13 +52,14 @@ class PatternSpec:
     id: str
     score: float
     why: str
-    tokens: list[dict[str, Any]]
+    variants: list[list[dict[str, Any]]]
+    """The Matcher patterns of the rule (more than one when a token allows a word or a lemma)."""
     negatable: bool = True
     dampen_questions: bool = True
     dampen_hedges: bool = True
     not_after: frozenset[str] = frozenset()
     not_before: tuple[tuple[str, ...], ...] = ()
-    requires_nearby: dict[str, Any] | None = None
+    requires_nearby: list[dict[str, Any]] | None = None
     examples: tuple[str, ...] = ()
 
 
@@ -121,16 +123,29 @@ def token_pattern(item: Any, lexicon: dict[str, list[str]]) -> dict[str, Any]:
         lemma_words = _words("|".join(lemmas), lexicon) if lemmas else []
         lower_words = _words("|".join(lowers), lexicon) if lowers else []
         if lemma_words and lower_words:
-            # Either the lemma or the word may match: the Matcher has no OR across attributes,
-            # so a lemma list is widened with the plain words' lemmas being themselves.
-            pattern = {"LEMMA": {"IN": sorted(set(lemma_words) | set(lower_words))}}
-        elif lemma_words:
+            raise PatternError(f"{item!r} mixes lemmas and words; use token_alternatives")
+        if lemma_words:
             pattern = {"LEMMA": {"IN": lemma_words}}
         else:
             pattern = {"LOWER": {"IN": lower_words}}
     if optional:
         pattern["OP"] = "?"
     return pattern
+
+
+def token_alternatives(item: Any, lexicon: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """A shorthand token as one or more spaCy token patterns: 'a|~b' (a word or a lemma) needs
+    two, since one Matcher token cannot test two attributes with OR."""
+    if isinstance(item, str) and "~" in item and not item.startswith(("!", "*")):
+        optional = len(item) > 1 and item.endswith("?")
+        body = item[:-1] if optional else item
+        parts = body.split("|")
+        lemmas = [p for p in parts if p.startswith("~")]
+        words = [p for p in parts if not p.startswith("~")]
+        if lemmas and words:
+            suffix = "?" if optional else ""
+            return [token_pattern("|".join(lemmas) + suffix, lexicon), token_pattern("|".join(words) + suffix, lexicon)]
+    return [token_pattern(item, lexicon)]
 
 
 def _expand_raw(item: dict[str, Any], lexicon: dict[str, list[str]]) -> dict[str, Any]:
@@ -153,7 +168,7 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
     try:
         pid = raw["id"]
         score = float(raw["score"])
-        tokens = [token_pattern(t, lexicon) for t in raw["tokens"]]
+        variants = [list(v) for v in itertools.product(*(token_alternatives(t, lexicon) for t in raw["tokens"]))]
         why = raw["why"]
     except (KeyError, TypeError, PatternError) as error:
         raise PatternError(f"{distortion}.json: pattern {raw.get('id', '?')!r} is malformed ({error})") from error
@@ -171,13 +186,13 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
         id=pid,
         score=score,
         why=why,
-        tokens=tokens,
+        variants=variants,
         negatable=bool(raw.get("negatable", True)),
         dampen_questions=raw.get("questions", "dampen") != "keep",
         dampen_hedges=raw.get("hedges", "dampen") != "keep",
         not_after=frozenset(not_after),
         not_before=_phrases(raw.get("not_before", [])),
-        requires_nearby=token_pattern(nearby, lexicon) if nearby else None,
+        requires_nearby=token_alternatives(nearby, lexicon) if nearby else None,
         examples=tuple(raw.get("examples", [])),
     )
 
