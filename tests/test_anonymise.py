@@ -110,6 +110,14 @@ def test_a_word_found_as_a_name_is_a_name_throughout_the_text(anon: Anonymiser) 
     assert scrub(anon, "Grace was lovely. I thanked Grace.") == "[NAME] was lovely. I thanked [NAME]."
 
 
+def test_names_learned_from_other_texts_are_hidden_at_the_start_of_a_sentence() -> None:
+    anonymiser = Anonymiser()
+    assert anonymiser.scrub("Grace was lovely.").text == "Grace was lovely."
+    anonymiser.learn(["I hope Grace comes too.", "grace and patience"])
+    assert anonymiser.scrub("Grace was lovely.").text == "[NAME] was lovely."
+    assert anonymiser.scrub("with grace and patience").text == "with grace and patience"
+
+
 def test_title_marks_the_next_word_as_a_name(anon: Anonymiser) -> None:
     assert scrub(anon, "Dr Brown was gentle") == "Dr [NAME] was gentle"
 

@@ -64,6 +64,13 @@ class Anonymiser:
     def __init__(self, known_names: Iterable[str] = ()) -> None:
         self.names = NameFinder(gazetteer(), known_names)
 
+    def learn(self, texts: Iterable[str]) -> None:
+        """Read all of one person's texts first, so a name found in one ("I thanked Grace") is also
+        hidden where it would pass for a word ("Grace was lovely", at the start of a sentence)."""
+        for text in texts:
+            if text:
+                self.names.learn(text)
+
     def find(self, text: str) -> list[Span]:
         """The stretches to replace, sorted and without overlaps."""
         if not text:

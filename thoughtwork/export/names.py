@@ -100,6 +100,16 @@ class NameFinder:
         self.known = _known_pattern(known_names)
         self.place_phrases = _phrase_index(lists.place_phrases)
         self.org_phrases = _phrase_index(o for o in lists.known_orgs if " " in o)
+        self.learned: dict[str, str] = {}
+        """Capitalised words found as names or places in other texts of the same person (see Anonymiser.learn)."""
+
+    def learn(self, text: str) -> None:
+        """Remember the capitalised names and places found in `text`, to find them again elsewhere."""
+        tokens = [_Token(text, m) for m in WORD.finditer(text)]
+        kinds = [self._judge(tokens, i) for i in range(len(tokens))]
+        for token, kind in zip(tokens, kinds):
+            if kind in ("NAME", "PLACE") and token.cap and not token.caps:
+                self.learned.setdefault(token.core, kind)
 
     def known_spans(self, text: str) -> list[Span]:
         """The person's own list of names (partner, doctor, coach), matched in any case."""
@@ -112,7 +122,7 @@ class NameFinder:
         spans = self._place_phrases(tokens)
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         _extend_to_capitalised_neighbours(text, tokens, kinds, self.lists)
-        _same_word_same_kind(tokens, kinds)
+        _same_word_same_kind(tokens, kinds, self.learned)
         spans += _suffix_runs(text, tokens, self.lists)
         spans += [Span(t.start, t.end, k) for t, k in zip(tokens, kinds) if k]
         return spans
@@ -244,9 +254,11 @@ def _extend_to_capitalised_neighbours(text: str, tokens: list[_Token], kinds: li
                 break
 
 
-def _same_word_same_kind(tokens: list[_Token], kinds: list[str | None]) -> None:
-    """A word found as a name once is a name throughout the text: "Grace was there. I thanked Grace."."""
-    found = {t.core: k for t, k in zip(tokens, kinds) if k in ("NAME", "PLACE") and t.cap}
+def _same_word_same_kind(tokens: list[_Token], kinds: list[str | None], learned: dict[str, str]) -> None:
+    """A word found as a name once is a name throughout the text ("Grace was there. I thanked
+    Grace.") and, through `learned`, throughout a participant's other records."""
+    found = dict(learned)
+    found.update((t.core, k) for t, k in zip(tokens, kinds) if k in ("NAME", "PLACE") and t.cap)
     if not found:
         return
     for i, token in enumerate(tokens):

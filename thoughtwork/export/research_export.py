@@ -94,6 +94,8 @@ def build_export(
     columns = [c.name for c in FIXED_COLUMNS] + study.columns(free_text)
     anonymiser = Anonymiser([*settings.known_names, *(extra_names or [])])
     ordered = sorted(records, key=lambda r: (r.created_at, r.id))
+    text_columns = [c for c in columns if c in FREE_TEXT]
+    anonymiser.learn(COLUMNS[c].get(r) or "" for r in ordered for c in text_columns)
     first = ordered[0].created_at if ordered else None
     bundle = ExportBundle(study=study, participant=settings.study_pseudonym, columns=columns, rows=[])
     for number, record in enumerate(ordered, start=1):
