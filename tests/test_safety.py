@@ -45,6 +45,7 @@ NO_RISK = [
     "There's something fundamentally wrong with me",
     "my vagina is too tight",
     "the exam killed my mood",
+    "I want to end things with him",
     "",
     "   ",
 ]

@@ -23,7 +23,7 @@ _PATTERNS = [
     r"\bkill(?:ing)? (?:myself|my self)\b",
     r"\bkms\b",
     r"\b(?:end|ending|take|taking) (?:my own life|my life|it all)\b",
-    r"\bend (?:things|everything)\b",
+    r"\bend everything\b",
     r"\bunalive\b",
     # Wanting to die or not to exist (but not "die of embarrassment", "dying to try").
     r"\b(?:want|wanna|wanted|wish|wished|wishing|ready|going|deserve) (?:to )?(?:just )?(?:die|be dead)\b(?! of (?:embarrassment|shame|laughter|laughing|boredom))",
@@ -38,7 +38,7 @@ _PATTERNS = [
     r"\bhang(?:ing)? myself\b",
     r"\bslit(?:ting)? my wrists?\b",
     r"\bjump(?:ing)? (?:off|in front of) (?:a|the) (?:bridge|building|roof|train)\b",
-    r"\b(?:overdose|od) on\b",
+    r"\boverdos(?:e|ed|ing)\b",
     # Harming oneself on purpose.
     r"\bself[- ]?harm(?:ing|ed)?\b",
     r"\bself[- ]?injur(?:y|e|ing)\b",
