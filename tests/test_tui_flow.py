@@ -404,3 +404,24 @@ def test_typing_is_saved_on_a_timer_even_without_changing_step(tmp_path, monkeyp
             await wait_for(pilot, lambda: [r.situation for r in app.journal.records()] == ["Waiting room"])
 
     run(scenario)
+
+
+def test_text_longer_than_the_journal_takes_is_explained_not_a_crash(tmp_path):
+    """A pasted 20,001-character situation keeps the person on the step with a kind note."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            app.screen.query_one("#situation", TextArea).text = "a" * 20_001
+            await pilot.press("ctrl+n")
+            assert app.screen.index == 0
+            assert any("shorten" in n.message for n in app._notifications)
+            app.screen.query_one("#situation", TextArea).text = "a" * 100
+            await pilot.press("ctrl+n")
+            assert app.screen.index == 1
+
+    run(scenario)

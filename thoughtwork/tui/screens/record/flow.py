@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +17,7 @@ from thoughtwork.models import (
     RankedReframe,
     RecordStatus,
     ThoughtRecord,
+    friendly_error,
 )
 from thoughtwork.tui.screens.record.belief import BeliefStep
 from thoughtwork.tui.screens.record.emotions import EmotionsStep
@@ -144,7 +146,8 @@ class RecordScreen(Screen[None]):
         self._moving = True
         try:
             leaving = self.steps[self.index]
-            self.save_draft()
+            if not self.save_draft():
+                return
             if step > 0 and self.index == len(self.steps) - 1:
                 self.dismiss()
                 return
@@ -157,7 +160,8 @@ class RecordScreen(Screen[None]):
             self._moving = False
 
     def action_save_close(self) -> None:
-        self.save_draft()
+        if not self.save_draft():
+            return
         if self._saved and not self.record.is_complete:
             self.app.notify("Saved as a draft. You can continue it from home.", timeout=3)
         self.dismiss()
@@ -176,22 +180,34 @@ class RecordScreen(Screen[None]):
 
     # --- saving -------------------------------------------------------------------
 
-    def save_draft(self) -> None:
-        """Write what is on screen into the record and save it (also called on quit and on a crash)."""
+    def save_draft(self) -> bool:
+        """Write what is on screen into the record and save it (also called on quit and on a crash).
+
+        Returns False when something on screen cannot be kept as it is (say, a field longer
+        than the journal accepts): everything else is still saved, and the person is told.
+        """
         journal = self.app.journal
+        accepted = True
         if self.current is not None and self.current.is_attached:
-            self.current.store(self.record)
-        if journal is None or not (self._saved or has_content(self.record)):
-            return
-        self.record = journal.save(self.record)
-        self._saved = True
+            try:
+                self.current.store(self.record)
+            except ValidationError as error:
+                accepted = False
+                self.app.notify(f"Please shorten this step a little: {friendly_error(error)}", severity="warning")
+        if journal is not None and (self._saved or has_content(self.record)):
+            self.record = journal.save(self.record)
+            self._saved = True
+        return accepted
 
     def autosave(self) -> None:
         """Save the draft if anything on the current step changed since the last save."""
         if self._moving or self.current is None or not self.current.is_attached:
             return
         before = self.record.model_dump(exclude={"updated_at"})
-        self.current.store(self.record)
+        try:
+            self.current.store(self.record)
+        except ValidationError:
+            return  # said when the person moves on; a timer should not nag
         if self.record.model_dump(exclude={"updated_at"}) != before:
             self.save_draft()
 
