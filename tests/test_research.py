@@ -76,6 +76,13 @@ def test_rows_carry_days_not_dates_and_scrubbed_text_only() -> None:
     assert not any(k in dumped for k in ("created_at", "updated_at", '"id"'))
 
 
+def test_control_sequences_never_reach_the_researcher() -> None:
+    record = ThoughtRecord(situation="it hurt \x1b]0;owned\x07 again\x1b[2J", created_at=START)
+    row = build_export([record], settings(), Study()).rows[0]
+    assert "\x1b" not in row["situation"] and "\x07" not in row["situation"]
+    assert row["situation"].startswith("it hurt")
+
+
 def test_no_free_text_leaves_every_text_column_out() -> None:
     bundle = build_export(records(), settings(), Study(), free_text=False)
     assert not FREE_TEXT & set(bundle.columns)
@@ -190,7 +197,7 @@ def test_preview_shows_placeholders_and_user_text_literally() -> None:
     shown = console.export_text()
     assert "[NAME] will leave me [/b]" in shown
     assert "Sam" not in shown
-    assert "1 records would be sent" in shown
+    assert "1 record would be sent" in shown
 
 
 def test_an_export_with_no_records_still_names_its_participant(tmp_path: Path) -> None:

@@ -83,7 +83,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         settings = journal.settings()
         if not settings.study_pseudonym:
-            settings = settings.model_copy(update={"study_pseudonym": new_pseudonym()})
+            # Made once, on the first real export; a preview changes nothing, so it shows a stand-in.
+            pseudonym = "(made on your first export)" if args.preview else new_pseudonym()
+            settings = settings.model_copy(update={"study_pseudonym": pseudonym})
             if not args.preview:
                 settings = journal.save_settings(settings) or settings
         records = journal.records()

@@ -33,7 +33,8 @@ def render_preview(bundle: ExportBundle, recipient_note: str) -> RenderableType:
     redactions = bundle.redactions()
     summary = Text()
     summary.append(f"Study: {clean(bundle.study.name, single_line=True)}\n")
-    summary.append(f"{len(bundle.rows)} records would be sent. {recipient_note}\n")
+    count = len(bundle.rows)
+    summary.append(f"{count} {'record' if count == 1 else 'records'} would be sent. {recipient_note}\n")
     if bundle.free_text:
         hidden = ", ".join(f"{n} {kind}" for kind, n in redactions.items()) or "nothing needed hiding"
         summary.append(f"Hidden from your writing: {hidden}. Highlighted words below are what the researchers see instead.")
