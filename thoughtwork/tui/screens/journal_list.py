@@ -206,9 +206,11 @@ class JournalScreen(Screen[None]):
         empty = self.query_one("#journal-empty", Static)
         shown = len(self._shown)
         if filtering:
-            count.update(Text(f"{shown} of {total} record{'s' if total != 1 else ''}"))
+            line = f"{shown} of {total} record{'s' if total != 1 else ''}"
         else:
-            count.update(Text(f"{total} record{'s' if total != 1 else ''}, newest first"))
+            line = f"{total} record{'s' if total != 1 else ''}, newest first"
+        # The table's own Enter binding hides from the footer, so say it here.
+        count.update(Text(line + (" \u00b7 Enter opens one" if shown else "")))
         if total == 0:
             message = "No records yet. When a difficult moment comes, press n to write it down; small steps count."
         elif shown == 0:
