@@ -24,9 +24,9 @@ from thoughtwork.models import (
     DistortionStatus,
     Prompt,
     RankedReframe,
-    Reframe,
     RecordStatus,
     RecordStep,
+    Reframe,
     ThoughtRecord,
 )
 from thoughtwork.tui.app import ThoughtworkApp

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from thoughtwork.journal import Journal
-from thoughtwork.models import Analysis, DistortionId, DistortionMatch, EvidenceSpan, Theme
+from thoughtwork.models import (
+    Analysis,
+    DistortionId,
+    DistortionMatch,
+    EvidenceSpan,
+    Theme,
+)
 
 PASSPHRASE = "correct horse battery"
 SIZE = (80, 24)
@@ -37,7 +43,7 @@ def fake_analysis(text: str) -> Analysis:
     return Analysis(text=text, distortions=found, themes=[Theme.pain] if "hurt" in text else [])
 
 
-def no_preload(monkeypatch) -> None:  # noqa: ANN001
+def no_preload(monkeypatch) -> None:
     """Skip loading spaCy in the background: tests share two cores and use the fake pipeline."""
     from thoughtwork.tui.app import ThoughtworkApp
 
@@ -45,7 +51,7 @@ def no_preload(monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(ThoughtworkApp, "analyse", lambda self, text: fake_analysis(text))
 
 
-async def wait_for(pilot, predicate, tries: int = 100) -> None:  # noqa: ANN001
+async def wait_for(pilot, predicate, tries: int = 100) -> None:
     """Let the app run until `predicate()` holds (journal opening happens in a thread)."""
     for _ in range(tries):
         await pilot.pause(0.02)
@@ -54,5 +60,5 @@ async def wait_for(pilot, predicate, tries: int = 100) -> None:  # noqa: ANN001
     raise AssertionError("the app did not reach the expected state")
 
 
-async def wait_for_screen(pilot, name: str) -> None:  # noqa: ANN001
+async def wait_for_screen(pilot, name: str) -> None:
     await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == name)

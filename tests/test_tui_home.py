@@ -6,7 +6,14 @@ import asyncio
 from datetime import date, timedelta
 
 import pytest
-from test_tui_flow_support import PASSPHRASE, SIZE, make_journal, no_preload, wait_for, wait_for_screen
+from test_tui_flow_support import (
+    PASSPHRASE,
+    SIZE,
+    make_journal,
+    no_preload,
+    wait_for,
+    wait_for_screen,
+)
 from textual.widgets import OptionList, Static
 
 from thoughtwork.journal import Journal

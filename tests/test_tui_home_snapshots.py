@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from test_tui_flow_support import PASSPHRASE, SIZE, make_journal, no_preload, wait_for, wait_for_screen
+from test_tui_flow_support import (
+    PASSPHRASE,
+    SIZE,
+    make_journal,
+    no_preload,
+    wait_for,
+    wait_for_screen,
+)
 
 from thoughtwork.models import DistortionId, RankedReframe, Reframe, ThoughtRecord
 from thoughtwork.tui.app import ThoughtworkApp

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from thoughtwork.text import shorten
 
 
-def due_homework(app, *, include_done: bool = False) -> list:  # noqa: ANN001 - the ThoughtworkApp
+def due_homework(app, *, include_done: bool = False) -> list:
     """Homework items of today, overdue first (empty when the homework module is not installed)."""
     if app.journal is None:
         return []

@@ -62,7 +62,7 @@ class HomeworkDueScreen(Screen[None]):
         self.app.start_record(prompt=item.prompt, assignment_id=item.assignment.id)
 
 
-def _describe(item) -> Text:  # noqa: ANN001 - a homework.schedule.DueItem
+def _describe(item) -> Text:
     line = Text()
     line.append(shorten(item.prompt.title, 50), style="bold")
     line.append(f"  {STATUS_WORDS.get(item.status, item.status)}", style="italic")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 from rich.text import Text
 from textual.widgets import Static
@@ -26,7 +27,7 @@ def highlight(text: str, spans: Iterable[EvidenceSpan], style: str = "bold rever
             marked.append((start, end))
     cuts = sorted(edges)
     result = Text()
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         piece = clean(text[start:end])
         inside = any(a <= start and end <= b for a, b in marked)
         result.append(piece, style=style if inside else "")

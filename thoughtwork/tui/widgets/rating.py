@@ -46,13 +46,13 @@ class Rating(Widget, can_focus=True):
     class Changed(Message):
         """The rating changed; `value` is 0-100."""
 
-        def __init__(self, rating: "Rating", value: int | None) -> None:
+        def __init__(self, rating: Rating, value: int | None) -> None:
             super().__init__()
             self.rating = rating
             self.value = value
 
         @property
-        def control(self) -> "Rating":
+        def control(self) -> Rating:
             return self.rating
 
     def __init__(self, value: int | None = None, *, id: str | None = None, classes: str | None = None) -> None:
