@@ -20,7 +20,7 @@ _PLACEHOLDER = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
 
 # When two findings cover the same stretch, the more specific kind names it.
 _RANK = {kind: rank for rank, kind in enumerate(
-    ("EMAIL", "URL", "HANDLE", "POSTCODE", "ID", "PHONE", "ADDRESS", "DATE", "ORG", "PLACE", "NAME")
+    ("EMAIL", "URL", "HANDLE", "POSTCODE", "DATE", "PHONE", "ID", "ADDRESS", "ORG", "PLACE", "NAME")
 )}
 
 

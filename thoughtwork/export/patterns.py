@@ -64,6 +64,8 @@ KEYED_ID = re.compile(
     re.IGNORECASE,
 )
 # Only tokens with a digit in them (the lookahead keeps ordinary words out of the Python loop).
+_ID_BEFORE = re.compile(rf"\b(?:{_ID_WORDS})\b[^.!?\n]{{0,12}}$", re.IGNORECASE).search
+_PHONE_BEFORE = re.compile(r"phone|mobile|\btel|call|ring|rang|rung|text|messag|whatsapp|\bcell|line|extension|\bext\b|dial", re.IGNORECASE).search
 ALNUM_ID = re.compile(r"(?<![\w@])#?(?=[A-Za-z0-9/\-]*\d)[A-Za-z0-9]+(?:[/\-][A-Za-z0-9]+)*(?![\w@])")
 _UNIT = re.compile(
     r"^\d+(?:mg|mcg|ml|g|kg|lb|lbs|km|m|cm|mm|am|pm|st|nd|rd|th|s|k|x|h|hr|hrs|min|mins|yo|y|mph|bpm|mmhg|p|gb|mb)$",
@@ -196,6 +198,8 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
             yield Span(start, end, "ID")
         elif len(digits) == 16 and all(len(g) == 4 for g in groups):
             yield Span(start, end, "ID")  # a payment card number
+        elif _ID_BEFORE(before) and not _PHONE_BEFORE(before):
+            yield Span(start, end, "ID")  # "member number 00983311" is an ID, whatever its shape
         elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or re.fullmatch(r"\d{3}[ .\-]\d{4}", raw))):
             yield Span(start, end, "PHONE")
     for pattern in (SSN, NI_NUMBER, IBAN, UK_PLATE):
