@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from thoughtwork import __version__
+from thoughtwork import __version__, keys
 from thoughtwork.export.anonymiser import Anonymiser, Scrubbed
 from thoughtwork.export.columns import CODEBOOK_FIELDS, COLUMNS, FIXED_COLUMNS, FREE_TEXT
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
@@ -147,8 +147,6 @@ def manifest(bundle: ExportBundle, files: dict[str, bytes], stored: dict[str, tu
 
 def write_export(bundle: ExportBundle, out: Path, recipient: Any | None = None) -> dict[str, Any]:
     """Write the export folder (encrypting data files to `recipient`, a pyrage Recipient, if given)."""
-    from thoughtwork import keys
-
     files = bundle.data_files()
     stored: dict[str, tuple[str, bytes]] = {}
     for name, data in files.items():
