@@ -206,3 +206,19 @@ def test_quitting_releases_the_journal(tmp_path):
 
     run(scenario)
     Journal.open(path, PASSPHRASE).close()
+
+
+def test_after_three_wrong_passphrases_the_unlock_screen_explains_what_is_possible(tmp_path):
+    """Repeated failures add an honest note: case matters, and a lost passphrase cannot be recovered."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "UnlockScreen")
+            for attempt in range(3):
+                await pilot.press(*f"wrong{attempt}", "enter")
+                await wait_for(pilot, lambda: not app.screen.query_one("#unlock-button").disabled)
+            assert "case-sensitive" in problem_text(app)
+
+    run(scenario)

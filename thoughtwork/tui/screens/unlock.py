@@ -23,6 +23,7 @@ class UnlockScreen(Screen[None]):
         super().__init__()
         self.journal_path = journal_path
         self._given = passphrase
+        self._attempts = 0
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="unlock", classes="page"):
@@ -65,7 +66,7 @@ class UnlockScreen(Screen[None]):
         try:
             journal = Journal.open(self.journal_path, passphrase)
         except WrongPassphrase:
-            self.app.call_from_thread(self._failed, "That passphrase did not unlock the journal. Please try again.")
+            self.app.call_from_thread(self._wrong)
             return
         except JournalError as error:
             self.app.call_from_thread(self._failed, str(error))
@@ -74,6 +75,16 @@ class UnlockScreen(Screen[None]):
             self.app.call_from_thread(self._failed, "The journal file could not be read.")
             return
         self.app.call_from_thread(self.app.journal_opened, journal)
+
+    def _wrong(self) -> None:
+        self._attempts += 1
+        message = "That passphrase did not unlock the journal. Please try again."
+        if self._attempts >= 3:
+            message += (
+                " Passphrases are case-sensitive. If it is truly lost, the journal cannot be opened by"
+                " anyone; you can start a new one with --journal and a new file name."
+            )
+        self._failed(message)
 
     def _failed(self, message: str) -> None:
         self._say(message)

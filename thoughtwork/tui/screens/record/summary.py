@@ -11,6 +11,10 @@ from thoughtwork.text import clean
 from thoughtwork.tui.screens.record.step import Step
 
 
+CALMING_THRESHOLD = 60
+"""Anxiety still this high after the record: suggest the breathing exercise."""
+
+
 def change_line(label: str, before: int | None, after: int | None) -> str | None:
     """'Belief in the thought: 80 → 40 (down 40)', or None when either rating is missing."""
     if before is None or after is None:
@@ -63,4 +67,7 @@ def summary_text(record: ThoughtRecord) -> Text:
         text.append("\nYour balanced thought:\n", style="bold")
         text.append(f"\u201c{clean(record.balanced_thought)}\u201d\n", style="italic")
     text.append("\n" + encouragement(record))
+    if record.anxiety_after is not None and record.anxiety_after >= CALMING_THRESHOLD:
+        text.append("\n\nIf your body still feels tense, a few minutes of slow belly breathing may help: ")
+        text.append("open Breathe from home or the command palette (ctrl+p).", style="italic")
     return text
