@@ -162,3 +162,36 @@ def test_home_in_high_contrast(snap_compare, tmp_path):
         await wait_for_screen(pilot, "HomeScreen")
 
     assert snap_compare(ThoughtworkApp(path, passphrase=PASSPHRASE), terminal_size=SIZE, run_before=ready)
+
+
+def test_homework_due_and_its_prompt(snap_compare, tmp_path):
+    """Homework from a therapist, opened as a record: the prompt's instructions and its own question."""
+    from datetime import date, timedelta
+
+    from thoughtwork.journal import Journal
+    from thoughtwork.models import Assignment, Prompt, RecordStep
+
+    prompt = Prompt(
+        id="before-practice",
+        title="Before dilator practice",
+        instructions="Before you begin, notice what you expect to happen and how your body feels.",
+        moments=["before_dilator_practice"],
+        steps=[RecordStep.situation, RecordStep.automatic_thought, RecordStep.rerate],
+        extra_questions=["What would make this practice feel a little safer?"],
+    )
+    assignment = Assignment(
+        prompts=[prompt], start=date.today(), end=date.today() + timedelta(days=13), note="Go gently."
+    )
+    path = make_journal(tmp_path / "j.twj")
+    with Journal.open(path, PASSPHRASE) as journal:
+        journal.save_assignment(assignment)
+
+    async def go(pilot):
+        await wait_for_screen(pilot, "HomeScreen")
+        await pilot.press("h")
+        await wait_for_screen(pilot, "HomeworkDueScreen")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "RecordScreen")
+        await pilot.pause()
+
+    assert snap_compare(ThoughtworkApp(path, passphrase=PASSPHRASE), terminal_size=SIZE, run_before=go)

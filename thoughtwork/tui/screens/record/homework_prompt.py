@@ -15,11 +15,20 @@ class HomeworkPromptStep(Step):
     def compose(self) -> ComposeResult:
         prompt = self.flow.prompt
         assert prompt is not None
-        yield literal(prompt.title, style="bold")
+        yield literal(prompt.title, style="bold").add_class("hint")
         yield literal(prompt.instructions, style="italic")
+        note = self._therapist_note()
+        if note:
+            yield literal(f"A note with this homework: {note}").add_class("hint")
         for index, question in enumerate(prompt.extra_questions):
             yield Label(literal_text(question))
             yield TextArea(self.record.prompt_answers.get(question, ""), id=f"answer-{index}", classes="answer")
+
+    def _therapist_note(self) -> str:
+        journal = self.app.journal
+        assignment_id = self.record.assignment_id
+        assignment = journal.get_assignment(assignment_id) if journal and assignment_id else None
+        return assignment.note.strip() if assignment else ""
 
     def store(self, record: ThoughtRecord) -> None:
         prompt = self.flow.prompt
