@@ -162,6 +162,24 @@ def test_held_out_set_floors(name: str) -> None:
     assert report.word_survival >= 0.95, report.over[:20]
 
 
+def test_thoughts_without_identifiers_keep_their_words() -> None:
+    """The distortion engineer's labelled thoughts (written independently, no identifiers) survive whole."""
+    files = sorted(DATA.glob("distortions_*.jsonl"))
+    if not files:
+        pytest.skip("no distortion data sets in tests/data")
+    texts = [json.loads(line)["text"] for path in files for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [{"id": str(i), "text": text, "spans": []} for i, text in enumerate(texts)]
+    report = evaluate(lines, Anonymiser().find)
+    assert report.words_total > 1000
+    assert report.word_survival >= 0.99, report.over[:20]
+    assert "I" not in {word for _, word in report.over}
+
+
+def test_cues_need_the_words_to_be_neighbours(anon: Anonymiser) -> None:
+    text = "Compared to my sister, I'm a failure. I can't handle any more pain. Every doctor I see dismisses me."
+    assert scrub(anon, text) == text
+
+
 def test_jsonl_lines_never_crash() -> None:
     anonymiser = Anonymiser()
     assert scrub_line(anonymiser, '{"id": 7, "text": "Sam rang"}') == {"id": 7, "text": "[NAME] rang"}

@@ -65,7 +65,7 @@ def _stem(lower: str) -> str:
 
 
 class _Token:
-    __slots__ = ("start", "end", "text", "core", "lower", "cap", "caps", "sentence_start")
+    __slots__ = ("start", "end", "text", "core", "lower", "cap", "caps", "sentence_start", "spaced")
 
     def __init__(self, text: str, match: re.Match[str]) -> None:
         self.start = match.start()
@@ -82,6 +82,8 @@ class _Token:
         self.text = word
         self.lower = core.lower()
         self.cap = core[:1].isupper()
+        # Follows the previous word after a plain space ("Dr. Ng" counts; "sister, I" does not).
+        self.spaced = self.start >= 2 and text[self.start - 1] == " " and text[self.start - 2] not in ",;:!?)\"'\u201d"
         self.caps = self.cap and core.isupper() and sum(c.isalpha() for c in core) > 1
         # Only capitalised words need to know (look back past spaces and opening quotes).
         self.sentence_start = False
@@ -157,18 +159,19 @@ class NameFinder:
         token = tokens[i]
         lists = self.lists
         core = token.core
-        previous = tokens[i - 1] if i else None
         if token.lower in _HONORIFICS:
             return None  # "Frau", "Dr": a title says nothing about who; the name after it is hidden
+        if core in lists.safe_capitalised or core in lists.safe_acronyms or len(core) == 1:
+            return None
+        # Only a word right after the previous one ("Dr Brown", not "my sister, I") takes a cue from it.
+        previous = tokens[i - 1] if i and token.spaced else None
         if previous is not None and previous.lower in _HONORIFICS:
             # "Dr Brown", "Nurse Kelly", "dr patel": the word after a title is a name.
             if (previous.cap and token.cap) or not self._known_word(token.lower):
                 return "NAME"
         if previous is not None and previous.lower in _RELATIONS and i >= 2 and tokens[i - 2].lower in _POSSESSIVES:
-            if (token.cap and core not in lists.safe_capitalised) or not self._known_word(token.lower):
+            if token.cap or not self._known_word(token.lower):
                 return "NAME"
-        if core in lists.safe_capitalised or core in lists.safe_acronyms or len(core) == 1:
-            return None
         if not token.cap and not core[:1].islower():
             return "NAME"  # a script without capitals (Arabic, Chinese, Hindi...): in an English diary, a name
         if token.caps:

@@ -42,7 +42,7 @@ SPOKEN_EMAIL = re.compile(
 )
 KEYED_HANDLE = re.compile(
     r"\b(?:insta|instagram|ig|twitter|tiktok|snap|snapchat|discord|reddit|username|user name|handle|gamertag|telegram)"
-    r"(?: name| handle)?(?: is|:| -)? @?([A-Za-z0-9_.]{3,30})\b",
+    r"(?: name| handle)?(?:(?: is|:| -) @?| @)([A-Za-z0-9_.]{3,30})\b",
     re.IGNORECASE,
 )
 _HANDLE_WORD = re.compile(r"insta|\big\b|twitter|tiktok|snap|discord|reddit|user ?name|handle|gamertag|telegram").search
