@@ -88,6 +88,7 @@ class RecordScreen(Screen[None]):
         self._crisis_shown_for: set[str] = set()
         self._saved = resume
         self._moving = False
+        self._milestones_before: set[str] = set()
 
     def _resume_index(self) -> int:
         """Where a draft was left: just after the last step with something in it (a finished record starts at the top)."""
@@ -106,6 +107,7 @@ class RecordScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self._milestones_before = self._milestone_keys()
         await self._show(self.index)
         self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
@@ -193,7 +195,9 @@ class RecordScreen(Screen[None]):
                 self.current.store(self.record)
             except ValidationError as error:
                 accepted = False
-                self.app.notify(f"Please shorten this step a little: {friendly_error(error)}", severity="warning")
+                self.app.notify(
+                    f"Please shorten this step a little: {friendly_error(error)}", severity="warning", markup=False
+                )
         if journal is not None and (self._saved or has_content(self.record)):
             self.record = journal.save(self.record)
             self._saved = True
@@ -215,12 +219,31 @@ class RecordScreen(Screen[None]):
         """Reaching the summary finishes the record; the chosen reframe counts as helpful."""
         self.record.status = RecordStatus.complete
         self.save_draft()
+        self._celebrate()
         journal = self.app.journal
         chosen = self.record.reframe_chosen
         if journal is not None and chosen:
             settings = journal.settings()
             if chosen not in settings.helpful_reframes:
                 journal.save_settings(settings.model_copy(update={"helpful_reframes": [*settings.helpful_reframes, chosen]}))
+
+    def _milestone_keys(self) -> set[str]:
+        return {milestone.key for milestone in self._milestones()}
+
+    def _milestones(self) -> list:
+        journal = self.app.journal
+        try:
+            from thoughtwork.progress import milestones
+        except ImportError:
+            return []
+        return milestones(journal.records()) if journal is not None else []
+
+    def _celebrate(self) -> None:
+        """A small toast for each milestone this record reached (the first record, a week of practice...)."""
+        for milestone in self._milestones():
+            if milestone.key not in self._milestones_before:
+                self._milestones_before.add(milestone.key)
+                self.app.notify(milestone.message, title=f"\u273f {milestone.title}", timeout=8, markup=False)
 
     # --- analysis, reframes and safety ---------------------------------------------
 
