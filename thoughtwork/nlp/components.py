@@ -123,10 +123,7 @@ class DistortionMatcher:
         self.rules = distortion_rules()
         self.specs = {spec.key: spec for rules in self.rules.values() for spec in rules.patterns}
         self.matcher = AnchoredMatcher(nlp, {spec.key: spec.variants for spec in self.specs.values()})
-        self.nearby = Matcher(nlp.vocab, validate=True)
-        for spec in self.specs.values():
-            if spec.requires_nearby is not None:
-                self.nearby.add(spec.key, [[alternative] for alternative in spec.requires_nearby])
+        self.nearby = {key: _word_sets(spec.requires_nearby) for key, spec in self.specs.items() if spec.requires_nearby}
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.distortions = self.find(doc)
@@ -138,25 +135,23 @@ class DistortionMatcher:
             return []
         context = Context(doc)
         strings = doc.vocab.strings
-        nearby: dict[str, set[int]] | None = None
         spans_by_key: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
         for match_id, start, end in matches:
             spec = self.specs[strings[match_id]]
-            if spec.requires_nearby is not None:
-                if nearby is None:
-                    nearby = self._nearby_sentences(doc, context)
-                if context.sentence[start] not in nearby.get(spec.key, ()):
-                    continue
+            if spec.requires_nearby is not None and not self._has_nearby(doc, context, spec.key, start):
+                continue
             weight = context.weight(spec, start, end, self.settings)
             if weight > 0:
                 spans_by_key[spec.key].append((start, end, weight))
         return self._combine(doc, spans_by_key)
 
-    def _nearby_sentences(self, doc: Doc, context: Context) -> dict[str, set[int]]:
-        found: dict[str, set[int]] = defaultdict(set)
-        for match_id, start, _end in self.nearby(doc):
-            found[doc.vocab.strings[match_id]].add(context.sentence[start])
-        return found
+    def _has_nearby(self, doc: Doc, context: Context, key: str, start: int) -> bool:
+        """Whether the sentence of the match holds one of the rule's `requires_nearby` words."""
+        words, lemmas = self.nearby[key]
+        first, last = context.sentence_bounds[context.sentence[start]]
+        if not words.isdisjoint(context.words[first:last]):
+            return True
+        return bool(lemmas) and any(doc[i].lemma_ in lemmas for i in range(first, last))
 
     def _combine(self, doc: Doc, spans_by_key: dict[str, list[tuple[int, int, float]]]) -> list[Hit]:
         """One score per trap: each pattern counts once (its best match), patterns add up like
@@ -177,6 +172,24 @@ class DistortionMatcher:
             hits.append(Hit(distortion, min(1.0, score), char_spans, patterns))
         hits.sort(key=lambda hit: (-hit.score, hit.distortion))
         return hits
+
+
+def _word_sets(alternatives: list[dict]) -> tuple[frozenset[str], frozenset[str]]:
+    """Plain-word and lemma sets of `requires_nearby` token patterns (LOWER / LEMMA with IN or a value)."""
+    words: set[str] = set()
+    lemmas: set[str] = set()
+    for pattern in alternatives:
+        for attr, value in pattern.items():
+            if attr == "OP":
+                continue
+            values = value["IN"] if isinstance(value, dict) else [value]
+            if attr == "LOWER":
+                words.update(values)
+            elif attr == "LEMMA":
+                lemmas.update(values)
+            else:
+                raise ValueError(f"requires_nearby supports words and lemmas only, not {attr}")
+    return frozenset(words), frozenset(lemmas)
 
 
 def _tightest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from thoughtwork.models import Analysis, DistortionMatch, EvidenceSpan, Theme
+from thoughtwork.models import Analysis, DistortionId, DistortionMatch, DistortionStatus, EvidenceSpan, Theme
 from thoughtwork.nlp.components import Hit
 from thoughtwork.nlp.rules import distortion_rules
 from thoughtwork.text import clean
@@ -89,12 +89,15 @@ def to_analysis(text: str, doc: Doc) -> Analysis:
 
 
 def _match(text: str, hit: Hit) -> DistortionMatch:
-    evidence = [EvidenceSpan(text=text[start:end], start=start, end=end) for start, end in hit.spans]
-    return DistortionMatch(
-        id=hit.distortion,
-        score=round(hit.score, 2),
+    # Built without re-validation: every value comes from the matcher (a known id, a score in
+    # 0..1, offsets inside `text`), and this runs thousands of times a second in batch mode.
+    evidence = [EvidenceSpan.model_construct(text=text[start:end], start=start, end=end) for start, end in hit.spans]
+    return DistortionMatch.model_construct(
+        id=DistortionId(hit.distortion),
+        score=min(1.0, max(0.0, round(hit.score, 2))),
         evidence=evidence,
         explanation=explain(hit.distortion, [span.text for span in evidence]),
+        status=DistortionStatus.suggested,
     )
 
 
