@@ -18,7 +18,12 @@ from typing import IO, Any
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from thoughtwork.cli.errors import UserError
-from thoughtwork.models import DISTORTION_DESCRIPTIONS, DISTORTION_NAMES, MAX_TEXT, Analysis
+from thoughtwork.models import (
+    DISTORTION_DESCRIPTIONS,
+    DISTORTION_NAMES,
+    MAX_TEXT,
+    Analysis,
+)
 from thoughtwork.text import clean
 
 BATCH_SIZE = 512

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -37,8 +37,7 @@ for _name, _default in (("distortions", None), ("themes", None), ("mentions_self
 
 
 COMMON_WORDS = frozenset(
-    "i my me the a an 's s is it to and of be 'm m that was so he she they you we in on for "
-    "this with are 're not n't do have at all".split()
+    ["i", "my", "me", "the", "a", "an", "'s", "s", "is", "it", "to", "and", "of", "be", "'m", "m", "that", "was", "so", "he", "she", "they", "you", "we", "in", "on", "for", "this", "with", "are", "'re", "not", "n't", "do", "have", "at", "all"]
 )
 """Words too frequent to tell whether a rule could match; a rarer word of the rule is used instead."""
 
@@ -216,8 +215,12 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class ThemeTagger:
     """Tags what a thought is about (pain, partner, body, ...) and whether it mentions self-harm."""
 
-    ORDER = [theme.value for theme in Theme]
-    FROM_DISTORTIONS = {"labeling": "self_worth", "comparing": "comparison", "fortune_telling": "future"}
+    ORDER: ClassVar[tuple[str, ...]] = tuple(theme.value for theme in Theme)
+    FROM_DISTORTIONS: ClassVar[dict[str, str]] = {
+        "labeling": "self_worth",
+        "comparing": "comparison",
+        "fortune_telling": "future",
+    }
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name

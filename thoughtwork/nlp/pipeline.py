@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from thoughtwork.models import Analysis, DistortionId, DistortionMatch, DistortionStatus, EvidenceSpan, Theme
+from thoughtwork.models import (
+    Analysis,
+    DistortionId,
+    DistortionMatch,
+    DistortionStatus,
+    EvidenceSpan,
+    Theme,
+)
 from thoughtwork.nlp.components import Hit
 from thoughtwork.nlp.rules import distortion_rules
 from thoughtwork.text import clean
