@@ -209,3 +209,17 @@ def test_holdout_quality_floor(name):
     report = evaluate(read_examples(DATA / name))
     assert report.macro_f1 >= 0.6
     assert report.false_alarm_rate <= 0.1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("im such a failure", {"labeling"}),
+        ("it wont ever work", {"fortune_telling"}),
+        ("hes sick of me", {"mind_reading"}),
+        ("im not a failure", set()),
+        ("i dont have to be perfect", set()),
+    ],
+)
+def test_contractions_typed_without_apostrophes(text, expected):
+    assert ids(text) == expected

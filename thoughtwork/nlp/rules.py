@@ -82,8 +82,12 @@ def lexicons() -> dict[str, list[str]]:
     return {name: list(entry["words"]) for name, entry in data.items() if not name.startswith("_")}
 
 
+CONTRACTIONS = {"n't": "nt", "'m": "m", "'ve": "ve", "'s": "s", "'re": "re", "'d": "d", "'ll": "ll"}
+"""Typed without an apostrophe ("dont", "im", "ive"), contractions split into these bare forms."""
+
+
 def _words(spec: str, lexicon: dict[str, list[str]]) -> list[str]:
-    """'a|b|@lex' -> the words it stands for."""
+    """'a|b|@lex' -> the words it stands for, each contraction also in its apostrophe-less form."""
     out: list[str] = []
     for part in spec.split("|"):
         if part.startswith("@"):
@@ -92,7 +96,8 @@ def _words(spec: str, lexicon: dict[str, list[str]]) -> list[str]:
             out.extend(lexicon[part[1:]])
         elif part:
             out.append(part)
-    return out
+    bare = [CONTRACTIONS[word] for word in out if word in CONTRACTIONS]
+    return list(dict.fromkeys(out + bare))
 
 
 def _gap(size: int, loose: bool, lexicon: dict[str, list[str]]) -> dict[str, Any]:
@@ -179,7 +184,7 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
     nearby = raw.get("requires_nearby")
     not_after: set[str] = set()
     for word in raw.get("not_after", []):
-        not_after.update(_words(word, lexicon) if word.startswith("@") else [word])
+        not_after.update(_words(word, lexicon))
     return PatternSpec(
         key=f"{distortion}:{pid}",
         distortion=distortion,
