@@ -61,4 +61,6 @@ async def wait_for(pilot, predicate, tries: int = 100) -> None:
 
 
 async def wait_for_screen(pilot, name: str) -> None:
-    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == name)
+    """Wait until the named screen is on top and has finished mounting."""
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == name and pilot.app.screen.is_mounted)
+    await pilot.pause()

@@ -182,11 +182,11 @@ class ThoughtworkApp(App[None]):
             return None
         return next((p for p in assignment.prompts if p.id == record.prompt_id), None)
 
-    def latest_draft(self) -> ThoughtRecord | None:
+    def latest_draft(self, records: list[ThoughtRecord] | None = None) -> ThoughtRecord | None:
         """The most recently touched draft, to continue from home."""
         if self.journal is None:
             return None
-        drafts = [r for r in self.journal.records() if not r.is_complete]
+        drafts = [r for r in (self.journal.records() if records is None else records) if not r.is_complete]
         return max(drafts, key=lambda r: r.updated_at or r.created_at, default=None)
 
     # --- actions (each also in the command palette) -------------------------------

