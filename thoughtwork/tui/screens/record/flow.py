@@ -89,6 +89,8 @@ class RecordScreen(Screen[None]):
         self._saved = resume
         self._moving = False
         self._milestones_before: set[str] = set()
+        self.new_milestones: list = []
+        """Milestones reached by finishing this record, celebrated on the summary."""
 
     def _resume_index(self) -> int:
         """Where a draft was left: just after the last step with something in it (a finished record starts at the top)."""
@@ -239,11 +241,9 @@ class RecordScreen(Screen[None]):
         return milestones(journal.records()) if journal is not None else []
 
     def _celebrate(self) -> None:
-        """A small toast for each milestone this record reached (the first record, a week of practice...)."""
-        for milestone in self._milestones():
-            if milestone.key not in self._milestones_before:
-                self._milestones_before.add(milestone.key)
-                self.app.notify(milestone.message, title=f"\u273f {milestone.title}", timeout=8, markup=False)
+        """Note the milestones this record reached (the first record, a week of practice...) for the summary."""
+        self.new_milestones = [m for m in self._milestones() if m.key not in self._milestones_before]
+        self._milestones_before.update(m.key for m in self.new_milestones)
 
     # --- analysis, reframes and safety ---------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -43,14 +45,16 @@ class SummaryStep(Step):
     TITLE = "What changed"
 
     def compose(self) -> ComposeResult:
-        yield Static(summary_text(self.record), id="summary")
+        yield Static(summary_text(self.record, self.flow.new_milestones), id="summary")
 
     def focus_first(self) -> None:
         self.flow.query_one("#next").focus()
 
 
-def summary_text(record: ThoughtRecord) -> Text:
-    text = Text("You worked through a difficult thought. Here is what changed.\n\n", style="bold")
+def summary_text(record: ThoughtRecord, milestones: Sequence = ()) -> Text:
+    """The summary: the change in ratings, the balanced thought, encouragement, and new milestones."""
+    text = Text()
+    text.append("You worked through a difficult thought. Here is what changed.\n\n", style="bold")
     lines = [
         change_line("Belief in the thought", record.belief_before, record.belief_after),
         change_line("Anxiety", record.anxiety_before, record.anxiety_after),
@@ -67,6 +71,9 @@ def summary_text(record: ThoughtRecord) -> Text:
         text.append("\nYour balanced thought:\n", style="bold")
         text.append(f"\u201c{clean(record.balanced_thought)}\u201d\n", style="italic")
     text.append("\n" + encouragement(record))
+    for milestone in milestones:
+        text.append(f"\n\n\u273f {milestone.title}", style="bold")
+        text.append(f"\n{milestone.message}")
     if record.anxiety_after is not None and record.anxiety_after >= CALMING_THRESHOLD:
         text.append("\n\nIf your body still feels tense, a few minutes of slow belly breathing may help: ")
         text.append("open Breathe from home or the command palette (ctrl+p).", style="italic")
