@@ -426,3 +426,25 @@ def test_text_longer_than_the_journal_takes_is_explained_not_a_crash(tmp_path):
             assert app.screen.index == 1
 
     run(scenario)
+
+
+def test_continuing_a_record_that_is_already_open_returns_to_it(tmp_path):
+    """Asking for the same draft again (say, from the palette) never opens a second editor on it."""
+    record = ThoughtRecord(situation="At the pharmacy", automatic_thought="Everyone knows")
+    path = make_journal(tmp_path / "j.twj", [record])
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(record.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            first = app.screen
+            app.action_crisis()
+            await wait_for_screen(pilot, "CrisisScreen")
+            app.start_record(record.id)
+            await pilot.pause()
+            assert app.screen is first
+            assert sum(type(s).__name__ == "RecordScreen" for s in app.screen_stack) == 1
+
+    run(scenario)

@@ -162,6 +162,13 @@ class ThoughtworkApp(App[None]):
             return
         from thoughtwork.tui.screens.record.flow import RecordScreen
 
+        self.save_drafts()
+        open_already = [s for s in self.screen_stack if isinstance(s, RecordScreen) and s.record.id == record_id]
+        if open_already:
+            # Two screens editing one record would overwrite each other: go back to the open one.
+            while self.screen is not open_already[0]:
+                self.pop_screen()
+            return
         if record_id is None:
             record = ThoughtRecord(assignment_id=assignment_id, prompt_id=prompt.id if prompt else None)
         else:
