@@ -73,6 +73,36 @@ def main() -> None:
     p50 = timings[len(timings) // 2] * 1000
     p99 = timings[int(len(timings) * 0.99)] * 1000
     print(f"one thought: median {p50:.2f} ms, p99 {p99:.2f} ms, max {timings[-1] * 1000:.2f} ms  (target < 5 ms)")
+    jsonl_stream()
+
+
+def jsonl_stream(lines: int = 100_000) -> None:
+    """The --jsonl command on 100k lines: throughput, and that memory stays flat (streamed per batch)."""
+    import io
+    import resource
+
+    from thoughtwork.cli.analyse_commands import analyse_jsonl
+
+    texts = [json.loads(line)["text"] for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    payload = "".join(json.dumps({"id": i, "text": texts[i % len(texts)]}) + "\n" for i in range(lines)).encode()
+
+    class Counter(io.TextIOBase):
+        written = 0
+
+        def write(self, text: str) -> int:
+            self.written += text.count("\n")
+            return len(text)
+
+    out = Counter()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    analyse_jsonl(io.BytesIO(payload), out)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        f"analyse --jsonl: {out.written:,} lines in {elapsed:.1f} s = {out.written / elapsed:,.0f} lines/s; "
+        f"peak memory grew by {(after - before) / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":
