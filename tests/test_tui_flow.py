@@ -285,6 +285,13 @@ def test_a_thought_about_self_harm_offers_crisis_support_without_ending_the_reco
             await wait_for_screen(pilot, "CrisisScreen")
             assert type(app.screen_stack[-2]).__name__ == "RecordScreen"
             assert app.journal.records()[0].automatic_thought == "I want to kill myself"
+            await pilot.press("escape")  # close the crisis screen: the record is still there
+            await wait_for_screen(pilot, "RecordScreen")
+            await pilot.press("ctrl+n")  # belief -> traps: no cheerful "good sign" for these words
+            screen = app.screen
+            await wait_for(pilot, lambda: screen.analysed_text is not None)
+            status = str(screen.query_one("#traps-status", Static).render())
+            assert "safety matters" in status and "good sign" not in status
 
     pytest.importorskip("thoughtwork.tui.screens.crisis")
     run(scenario)

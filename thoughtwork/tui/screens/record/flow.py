@@ -90,6 +90,8 @@ class RecordScreen(Screen[None]):
         self._moving = False
         self._milestones_before: set[str] = set()
         self.new_milestones: list = []
+        self.safety_concern = _mentions_self_harm(f"{record.situation}\n{record.automatic_thought}")
+        """Whether the words on this record raised a safety concern (steps then avoid cheerful wording)."""
         """Milestones reached by finishing this record, celebrated on the summary."""
 
     def _resume_index(self) -> int:
@@ -282,8 +284,10 @@ class RecordScreen(Screen[None]):
         text = f"{self.record.situation}\n{self.record.automatic_thought}"
         if not text.strip() or text in self._crisis_shown_for:
             return
+        self.safety_concern = False
         if force or _mentions_self_harm(text):
             self._crisis_shown_for.add(text)
+            self.safety_concern = True
             self.app.action_crisis()
 
 

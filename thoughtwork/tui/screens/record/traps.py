@@ -22,6 +22,11 @@ from thoughtwork.text import clean
 from thoughtwork.tui.screens.record.step import Step
 from thoughtwork.tui.widgets.highlighted_thought import HighlightedThought
 
+SAFETY_NOTE = (
+    "These words sound very painful. Your safety matters more than this record: crisis support "
+    "is always in the command palette (ctrl+p, then Crisis support). Carry on only if it helps."
+)
+
 NONE_FOUND = (
     "We did not notice a common thinking trap in these words. That can be a good sign. "
     "If one fits, you can add it below."
@@ -104,7 +109,9 @@ class TrapsStep(Step):
         if record.distortions:
             traps.highlighted = 0
         detail = self.query_one("#trap-detail", Static)
-        detail.update(trap_detail(record.distortions[0].id.value) if record.distortions else "")
+        detail.display = bool(record.distortions)
+        if record.distortions:
+            detail.update(trap_detail(record.distortions[0].id.value))
         if record.automatic_thought.strip():
             if any(d.evidence for d in record.distortions):
                 self._status("Highlighted: the words that suggested each trap.")
@@ -113,7 +120,7 @@ class TrapsStep(Step):
             elif not self.app.can_analyse:
                 self._status("Automatic suggestions are not available here; you can add traps yourself.")
             else:
-                self._status(NONE_FOUND)
+                self._status(SAFETY_NOTE if self.flow.safety_concern else NONE_FOUND)
         present = {d.id for d in record.distortions}
         adder = self.query_one("#add-trap", Select)
         adder.set_options([(DISTORTION_NAMES[i.value], i.value) for i in DistortionId if i not in present])
