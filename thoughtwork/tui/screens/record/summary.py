@@ -46,6 +46,15 @@ class SummaryStep(Step):
 
     def compose(self) -> ComposeResult:
         yield Static(summary_text(self.record, self.flow.new_milestones), id="summary")
+        if self.flow.safety_concern:
+            yield Static(
+                Text(
+                    "Some of what you wrote sounded very painful. If you do not feel safe, please reach "
+                    "out now: Crisis support is in the command palette (ctrl+p).",
+                    style="bold",
+                ),
+                classes="hint",
+            )
 
     def focus_first(self) -> None:
         self.flow.query_one("#next").focus()
