@@ -90,9 +90,9 @@ class RecordScreen(Screen[None]):
         self._moving = False
         self._milestones_before: set[str] = set()
         self.new_milestones: list = []
+        """Milestones reached by finishing this record, celebrated on the summary."""
         self.safety_concern = _mentions_self_harm(f"{record.situation}\n{record.automatic_thought}")
         """Whether the words on this record raised a safety concern (steps then avoid cheerful wording)."""
-        """Milestones reached by finishing this record, celebrated on the summary."""
 
     def _resume_index(self) -> int:
         """Where a draft was left: just after the last step with something in it (a finished record starts at the top)."""

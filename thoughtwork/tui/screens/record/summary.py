@@ -12,7 +12,6 @@ from thoughtwork.models import DISTORTION_NAMES, ThoughtRecord
 from thoughtwork.text import clean
 from thoughtwork.tui.screens.record.step import Step
 
-
 CALMING_THRESHOLD = 60
 """Anxiety still this high after the record: suggest the breathing exercise."""
 
