@@ -94,8 +94,7 @@ def _anchor(tokens: list[dict]) -> tuple[str, frozenset[str]] | None:
     for token in tokens:
         if token.get("OP", "") in OPTIONAL or str(token.get("OP", "")).startswith("{"):
             continue
-        if len(token) - ("OP" in token) != 1:
-            continue
+        # Other conditions on the token (IS_SENT_START, ...) only narrow it further.
         attr = "LEMMA" if "LEMMA" in token else "LOWER" if "LOWER" in token else None
         if attr is None:
             continue
