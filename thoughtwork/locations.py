@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
@@ -39,12 +40,18 @@ def identity_file() -> Path:
 
 def reframes_directory() -> Path:
     """The shipped reframe library (override with THOUGHTWORK_REFRAMES)."""
-    return Path(os.environ.get("THOUGHTWORK_REFRAMES") or _ROOT / "reframes")
+    return Path(os.environ.get("THOUGHTWORK_REFRAMES") or _shipped("reframes"))
 
 
 def prompts_directory() -> Path:
     """The shipped homework prompt library (override with THOUGHTWORK_PROMPTS)."""
-    return Path(os.environ.get("THOUGHTWORK_PROMPTS") or _ROOT / "prompts")
+    return Path(os.environ.get("THOUGHTWORK_PROMPTS") or _shipped("prompts"))
+
+
+def _shipped(name: str) -> Path:
+    """A top-level content folder: beside the package in a checkout, else where the wheel put it."""
+    checkout = _ROOT / name
+    return checkout if checkout.is_dir() else Path(sys.prefix) / "share" / "thoughtwork" / name
 
 
 def package_data(*parts: str) -> Path:
