@@ -239,3 +239,14 @@ def test_anchored_matching_finds_exactly_what_one_big_matcher_finds():
     texts = [text for text, _labels in read_examples(DATA / "distortions_dev.jsonl")][:300]
     for doc in nlp.pipe(prepare(text) for text in texts):
         assert set(component.matcher(doc)) == set(plain(doc)), doc.text
+
+
+def test_long_runs_of_punctuation_are_analysed_quickly_and_keep_offsets():
+    # spaCy's tokenizer is quadratic on long punctuation runs; prepare() splits them.
+    from thoughtwork.nlp.pipeline import prepare
+
+    text = "!?" * 10_000 + " I'm a failure."
+    assert len(prepare(text)) == len(text)
+    match = analyse(text).distortions[0]
+    span = match.evidence[0]
+    assert text[span.start : span.end] == span.text == "I'm a failure"

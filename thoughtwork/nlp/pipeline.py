@@ -7,6 +7,7 @@ our two rule components; it needs no model download. It is built once and shared
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 
@@ -27,6 +28,9 @@ from thoughtwork.text import clean
 
 MAX_CHARS = 100_000
 """Longest text analysed in one go; a thought record field is at most 20,000 characters."""
+
+MAX_RUN = 40
+"""Longest run of non-space characters handed to the tokenizer in one piece."""
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 
@@ -58,13 +62,24 @@ def _build_pipeline() -> Language:
     return nlp
 
 
+_LONG_RUN = re.compile(r"\S{%d,}" % (2 * MAX_RUN))
+
+
 def prepare(text: str) -> str:
     """Lower case with straight apostrophes, and exactly as long as `text`, so offsets still fit."""
     prepared = text.translate(_APOSTROPHES).lower()
     if len(prepared) != len(text):
         # A few characters change length when lower-cased (e.g. 'İ'); keep those as they are.
         prepared = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_APOSTROPHES))
-    return prepared
+    return _LONG_RUN.sub(_split_run, prepared)
+
+
+def _split_run(match: re.Match[str]) -> str:
+    """A space every MAX_RUN characters of a very long run: spaCy's tokenizer takes quadratic time
+    on long runs of punctuation ('!?!?...' of 20,000 characters took 26 s); no real word is that long."""
+    run = match.group(0)
+    # Replaced, not inserted, so every character keeps its offset.
+    return "".join(" " if i % MAX_RUN == MAX_RUN - 1 else char for i, char in enumerate(run))
 
 
 def _check(text: object) -> str:
