@@ -86,6 +86,8 @@ def show(analysis: Analysis, file: IO[str] | None = None) -> None:
         console.print(_plain("That is a suggestion, not a verdict: you know your thoughts best."))
     for match in analysis.distortions:
         console.print(_describe(match.id.value, match.score, match.explanation))
+    if analysis.distortions:
+        console.print(_plain("\nThese are suggestions read from the words alone; keep the ones that fit.", "dim"))
     if analysis.themes:
         console.print(_plain("\nAbout: " + ", ".join(t.value.replace("_", " ") for t in analysis.themes), "dim"))
 
@@ -126,10 +128,19 @@ def _describe(distortion: str, score: float, explanation: str):
 
     text = Text("\n")
     text.append(DISTORTION_NAMES[distortion], style="bold")
-    text.append(f"  ({score:.0%} sure)\n", style="dim")
+    text.append(f"  ({_strength(score)}, {score:.2f})\n", style="dim")
     text.append(f"  {clean(explanation, single_line=True)}\n")
     text.append(f"  {DISTORTION_DESCRIPTIONS[distortion]}", style="dim")
     return text
+
+
+def _strength(score: float) -> str:
+    """Words for a rule score; it is how strongly the words suggest the trap, not a probability."""
+    if score >= 0.8:
+        return "a clear sign"
+    if score >= 0.65:
+        return "a likely sign"
+    return "a possible sign"
 
 
 def _safety_note():
