@@ -3,7 +3,7 @@
 Both are registered with `@Language.factory` and as `spacy_factories` entry points, so
 `spacy.blank("en").add_pipe("distortion_matcher")` works once thoughtwork is installed. They
 expect the lookup lemmatizer before them (lemma patterns need it) and lower-case text (see
-`thoughtwork.nlp.analyse.prepare`); results go on `doc._.distortions`, `doc._.themes` and
+`thoughtwork.nlp.pipeline.prepare`); results go on `doc._.distortions`, `doc._.themes` and
 `doc._.mentions_self_harm`.
 """
 
@@ -37,7 +37,11 @@ for _name, _default in (("distortions", None), ("themes", None), ("mentions_self
 
 
 COMMON_WORDS = frozenset(
-    ["i", "my", "me", "the", "a", "an", "'s", "s", "is", "it", "to", "and", "of", "be", "'m", "m", "that", "was", "so", "he", "she", "they", "you", "we", "in", "on", "for", "this", "with", "are", "'re", "not", "n't", "do", "have", "at", "all"]
+    [
+        "i", "my", "me", "the", "a", "an", "'s", "s", "is", "it", "to", "and", "of", "be", "'m", "m",
+        "that", "was", "so", "he", "she", "they", "you", "we", "in", "on", "for", "this", "with",
+        "are", "'re", "not", "n't", "do", "have", "at", "all",
+    ]
 )
 """Words too frequent to tell whether a rule could match; a rarer word of the rule is used instead."""
 

@@ -62,7 +62,7 @@ def _build_pipeline() -> Language:
     return nlp
 
 
-_LONG_RUN = re.compile(r"\S{%d,}" % (2 * MAX_RUN))
+_LONG_RUN = re.compile(rf"\S{{{2 * MAX_RUN},}}")
 
 
 def prepare(text: str) -> str:
