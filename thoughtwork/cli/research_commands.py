@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     merge = research_sub.add_parser("merge", help="check and combine many participants' exports into one data set")
     merge.add_argument("folders", nargs="+", type=Path, metavar="DIR", help="participants' export folders")
     merge.add_argument("--out", required=True, type=Path, metavar="DIR", help="a new folder for the combined data set")
-    merge.add_argument("--identity", type=Path, metavar="KEYFILE", help="your secret key file, for encrypted exports")
+    merge.add_argument("--identity", type=Path, metavar="KEYFILE",
+                       help="your secret key file, for encrypted exports (default: the one `thoughtwork keygen` made)")
     merge.set_defaults(func=cmd_merge)
     research.set_defaults(func=lambda args: _usage(research))
 
@@ -121,7 +122,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     try:
         check_target(args.out)
-        identity = keys.identity(args.identity) if args.identity else None
+        from thoughtwork import locations
+
+        key_file = args.identity or (locations.identity_file() if locations.identity_file().exists() else None)
+        identity = keys.identity(key_file) if key_file else None
         merged = merge(args.folders, identity)
         info = write_merged(merged, args.out)
     except (MergeProblem, OutputProblem, keys.KeyProblem) as problem:
