@@ -204,7 +204,7 @@ def test_dev_set_quality_floor():
     assert report.false_alarm_rate <= 0.05
 
 
-@pytest.mark.parametrize("name", ["distortions_holdout.jsonl", "distortions_holdout2.jsonl"])
+@pytest.mark.parametrize("name", ["distortions_holdout.jsonl", "distortions_holdout2.jsonl", "distortions_holdout3.jsonl"])
 def test_holdout_quality_floor(name):
     report = evaluate(read_examples(DATA / name))
     assert report.macro_f1 >= 0.6
