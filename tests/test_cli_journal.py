@@ -133,3 +133,20 @@ def test_schema_prints_json_schema(capsys) -> None:
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert {"situation", "automatic_thought", "belief_before", "created_at"} <= set(schema["properties"])
+
+
+def test_import_suggests_traps_for_records_that_have_none(env: Path, capsys) -> None:
+    path = write_jsonl(env / "in.jsonl", [LINES[0]])
+    assert main(["journal", "import", str(path)]) == 0
+    main(["journal", "export"])
+    exported = json.loads(capsys.readouterr().out)
+    found = {d["id"]: d for d in exported["distortions"]}
+    assert "fortune_telling" in found and found["fortune_telling"]["status"] == "suggested"
+    assert any("every time" in e["text"] for d in found.values() for e in d["evidence"])
+
+
+def test_import_without_analysis_keeps_records_as_given(env: Path, capsys) -> None:
+    path = write_jsonl(env / "in.jsonl", [LINES[0]])
+    assert main(["journal", "import", "--no-analyse", str(path)]) == 0
+    main(["journal", "export"])
+    assert json.loads(capsys.readouterr().out)["distortions"] == []

@@ -28,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     jsub = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
     imp = jsub.add_parser("import", help="add thought records from a JSONL file (one record a line)")
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--no-analyse",
+        action="store_true",
+        help="do not look for thinking traps in records that arrive without any",
+    )
     imp.set_defaults(func=cmd_import)
     exp = jsub.add_parser("export", help="write all your records as JSONL (your own full backup)")
     exp.add_argument("--out", type=Path, help="file to write (default: standard output)")
@@ -70,6 +75,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         records = records_io.parse_jsonl_file(args.file)
     except records_io.ImportProblem as problem:
         raise UserError(str(problem)) from None
+    if not args.no_analyse:
+        records = _with_traps(records)
     with open_journal(args) as journal:
         existing = journal.ids()
         new = [r for r in records if r.id not in existing]
@@ -81,6 +88,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     note = f" {skipped} already in your journal were left as they are." if skipped else ""
     print(f"Imported {len(new)} record{'s' if len(new) != 1 else ''}.{note}")
     return 0
+
+
+def _with_traps(records: list[ThoughtRecord]) -> list[ThoughtRecord]:
+    """Records that arrive with no traps and no themes get them suggested, as the app would."""
+    todo = [i for i, r in enumerate(records) if not r.distortions and not r.themes and r.automatic_thought.strip()]
+    if not todo:
+        return records
+    from thoughtwork.nlp import analyse_many
+
+    analyses = analyse_many([records[i].automatic_thought for i in todo])
+    records = list(records)
+    for i, analysis in zip(todo, analyses):
+        records[i] = records[i].model_copy(update={"distortions": analysis.distortions, "themes": analysis.themes})
+    return records
 
 
 def cmd_export(args: argparse.Namespace) -> int:
