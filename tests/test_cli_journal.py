@@ -138,6 +138,7 @@ def test_schema_prints_json_schema(capsys) -> None:
 def test_import_suggests_traps_for_records_that_have_none(env: Path, capsys) -> None:
     path = write_jsonl(env / "in.jsonl", [LINES[0]])
     assert main(["journal", "import", str(path)]) == 0
+    capsys.readouterr()
     main(["journal", "export"])
     exported = json.loads(capsys.readouterr().out)
     found = {d["id"]: d for d in exported["distortions"]}
@@ -148,5 +149,6 @@ def test_import_suggests_traps_for_records_that_have_none(env: Path, capsys) -> 
 def test_import_without_analysis_keeps_records_as_given(env: Path, capsys) -> None:
     path = write_jsonl(env / "in.jsonl", [LINES[0]])
     assert main(["journal", "import", "--no-analyse", str(path)]) == 0
+    capsys.readouterr()
     main(["journal", "export"])
     assert json.loads(capsys.readouterr().out)["distortions"] == []
