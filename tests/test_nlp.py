@@ -204,7 +204,15 @@ def test_dev_set_quality_floor():
     assert report.false_alarm_rate <= 0.05
 
 
-@pytest.mark.parametrize("name", ["distortions_holdout.jsonl", "distortions_holdout2.jsonl", "distortions_holdout3.jsonl"])
+HOLDOUTS = [
+    "distortions_holdout.jsonl",  # written first; some sentences later served as pattern examples (removed)
+    "distortions_holdout2.jsonl",  # written after the first rules, never tuned on
+    "distortions_holdout3.jsonl",  # written later, never tuned on
+    "distortions_holdout4.jsonl",  # written after the last rule change
+]
+
+
+@pytest.mark.parametrize("name", HOLDOUTS)
 def test_holdout_quality_floor(name):
     report = evaluate(read_examples(DATA / name))
     assert report.macro_f1 >= 0.6
