@@ -108,3 +108,20 @@ def test_any_text_gets_a_plain_answer(text: str) -> None:
 @given(st.text(alphabet=st.characters(codec="ascii"), max_size=200))
 def test_a_risky_sentence_is_noticed_wherever_it_sits(padding: str) -> None:
     assert mentions_self_harm(f"{padding} I want to kill myself {padding}")
+
+
+def test_the_language_pipeline_and_the_app_share_one_self_harm_list() -> None:
+    """`analyse` sets mentions_self_harm exactly when thoughtwork.safety does."""
+    from thoughtwork.nlp import analyse
+    from thoughtwork.safety import mentions_self_harm
+
+    for text in ["I just want to die", "I might hurt myself with the dilator", "It will hurt", "nobody would miss me"]:
+        assert analyse(text).mentions_self_harm is mentions_self_harm(text), text
+
+
+def test_analyse_command_lists_the_regions_crisis_lines(capsys, monkeypatch) -> None:
+    from thoughtwork.cli.main import main
+
+    monkeypatch.setenv("THOUGHTWORK_REGION", "uk")
+    assert main(["analyse", "I want to kill myself"]) == 0
+    assert "116 123" in capsys.readouterr().out

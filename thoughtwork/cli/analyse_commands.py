@@ -144,11 +144,24 @@ def _strength(score: float) -> str:
 
 
 def _safety_note():
-    return _plain(
+    """A gentle pointer to crisis lines (THOUGHTWORK_REGION picks them; the app uses your settings)."""
+    import os
+
+    from rich.text import Text
+
+    from thoughtwork.safety import DEFAULT_REGION, crisis_resources, regions
+
+    region = os.environ.get("THOUGHTWORK_REGION", DEFAULT_REGION)
+    if region not in {r.code for r in regions()}:
+        region = DEFAULT_REGION
+    note = _plain(
         "\nSome of these words sound like you may be thinking about hurting yourself. You deserve "
-        "support right now: please contact your local emergency number, a crisis line, or someone you trust.",
+        "support right now: please contact your local emergency number, a crisis line, or someone you trust.\n",
         "bold",
     )
+    for resource in crisis_resources(region):
+        note.append(Text(f"  {resource.name}: {resource.contact}\n"))
+    return note
 
 
 # --- JSON lines, for scripts ----------------------------------------------------------------

@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 
 from thoughtwork.models import Theme
 from thoughtwork.nlp.context import Context, ContextSettings
-from thoughtwork.nlp.rules import distortion_rules, safety_phrases, theme_lexicon
+from thoughtwork.nlp.rules import distortion_rules, theme_lexicon
+from thoughtwork.safety import mentions_self_harm
 
 
 class Hit(NamedTuple):
@@ -235,8 +236,6 @@ class ThemeTagger:
                 self.word_themes[word].add(theme)
             if entry["phrases"]:
                 self.phrases.add(theme, [nlp.make_doc(p.lower()) for p in entry["phrases"]])
-        self.safety = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.safety.add("self_harm", [nlp.make_doc(p.lower()) for p in safety_phrases()])
 
     def __call__(self, doc: Doc) -> Doc:
         themes: set[str] = set()
@@ -252,7 +251,9 @@ class ThemeTagger:
             if extra:
                 themes.add(extra)
         doc._.themes = [theme for theme in self.ORDER if theme in themes]
-        doc._.mentions_self_harm = bool(self.safety(doc))
+        # One list of self-harm phrases for the whole app (thoughtwork.safety), so the
+        # command line and the TUI never disagree about when to offer crisis lines.
+        doc._.mentions_self_harm = mentions_self_harm(doc.text)
         return doc
 
 

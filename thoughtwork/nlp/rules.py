@@ -227,9 +227,3 @@ def theme_lexicon() -> dict[str, dict[str, list[str]]]:
     """Words and phrases per theme."""
     data = _read_json("themes.json")["themes"]
     return {name: {"words": entry["words"], "phrases": entry.get("phrases", [])} for name, entry in data.items()}
-
-
-@lru_cache(maxsize=1)
-def safety_phrases() -> list[str]:
-    """Phrases that suggest thoughts of self-harm."""
-    return list(_read_json("safety.json")["phrases"])
