@@ -16,6 +16,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from thoughtwork.journal.files import fsync_dir
+
 
 class OutputProblem(ValueError):
     """The output folder cannot be used; the message is one plain sentence."""
@@ -44,23 +46,10 @@ def write_folder(out: Path, files: dict[str, bytes]) -> None:
         if out.exists():
             out.rmdir()  # only ever an empty folder, checked above
         os.replace(temp, out)
-        _fsync_dir(out.parent)
+        fsync_dir(out.parent)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def sha256(data: bytes) -> str:
