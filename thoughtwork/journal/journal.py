@@ -122,13 +122,16 @@ class Journal:
     def save(self, record: ThoughtRecord) -> ThoughtRecord:
         """Insert or update a record by id, stamping `updated_at`; one atomic save."""
         record = record.model_copy(update={"updated_at": max(now(), record.created_at)})
-        doc = record.model_dump(mode="json")
-        table = self._db.table(RECORDS)
-        if table.contains(Query().id == record.id):
-            table.update(_replace_with(doc), Query().id == record.id)
+        self._upsert(RECORDS, record.model_dump(mode="json"))
+        return record
+
+    def _upsert(self, table_name: str, doc: dict[str, Any]) -> None:
+        """Replace the document with the same id, or add it; one atomic save either way."""
+        table = self._db.table(table_name)
+        if table.contains(Query().id == doc["id"]):
+            table.update(_replace_with(doc), Query().id == doc["id"])
         else:
             table.insert(doc)
-        return record
 
     def add_many(self, records: list[ThoughtRecord]) -> int:
         """Add new records in one atomic save (ids already present are refused by the caller)."""
@@ -154,12 +157,7 @@ class Journal:
         return _model(Assignment, doc, "assignment") if doc is not None else None
 
     def save_assignment(self, assignment: Assignment) -> Assignment:
-        doc = assignment.model_dump(mode="json")
-        table = self._db.table(ASSIGNMENTS)
-        if table.contains(Query().id == assignment.id):
-            table.update(_replace_with(doc), Query().id == assignment.id)
-        else:
-            table.insert(doc)
+        self._upsert(ASSIGNMENTS, assignment.model_dump(mode="json"))
         return assignment
 
     def delete_assignment(self, assignment_id: str) -> bool:
