@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from thoughtwork.models import Assignment, Cadence, ThoughtRecord, friendly_error
-from thoughtwork.text import clean, shorten
+from thoughtwork.text import clean, highlight, shorten
 
 
 def test_escape_sequences_and_controls_are_neutralised() -> None:
@@ -32,6 +32,23 @@ def test_clean_output_has_no_control_characters(text: str) -> None:
 def test_shorten() -> None:
     assert shorten("one\ntwo   three", 40) == "one two three"
     assert len(shorten("x" * 100, 10)) == 10
+
+
+def test_highlight_marks_overlapping_spans_and_keeps_markup_literal() -> None:
+    text = "[bold]it[/] will \x1b[31malways\x1b[0m hurt"
+    start = text.index("will")
+    result = highlight(text, [(start, start + 4), (start + 2, text.index("hurt")), (900, 999)], style="bold")
+    assert result.plain == "[bold]it[/] will always hurt"
+    styled = {result.plain[s.start : s.end] for s in result.spans if s.style == "bold"}
+    # Cleaning shortens the escape codes, yet the highlight still covers exactly the marked words.
+    assert "".join(sorted(styled, key=result.plain.index)) == "will always "
+
+
+# Escape sequences are left out: a span edge inside one splits it, and each half is then
+# shown as visible control symbols rather than removed, which is safe but not identical.
+@given(st.text(st.characters(blacklist_characters="\x1b"), max_size=40), st.lists(st.tuples(st.integers(-5, 50), st.integers(-5, 50)), max_size=4))
+def test_highlight_never_loses_or_adds_text(text: str, spans: list[tuple[int, int]]) -> None:
+    assert highlight(text, spans).plain == clean(text)
 
 
 def test_context_accepts_plain_spellings() -> None:

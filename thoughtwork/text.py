@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 _KEEP = {"\n", "\t"}
 # Bidi embedding/override/isolate controls can make text display differently from what it is.
@@ -39,3 +45,25 @@ def shorten(text: str, width: int) -> str:
     """One clean line of at most `width` characters, with an ellipsis when cut."""
     line = " ".join(clean(text, single_line=True).split())
     return line if len(line) <= width else line[: max(0, width - 1)] + "\u2026"
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int]], style: str = "bold reverse") -> Text:
+    """The text as rich Text with the (start, end) spans styled, every piece cleaned.
+
+    Offsets refer to the raw text, and cleaning can change lengths, so the text is cut at
+    the span edges first and each piece is cleaned on its own.
+    """
+    from rich.text import Text
+
+    edges = {0, len(text)}
+    marked: list[tuple[int, int]] = []
+    for span_start, span_end in spans:
+        start, end = max(0, span_start), min(len(text), span_end)
+        if start < end:
+            edges.update((start, end))
+            marked.append((start, end))
+    result = Text()
+    for start, end in pairwise(sorted(edges)):
+        inside = any(a <= start and end <= b for a, b in marked)
+        result.append(clean(text[start:end]), style=style if inside else "")
+    return result

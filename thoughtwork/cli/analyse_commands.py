@@ -24,7 +24,7 @@ from thoughtwork.models import (
     MAX_TEXT,
     Analysis,
 )
-from thoughtwork.text import clean
+from thoughtwork.text import clean, highlight
 
 BATCH_SIZE = 512
 """Lines analysed (and flushed) together in --jsonl mode."""
@@ -94,27 +94,8 @@ def show(analysis: Analysis, file: IO[str] | None = None) -> None:
 
 def highlighted(analysis: Analysis):  # -> rich.text.Text
     """The thought as rich Text, evidence in bold; each piece cleaned of control characters."""
-    from rich.text import Text
-
-    spans = sorted({(e.start, e.end) for d in analysis.distortions for e in d.evidence})
-    text = Text()
-    position = 0
-    for start, end in _merged(spans):
-        text.append(clean(analysis.text[position:start]))
-        text.append(clean(analysis.text[start:end]), style="bold yellow")
-        position = end
-    text.append(clean(analysis.text[position:]))
-    return text
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    spans = [(e.start, e.end) for d in analysis.distortions for e in d.evidence]
+    return highlight(analysis.text, spans, style="bold yellow")
 
 
 def _plain(message: str, style: str = ""):
