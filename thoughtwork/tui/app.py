@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,6 +20,7 @@ from textual.screen import Screen
 
 from thoughtwork import locations
 from thoughtwork.models import Analysis, Prompt, ThoughtRecord
+from thoughtwork.tui.crash import GentleCrash
 from thoughtwork.tui.theme import apply_theme, register_themes
 
 if TYPE_CHECKING:
@@ -43,12 +43,13 @@ def run_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-class ThoughtworkApp(App[None]):
+class ThoughtworkApp(GentleCrash, App[None]):
     """A gentle CBT thought record: welcome or unlock, then home and the screens it opens."""
 
     TITLE = "thoughtwork"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    CRASH_MESSAGE = CRASH_MESSAGE
 
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -302,19 +303,6 @@ class ThoughtworkApp(App[None]):
         if journal is not None:
             journal.close()
 
-    def _handle_exception(self, error: Exception) -> None:
-        """A gentle message instead of Textual's crash screen, which prints local variables."""
-        if os.environ.get("THOUGHTWORK_DEBUG") == "1":
-            super()._handle_exception(error)
-            return
-        try:
-            self.save_drafts()
-        except Exception:  # noqa: BLE001 - the first problem is the one to report; keep going
-            pass
-        self._return_code = 1
-        if self._exception is None:
-            # Kept so test runs (Pilot) still re-raise; never rendered on screen.
-            self._exception = error
-            self._exception_event.set()
-        self._exit_renderables.append(Text(f"{CRASH_MESSAGE}\n({type(error).__name__})"))
-        self._close_messages_no_wait()
+    def before_crash(self) -> None:
+        # Everything typed so far is worth more than a clean exit.
+        self.save_drafts()
