@@ -80,9 +80,9 @@ def test_full_record_is_saved_with_every_step(tmp_path):
             await wait_for_screen(pilot, "RecordScreen")
             await type_text(pilot, "Dilator practice after a bath")
             await pilot.press("ctrl+n")  # -> feelings
-            await pilot.press("space", "tab", "tab")  # tick "anxious"; skip "other"; to strength
+            await pilot.press("space", "tab")  # tick "anxious"; to its own strength, beside it
             await type_text(pilot, "70")
-            await pilot.press("tab")
+            await pilot.press("tab", "tab")  # skip "other feelings"; to anxiety
             await type_text(pilot, "80")
             await pilot.press("right")  # arrow keys nudge by 5
             await pilot.press("ctrl+n")  # -> thought
@@ -115,6 +115,7 @@ def test_full_record_is_saved_with_every_step(tmp_path):
             summary = str(app.screen.query_one("#summary", Static).render())
             assert "90 \u2192 40 (down 50)" in summary
             assert "dropped by half" in summary
+            assert "Feelings at the time: anxious 70 (out of 100)" in summary
             assert "\u273f Your first record" in summary and "\u273f A whole thought record" in summary
             await pilot.press("ctrl+n")  # Done
             await open_home(pilot)

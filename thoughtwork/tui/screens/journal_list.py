@@ -22,6 +22,7 @@ from thoughtwork.models import (
     ThoughtRecord,
 )
 from thoughtwork.text import shorten
+from thoughtwork.tui.screens.record.emotions import feelings_text
 
 PAGE = 200
 """Rows added to the table at a time; more are added as the cursor nears the end."""
@@ -93,6 +94,20 @@ def record_title(record: ThoughtRecord, width: int) -> Text:
     return text
 
 
+def feelings_line(record: ThoughtRecord) -> Text:
+    """'Felt: scared 70, ashamed 40 (out of 100) · anxiety 80', or a gentle note when nothing was rated."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    parts = [feelings_text(record.emotions)] if record.emotions else []
+    if record.anxiety_before is not None:
+        parts.append(Text(f"anxiety {record.anxiety_before}"))
+    if not parts:
+        text.append("No feelings noted in this record.")
+        return text
+    text.append("Felt: ")
+    text.append_text(Text(" \u00b7 ").join(parts))
+    return text
+
+
 class JournalScreen(Screen[None]):
     """All records, newest first; type to search, filter by thinking trap or where it happened."""
 
@@ -132,6 +147,7 @@ class JournalScreen(Screen[None]):
             yield Static("", id="journal-count")
             table: DataTable[Text] = DataTable(id="journal-table", cursor_type="row", zebra_stripes=True)
             yield table
+            yield Static("", id="journal-felt")
             yield Static("", id="journal-empty")
         yield Footer()
 
@@ -178,6 +194,7 @@ class JournalScreen(Screen[None]):
         if wanted:
             table.move_cursor(row=wanted)
         self._describe(len(self._everything), bool(query.strip() or trap or context))
+        self._show_feelings()
 
     def _add_rows(self, count: int) -> None:
         """Add up to `count` more of the shown records to the table (big journals load as you scroll)."""
@@ -200,6 +217,15 @@ class JournalScreen(Screen[None]):
         table = event.data_table
         if table.row_count < len(self._shown) and event.cursor_row >= table.row_count - PAGE // 4:
             self._add_rows(PAGE)
+        self._show_feelings()
+
+    def _show_feelings(self) -> None:
+        """Under the table, what the highlighted record's person felt, each feeling with its own strength."""
+        record_id = self.current_record_id()
+        record = next((r for r in self._shown if r.id == record_id), None)
+        felt = self.query_one("#journal-felt", Static)
+        felt.update(feelings_line(record) if record is not None else Text())
+        felt.display = record is not None
 
     def _describe(self, total: int, filtering: bool) -> None:
         count = self.query_one("#journal-count", Static)

@@ -19,6 +19,7 @@ from thoughtwork.models import (
     ThoughtRecord,
 )
 from thoughtwork.text import clean
+from thoughtwork.tui.screens.record.emotions import feelings_text
 from thoughtwork.tui.widgets.confirm import ConfirmModal
 from thoughtwork.tui.widgets.highlighted_thought import highlight
 
@@ -67,15 +68,13 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text]]:
     sections: list[tuple[str, Text]] = []
     if record.situation:
         sections.append(("The situation", literal(record.situation)))
-    felt = []
-    if record.emotions:
-        felt.append(", ".join(f"{clean(e.name, single_line=True)} {e.intensity}" for e in record.emotions))
+    felt = [feelings_text(record.emotions)] if record.emotions else []
     if record.anxiety_before is not None:
-        felt.append(f"Anxiety {record.anxiety_before} out of 100")
+        felt.append(Text(f"Anxiety {record.anxiety_before} out of 100"))
     if record.body_tension is not None:
-        felt.append(f"Body tension {record.body_tension} out of 100")
+        felt.append(Text(f"Body tension {record.body_tension} out of 100"))
     if felt:
-        sections.append(("What you felt", Text("\n".join(felt))))
+        sections.append(("What you felt", Text("\n").join(felt)))
     if record.automatic_thought:
         spans = [span for match in record.accepted_distortions() for span in match.evidence]
         body = highlight(record.automatic_thought, spans)

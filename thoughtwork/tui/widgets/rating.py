@@ -104,14 +104,19 @@ class Rating(Widget, can_focus=True):
 
     def render(self) -> Text:
         bar = self._bar_width()
+        # Reverse video marks the focused rating without relying on colour (NO_COLOR, high contrast).
+        focus = "reverse" if self.has_focus else ""
         if self.value is None:
             hint = "not rated yet: press \u2192 or type 0-100"
-            return Text("\u2591" * max(0, bar - len(hint)) + " " + hint if bar > len(hint) + 2 else hint, style="dim")
+            text = Text("\u2591" * max(0, bar - len(hint)) + " " if bar > len(hint) + 2 else "", style="dim")
+            text.append(hint, style=f"dim {focus}" if focus else "dim")
+            return text
         filled = round(bar * self.value / 100)
         text = Text()
         text.append("\u2588" * filled, style="bold")
         text.append("\u2591" * (bar - filled), style="dim")
-        text.append(f" {self.value:>3}")
+        text.append(" ")
+        text.append(f"{self.value:>3}", style=focus)
         return text
 
 

@@ -1,13 +1,20 @@
-"""Step 2: the feelings, how strong they were, and anxiety and body tension from 0 to 100."""
+"""Step 2: the feelings and how strong each one was, then anxiety and body tension from 0 to 100."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, SelectionList, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
 
 from thoughtwork.models import Emotion, RecordStep, ThoughtRecord
-from thoughtwork.tui.screens.record.step import Step
+from thoughtwork.text import clean
+from thoughtwork.tui.screens.record.step import Step, literal_text
 from thoughtwork.tui.widgets.rating import Rating
+from thoughtwork.tui.widgets.ticklist import TickList
 
 COMMON_EMOTIONS = [
     "anxious",
@@ -25,6 +32,53 @@ COMMON_EMOTIONS = [
 ]
 """Feelings people often name around painful or feared penetration; any other can be typed."""
 
+MAX_FEELINGS = 50
+"""As many feelings as a record holds (the model's limit)."""
+
+NAME_LENGTH = 80
+"""Longest feeling name a record holds (the model's limit)."""
+
+NO_FEELINGS_YET = "Each feeling you tick gets its own rating here."
+
+STARTING_STRENGTH = Emotion.model_fields["intensity"].default
+"""What a newly ticked feeling starts at: shown on screen, so what is saved is what was seen."""
+
+
+def feelings_text(emotions: Sequence[Emotion]) -> Text:
+    """'scared 70, ashamed 40 (out of 100)': each feeling with its own strength, names shown literally."""
+    text = Text()
+    for index, emotion in enumerate(emotions):
+        text.append(", " if index else "")
+        text.append(clean(emotion.name, single_line=True))
+        text.append(f" {emotion.intensity}")
+    if emotions:
+        text.append(" (out of 100)")
+    return text
+
+
+def typed_feelings(text: str) -> list[str]:
+    """The feelings typed in the 'other' field, comma-separated, trimmed to what a record holds."""
+    return [name.strip()[:NAME_LENGTH] for name in text.split(",") if name.strip()]
+
+
+def chosen_feelings(ticked: list[str], typed: list[str]) -> list[str]:
+    """Ticked feelings in the list's order, then typed ones; each once, at most MAX_FEELINGS."""
+    ordered = [name for name in COMMON_EMOTIONS if name in ticked] + typed
+    return list(dict.fromkeys(ordered))[:MAX_FEELINGS]
+
+
+class FeelingRating(Horizontal):
+    """One chosen feeling's name beside its own 0-100 rating."""
+
+    def __init__(self, feeling: str, strength: int) -> None:
+        super().__init__(classes="feeling-row")
+        self.feeling = feeling
+        self.strength = strength
+
+    def compose(self) -> ComposeResult:
+        yield Label(literal_text(self.feeling), classes="feeling-name")
+        yield Rating(self.strength, classes="feeling-strength")
+
 
 class EmotionsStep(Step):
     TITLE = "Feelings"
@@ -32,28 +86,78 @@ class EmotionsStep(Step):
 
     def compose(self) -> ComposeResult:
         names = [e.name for e in self.record.emotions]
+        # Each feeling keeps its strength here even while unticked, so ticking it again restores it.
+        self._strengths: dict[str, int] = {e.name: e.intensity for e in self.record.emotions}
         others = [n for n in names if n not in COMMON_EMOTIONS]
-        yield Static("What did you feel? Pick any that fit (space to tick).", classes="hint")
-        yield SelectionList[str](*[(n, n, n in names) for n in COMMON_EMOTIONS], id="emotions")
+        yield Static("What did you feel? Tick any that fit (space), then rate each one (0-100).", classes="hint")
+        with Horizontal(id="feelings"):
+            yield TickList[str](*[(n, n, n in names) for n in COMMON_EMOTIONS], id="emotions")
+            with Vertical(id="feeling-strengths"):
+                yield Static(NO_FEELINGS_YET, id="no-feelings")
+                for name in chosen_feelings(names, others):
+                    yield FeelingRating(name, self._strengths[name])
         yield Input(", ".join(others), placeholder="Other feelings, separated by commas", id="other-emotions")
-        strength = self.record.emotions[0].intensity if self.record.emotions else None
-        yield Label("How strong were these feelings? (0-100)")
-        yield Rating(strength, id="strength")
         yield Label("How anxious did you feel? (0-100, arrow keys or type a number)")
         yield Rating(self.record.anxiety_before, id="anxiety")
         yield Label("How tense did your body feel? (0-100, optional)")
         yield Rating(self.record.body_tension, id="tension")
 
+    def on_mount(self) -> None:
+        self.query_one("#no-feelings").display = not self.record.emotions
+
+    def chosen(self) -> list[str]:
+        """The feelings chosen right now: ticked, then typed."""
+        ticked = list(self.query_one("#emotions", TickList).selected)
+        return chosen_feelings(ticked, typed_feelings(self.query_one("#other-emotions", Input).value))
+
+    @on(Rating.Changed, ".feeling-strength")
+    def _remember(self, event: Rating.Changed) -> None:
+        row = event.rating.parent
+        if isinstance(row, FeelingRating) and event.value is not None:
+            self._strengths[row.feeling] = event.value
+
+    @on(TickList.SelectedChanged, "#emotions")
+    async def _ticked(self) -> None:
+        await self.show_strengths()
+
+    @on(Input.Submitted, "#other-emotions")
+    @on(Input.Blurred, "#other-emotions")
+    async def _typed(self) -> None:
+        # Not on every key: a row per half-typed word would jump about while the person writes.
+        await self.show_strengths()
+
+    async def show_strengths(self) -> None:
+        """One rating row per chosen feeling, in the order they are listed; kept rows keep their focus."""
+        column = self.query_one("#feeling-strengths", Vertical)
+        wanted = self.chosen()
+        rows = list(column.query(FeelingRating))
+        if [row.feeling for row in rows] == wanted:
+            return
+        kept = {row.feeling: row for row in rows if row.feeling in wanted}
+        await column.remove_children([row for row in rows if row.feeling not in kept])
+        before = None
+        for name in reversed(wanted):
+            row = kept.get(name)
+            if row is None:
+                row = FeelingRating(name, self._strengths.setdefault(name, STARTING_STRENGTH))
+                await (column.mount(row, before=before) if before is not None else column.mount(row))
+            elif before is not None and not _just_before(row, before):
+                column.move_child(row, before=before)
+            before = row
+        self.query_one("#no-feelings").display = not wanted
+
     def store(self, record: ThoughtRecord) -> None:
-        chosen = list(self.query_one("#emotions", SelectionList).selected)
-        typed = self.query_one("#other-emotions", Input).value
-        chosen += [name.strip()[:80] for name in typed.split(",") if name.strip()]
-        strength = self.query_one("#strength", Rating).value
-        emotions = [Emotion(name=name) if strength is None else Emotion(name=name, intensity=strength) for name in dict.fromkeys(chosen)]
-        record.emotions = emotions
+        record.emotions = [
+            Emotion(name=name, intensity=self._strengths.get(name, STARTING_STRENGTH)) for name in self.chosen()
+        ]
         record.anxiety_before = self.query_one("#anxiety", Rating).value
         record.body_tension = self.query_one("#tension", Rating).value
 
     @classmethod
     def is_filled(cls, record: ThoughtRecord) -> bool:
         return bool(record.emotions) or record.anxiety_before is not None
+
+
+def _just_before(row: FeelingRating, other: FeelingRating) -> bool:
+    siblings = list(row.parent.children) if row.parent is not None else []
+    return row in siblings and siblings.index(row) + 1 == siblings.index(other)

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from thoughtwork.models import DISTORTION_NAMES, ThoughtRecord
 from thoughtwork.text import clean
+from thoughtwork.tui.screens.record.emotions import feelings_text
 from thoughtwork.tui.screens.record.step import Step
 
 CALMING_THRESHOLD = 60
@@ -70,6 +71,10 @@ def summary_text(record: ThoughtRecord, milestones: Sequence = ()) -> Text:
     for line in lines:
         if line:
             text.append(line + "\n", style="bold")
+    if record.emotions:
+        text.append("Feelings at the time: ")
+        text.append_text(feelings_text(record.emotions))
+        text.append("\n")
     if record.belief_balanced is not None:
         text.append(f"Belief in the balanced thought: {record.belief_balanced}\n")
     kept = record.accepted_distortions()

@@ -21,6 +21,7 @@ from thoughtwork.models import (
 from thoughtwork.text import clean
 from thoughtwork.tui.screens.record.step import Step
 from thoughtwork.tui.widgets.highlighted_thought import HighlightedThought
+from thoughtwork.tui.widgets.ticklist import TickList
 
 SAFETY_NOTE = (
     "These words sound very painful. Your safety matters more than this record: crisis support "
@@ -60,7 +61,7 @@ class TrapsStep(Step):
         )
         yield HighlightedThought(self.record.automatic_thought, id="thought-highlight")
         yield Static("", id="traps-status", classes="hint")
-        yield SelectionList[str](id="traps")
+        yield TickList[str](id="traps")
         yield Static("", id="trap-detail", classes="hint")
         yield Select[str]([], prompt="Add a trap we missed\u2026", id="add-trap")
 

@@ -1,0 +1,164 @@
+"""Each feeling rated on its own, 0-100, on the feelings step; shown per feeling everywhere after."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from test_tui_flow_support import PASSPHRASE, SIZE, make_journal, no_preload, wait_for, wait_for_screen
+from textual.widgets import Input, Static
+
+from thoughtwork.journal import Journal
+from thoughtwork.models import Emotion, ThoughtRecord
+from thoughtwork.tui.app import ThoughtworkApp
+from thoughtwork.tui.screens.journal_list import feelings_line
+from thoughtwork.tui.screens.record.emotions import (
+    MAX_FEELINGS,
+    STARTING_STRENGTH,
+    EmotionsStep,
+    FeelingRating,
+    chosen_feelings,
+    feelings_text,
+    typed_feelings,
+)
+from thoughtwork.tui.screens.record.summary import summary_text
+from thoughtwork.tui.screens.record_detail import record_sections
+from thoughtwork.tui.widgets.rating import Rating
+
+FELT = [Emotion(name="scared", intensity=70), Emotion(name="[b]tight[/b]", intensity=20)]
+
+
+@pytest.fixture(autouse=True)
+def _fakes(monkeypatch):
+    no_preload(monkeypatch)
+
+
+def on_feelings_step(record: ThoughtRecord, scenario, tmp_path):
+    """Open `record` at the feelings step, run `scenario(pilot, step)`, and return the saved record."""
+    path = make_journal(tmp_path / "j.twj", [record])
+
+    async def drive():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            app.start_record(record.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            await app.screen._show(1)
+            await pilot.pause()
+            step = app.screen.current
+            assert isinstance(step, EmotionsStep)
+            await scenario(pilot, step)
+            await pilot.press("escape")  # save and close
+            await wait_for_screen(pilot, "HomeScreen")
+
+    asyncio.run(drive())
+    with Journal.open(path, PASSPHRASE) as journal:
+        return journal.get(record.id)
+
+
+def rows(step: EmotionsStep) -> list[tuple[str, int | None]]:
+    return [(row.feeling, row.query_one(Rating).value) for row in step.query(FeelingRating)]
+
+
+def test_a_saved_record_shows_each_feeling_with_its_own_value(tmp_path):
+    record = ThoughtRecord(situation="Smear test", emotions=FELT)
+    seen = []
+
+    async def look(pilot, step):
+        seen.extend(rows(step))
+        assert not step.query_one("#no-feelings").display
+
+    saved = on_feelings_step(record, look, tmp_path)
+    assert seen == [("scared", 70), ("[b]tight[/b]", 20)]
+    assert saved.emotions == FELT
+
+
+def test_each_ticked_feeling_gets_a_rating_set_by_typing_or_arrows(tmp_path):
+    record = ThoughtRecord(situation="Dilator practice")
+
+    async def rate(pilot, step):
+        assert step.query_one("#no-feelings").display
+        await pilot.press("space", "down", "space")  # tick anxious and scared
+        await pilot.pause()
+        assert rows(step) == [("anxious", STARTING_STRENGTH), ("scared", STARTING_STRENGTH)]
+        assert not step.query_one("#no-feelings").display
+        await pilot.press("tab", "8", "5")  # anxious: typed
+        await pilot.press("tab", "left", "left")  # scared: two steps of 5 down
+        assert rows(step) == [("anxious", 85), ("scared", 40)]
+
+    saved = on_feelings_step(record, rate, tmp_path)
+    assert saved.emotions == [Emotion(name="anxious", intensity=85), Emotion(name="scared", intensity=40)]
+
+
+def test_unticking_removes_the_feeling_and_ticking_again_brings_back_its_value(tmp_path):
+    record = ThoughtRecord(situation="Before a date", emotions=[Emotion(name="anxious", intensity=90)])
+
+    async def change_mind(pilot, step):
+        await pilot.press("space")  # untick anxious (first in the list)
+        await pilot.pause()
+        assert rows(step) == []
+        assert step.query_one("#no-feelings").display
+        await pilot.press("space")
+        await pilot.pause()
+        assert rows(step) == [("anxious", 90)]
+        await pilot.press("space")
+
+    saved = on_feelings_step(record, change_mind, tmp_path)
+    assert saved.emotions == []
+
+
+def test_typed_feelings_get_rows_when_the_field_is_left_and_show_literally(tmp_path):
+    record = ThoughtRecord(situation="Tampon")
+
+    async def type_others(pilot, step):
+        step.query_one("#other-emotions", Input).focus()
+        await pilot.press(*"tight, [b]odd")
+        await pilot.pause()
+        assert rows(step) == []  # not while typing
+        await pilot.press("tab")  # leaving the field adds them; focus moves on to anxiety
+        await pilot.pause()
+        assert rows(step) == [("tight", 50), ("[b]odd", 50)]
+        label = step.query(FeelingRating).last().query_one(".feeling-name")
+        assert "[b]odd" in str(label.render())
+        step.query(FeelingRating).first().query_one(Rating).focus()
+        await pilot.press("3", "0")
+
+    saved = on_feelings_step(record, type_others, tmp_path)
+    assert saved.emotions == [Emotion(name="tight", intensity=30), Emotion(name="[b]odd", intensity=50)]
+
+
+def test_chosen_feelings_are_in_list_order_then_typed_once_each_and_capped():
+    assert chosen_feelings(["scared", "anxious"], ["tight", "scared"]) == ["anxious", "scared", "tight"]
+    assert typed_feelings(" tight ,, " + "x" * 100) == ["tight", "x" * 80]
+    assert len(chosen_feelings([], [f"f{n}" for n in range(80)])) == MAX_FEELINGS
+
+
+def test_summary_detail_and_journal_show_each_feeling_with_its_value():
+    record = ThoughtRecord(situation="s", automatic_thought="t", emotions=FELT, anxiety_before=80)
+    expected = "scared 70, [b]tight[/b] 20 (out of 100)"
+    assert str(feelings_text(record.emotions)) == expected
+    assert f"Feelings at the time: {expected}" in str(summary_text(record))
+    felt = dict((heading, str(body)) for heading, body in record_sections(record))["What you felt"]
+    assert felt.splitlines()[0] == expected
+    assert str(feelings_line(record)) == f"Felt: {expected} \u00b7 anxiety 80"
+    assert str(feelings_line(ThoughtRecord(situation="s"))) == "No feelings noted in this record."
+
+
+def test_the_journal_shows_the_highlighted_records_feelings(tmp_path):
+    older = ThoughtRecord(situation="a", automatic_thought="first", emotions=[Emotion(name="sad", intensity=30)])
+    newer = ThoughtRecord(situation="b", automatic_thought="second", emotions=FELT)
+    older = older.model_copy(update={"created_at": newer.created_at.replace(year=newer.created_at.year - 1)})
+    path = make_journal(tmp_path / "j.twj", [older, newer])
+
+    async def drive():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            await pilot.press("j")
+            await wait_for_screen(pilot, "JournalScreen")
+            felt = app.screen.query_one("#journal-felt", Static)
+            assert "scared 70" in str(felt.render())
+            await pilot.press("down")
+            await wait_for(pilot, lambda: "sad 30" in str(felt.render()))
+
+    asyncio.run(drive())

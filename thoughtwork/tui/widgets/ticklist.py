@@ -1,0 +1,42 @@
+"""A SelectionList whose ticked and unticked boxes differ in shape, not only in colour.
+
+Textual draws every box as the same block with a coloured "X" inside, so without colour
+(NO_COLOR, a monochrome terminal, colour blindness) ticked and unticked look alike.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+from textual.widgets import SelectionList
+from textual.widgets.selection_list import SelectionType
+
+TICKED = "\u2713"
+UNTICKED = " "
+PLAIN_LEFT, PLAIN_RIGHT = "[", "]"
+"""Box sides without colour: Textual's half blocks become solid bars then, and read as noise."""
+
+
+class TickList(SelectionList[SelectionType]):
+    """A SelectionList drawn as [✓] / [ ] boxes (half-block sides when there is colour)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        index = self.scroll_offset.y + y
+        if not 0 <= index < self.option_count:
+            return strip
+        segments = list(strip)
+        if len(segments) < 4:
+            return strip
+        left, inner, right = segments[:3]
+        ticked = self.get_option_at_index(index).value in self._selected
+        mark = Segment(TICKED if ticked else UNTICKED, _bold(inner.style) if ticked else inner.style)
+        if self.app.no_color:
+            left = Segment(PLAIN_LEFT, left.style)
+            right = Segment(PLAIN_RIGHT, right.style)
+        return Strip([left, mark, right, *segments[3:]], strip.cell_length)
+
+
+def _bold(style: Style | None) -> Style:
+    return (style or Style()) + Style(bold=True)
