@@ -145,6 +145,29 @@ _NOT_DISTRICTS = {"CO2", "B12", "B6", "B1", "A4", "A5", "PS4", "PS5", "MP3", "MP
 WORD_DATE = re.compile(rf"\b{_ORDINAL_WORDS} of (?:{_MONTHS})\b", re.IGNORECASE)
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD_START = re.compile(r"\b\w")
+
+
+def near_digits(pattern: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for patterns whose every match starts at a word and has a digit at
+    most `reach` characters after its start: only those word starts are tried, not every position.
+    Worth it only for a pattern with many alternatives at each position (DATE: 105 -> 33 us per text
+    with digits); for a cheap pattern the Python loop costs more than the scan it saves."""
+    resume = 0  # like finditer, nothing is searched inside the last match
+    tried = 0
+    for run in _DIGIT_RUN.finditer(text):
+        first = run.start()
+        for start in _WORD_START.finditer(text, max(resume, tried, first - reach), first + 1):
+            if start.start() < resume:
+                continue
+            match = pattern.match(text, start.start())
+            if match:
+                yield match
+                resume = match.end()
+        tried = max(tried, first + 1)
+
+
 def _trim(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
@@ -248,7 +271,7 @@ def addresses(text: str) -> Iterator[Span]:
 
 
 def dates(text: str) -> Iterator[Span]:
-    for match in DATE.finditer(text):
+    for match in near_digits(DATE, text, 24):
         raw = match.group(0)
         if re.fullmatch(r"\d{1,2}-\d{1,2}-\d{2}", raw):
             continue  # "10-20-30" is more likely a range than a date
