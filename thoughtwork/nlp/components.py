@@ -127,6 +127,7 @@ class DistortionMatcher:
         self.specs = {spec.key: spec for rules in self.rules.values() for spec in rules.patterns}
         self.matcher = AnchoredMatcher(nlp, {spec.key: spec.variants for spec in self.specs.values()})
         self.nearby = {key: _word_sets(spec.requires_nearby) for key, spec in self.specs.items() if spec.requires_nearby}
+        self.unless = {key: _word_sets(spec.unless_nearby) for key, spec in self.specs.items() if spec.unless_nearby}
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.distortions = self.find(doc)
@@ -141,16 +142,19 @@ class DistortionMatcher:
         spans_by_key: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
         for match_id, start, end in matches:
             spec = self.specs[strings[match_id]]
-            if spec.requires_nearby is not None and not self._has_nearby(doc, context, spec.key, start):
+            if spec.requires_nearby is not None and not self._in_sentence(doc, context, self.nearby[spec.key], start):
+                continue
+            if spec.unless_nearby is not None and self._in_sentence(doc, context, self.unless[spec.key], start):
                 continue
             weight = context.weight(spec, start, end, self.settings)
             if weight > 0:
                 spans_by_key[spec.key].append((start, end, weight))
         return self._combine(doc, spans_by_key)
 
-    def _has_nearby(self, doc: Doc, context: Context, key: str, start: int) -> bool:
-        """Whether the sentence of the match holds one of the rule's `requires_nearby` words."""
-        words, lemmas = self.nearby[key]
+    @staticmethod
+    def _in_sentence(doc: Doc, context: Context, word_sets: tuple[frozenset[str], frozenset[str]], start: int) -> bool:
+        """Whether the sentence of the match holds one of these words or lemmas."""
+        words, lemmas = word_sets
         first, last = context.sentence_bounds[context.sentence[start]]
         if not words.isdisjoint(context.words[first:last]):
             return True
@@ -178,7 +182,7 @@ class DistortionMatcher:
 
 
 def _word_sets(alternatives: list[dict]) -> tuple[frozenset[str], frozenset[str]]:
-    """Plain-word and lemma sets of `requires_nearby` token patterns (LOWER / LEMMA with IN or a value)."""
+    """Plain-word and lemma sets of `requires_nearby` / `unless_nearby` token patterns (LOWER / LEMMA with IN or a value)."""
     words: set[str] = set()
     lemmas: set[str] = set()
     for pattern in alternatives:
@@ -191,7 +195,7 @@ def _word_sets(alternatives: list[dict]) -> tuple[frozenset[str], frozenset[str]
             elif attr == "LEMMA":
                 lemmas.update(values)
             else:
-                raise ValueError(f"requires_nearby supports words and lemmas only, not {attr}")
+                raise ValueError(f"requires_nearby and unless_nearby support words and lemmas only, not {attr}")
     return frozenset(words), frozenset(lemmas)
 
 

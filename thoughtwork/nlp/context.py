@@ -30,7 +30,7 @@ class ContextSettings:
 @lru_cache(maxsize=1)
 def _word_sets() -> tuple[frozenset[str], ...]:
     words = lexicons()
-    names = ("negators", "breakers", "sentence_ends", "hedges", "question_starts")
+    names = ("negators", "breakers", "sentence_ends", "hedges", "question_starts", "subject_pronouns", "clause_takers")
     return tuple(frozenset(words[name]) for name in names)
 
 
@@ -38,7 +38,7 @@ class Context:
     """Per-document facts the matcher needs: words, clauses, sentences, hedges, questions."""
 
     def __init__(self, doc: Doc) -> None:
-        negators, breakers, sentence_ends, hedges, question_starts = _word_sets()
+        negators, breakers, sentence_ends, hedges, question_starts, subjects, takers = _word_sets()
 
         self.words = [token.lower_ for token in doc]
         self.is_negator = [w in negators for w in self.words]
@@ -49,6 +49,9 @@ class Context:
         sentence = 0
         begin = 0
         for i, word in enumerate(self.words):
+            if word in subjects and i > clause and self.words[i - 1] not in takers:
+                # Unpunctuated text: a new subject starts a new clause ('she hasnt replied she must be angry').
+                clause = i
             self.clause_start.append(clause)
             self.sentence.append(sentence)
             if word in breakers or "\n" in word:

@@ -21,6 +21,8 @@ Optional keys, all checked after the Matcher finds a span:
 - `not_after`: words that may not come right before the match.
 - `not_before`: words or phrases that may not come right after the match.
 - `requires_nearby`: the sentence must also hold one of these (same shorthand as a token).
+- `unless_nearby`: the sentence may not hold any of these (same shorthand as a token); for the
+  balanced answer that shares the trap's words ('it was my fault, so I rebooked it').
 - `examples`: thoughts the pattern is meant to catch; the tests check each one.
 """
 
@@ -60,6 +62,7 @@ class PatternSpec:
     not_after: frozenset[str] = frozenset()
     not_before: tuple[tuple[str, ...], ...] = ()
     requires_nearby: list[dict[str, Any]] | None = None
+    unless_nearby: list[dict[str, Any]] | None = None
     examples: tuple[str, ...] = ()
 
 
@@ -182,6 +185,7 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
     if not why.strip():
         raise PatternError(f"{distortion}.json: pattern {pid!r} needs a 'why'")
     nearby = raw.get("requires_nearby")
+    unless = raw.get("unless_nearby")
     not_after: set[str] = set()
     for word in raw.get("not_after", []):
         not_after.update(_words(word, lexicon))
@@ -198,6 +202,7 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
         not_after=frozenset(not_after),
         not_before=_phrases(raw.get("not_before", [])),
         requires_nearby=token_alternatives(nearby, lexicon) if nearby else None,
+        unless_nearby=token_alternatives(unless, lexicon) if unless else None,
         examples=tuple(raw.get("examples", [])),
     )
 
