@@ -38,6 +38,16 @@ HIGH_CONTRAST = Theme(
     error="#ff6060",
     dark=True,
     luminosity_spread=0.3,
+    variables={
+        # Textual draws unfocused inputs and dropdowns with a border in the surface colour:
+        # black on black here, so fields vanished until focused. Grey borders show every field;
+        # focus stays yellow.
+        "border-blurred": "#b3b3b3",
+        "text-muted": "#d9d9d9",
+        "text-disabled": "#b3b3b3",
+        "boost": "#ffffff26",
+        "block-cursor-blurred-background": "#4d4d00",
+    },
 )
 """Pure black and white with bright accents, for low vision or bright rooms."""
 
