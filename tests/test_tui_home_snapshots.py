@@ -137,13 +137,13 @@ def test_summary_step(snap_compare, tmp_path):
 
 
 def test_feelings_step_with_a_rating_focused(snap_compare, tmp_path):
-    """The feelings step: emotions to tick and the 0-100 ratings, one of them focused and set."""
+    """The feelings step: two feelings ticked, each with its own rating beside it, one focused and set."""
     record = ThoughtRecord(situation="Smear test booked for Friday")
     path = make_journal(tmp_path / "j.twj", [record])
 
     async def go(pilot):
         await _at_step([record], 1)(pilot)
-        await pilot.press("space", "tab", "tab")
+        await pilot.press("space", "down", "down", "space", "tab")  # anxious and ashamed; to anxious's rating
         await pilot.press("6", "5")
 
     app = ThoughtworkApp(path, passphrase=PASSPHRASE)
