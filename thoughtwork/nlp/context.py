@@ -34,6 +34,11 @@ def _word_sets() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(words[name]) for name in names)
 
 
+@lru_cache(maxsize=1)
+def _statement_openers() -> tuple[list[str], ...]:
+    return tuple(phrase.split() for phrase in lexicons()["statement_questions"])
+
+
 class Context:
     """Per-document facts the matcher needs: words, clauses, sentences, hedges, questions."""
 
@@ -73,6 +78,8 @@ class Context:
             asks = self.words[last - 1] == "?" and self.words[first] in question_starts
             # "What if ..." imagines rather than asserts: only rules marked "keep" (catastrophising) stay strong.
             asks = asks or self.words[first : first + 2] == ["what", "if"]
+            # "Am I the only one who ...?" tells rather than asks: the asker already holds the answer.
+            asks = asks and not any(self.words[first : first + len(opener)] == opener for opener in _statement_openers())
             self.is_question.append(asks)
 
     def _hedges(self, i: int, hedges: frozenset[str]) -> bool:
