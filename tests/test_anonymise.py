@@ -112,9 +112,10 @@ def test_a_word_found_as_a_name_is_a_name_throughout_the_text(anon: Anonymiser) 
 
 def test_names_learned_from_other_texts_are_hidden_at_the_start_of_a_sentence() -> None:
     anonymiser = Anonymiser()
-    assert anonymiser.scrub("Grace was lovely.").text == "Grace was lovely."
+    # Alone, "Grace filled the room" could be the quality; another record shows it is a person.
+    assert anonymiser.scrub("Grace filled the room.").text == "Grace filled the room."
     anonymiser.learn(["I hope Grace comes too.", "grace and patience"])
-    assert anonymiser.scrub("Grace was lovely.").text == "[NAME] was lovely."
+    assert anonymiser.scrub("Grace filled the room.").text == "[NAME] filled the room."
     assert anonymiser.scrub("with grace and patience").text == "with grace and patience"
 
 

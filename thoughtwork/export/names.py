@@ -11,7 +11,7 @@ organisation or address. The person's own list of names is always redacted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from thoughtwork.export.gazetteer import Gazetteer
 from thoughtwork.export.patterns import Span
@@ -32,6 +32,25 @@ _PERSON_VERBS = {
     "said", "says", "told", "tells", "asked", "asks", "thinks", "texted", "called", "rang", "phoned", "messaged",
     "laughed", "smiled", "kissed", "hugged", "replied", "knows", "noticed", "helped", "held", "suggested",
     "reminded", "cuddled", "cried", "shouted", "promised", "explained", "agreed", "and",
+    "sat", "stayed", "brought", "sent", "gave", "wrote", "drove", "showed", "invited", "offered", "visited",
+    "listened", "apologised", "apologized", "cooked", "picked", "waved", "winked", "nodded", "sighed", "hugs",
+    "texts", "messages", "wants", "reckons", "reckoned", "knew", "insisted", "admitted", "joked", "whispered",
+    "snapped", "phoned", "emailed",
+}
+# "Hope came back" is the feeling; "J came round" can only be someone.
+_INITIAL_VERBS = _PERSON_VERBS | {"came", "comes", "went", "arrived", "left", "got", "wanted", "thought"}
+# Seasons and weather are described like people ("Summer was lovely"): never names by description.
+_NOT_DESCRIBED_NAMES = {"Summer", "Autumn", "Sunny", "Storm", "Sky", "Skye", "Dawn", "Misty", "Crystal", "Honey", "Sandy"}
+# "Grace was lovely", "Will's so patient": a word-name at the start of a sentence described the
+# way people are described is a person; "Hope is a strange thing" is not.
+_BE = {"was", "is", "'s", "\u2019s", "seemed", "seems", "looked", "looks", "sounded", "sounds"}
+_INTENSIFIERS = {"so", "really", "very", "super", "just", "always", "never", "such", "being", "too", "quite", "a", "the", "only"}
+_PERSON_STATES = {
+    "lovely", "kind", "nice", "sweet", "gentle", "patient", "amazing", "brilliant", "wonderful", "supportive", "rude",
+    "dismissive", "brisk", "blunt", "late", "away", "off", "ill", "sick", "pregnant", "tired", "upset", "quiet",
+    "busy", "funny", "chatty", "cross", "angry", "annoyed", "furious", "sad", "happy", "thrilled", "gutted",
+    "understanding", "grumpy", "moody", "sweetheart", "star", "legend", "angel", "gem", "one", "home", "round",
+    "asleep", "awake", "hungover", "pleased", "proud", "worried", "sorry",
 }
 # "my boyfriend deshawn", "my physio Kelly": the word after one of these is a name when it is
 # capitalised or not an everyday word.
@@ -51,6 +70,26 @@ _STREET_SUFFIXES = {
     "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Close", "Crescent", "Court", "Way", "Place",
     "Terrace", "Grove", "Gardens", "Square", "Boulevard", "Row", "Mews", "Hill", "Park", "Walk", "Parade", "Wharf",
     "Highway", "Parkway", "Rise", "Green", "Estate", "Street's", "Road's",
+}
+# After a single capital, these mean a thing, not a person: "plan B", "vitamin D", "hep C".
+_LETTER_THINGS = {
+    "plan", "vitamin", "vit", "hep", "hepatitis", "type", "grade", "size", "option", "part", "block", "ward", "level",
+    "gate", "class", "form", "year", "team", "room", "bay", "wing", "section", "step", "stage", "category", "group",
+    "floor", "platform", "row", "seat", "zone", "letter", "cup", "blood", "strep",
+}
+_PRONOUNS = {"i", "you", "we", "they", "he", "she", "it", "this", "that", "there", "anyone", "someone"}
+# "Newcastle upon Tyne", "Frankfurt am Main", "Ashton under Lyne": a place joined to its river or
+# second part. "on"/"in" only before a known second part, or "Leeds on Saturday" would be one place.
+_PLACE_LINKS = {"upon", "am", "super", "sur", "under", "en", "an", "on", "in"}
+_LOOSE_PLACE_LINKS = {"on", "in"}
+_PLACE_SECOND_PARTS = {
+    "Sea", "Thames", "Trent", "Avon", "Tyne", "Tees", "Wear", "Wye", "Severn", "Solent", "Ouse", "Swale", "Lune",
+    "Furness", "Makerfield", "Lyne", "Hill", "Marsh", "Water", "Main", "Rhein", "Oder", "Donau", "Seine", "Mer",
+    "Loire", "Rhone", "Rh\u00f4ne", "Humber", "Mersey", "Dee", "Tweed", "Eden", "Test", "Stour", "Medway", "Tamar",
+}
+_CALENDAR = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Christmas", "Easter",
 }
 _OPENERS = frozenset(" \t\u00a0'\u2018\"\u201c(")
 _SENTENCE_END = set(".!?\n:;\"\u201c\u201d(-*\u2022>")
@@ -124,7 +163,7 @@ class NameFinder:
         spans = self._place_phrases(tokens)
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         _extend_to_capitalised_neighbours(text, tokens, kinds, self.lists)
-        _same_word_same_kind(tokens, kinds, self.learned)
+        _same_word_same_kind(tokens, kinds, self.learned, self._is_name_like)
         spans += _suffix_runs(text, tokens, self.lists)
         spans += [Span(t.start, t.end, k) for t, k in zip(tokens, kinds) if k]
         return spans
@@ -161,7 +200,9 @@ class NameFinder:
         core = token.core
         if token.lower in _HONORIFICS:
             return None  # "Frau", "Dr": a title says nothing about who; the name after it is hidden
-        if core in lists.safe_capitalised or core in lists.safe_acronyms or len(core) == 1:
+        if len(core) == 1:
+            return "NAME" if _is_initial(tokens, i) else None
+        if core in lists.safe_capitalised or core in lists.safe_acronyms:
             return None
         # Only a word right after the previous one ("Dr Brown", not "my sister, I") takes a cue from it.
         previous = tokens[i - 1] if i and token.spaced else None
@@ -188,6 +229,12 @@ class NameFinder:
             if previous is not None and previous.lower in _CUE_VERBS:
                 return "NAME"
         return None
+
+    def _is_name_like(self, core: str) -> bool:
+        """A capitalised word that names someone or somewhere even alone: not an everyday word, or
+        a listed name or place ("Grace", "Reading")."""
+        lists = self.lists
+        return not self._known_word(core.lower()) or lists.is_person_name(core) or lists.is_place(core)
 
     def _judge_shouted(self, token: _Token) -> str | None:
         lists = self.lists
@@ -216,10 +263,54 @@ class NameFinder:
             return None
         # At the start of a sentence "Will" and "Hope" are usually words; "Will said" is a person.
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if is_name and following is not None and (following.lower in _PERSON_VERBS or token.text != core):
-            if following.start - token.end <= 3:
+        if is_name and following is not None and following.start - token.end <= 3:
+            if following.lower in _PERSON_VERBS or token.text != core:
+                return "NAME"
+            if core not in _NOT_DESCRIBED_NAMES and _described_as_person(tokens, i + 1):
                 return "NAME"
         return None
+
+
+def _adjacent(tokens: list[_Token], i: int) -> _Token | None:
+    """The next token when only a space (or an apostrophe-s) separates it from token i."""
+    if i + 1 < len(tokens) and tokens[i + 1].start - tokens[i].end <= 3 and tokens[i + 1].spaced:
+        return tokens[i + 1]
+    return None
+
+
+def _described_as_person(tokens: list[_Token], i: int) -> bool:
+    """tokens[i:] reads "was (so) lovely", "'s pregnant", "seemed upset"."""
+    if tokens[i].lower not in _BE and tokens[i].text.lower() not in _BE:
+        return False
+    for j in range(i + 1, min(i + 4, len(tokens))):
+        lower = tokens[j].lower
+        if lower in _PERSON_STATES:
+            return True
+        if lower not in _INTENSIFIERS:
+            return False
+    return False
+
+
+def _is_initial(tokens: list[_Token], i: int) -> bool:
+    """A lone capital letter standing for a person: "J came round", "told K", "Dr S", "M and I",
+    "J's flat". Not "I" or "A", and not "plan B" or "vitamin D"."""
+    token = tokens[i]
+    if not token.core.isupper() or token.core in ("I", "A") or not token.core.isascii():
+        return False
+    previous = tokens[i - 1] if i and token.spaced else None
+    if previous is not None and previous.lower in _LETTER_THINGS:
+        return False
+    if previous is not None and (previous.lower in _HONORIFICS or previous.lower in _CUE_VERBS):
+        return True
+    if token.text != token.core:
+        return True  # "J's"
+    following = _adjacent(tokens, i)
+    if following is None:
+        return False
+    if following.lower == "and":
+        after = _adjacent(tokens, i + 1)
+        return after is not None and after.lower in ("i", "me")
+    return following.lower in _INITIAL_VERBS or _described_as_person(tokens, i + 1)
 
 
 def _extend_to_capitalised_neighbours(text: str, tokens: list[_Token], kinds: list[str | None], lists: Gazetteer) -> None:
@@ -253,20 +344,42 @@ def _extend_to_capitalised_neighbours(text: str, tokens: list[_Token], kinds: li
                 # "Van der Berg", "Abu al Hassan": a lowercase particle inside a name.
                 kinds[j] = kinds[j + 1] = kinds[i]
                 j += 2
+            elif kinds[i] == "PLACE" and _place_link(tokens, j, text, lists):
+                kinds[j] = kinds[j + 1] = "PLACE"
+                j += 2
             else:
                 break
 
 
-def _same_word_same_kind(tokens: list[_Token], kinds: list[str | None], learned: dict[str, str]) -> None:
+def _same_word_same_kind(
+    tokens: list[_Token], kinds: list[str | None], learned: dict[str, str], name_like: Callable[[str], bool]
+) -> None:
     """A word found as a name once is a name throughout the text ("Grace was there. I thanked
-    Grace.") and, through `learned`, throughout a participant's other records."""
+    Grace.") and, through `learned`, throughout a participant's other records. Only words that can
+    be names on their own travel: "Mary's Hospital" makes no other "Hospital" a name. A question
+    ("Will I ever...?") keeps its word."""
     found = dict(learned)
     found.update((t.core, k) for t, k in zip(tokens, kinds) if k in ("NAME", "PLACE") and t.cap)
     if not found:
         return
     for i, token in enumerate(tokens):
-        if kinds[i] is None and token.core in found:
+        if kinds[i] is None and token.core in found and name_like(token.core):
+            following = _adjacent(tokens, i)
+            if token.sentence_start and following is not None and following.lower in _PRONOUNS:
+                continue
             kinds[i] = found[token.core]
+
+
+def _place_link(tokens: list[_Token], j: int, text: str, lists: Gazetteer) -> bool:
+    """tokens[j] is "upon" in "Newcastle upon Tyne" (the word before it is a place)."""
+    if tokens[j].lower not in _PLACE_LINKS or j + 1 >= len(tokens) or not _near(text, tokens[j], tokens[j + 1]):
+        return False
+    second = tokens[j + 1]
+    if not second.cap or second.sentence_start or second.core in _CALENDAR:
+        return False
+    if second.core in _PLACE_SECOND_PARTS or lists.is_place(second.core):
+        return True
+    return tokens[j].lower not in _LOOSE_PLACE_LINKS and second.lower not in lists.vocabulary
 
 
 def _particle_then_capital(tokens: list[_Token], j: int, text: str) -> bool:
@@ -331,8 +444,9 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
                 break
             first -= 1
         last = i
-        # "Hospital Clínic", "Clinic Marbella": an organisation word followed by a capitalised name.
-        while kind == "ORG" and last + 1 < len(tokens) and tokens[last + 1].cap and not tokens[last + 1].sentence_start and _joins(
+        # "Hospital Clínic", "Clinic Marbella": an organisation word followed by a capitalised name,
+        # but "Physio Rhys" is a person introduced by their role.
+        while kind == "ORG" and token.lower not in _RELATIONS and last + 1 < len(tokens) and tokens[last + 1].cap and not tokens[last + 1].sentence_start and _joins(
             text, tokens[last], tokens[last + 1]
         ) and tokens[last + 1].core not in lists.safe_capitalised:
             last += 1

@@ -75,6 +75,8 @@ _UNIT = re.compile(
 UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b", re.IGNORECASE)
 # "I live in SE15": an outward code alone, after a word that introduces a place.
 UK_DISTRICT = re.compile(r"\b(?:in|at|near|from|to|around|of|postcode) ([A-Z]{1,2}\d{1,2}[A-Z]?)\b(?! ?\d[A-Z]{2})")
+# "Fitzroy VIC 3065", "Sydney NSW 2000": an Australian postcode follows its state.
+AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|SA|WA),? (\d{4})\b")
 US_ZIP = re.compile(r"(?:\b[A-Z]{2},? |\bzip(?: ?code)?:? )(\d{5}(?:-\d{4})?)\b|\b(\d{5}-\d{4})\b")
 EU_POSTCODE = re.compile(
     r"\b(?:[A-Z]-)?(\d{5})(?= [A-Z\u00c0-\u00dd][a-z\u00df-\u00ff])"  # 75001 Paris, 10115 Berlin
@@ -96,8 +98,8 @@ _NOT_STREET_WORDS = {
     "to", "and", "or", "at", "on", "for", "long", "short", "more", "quick", "slow", "hard", "easy",
 }
 ADDRESS = re.compile(
-    r"\b(?:(?:flat|apt|apartment|unit|suite|room)\.? ?\d+[a-z]?,? )?"
-    r"\d{1,5}[a-z]?(?:-\d{1,5})?,? "
+    r"\b(?:(?:flat|apt|apartment|unit|suite|room)\.? ?(?:\d+[a-z]?,? )?)?"
+    r"\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?,? "  # "4/27 Smith Street" is unit 4 at number 27 in Australia
     rf"((?:[A-Za-z0-9\u00c0-\u024f'\u2019.\-]+ ){{1,4}}?)({_STREET})\b\.?"
     r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?",
     re.IGNORECASE,
@@ -132,6 +134,7 @@ DATE = re.compile(
     r"|\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"
     r"|\b\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b"
     r"|(?<=\bon )\d{1,2}/\d{1,2}\b(?!/)"
+    r"|(?<![\d/.])\d{1,2}/\d{1,2}\b(?![/.]?\d)"  # kept only if it reads as a date (see day_month_date)
     r"|(?<=\bon the )\d{1,2}(?:st|nd|rd|th)\b"
     rf"|\b(?:{_MONTHS}) the \d{{1,2}}(?:st|nd|rd|th)\b"
     rf"|\b{_WEEKDAY_NAME}\d{{1,2}}(?:st|nd|rd|th)\b",
@@ -249,6 +252,8 @@ def postcodes(text: str) -> Iterator[Span]:
     for match in UK_DISTRICT.finditer(text):
         if match.group(1) not in _NOT_DISTRICTS:
             yield Span(match.start(1), match.end(1), "POSTCODE")
+    for match in AU_POSTCODE.finditer(text):
+        yield Span(match.start(1), match.end(1), "POSTCODE")
     for match in US_ZIP.finditer(text):
         group = 1 if match.group(1) else 2
         yield Span(match.start(group), match.end(group), "POSTCODE")
@@ -270,11 +275,31 @@ def addresses(text: str) -> Iterator[Span]:
         yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
 
 
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
+_DATE_CUE = re.compile(r"\b(?:on|by|from|until|till|since|due|dated|birthday(?: is)?|appt|appointment|booked for)\W{0,3}$", re.IGNORECASE).search
+
+
+def day_month_date(text: str, start: int, raw: str) -> bool:
+    """Is "12/04" a date? Ratings and fractions ("7/10", "1/2", "24/7") look the same. A date has a
+    day and a month in range and either a leading zero, a day past 12 or a word such as "on" before it."""
+    slashed = _SLASHED.fullmatch(raw)
+    if slashed is None:
+        return True  # the other date shapes are unambiguous
+    day, month = int(slashed.group(1)), int(slashed.group(2))
+    if not (1 <= day <= 31 and 1 <= month <= 12) or raw == "24/7":
+        return False
+    if raw.startswith("0") or "/0" in raw or day > 12:
+        return True
+    return bool(_DATE_CUE(text[max(0, start - 20) : start]))
+
+
 def dates(text: str) -> Iterator[Span]:
     for match in near_digits(DATE, text, 24):
         raw = match.group(0)
         if re.fullmatch(r"\d{1,2}-\d{1,2}-\d{2}", raw):
             continue  # "10-20-30" is more likely a range than a date
+        if not day_month_date(text, match.start(), raw):
+            continue
         yield Span(match.start(), _trim(text, *match.span()), "DATE")
 
 

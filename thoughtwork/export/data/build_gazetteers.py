@@ -66,7 +66,11 @@ Llandudno Carmarthen Edinburgh Glasgow Aberdeen Dundee Inverness Stirling Perth 
 Londonderry Lisburn Newry Armagh Omagh Enniskillen Dublin Cork Galway Limerick Waterford Kilkenny Sligo Killarney Hertford
 St_Albans Hemel_Hempstead Harlow Loughborough Mansfield Chesterfield Macclesfield Crewe Northwich Runcorn Widnes Southport
 Birkenhead Wirral Sefton Knowsley Handsworth Moseley Edgbaston Sparkbrook Didsbury Rusholme Moss_Side Chorlton Headingley
-Chapeltown Harehills Toxteth Anfield Bootle Easton Bedminster Clifton Jesmond Byker Gorbals Leith Portobello""".split()
+Chapeltown Harehills Toxteth Anfield Bootle Easton Bedminster Clifton Jesmond Byker Gorbals Leith Portobello
+Newcastle_upon_Tyne Newcastle-upon-Tyne Newcastle-under-Lyme Kingston_upon_Thames Kingston-upon-Thames Kingston_upon_Hull
+Burton_upon_Trent Burton-upon-Trent Stoke-on-Trent Southend-on-Sea Ashton-under-Lyne Barrow-in-Furness Weston-super-Mare
+Henley-on-Thames Walton-on-Thames Bradford-on-Avon Stockton-on-Tees Berwick-upon-Tweed Ross-on-Wye Leigh-on-Sea
+Clacton-on-Sea Westcliff-on-Sea Sunbury-on-Thames Shoreham-by-Sea Bexhill-on-Sea Frinton-on-Sea""".split()
 
 WORLD_CITIES = """New_York Los_Angeles Chicago Houston Phoenix Philadelphia San_Antonio San_Diego Dallas San_Jose Austin
 Jacksonville Fort_Worth Columbus Charlotte San_Francisco Indianapolis Seattle Denver Washington Boston El_Paso Nashville Detroit
@@ -121,7 +125,8 @@ McDonald's Nando's Ikea IKEA Deliveroo Uber Ocado Zara""".split()
 
 SAFE_ACRONYMS = """I OK NHS GP GPs CBT A&E IUD IUDs STI STIs UTI UTIs HPV PIV PE PT TV UK US USA EU UN OMG LOL ASAP TMI FYI BTW
 IMO IDK TBH AM PM ID PIN DNA HIV AIDS ADHD OCD PTSD IBS PCOS PMS PMDD MRI CT ECG ER ICU OB GYN OBGYN ENT HRT SSRI SSRIs
-NB PS AKA DIY ETA LGBT LGBTQ LGBTQIA BMI BPM FAQ PDF SMS MS II III IV COVID RSVP""".split()
+NB PS AKA DIY ETA LGBT LGBTQ LGBTQIA BMI BPM FAQ PDF SMS MS II III IV COVID RSVP
+NSW VIC QLD TAS""".split()
 
 CLINICAL = """vaginismus vulvodynia vestibulodynia dyspareunia dilator dilators gynaecologist gynaecologists gynecologist
 gynaecology gynecology gynaecological gynecological obstetrician physiotherapist physiotherapists physio physios pelvic
