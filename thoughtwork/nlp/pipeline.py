@@ -23,7 +23,7 @@ from thoughtwork.models import (
     Theme,
 )
 from thoughtwork.nlp.components import Hit
-from thoughtwork.nlp.rules import distortion_rules
+from thoughtwork.nlp.rules import distortion_rules, lexicons
 from thoughtwork.text import clean
 
 MAX_CHARS = 100_000
@@ -48,12 +48,22 @@ def load_pipeline() -> Language:
     return _pipeline
 
 
+def _hyphenated_words() -> list[str]:
+    """Every hyphenated word of the shared lexicons."""
+    words = {word for entries in lexicons().values() for word in entries if "-" in word.strip("-")}
+    return sorted(words)
+
+
 def _build_pipeline() -> Language:
     import spacy
+    from spacy.symbols import ORTH
 
     import thoughtwork.nlp.components  # noqa: F401  (registers the factories even if not installed)
 
     nlp = spacy.blank("en")
+    for word in _hyphenated_words():
+        # Kept whole, so lexicon words like 'in-laws' and 'let-down' can match as one token.
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("distortion_matcher")
     nlp.add_pipe("theme_tagger")
@@ -61,6 +71,10 @@ def _build_pipeline() -> Language:
     nlp.max_length = MAX_CHARS + 1
     return nlp
 
+
+_SPACED_HYPHEN = re.compile(r"(?:(?<=\s)|^)-(?=\s|$)")
+"""A hyphen standing alone is a dash and ends a clause; written as an em dash (one character, so
+offsets keep), a hyphen inside a word ('mother-in-law', 'self-conscious') stays part of the word."""
 
 _LONG_RUN = re.compile(rf"\S{{{2 * MAX_RUN},}}")
 
@@ -71,6 +85,7 @@ def prepare(text: str) -> str:
     if len(prepared) != len(text):
         # A few characters change length when lower-cased (e.g. 'İ'); keep those as they are.
         prepared = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_APOSTROPHES))
+    prepared = _SPACED_HYPHEN.sub("\u2014", prepared)
     return _LONG_RUN.sub(_split_run, prepared)
 
 

@@ -168,8 +168,30 @@ def _expand_raw(item: dict[str, Any], lexicon: dict[str, list[str]]) -> dict[str
     return out
 
 
+_SPLIT_NOT = {"can't": ("ca", "n't"), "won't": ("wo", "n't"), "shan't": ("sha", "n't")}
+
+
+def _split_contraction(word: str) -> tuple[str, ...]:
+    """A word of a phrase cut the way the tokenizer cuts it: "it's" -> "it" "'s", "didn't" -> "did" "n't"."""
+    if word in _SPLIT_NOT:
+        return _SPLIT_NOT[word]
+    if word.endswith("n't") and len(word) > 3:
+        return (word[:-3], "n't")
+    head, mark, tail = word.rpartition("'")
+    if mark and head and "'" + tail in CONTRACTIONS:
+        return (head, "'" + tail)
+    return (word,)
+
+
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(text.lower().split()) for text in items)
+    """Phrases as token tuples, contractions split as the tokenizer splits them, each also in its
+    apostrophe-less form ("i'm tired" matches "I'm tired" and "im tired")."""
+    out: list[tuple[str, ...]] = []
+    for text in items:
+        words = tuple(part for word in text.lower().split() for part in _split_contraction(word))
+        out.append(words)
+        out.append(tuple(CONTRACTIONS.get(word, word) for word in words))
+    return tuple(dict.fromkeys(out))
 
 
 def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -> PatternSpec:

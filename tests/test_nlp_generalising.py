@@ -1,0 +1,170 @@
+"""Constructions the matcher must read the same way whatever the wording or typing style (issue 3):
+clauses in unpunctuated text, beliefs held about oneself, questions that state, and balanced
+thoughts that share a trap's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from thoughtwork.nlp import analyse
+from thoughtwork.nlp.context import Context
+from thoughtwork.nlp.pipeline import load_pipeline, prepare
+from thoughtwork.nlp.rules import PatternError, _spec, lexicons
+
+
+def ids(text: str) -> set[str]:
+    return {match.id.value for match in analyse(text).distortions}
+
+
+def test_a_not_stays_in_its_clause_when_there_are_no_commas():
+    assert ids("she hasnt replied she must be angry with me") == {"mind_reading"}
+    assert ids("he didnt call i must be such a burden") >= {"labeling"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i dont think hes angry with me", "I don't believe I'm a failure", "im not sure she thinks im boring"],
+)
+def test_a_not_before_a_verb_of_thinking_still_reaches_the_subject_after_it(text):
+    assert ids(text) == set()
+
+
+def test_clause_starts_come_from_subject_pronouns_only_outside_clause_takers():
+    doc = load_pipeline().make_doc(prepare("she hasnt replied she must be angry"))
+    context = Context(doc)
+    second_she = [token.i for token in doc if token.lower_ == "she"][1]
+    assert context.clause_start[second_she] == second_she
+    kept = load_pipeline().make_doc(prepare("i dont think he is angry"))
+    assert Context(kept).clause_start[3] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I think I'm broken.", "i'm starting to believe im unlovable", "I honestly think I'm not normal."],
+)
+def test_a_label_held_as_a_belief_about_oneself_is_labeling(text):
+    assert "labeling" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think I'm broken.",
+        "I used to think I was broken.",
+        "Sometimes I think I'm a failure, but that's a thought, not a fact.",
+    ],
+)
+def test_a_label_doubted_or_left_behind_is_not_labeling(text):
+    assert "labeling" not in ids(text)
+
+
+def test_a_label_in_someone_elses_head_is_mind_reading_not_labeling():
+    assert ids("My in-laws think I am not a good wife.") == {"mind_reading"}
+    assert ids("I know he thinks I'm stupid.") >= {"mind_reading"}
+    assert "labeling" not in ids("I know he thinks I'm stupid.")
+
+
+def test_claiming_to_know_a_feeling_is_mind_reading_but_not_knowing_is_not():
+    assert "mind_reading" in ids("I know deep down he's resentful.")
+    assert ids("I don't know if he's resentful, I'll ask him.") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He must be tired after his night shift.", set()),
+        ("My physio must have seen this many times.", set()),
+        ("He must be tired of me.", {"mind_reading"}),
+        ("He's had enough of me.", {"mind_reading"}),
+    ],
+)
+def test_a_guess_at_an_ordinary_state_is_not_mind_reading(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Am I the only one who can't use a tampon?", {"comparing"}),
+        ("Is it just me or is everyone else having normal sex?", {"comparing"}),
+        ("Does anyone else get nervous before a smear test?", set()),
+    ],
+)
+def test_a_question_that_states_the_askers_belief_counts_in_full(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "trap, balanced, kind",
+    [
+        ("It was my fault I forgot the appointment.", "It was my fault I forgot the appointment, so I rebooked it.", "personalization"),
+        ("It hurts every time.", "It hurts less every time I practise.", "overgeneralization"),
+        ("Compared to my friends, I'm a mess.", "Compared to last month, I'm much calmer.", "comparing"),
+        ("I blame myself.", "I blamed myself at first, but it's not my fault.", "personalization"),
+        ("All my friends have babies and I can't even use a tampon.", "All my friends have been supportive.", "comparing"),
+    ],
+)
+def test_a_balanced_answer_that_shares_the_traps_words_is_not_labelled(trap, balanced, kind):
+    assert kind in ids(trap)
+    assert kind not in ids(balanced)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("whats even the point of trying", "all_or_nothing"),
+        ("I cried halfway through, so it was a failure.", "all_or_nothing"),
+        ("I missed a week and now all my progress is gone.", "all_or_nothing"),
+        ("One rude comment and the whole evening felt awful.", "mental_filter"),
+        ("It's the bad days that count.", "mental_filter"),
+        ("it stings so it must mean something is damaged", "emotional_reasoning"),
+        ("This whole mess is all my father's doing.", "blaming"),
+        ("I'll always be the weird one.", "labeling"),
+        ("I'm the only person in my family who's a failure.", "labeling"),
+    ],
+)
+def test_new_constructions(text, expected):
+    assert expected in ids(text)
+
+
+def test_a_body_signal_with_a_balanced_reading_is_not_emotional_reasoning():
+    assert ids("It stings, which means I should slow down.") == set()
+    assert "emotional_reasoning" not in ids("It feels tight, which means nothing is wrong, it's normal.")
+
+
+def test_unless_nearby_must_name_known_words():
+    raw = {"id": "x", "score": 0.5, "why": "test", "tokens": ["fault"], "unless_nearby": "@no_such_list"}
+    with pytest.raises(PatternError):
+        _spec("personalization", raw, lexicons())
+
+
+def test_not_before_phrases_are_cut_like_the_text_with_or_without_apostrophes():
+    from thoughtwork.nlp.rules import _phrases
+
+    assert _phrases(["i'm tired"]) == (("i", "'m", "tired"), ("i", "m", "tired"))
+    assert ("ca", "n't", "wait") in _phrases(["can't wait"])
+    assert ("it", "does", "n't", "hurt") in _phrases(["it doesn't hurt"])
+
+
+def test_a_reassuring_reading_of_a_sensation_is_not_a_trap():
+    assert ids("It feels tight, which means nothing is wrong.") == set()
+    assert ids("The tension means nothing is wrong.") == set()
+    assert "discounting_positive" in ids("My progress means nothing.")
+
+
+def test_a_hyphen_inside_a_word_is_not_a_clause_break_but_a_standing_dash_is():
+    assert "mind_reading" in ids("My mother-in-law thinks I'm a failure as a wife.")
+    assert "mind_reading" in ids("My in-laws think I am not a good wife.")
+    assert "labeling" in ids("I'm such a let-down.")
+    assert ids("I'm not scared - I'm ready.") == set()
+    assert "labeling" in ids("I'm not scared - I'm pathetic.")
+
+
+def test_a_standing_hyphen_becomes_a_dash_without_moving_offsets():
+    text = "It hurt - so I'll never try again"
+    prepared = prepare(text)
+    assert len(prepared) == len(text)
+    assert prepared[8] == "\u2014"
+    match = next(m for m in analyse(text).distortions if m.id.value == "fortune_telling")
+    assert all(text[e.start : e.end] == e.text for e in match.evidence)
+    assert prepare("self-conscious") == "self-conscious"
