@@ -353,19 +353,19 @@ def test_progress_shows_charts_traps_streak_and_milestones(tmp_path):
     journal.close()
 
 
-def test_a_milestone_reached_today_is_celebrated_once(tmp_path):
+def test_a_milestone_reached_today_is_named_on_the_page_not_in_toasts_over_the_charts(tmp_path):
     journal = make_journal(tmp_path / "j.twj", [ThoughtRecord(situation="today")])
 
     async def scenario():
         app = HostApp(journal, ProgressScreen)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            titles = [n.title for n in app._notifications]
-            assert any("Your first record" in t for t in titles)
+            assert "Reached today: Your first record" in str(app.screen.query_one("#progress-today").render())
+            assert not app._notifications
             await app.push_screen(HelpScreen())
             await pilot.press("escape")
             await pilot.pause()
-            assert len(app._notifications) == len(titles)
+            assert len(app.screen.query("#progress-today")) == 1 and not app._notifications
 
     run(scenario)
     journal.close()

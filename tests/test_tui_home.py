@@ -46,8 +46,10 @@ def test_first_run_welcomes_and_creates_the_journal(tmp_path):
             assert "not a diagnosis" in text and "alongside professional care" in text
             await pilot.press(*"short", "enter", *"short", "enter")
             assert "at least 8 characters" in problem_text(app)
+            assert app.focused.id == "passphrase"  # back to the field that needs changing
             app.screen.query_one("#passphrase").value = PASSPHRASE
             app.screen.query_one("#again").value = PASSPHRASE + "x"
+            app.screen.query_one("#again").focus()
             await pilot.press("enter")
             assert "different" in problem_text(app)
             app.screen.query_one("#again").value = PASSPHRASE

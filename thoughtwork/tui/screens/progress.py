@@ -73,20 +73,12 @@ class ProgressScreen(Screen[None]):
         yield VerticalScroll(id="progress", classes="page")
         yield Footer()
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._celebrated = False
-
     def on_mount(self) -> None:
         self.query_one("#progress").focus()
 
     async def on_screen_resume(self) -> None:
         # Also runs when the screen first shows (after mount), so this is the one place it draws.
-        records = self._records()
-        await self.show_progress(records)
-        if not self._celebrated:
-            self._celebrated = True
-            self.celebrate_today(records)
+        await self.show_progress(self._records())
 
     def _records(self) -> list[ThoughtRecord]:
         return self.app.journal.records() if self.app.journal is not None else []
@@ -108,6 +100,11 @@ class ProgressScreen(Screen[None]):
             await page.mount_all(widgets)
             return
         widgets.append(Static(Text(overview(records, date.today())), id="progress-overview"))
+        reached = milestones(records)
+        today = [m.title for m in reached if m.reached_on == date.today()]
+        if today:
+            # On the page rather than as toasts: a stack of toasts covered the charts at 80x24.
+            widgets.append(Static(Text(f"{FLOWER} Reached today: {', '.join(today)}. See Milestones below."), id="progress-today"))
         for title, points, chart_id in (
             ("Belief in the automatic thought, record by record", belief_points(records), "belief-chart"),
             ("Anxiety, record by record", anxiety_points(records), "anxiety-chart"),
@@ -123,20 +120,12 @@ class ProgressScreen(Screen[None]):
             widgets.append(
                 Static(Text("Knowing your usual traps makes them easier to spot next time."), classes="progress-note")
             )
-        reached = milestones(records)
         if reached:
             widgets.append(Static(Text("Milestones"), classes="progress-heading"))
             for milestone in reversed(reached):
                 widgets.append(Static(milestone_title(milestone), classes="milestone"))
                 widgets.append(Static(Text(milestone.message), classes="milestone-message"))
         await page.mount_all(widgets)
-
-    def celebrate_today(self, records: list[ThoughtRecord]) -> None:
-        """A small, gentle toast for each milestone reached today."""
-        today = date.today()
-        for milestone in milestones(records):
-            if milestone.reached_on == today:
-                self.notify(milestone.message, title=f"{FLOWER} {milestone.title}", timeout=8)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
@@ -50,10 +50,14 @@ class WelcomeScreen(Screen[None]):
                     yield Button("Begin", id="begin", variant="primary")
             else:
                 yield Static(PRIVACY, classes="prose")
-                yield Label(f"Choose a passphrase (at least {MIN_PASSPHRASE} characters)")
-                yield Input(password=True, id="passphrase")
-                yield Label("Type it again")
-                yield Input(password=True, id="again")
+                # Side by side so both fields and the button fit on one 80x24 screen.
+                with Horizontal(id="passphrases"):
+                    with Vertical():
+                        yield Label(f"Choose a passphrase ({MIN_PASSPHRASE}+ characters)")
+                        yield Input(password=True, id="passphrase")
+                    with Vertical():
+                        yield Label("Type it again, then Enter")
+                        yield Input(password=True, id="again")
                 yield Static("", id="problem", classes="problem")
                 with Horizontal(classes="actions"):
                     yield Button("Create my journal", id="create", variant="primary")
@@ -73,6 +77,7 @@ class WelcomeScreen(Screen[None]):
         again = self.query_one("#again", Input).value
         if len(first) < MIN_PASSPHRASE:
             self._problem(f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+            self.query_one("#passphrase", Input).focus()
         elif first != again:
             self._problem("The two passphrases are different. Please type them again.")
             self.query_one("#again", Input).value = ""

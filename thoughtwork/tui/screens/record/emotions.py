@@ -89,7 +89,7 @@ class EmotionsStep(Step):
         # Each feeling keeps its strength here even while unticked, so ticking it again restores it.
         self._strengths: dict[str, int] = {e.name: e.intensity for e in self.record.emotions}
         others = [n for n in names if n not in COMMON_EMOTIONS]
-        yield Static("What did you feel? Tick any that fit (space), then rate each one (0-100).", classes="hint")
+        yield Static("What did you feel? Tick any that fit (space, \u2193 for more); rate each one.", classes="hint")
         with Horizontal(id="feelings"):
             yield TickList[str](*[(n, n, n in names) for n in COMMON_EMOTIONS], id="emotions")
             with Vertical(id="feeling-strengths"):

@@ -34,7 +34,7 @@ class ReframeStep(Step):
             yield OptionList(*options, id="reframes")
         else:
             yield Static("Write a kinder, more balanced way of seeing it, in your own words.", classes="hint")
-        yield Label("Your balanced thought")
+        yield Label("Your balanced thought", id="balanced-label")
         yield TextArea(self.record.balanced_thought, id="balanced")
 
     def on_mount(self) -> None:
@@ -48,14 +48,17 @@ class ReframeStep(Step):
     @on(OptionList.OptionSelected, "#reframes")
     def _pick(self, event: OptionList.OptionSelected) -> None:
         balanced = self.query_one("#balanced", TextArea)
+        label = self.query_one("#balanced-label", Label)
         if event.option.id == OWN:
             self.record.reframe_chosen = None
             balanced.text = ""
+            label.update("Your balanced thought")
         else:
             chosen = next(r for r in self._ranked if r.reframe.id == event.option.id)
             self.record.reframe_chosen = chosen.reframe.id
             balanced.text = chosen.reframe.text
-            self.app.notify("A starting point: change any words so it sounds like you.", timeout=4)
+            # Said beside the field, not in a toast: a toast covers the words being edited.
+            label.update("Your balanced thought: a starting point, change any words so it sounds like you")
         balanced.focus()
         balanced.move_cursor(balanced.document.end)
 
