@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from test_tui_flow_support import PASSPHRASE, SIZE, make_journal, no_preload, wait_for_screen
@@ -10,13 +11,25 @@ from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.widgets import Input, Select
 
+from thoughtwork import tui
 from thoughtwork.journal import Journal
 from thoughtwork.tui.app import ThoughtworkApp
+from thoughtwork.tui.theme import apply_theme, register_themes
 from thoughtwork.tui.widgets.rating import Rating
 from thoughtwork.tui.widgets.ticklist import TICKED, TickList
 
 
 class Boxes(App[None]):
+    CSS_PATH = Path(tui.__file__).parent / "app.tcss"
+
+    def __init__(self, theme: str = "calm") -> None:
+        super().__init__()
+        self._theme_name = theme
+
+    def on_mount(self) -> None:
+        register_themes(self)
+        apply_theme(self, self._theme_name)
+
     def compose(self) -> ComposeResult:
         yield TickList[str](("scared", "scared", True), ("sad", "sad", False), id="boxes")
         yield Rating(40, id="one")
@@ -115,3 +128,20 @@ def test_inputs_and_dropdowns_stand_out_in_high_contrast_even_unfocused(high_con
 
     for name, ratio in asyncio.run(drive()):
         assert ratio >= 3, f"{name}: {ratio:.1f}:1"
+
+
+def test_tick_boxes_stand_out_from_the_background_in_high_contrast():
+    async def drive() -> list[float]:
+        app = Boxes("high_contrast")
+        async with app.run_test(size=(40, 6)) as pilot:
+            await pilot.pause()
+            boxes = app.query_one(TickList)
+            background = app.screen.styles.background
+            ratios = []
+            for state in ("", "-selected"):
+                style = boxes.get_component_rich_style(f"selection-list--button{state}")
+                box = Color.from_rich_color(style.bgcolor)
+                ratios += [contrast(box, background), contrast(Color.from_rich_color(style.color), box)]
+            return ratios
+
+    assert min(asyncio.run(drive())) >= 3

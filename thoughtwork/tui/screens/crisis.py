@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Select, Static
+from textual.widgets import Button, Footer, Select, Static
 
 from thoughtwork.safety import DEFAULT_REGION, CrisisResource, crisis_resources, regions
 
@@ -75,6 +75,8 @@ class CrisisScreen(ModalScreen[None]):
                     id="crisis-region",
                 )
                 yield Button("Close", id="crisis-close", variant="primary")
+        # Its own footer: otherwise the screen underneath shows keys that do nothing here.
+        yield Footer()
 
     async def on_mount(self) -> None:
         journal = self.app.journal
