@@ -91,6 +91,7 @@ _CALENDAR = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December", "Christmas", "Easter",
 }
+_NOT_BEFORE_SPACE = frozenset(",;:!?)\"'\u201d")
 _OPENERS = frozenset(" \t\u00a0'\u2018\"\u201c(")
 _SENTENCE_END = set(".!?\n:;\"\u201c\u201d(-*\u2022>")
 
@@ -107,8 +108,9 @@ class _Token:
     __slots__ = ("start", "end", "text", "core", "lower", "cap", "caps", "sentence_start", "spaced")
 
     def __init__(self, text: str, match: re.Match[str]) -> None:
-        self.start = match.start()
-        word = match.group(0)
+        # Built for every word of every text: the lower-case majority skips the capital-only fields.
+        start = match.start()
+        word = match.group()
         # A possessive stays outside the placeholder: "[NAME]'s".
         core = word
         if word[-1] in "s'\u2019" and len(word) > 2:
@@ -116,21 +118,23 @@ class _Token:
                 core = word[:-2]
             elif word[-1] != "s":
                 core = word[:-1]
+        self.start = start
         self.core = core
-        self.end = self.start + len(core)
+        self.end = start + len(core)
         self.text = word
         self.lower = core.lower()
-        self.cap = core[:1].isupper()
         # Follows the previous word after a plain space ("Dr. Ng" counts; "sister, I" does not).
-        self.spaced = self.start >= 2 and text[self.start - 1] == " " and text[self.start - 2] not in ",;:!?)\"'\u201d"
-        self.caps = self.cap and core.isupper() and sum(c.isalpha() for c in core) > 1
+        self.spaced = start >= 2 and text[start - 1] == " " and text[start - 2] not in _NOT_BEFORE_SPACE
+        if not core[0].isupper():
+            self.cap = self.caps = self.sentence_start = False
+            return
+        self.cap = True
+        self.caps = core.isupper() and sum(c.isalpha() for c in core) > 1
         # Only capitalised words need to know (look back past spaces and opening quotes).
-        self.sentence_start = False
-        if self.cap:
-            i = self.start - 1
-            while i >= 0 and text[i] in _OPENERS:
-                i -= 1
-            self.sentence_start = i < 0 or text[i] in _SENTENCE_END
+        i = start - 1
+        while i >= 0 and text[i] in _OPENERS:
+            i -= 1
+        self.sentence_start = i < 0 or text[i] in _SENTENCE_END
 
 
 class NameFinder:
@@ -141,6 +145,7 @@ class NameFinder:
         self.known = _known_pattern(known_names)
         self.place_phrases = _phrase_index(lists.place_phrases)
         self.org_phrases = _phrase_index(o for o in lists.known_orgs if " " in o)
+        self.phrase_starts = frozenset(self.place_phrases) | frozenset(self.org_phrases)
         self.learned: dict[str, str] = {}
         """Capitalised words found as names or places in other texts of the same person (see Anonymiser.learn)."""
 
@@ -159,7 +164,7 @@ class NameFinder:
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
         """Names, places and organisations among the words outside `taken`."""
         matches = WORD.finditer(text)
-        tokens = [_Token(text, m) for m in matches if not (taken and _inside(m.start(), m.end(), taken))]
+        tokens = [_Token(text, m) for m in _outside(matches, taken)] if taken else [_Token(text, m) for m in matches]
         spans = self._place_phrases(tokens)
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         _extend_to_capitalised_neighbours(text, tokens, kinds, self.lists)
@@ -171,7 +176,10 @@ class NameFinder:
     def _place_phrases(self, tokens: list[_Token]) -> list[Span]:
         """Multi-word places ("New York", "milton keynes") and organisations, longest first, in any case."""
         spans = []
+        starts = self.phrase_starts
         for i, token in enumerate(tokens):
+            if token.lower not in starts:
+                continue
             for index, kind in ((self.place_phrases, "PLACE"), (self.org_phrases, "ORG")):
                 for words in index.get(token.lower, ()):
                     end = i + len(words)
@@ -197,6 +205,8 @@ class NameFinder:
     def _judge(self, tokens: list[_Token], i: int) -> str | None:
         token = tokens[i]
         lists = self.lists
+        if not token.cap and token.lower in lists.vocabulary:
+            return None  # most words: an everyday word in lower case is never a name, whatever precedes it
         core = token.core
         if token.lower in _HONORIFICS:
             return None  # "Frau", "Dr": a title says nothing about who; the name after it is hidden
@@ -395,8 +405,16 @@ def _near(text: str, left: _Token, right: _Token) -> bool:
     return text[left.end : right.start] in (" ", "'s ", "\u2019s ", "-")
 
 
-def _inside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in taken)
+def _outside(matches: Iterable[re.Match[str]], taken: list[tuple[int, int]]) -> Iterable[re.Match[str]]:
+    """The word matches that overlap none of `taken` (sorted, not overlapping each other)."""
+    k = 0
+    for match in matches:
+        start, end = match.span()
+        while k < len(taken) and taken[k][1] <= start:
+            k += 1
+        if k < len(taken) and taken[k][0] < end:
+            continue
+        yield match
 
 
 def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:

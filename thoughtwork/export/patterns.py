@@ -116,6 +116,12 @@ EU_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 
+# Every EU_ADDRESS match holds one of these (lower case): a cheap test before the costly regex.
+_EU_STREET_WORDS = (
+    "str", "weg", "gasse", "platz", "allee", "laan", "gracht", "plein", "vej", "gat", "veien", "kade", "singel",
+    "rue", "avenue", "boulevard", "calle", "avenida", "via", "piazza", "plaza", "rua", "ulica", "ul.", "carrer",
+    "paseo", "chemin", "quai", "bd", "place", "all\u00e9e", "impasse", "box",
+)
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -190,8 +196,9 @@ def emails_urls_handles(text: str) -> Iterator[Span]:
         for match in KEYED_HANDLE.finditer(text):
             if not match.group(1).isdigit():
                 yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
-    for match in URL.finditer(text):
-        yield Span(match.start(), _trim(text, *match.span()), "URL")
+    if "http" in lower or "www." in lower:
+        for match in URL.finditer(text):
+            yield Span(match.start(), _trim(text, *match.span()), "URL")
     if _DOT_LETTER(text):
         for match in DOMAIN.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "URL")
@@ -211,12 +218,18 @@ def nhs_checksum_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+_NOT_DIGIT = re.compile(r"\D")
+_PHONE_SEPARATORS = re.compile(r"[ ()./\-]+")
+_LOCAL_NUMBER = re.compile(r"\d{3}[ .\-]\d{4}").fullmatch
+_DASHED_RANGE = re.compile(r"\d{1,2}-\d{1,2}-\d{2}").fullmatch
+
+
 def phones_and_numbers(text: str) -> Iterator[Span]:
     for match in PHONE.finditer(text):
         start, end = match.start(), _trim(text, *match.span())
         raw = text[start:end]
-        digits = re.sub(r"\D", "", raw)
-        groups = [g for g in re.split(r"[ ()./\-]+", raw) if g]
+        digits = _NOT_DIGIT.sub("", raw)
+        groups = [g for g in _PHONE_SEPARATORS.split(raw) if g]
         if "/" in raw and not raw.startswith(("+", "00")):
             continue  # 7/10, 1/2: ratings and fractions, not phone numbers
         before = text[max(0, start - 24) : start].lower()
@@ -226,7 +239,7 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
             yield Span(start, end, "ID")  # a payment card number
         elif _ID_BEFORE(before) and not _PHONE_BEFORE(before):
             yield Span(start, end, "ID")  # "member number 00983311" is an ID, whatever its shape
-        elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or re.fullmatch(r"\d{3}[ .\-]\d{4}", raw))):
+        elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or _LOCAL_NUMBER(raw))):
             yield Span(start, end, "PHONE")
     for pattern in (SSN, NI_NUMBER, IBAN, UK_PLATE):
         for match in pattern.finditer(text):
@@ -239,7 +252,8 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
         token = match.group(0).lstrip("#")
         n_digits = sum(c.isdigit() for c in token)
         has_alpha = any(c.isalpha() for c in token)
-        if _UNIT.match(token) or DATE.fullmatch(token):
+        # Without a space, only the slashed and dashed date shapes fit in one token.
+        if _UNIT.match(token) or (("/" in token or "-" in token) and DATE.fullmatch(token)):
             continue
         shouted_code = has_alpha and n_digits >= 2 and len(token) >= 6 and token.upper() == token
         if n_digits >= 5 or (has_alpha and n_digits >= 3 and len(token) >= 5) or shouted_code:
@@ -271,8 +285,10 @@ def addresses(text: str) -> Iterator[Span]:
         capitalised = any(w[:1].isupper() for w in words) and match.group(2)[:1].isupper()
         if capitalised or suffix in _STRONG_STREET:
             yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
-    for match in EU_ADDRESS.finditer(text):
-        yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
+    lower = text.lower()
+    if any(word in lower for word in _EU_STREET_WORDS):
+        for match in EU_ADDRESS.finditer(text):
+            yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
 
 
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
@@ -296,7 +312,7 @@ def day_month_date(text: str, start: int, raw: str) -> bool:
 def dates(text: str) -> Iterator[Span]:
     for match in near_digits(DATE, text, 24):
         raw = match.group(0)
-        if re.fullmatch(r"\d{1,2}-\d{1,2}-\d{2}", raw):
+        if _DASHED_RANGE(raw):
             continue  # "10-20-30" is more likely a range than a date
         if not day_month_date(text, match.start(), raw):
             continue
