@@ -224,6 +224,16 @@ _LOCAL_NUMBER = re.compile(r"\d{3}[ .\-]\d{4}").fullmatch
 _DASHED_RANGE = re.compile(r"\d{1,2}-\d{1,2}-\d{2}").fullmatch
 
 
+# Cheap scans (each starts on a digit or a capital) that every match of a costlier pattern needs:
+# a text without them skips that pattern. Flags match the pattern's, so the gate never lies.
+_HAS_DASHED_DIGITS = re.compile(r"\d-\d").search  # SSN, Polish and Portuguese postcodes
+_HAS_SIX_DIGITS = re.compile(r"\d{2} ?\d{2} ?\d{2}").search  # NI numbers
+_HAS_CAPS_DIGITS = re.compile(r"[A-Z]{2}\d{2}").search  # IBANs, number plates
+_HAS_INWARD_CODE = re.compile(r"\d[A-Z]{2}", re.IGNORECASE).search  # UK postcodes end "9QW"
+_HAS_CAPITAL_DIGIT = re.compile(r"[A-Z]\d").search  # districts, Eircodes, Canadian codes
+_HAS_FOUR_DIGITS = re.compile(r"\d{4}").search  # ZIP, Australian, continental and Dutch postcodes
+
+
 def phones_and_numbers(text: str) -> Iterator[Span]:
     for match in PHONE.finditer(text):
         start, end = match.start(), _trim(text, *match.span())
@@ -241,9 +251,10 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
             yield Span(start, end, "ID")  # "member number 00983311" is an ID, whatever its shape
         elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or _LOCAL_NUMBER(raw))):
             yield Span(start, end, "PHONE")
-    for pattern in (SSN, NI_NUMBER, IBAN, UK_PLATE):
-        for match in pattern.finditer(text):
-            yield Span(match.start(), match.end(), "ID")
+    for pattern, gate in ((SSN, _HAS_DASHED_DIGITS), (NI_NUMBER, _HAS_SIX_DIGITS), (IBAN, _HAS_CAPS_DIGITS), (UK_PLATE, _HAS_CAPS_DIGITS)):
+        if gate(text):
+            for match in pattern.finditer(text):
+                yield Span(match.start(), match.end(), "ID")
     for match in KEYED_ID.finditer(text):
         value = match.group(1)
         if any(c.isdigit() for c in value) and len(value) >= 4:  # "NHS 111" is a helpline, not an ID
@@ -261,19 +272,25 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
 
 
 def postcodes(text: str) -> Iterator[Span]:
-    for match in UK_POSTCODE.finditer(text):
-        yield Span(match.start(), match.end(), "POSTCODE")
-    for match in UK_DISTRICT.finditer(text):
-        if match.group(1) not in _NOT_DISTRICTS:
+    if _HAS_INWARD_CODE(text):
+        for match in UK_POSTCODE.finditer(text):
+            yield Span(match.start(), match.end(), "POSTCODE")
+    capital_digit = _HAS_CAPITAL_DIGIT(text)
+    if capital_digit:
+        for match in UK_DISTRICT.finditer(text):
+            if match.group(1) not in _NOT_DISTRICTS:
+                yield Span(match.start(1), match.end(1), "POSTCODE")
+    four_digits = _HAS_FOUR_DIGITS(text)
+    if four_digits:
+        for match in AU_POSTCODE.finditer(text):
             yield Span(match.start(1), match.end(1), "POSTCODE")
-    for match in AU_POSTCODE.finditer(text):
-        yield Span(match.start(1), match.end(1), "POSTCODE")
-    for match in US_ZIP.finditer(text):
-        group = 1 if match.group(1) else 2
-        yield Span(match.start(group), match.end(group), "POSTCODE")
-    for match in EU_POSTCODE.finditer(text):
-        group = next(i for i in range(1, 6) if match.group(i))
-        yield Span(match.start(group), match.end(group), "POSTCODE")
+        for match in US_ZIP.finditer(text):
+            group = 1 if match.group(1) else 2
+            yield Span(match.start(group), match.end(group), "POSTCODE")
+    if four_digits or capital_digit or _HAS_DASHED_DIGITS(text):
+        for match in EU_POSTCODE.finditer(text):
+            group = next(i for i in range(1, 6) if match.group(i))
+            yield Span(match.start(group), match.end(group), "POSTCODE")
 
 
 def addresses(text: str) -> Iterator[Span]:
