@@ -152,3 +152,58 @@ def test_import_without_analysis_keeps_records_as_given(env: Path, capsys) -> No
     capsys.readouterr()
     main(["journal", "export"])
     assert json.loads(capsys.readouterr().out)["distortions"] == []
+
+
+def test_a_missing_journal_with_backups_is_restored_not_replaced(env: Path, capsys) -> None:
+    """Deleting the journal by mistake must not let `init` start over and rotate the backups away."""
+    journal = env / "data" / "journal.twj"
+    main(["journal", "import", str(write_jsonl(env / "in.jsonl", LINES))])
+    main(["journal", "import", str(write_jsonl(env / "more.jsonl", [{"situation": "s", "automatic_thought": "t"}]))])
+    journal.unlink()
+    capsys.readouterr()
+    assert main(["journal", "verify"]) == 1
+    assert "journal restore" in capsys.readouterr().err
+    assert main(["init"]) == 1
+    assert "backups of one are beside it" in capsys.readouterr().err
+    assert not journal.exists()
+    assert main(["journal", "restore"]) == 0
+    assert "from journal.twj.bak1 (3 records)" in capsys.readouterr().out
+    assert main(["journal", "verify"]) == 0
+    assert "3 records" in capsys.readouterr().out
+
+
+def test_restore_keeps_the_replaced_journal_and_refuses_a_wrong_passphrase(env: Path, capsys, monkeypatch) -> None:
+    journal = env / "data" / "journal.twj"
+    main(["journal", "import", str(write_jsonl(env / "in.jsonl", LINES))])
+    before = journal.read_bytes()
+    monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", "wrong but long")
+    assert main(["journal", "restore", "--backup", "1"]) == 1
+    assert "Nothing was changed" in capsys.readouterr().err
+    assert journal.read_bytes() == before
+    monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", PASS)
+    assert main(["journal", "restore", "--backup", "2"]) == 1
+    assert "no backup journal.twj.bak2" in capsys.readouterr().err
+    assert main(["journal", "restore"]) == 0
+    kept = list(journal.parent.glob("journal.twj.replaced-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == before
+    assert kept[0].stat().st_mode & 0o777 == 0o600
+
+
+def test_verify_fails_when_a_backup_is_damaged(env: Path, capsys) -> None:
+    main(["journal", "import", str(write_jsonl(env / "in.jsonl", LINES))])
+    backup = env / "data" / "journal.twj.bak1"
+    backup.write_bytes(backup.read_bytes()[:-40])
+    capsys.readouterr()
+    assert main(["journal", "verify"]) == 1
+    captured = capsys.readouterr()
+    assert "journal.twj.bak1: The journal file is damaged" in captured.out
+    assert "Your journal is whole, but journal.twj.bak1 could not be opened" in captured.err
+
+
+def test_passwd_without_a_terminal_names_the_new_passphrase_variable(env: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "thoughtwork.cli.main", "journal", "passwd"],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert "set THOUGHTWORK_NEW_PASSPHRASE" in result.stderr

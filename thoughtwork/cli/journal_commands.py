@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from thoughtwork.cli.errors import UserError
-from thoughtwork.cli.unlock import ask_new, journal_file, open_journal
+from thoughtwork.cli.unlock import PASSPHRASE_ENV, ask, ask_new, journal_file, open_journal
 from thoughtwork.journal import Journal, JournalError
 from thoughtwork.journal.files import PRIVATE_FILE, atomic_write
 from thoughtwork.journal import records_io
@@ -39,6 +40,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.set_defaults(func=cmd_export)
     jsub.add_parser("verify", help="check that the journal and its backups are whole").set_defaults(func=cmd_verify)
     jsub.add_parser("passwd", help="change the journal's passphrase").set_defaults(func=cmd_passwd)
+    restore = jsub.add_parser(
+        "restore",
+        help="bring the journal back from a backup beside it (the current file is kept, not deleted)",
+    )
+    restore.add_argument(
+        "--backup", type=int, choices=(1, 2, 3), metavar="N",
+        help="which backup: 1 is the newest (default: the newest that opens)",
+    )
+    restore.set_defaults(func=cmd_restore)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a thoughtwork data type")
     schema.add_argument("kind", nargs="?", default="record", choices=sorted(SCHEMAS))
@@ -124,15 +134,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         problems = journal.verify()
         counts = journal.counts()
-        backups = [f"{name}: {state}" for name, state in journal.backup_status()]
+        backups = journal.backup_status()
     for problem in problems:
         print(problem)
     state = "encrypted" if counts["encrypted"] else "not encrypted"
     print(f"{counts['records']} records, {counts['assignments']} assignments, {state}, schema {counts['schema_version']}.")
-    for line in backups:
-        print(line)
+    for name, status in backups:
+        print(f"{name}: {status}")
     if problems:
         raise UserError(f"{len(problems)} stored item(s) are not valid; see above.")
+    damaged = [name for name, status in backups if status != "readable"]
+    if damaged:
+        raise UserError(
+            f"Your journal is whole, but {', '.join(damaged)} could not be opened (see above). "
+            "Each new session replaces the oldest backup with a good one."
+        )
     print("Your journal is whole.")
     return 0
 
@@ -148,6 +164,34 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             raise UserError(str(error)) from None
     print("Your passphrase was changed (backups too).")
     return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from thoughtwork.journal.restore import existing_backups, restore
+
+    path = journal_file(args)
+    backups = existing_backups(path)
+    if not backups:
+        raise UserError(f"There are no backups beside {path} to restore from.")
+    try:
+        passphrase = None
+        if any(_encrypted(backup) for backup in backups):
+            passphrase = os.environ.get(PASSPHRASE_ENV) or ask("Passphrase: ")
+        restored = restore(path, passphrase, args.backup)
+    except JournalError as error:
+        raise UserError(str(error)) from None
+    count = f"{restored.records} record{'s' if restored.records != 1 else ''}"
+    print(f"Your journal was brought back from {restored.source.name} ({count}).")
+    if restored.kept is not None:
+        print(f"The file it replaced is kept as {restored.kept.name}; delete it once you are happy.")
+    return 0
+
+
+def _encrypted(path: Path) -> bool:
+    try:
+        return Journal.needs_passphrase(path)
+    except JournalError:
+        return False  # a damaged backup; restore names it when it tries it
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 from thoughtwork import locations
 from thoughtwork.cli.errors import UserError
 from thoughtwork.journal import Journal, JournalError
+from thoughtwork.journal.crypto import MIN_PASSPHRASE
 
 PASSPHRASE_ENV = "THOUGHTWORK_PASSPHRASE"
 
@@ -19,10 +20,10 @@ def journal_file(args: argparse.Namespace) -> Path:
     return locations.journal_path(getattr(args, "journal", None))
 
 
-def ask(prompt: str) -> str:
+def ask(prompt: str, env: str = PASSPHRASE_ENV) -> str:
     """Read a secret from the terminal; without one (a script), explain the environment variable."""
     if not sys.stdin.isatty():
-        raise UserError(f"No passphrase given: set {PASSPHRASE_ENV} or run this in a terminal.")
+        raise UserError(f"No passphrase given: set {env} or run this in a terminal.")
     try:
         return getpass.getpass(prompt)
     except EOFError:
@@ -33,10 +34,15 @@ def ask_new(prompt: str = "Choose a passphrase: ", env: str = PASSPHRASE_ENV) ->
     """A new passphrase from the environment, or typed twice."""
     if os.environ.get(env):
         return os.environ[env]
-    first = ask(prompt)
-    if ask("Type it again: ") != first:
-        raise UserError("The two passphrases were different; nothing was changed.")
-    return first
+    for _ in range(3):
+        first = ask(prompt, env)
+        if len(first) < MIN_PASSPHRASE:
+            print(f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters.", file=sys.stderr)
+            continue
+        if ask("Type it again: ", env) == first:
+            return first
+        print("The two passphrases were different; please try again.", file=sys.stderr)
+    raise UserError("No passphrase was chosen; nothing was changed.")
 
 
 def open_journal(args: argparse.Namespace) -> Journal:

@@ -49,6 +49,13 @@ class Journal:
         path = Path(path)
         if path.exists():
             raise JournalExists(f"A journal already exists at {path}; it was left as it is.")
+        if any(backup.is_file() for backup in files.backup_paths(path)):
+            # A journal that went missing must not be replaced: three saves would rotate its
+            # backups away. Starting afresh means moving the backups aside on purpose.
+            raise JournalExists(
+                f"There is no journal at {path}, but backups of one are beside it. Bring it back with: "
+                "thoughtwork journal restore (to start a new journal instead, move the .bak files elsewhere first)."
+            )
         if encrypted:
             if passphrase is None or len(passphrase) < crypto.MIN_PASSPHRASE:
                 raise WrongPassphrase(f"Please choose a passphrase of at least {crypto.MIN_PASSPHRASE} characters.")
@@ -71,7 +78,7 @@ class Journal:
         """Unlock an existing journal. Wrong passphrase, damage or a newer version: a clear error, nothing written."""
         path = Path(path)
         if not path.exists():
-            raise JournalNotFound(f"There is no journal at {path} yet. Create one with: thoughtwork init")
+            raise JournalNotFound(_missing(path))
         lock = _locked(path)
         try:
             files.remove_stale_temps(path)
@@ -238,11 +245,17 @@ def _locked(path: Path) -> JournalLock:
     return lock
 
 
+def _missing(path: Path) -> str:
+    if any(backup.is_file() for backup in files.backup_paths(path)):
+        return f"There is no journal at {path}, but backups of one are beside it. Bring it back with: thoughtwork journal restore"
+    return f"There is no journal at {path} yet. Create one with: thoughtwork init"
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise JournalNotFound(f"There is no journal at {path} yet. Create one with: thoughtwork init") from None
+        raise JournalNotFound(_missing(path)) from None
     except IsADirectoryError:
         raise JournalCorrupt(f"{path} is a folder, not a journal file.") from None
     except PermissionError:
