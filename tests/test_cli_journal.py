@@ -207,3 +207,20 @@ def test_passwd_without_a_terminal_names_the_new_passphrase_variable(env: Path) 
     )
     assert result.returncode == 1
     assert "set THOUGHTWORK_NEW_PASSPHRASE" in result.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ["journal", "export", "--out", "{out}"],
+    ["report", "--out", "{out}"],
+    ["homework", "assign", "daily.morning-check-in", "--to", "{out}"],
+])
+def test_output_files_are_never_replaced_without_force(env: Path, capsys, command: list) -> None:
+    out = env / "existing.file"
+    out.write_text("keep me")
+    args = [part.replace("{out}", str(out)) for part in command]
+    assert main(args) == 1
+    assert "already exists and was left as it is" in capsys.readouterr().err
+    assert out.read_text() == "keep me"
+    assert main([*args, "--force"]) == 0
+    assert out.read_text() != "keep me"
+    assert out.stat().st_mode & 0o777 == 0o600

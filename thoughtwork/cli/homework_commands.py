@@ -7,7 +7,6 @@ leaves the patient's.
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from thoughtwork.cli.unlock import journal_file, open_journal
 from thoughtwork.homework import assign as assigning
 from thoughtwork.homework.bundle import MAX_BUNDLE_BYTES, BundleError, dump_bundle, load_bundle
 from thoughtwork.homework.schedule import completion, due_items, periods
-from thoughtwork.journal.files import atomic_write
+from thoughtwork.cli.output import add_force, check_writable, write_file
 from thoughtwork.models import Assignment, CadenceKind
 from thoughtwork.text import shorten
 
@@ -42,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     give.add_argument("--from", dest="therapist", default="", metavar="NAME", help="your name as the patient will see it")
     give.add_argument("--prompts", action="append", default=[], type=Path, metavar="DIR",
                       help="a folder or file of your own prompts (may be given more than once)")
+    add_force(give)
     give.set_defaults(func=cmd_assign)
 
     take = hsub.add_parser("import", help="add a homework bundle from your therapist to your journal")
@@ -58,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--format", choices=["html", "md"], help="html or md (default: from the file name, else html)")
     report.add_argument("--encrypt-to", metavar="RECIPIENT",
                         help="your therapist's age public key (age1...) or a file holding it, to send it safely by email")
+    add_force(report)
     report.set_defaults(func=cmd_report)
 
     keygen = sub.add_parser("keygen", help="make a key pair so patients can send you encrypted reports (therapist)")
@@ -80,6 +81,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
     from thoughtwork.content.prompts import load_prompts
     from thoughtwork.locations import prompts_directory
 
+    check_writable(args.to, args.force)
     try:
         library = load_prompts([prompts_directory(), *args.prompts])
     except ContentError as error:
@@ -183,6 +185,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     fmt = args.format or ("md" if suffixes & {".md", ".markdown"} else "html")
     if _same_file(args.out, journal_file(args)):
         raise UserError("That is your journal file; choose another name for the report.")
+    check_writable(args.out, args.force)
     # Check the key before unlocking the journal, so a typo costs no passphrase.
     try:
         recipient = keys.recipient(args.encrypt_to) if args.encrypt_to else None
@@ -211,13 +214,13 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     if args.out is None:
         args.out = locations.identity_file()
         ensure_private_dir(args.out.parent)
-    _check_folder(args.out)
+    check_writable(args.out, force=True)  # keys.generate refuses to replace a key, in its own words
     try:
         public = keys.generate(args.out)
     except keys.KeyProblem as error:
         raise UserError(str(error)) from None
     print(f"Wrote your secret key to {args.out} (only you can read it; keep a backup).")
-    print("Your public key, to give to patients for --encrypt-to:")
+    print("Your public key, to give to the people who send you files (patients' reports, study exports):")
     print(public)
     return 0
 
@@ -251,17 +254,6 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
         raise UserError(f"{path} could not be read ({error.strerror or type(error).__name__}).") from None
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write atomically and privately (0600): a crash leaves the old file or the new one."""
-    _check_folder(path)
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name.")
-    try:
-        atomic_write(path, data)
-    except OSError as error:
-        raise UserError(f"{path} could not be written ({error.strerror or type(error).__name__}); nothing was written.") from None
-
-
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve()
@@ -273,9 +265,3 @@ def _default_identity() -> Path | None:
     """The key keygen made by default, if there is one."""
     path = locations.identity_file()
     return path if path.exists() else None
-
-
-def _check_folder(path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path(os.curdir)
-    if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist.")

@@ -11,7 +11,7 @@ from pathlib import Path
 from thoughtwork.cli.errors import UserError
 from thoughtwork.cli.unlock import PASSPHRASE_ENV, ask, ask_new, journal_file, open_journal
 from thoughtwork.journal import Journal, JournalError
-from thoughtwork.journal.files import PRIVATE_FILE, atomic_write
+from thoughtwork.cli.output import add_force, check_writable, write_file
 from thoughtwork.journal import records_io
 from thoughtwork.models import Assignment, Prompt, Reframe, Settings, ThoughtRecord
 
@@ -35,8 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="do not look for thinking traps in records that arrive without any",
     )
     imp.set_defaults(func=cmd_import)
-    exp = jsub.add_parser("export", help="write all your records as JSONL (your own full backup)")
+    exp = jsub.add_parser("export", help="write all your thought records as JSONL (to keep or move elsewhere)")
     exp.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    add_force(exp)
     exp.set_defaults(func=cmd_export)
     jsub.add_parser("verify", help="check that the journal and its backups are whole").set_defaults(func=cmd_verify)
     jsub.add_parser("passwd", help="change the journal's passphrase").set_defaults(func=cmd_passwd)
@@ -115,15 +116,14 @@ def _with_traps(records: list[ThoughtRecord]) -> list[ThoughtRecord]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.out is not None:
+        check_writable(args.out, args.force)
     with open_journal(args) as journal:
         data = records_io.to_jsonl(journal.records_oldest_first())
     if args.out is None:
         sys.stdout.write(data)
         return 0
-    if args.out.exists() and args.out.is_dir():
-        raise UserError(f"{args.out} is a folder; please give a file name.")
-    atomic_write(args.out, data.encode("utf-8"))
-    args.out.chmod(PRIVATE_FILE)
+    write_file(args.out, data.encode("utf-8"))
     count = data.count("\n")
     print(f"Wrote {count} record{'s' if count != 1 else ''} to {args.out} (readable only by you). "
           "It is not encrypted: keep it somewhere private.", file=sys.stderr)
