@@ -184,3 +184,10 @@ def test_any_thought_gets_k_distinct_explained_reframes(library, traps, themes, 
     assert len(ids) == k and len(set(ids)) == k
     assert all(r.because.startswith("offered because: ") for r in ranked)
     assert rank_reframes(thought, list(reversed(library)), k=k) == ranked
+
+
+def test_broken_is_not_matched_with_taking_a_break() -> None:
+    from thoughtwork.content.words import stem
+
+    assert stem("broken") != stem("break")
+    assert stem("hurting") == stem("hurts") == "hurt"

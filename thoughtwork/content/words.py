@@ -32,8 +32,10 @@ STOPWORDS = frozenset(
 )
 """Common words that say nothing about what a thought is about (plus a few CBT-generic ones)."""
 
+# "broken" is deliberately not folded into "break": a broken body and taking a break are
+# different things, and matching them offered a reframe about rest for "I'm broken".
 _IRREGULAR = {
-    "felt": "feel", "hurts": "hurt", "hurting": "hurt", "broken": "break", "broke": "break",
+    "felt": "feel", "hurts": "hurt", "hurting": "hurt",
     "worse": "bad", "worst": "bad", "painful": "pain", "painfully": "pain", "tighter": "tight",
     "tightness": "tight", "tightly": "tight", "women": "woman", "men": "man", "people": "person",
     "bodies": "body", "vaginal": "vagina", "vaginas": "vagina", "sexual": "sex", "sexually": "sex",
