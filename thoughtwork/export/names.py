@@ -166,7 +166,9 @@ class NameFinder:
         matches = WORD.finditer(text)
         tokens = [_Token(text, m) for m in _outside(matches, taken)] if taken else [_Token(text, m) for m in matches]
         spans = self._place_phrases(tokens)
-        kinds = [self._judge(tokens, i) for i in range(len(tokens))]
+        vocabulary = self.lists.vocabulary
+        # The everyday lower-case words (most of any text) are settled here, without a call.
+        kinds = [None if not t.cap and t.lower in vocabulary else self._judge(tokens, i) for i, t in enumerate(tokens)]
         _extend_to_capitalised_neighbours(text, tokens, kinds, self.lists)
         _same_word_same_kind(tokens, kinds, self.learned, self._is_name_like)
         spans += _suffix_runs(text, tokens, self.lists)

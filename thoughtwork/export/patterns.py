@@ -234,6 +234,34 @@ _HAS_CAPITAL_DIGIT = re.compile(r"[A-Z]\d").search  # districts, Eircodes, Canad
 _HAS_FOUR_DIGITS = re.compile(r"\d{4}").search  # ZIP, Australian, continental and Dutch postcodes
 
 
+_ID_KEYWORDS = tuple(_ID_WORDS.replace("(?:ship)?", "").replace("licen[cs]e", "licence|license").split("|"))
+
+
+def _keyed_ids(text: str) -> Iterator[re.Match[str]]:
+    """KEYED_ID.finditer(text), trying only where a keyword starts a word: its thirty keywords,
+    tried at every position, made it the costliest number pattern. ASCII only, where lower() keeps
+    offsets and matches the regex's case folding; anything else takes the plain scan."""
+    if not text.isascii():
+        yield from KEYED_ID.finditer(text)
+        return
+    lower = text.lower()
+    starts = set()
+    for keyword in _ID_KEYWORDS:
+        at = lower.find(keyword)
+        while at >= 0:
+            if at == 0 or not (lower[at - 1].isalnum() or lower[at - 1] == "_"):
+                starts.add(at)
+            at = lower.find(keyword, at + 1)
+    resume = 0
+    for start in sorted(starts):
+        if start < resume:
+            continue
+        match = KEYED_ID.match(text, start)
+        if match:
+            yield match
+            resume = match.end()
+
+
 def phones_and_numbers(text: str) -> Iterator[Span]:
     for match in PHONE.finditer(text):
         start, end = match.start(), _trim(text, *match.span())
@@ -255,7 +283,7 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
         if gate(text):
             for match in pattern.finditer(text):
                 yield Span(match.start(), match.end(), "ID")
-    for match in KEYED_ID.finditer(text):
+    for match in _keyed_ids(text):
         value = match.group(1)
         if any(c.isdigit() for c in value) and len(value) >= 4:  # "NHS 111" is a helpline, not an ID
             yield Span(match.start(1), match.end(1), "ID")
