@@ -168,3 +168,35 @@ def test_a_standing_hyphen_becomes_a_dash_without_moving_offsets():
     match = next(m for m in analyse(text).distortions if m.id.value == "fortune_telling")
     assert all(text[e.start : e.end] == e.text for e in match.evidence)
     assert prepare("self-conscious") == "self-conscious"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everyone at the group was really nice to me",
+        "I must admit the session went better than expected.",
+        "I have to be at work at nine tomorrow.",
+        "My friends are all different and that's fine.",
+        "It was a disaster of a day at work, but I handled it.",
+        "I'm a bit useless at cooking but I enjoy it.",
+        "I'm kind of hopeless at drawing, but it's fun.",
+        "I used to think I was the only one.",
+        "i never skip my exercises anymore",
+    ],
+)
+def test_everyday_uses_of_trap_words_get_no_label(text):
+    assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("My partner is really angry with me.", "mind_reading"),
+        ("I have to be perfect.", "should_statements"),
+        ("I'm useless at everything.", "labeling"),
+        ("It's going to be a total disaster.", "catastrophizing"),
+        ("I'm the only one who can't do this.", "comparing"),
+    ],
+)
+def test_the_traps_behind_those_words_are_still_found(text, expected):
+    assert expected in ids(text)
