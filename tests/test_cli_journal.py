@@ -83,6 +83,19 @@ def test_a_bad_line_is_named_and_nothing_is_imported(env: Path, capsys, line: st
     assert capsys.readouterr().out == ""
 
 
+def test_every_bad_line_is_listed_at_once(env: Path, capsys) -> None:
+    """A file with several mistakes should not need one attempt per mistake."""
+    rows = [LINES[0], "{not json", LINES[1], '{"situation": "a", "automatic_thought": "b", "belief_before": 300}',
+            '{"situation": "x\u001b[2Jy", "automatic_thought": "b", "context": "moon"}']
+    assert main(["journal", "import", str(write_jsonl(env / "bad.jsonl", rows))]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[0].strip() for line in err[:3]] == ["line 2", "line 4", "line 5"]
+    assert err[3] == "thoughtwork: 3 lines have problems (listed above); nothing was imported."
+    assert "\x1b" not in "".join(err)
+    main(["journal", "export"])
+    assert capsys.readouterr().out == ""
+
+
 def test_non_utf8_and_missing_files(env: Path, capsys) -> None:
     bad = env / "latin1.jsonl"
     bad.write_bytes('{"situation": "caf\u00e9", "automatic_thought": "b"}\n'.encode("latin-1"))

@@ -68,7 +68,7 @@ def test_evidence_as_one_string_becomes_a_list() -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ({"belief_before": 101}, "belief_before: Input should be less than or equal to 100"),
+        ({"belief_before": 101}, "belief_before: must be 100 or less"),
         ({"feelings": "x"}, "feelings: is not a field thoughtwork knows"),
         ({"automatic_thought": "x" * 20_001}, "automatic_thought"),
     ],

@@ -443,6 +443,37 @@ class Settings(Strict):
 # --- friendly validation errors -----------------------------------------------------------
 
 
+_PLAIN_MESSAGES = {
+    "extra_forbidden": "is not a field thoughtwork knows",
+    "missing": "is missing",
+    "string_too_long": "is too long (at most {max_length} characters)",
+    "string_too_short": "is too short (at least {min_length} characters)",
+    "too_long": "has too many items (at most {max_length})",
+    "too_short": "needs at least {min_length} item(s)",
+    "less_than_equal": "must be {le} or less",
+    "greater_than_equal": "must be {ge} or more",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "string_type": "must be text",
+    "bool_type": "must be true or false",
+    "list_type": "must be a list",
+    "datetime_parsing": "must be a date and time such as 2026-11-01T20:30:00+00:00",
+    "datetime_from_date_parsing": "must be a date and time such as 2026-11-01T20:30:00+00:00",
+    "date_from_datetime_parsing": "must be a date such as 2026-11-01",
+    "date_parsing": "must be a date such as 2026-11-01",
+    "enum": "must be one of: {expected}",
+}
+"""pydantic's error types in words a person (or a clinician editing a file) understands."""
+
+
+_PATTERN_MESSAGES = {
+    r"^[a-z0-9_.-]+$": "may use only lowercase letters, digits and the signs . _ - (no spaces)",
+    r"^[A-Za-z0-9_-]{1,64}$": "may use only letters, digits, _ and - (at most 64, no spaces)",
+    r"^https://": "must start with https://",
+}
+
+
 def friendly_error(error: ValidationError) -> str:
     """One plain sentence for the first problem pydantic found."""
     problems = []
@@ -450,11 +481,11 @@ def friendly_error(error: ValidationError) -> str:
         where = ".".join(str(p) for p in item.get("loc", ()) if p != "__root__")
         message = item.get("msg", "is not valid")
         kind = item.get("type", "")
-        if kind == "extra_forbidden":
-            message = "is not a field thoughtwork knows"
-        elif kind == "missing":
-            message = "is missing"
-        elif message.startswith("Value error, "):
+        if kind == "string_pattern_mismatch":
+            message = _PATTERN_MESSAGES.get(item.get("ctx", {}).get("pattern", ""), "is not in the expected form")
+        else:
+            message = _PLAIN_MESSAGES.get(kind, message).format(**item.get("ctx", {}))
+        if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         problems.append(f"{where}: {message}" if where else message)
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

@@ -78,7 +78,7 @@ def _lint(paths: list[Path], lint: Callable[[list[Path]], list[Problem]], load: 
         return 1
     entries = load(paths)
     files, _ = content_files(paths)
-    print(f"{_plural(len(entries), noun)} in {_plural(len(files), 'file')} look good.")
+    print(f"{_plural(len(entries), noun)} in {_plural(len(files), 'file')} {'looks' if len(entries) == 1 else 'look'} good.")
     return 0
 
 

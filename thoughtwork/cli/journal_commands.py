@@ -13,6 +13,7 @@ from thoughtwork.cli.unlock import PASSPHRASE_ENV, ask, ask_new, journal_file, o
 from thoughtwork.journal import Journal, JournalError
 from thoughtwork.cli.output import add_force, check_writable, write_file
 from thoughtwork.journal import records_io
+from thoughtwork.text import clean
 from thoughtwork.models import Assignment, Prompt, Reframe, Settings, ThoughtRecord
 
 
@@ -85,6 +86,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         records = records_io.parse_jsonl_file(args.file)
     except records_io.ImportProblem as problem:
+        _list_bad_lines(problem.lines)
         raise UserError(str(problem)) from None
     if not args.no_analyse:
         records = _with_traps(records)
@@ -96,9 +98,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         except JournalError as error:
             raise UserError(str(error)) from None
     skipped = len(records) - len(new)
-    note = f" {skipped} already in your journal were left as they are." if skipped else ""
+    note = (f" {skipped} already in your journal {'was' if skipped == 1 else 'were'} left as {'it was' if skipped == 1 else 'they are'}." if skipped else "")
     print(f"Imported {len(new)} record{'s' if len(new) != 1 else ''}.{note}")
     return 0
+
+
+MAX_LISTED = 20
+"""Bad lines listed one by one; beyond this, a count (a wrong file would list thousands)."""
+
+
+def _list_bad_lines(lines: list[str]) -> None:
+    for line in lines[:MAX_LISTED]:
+        print(f"  {clean(line, single_line=True)}", file=sys.stderr)
+    if len(lines) > MAX_LISTED:
+        print(f"  ... and {len(lines) - MAX_LISTED} more", file=sys.stderr)
 
 
 def _with_traps(records: list[ThoughtRecord]) -> list[ThoughtRecord]:

@@ -19,7 +19,15 @@ MAX_LINE_BYTES = 1024 * 1024
 
 
 class ImportProblem(ValueError):
-    """A file that cannot be imported; the message names the line."""
+    """A file that cannot be imported; the message names the line.
+
+    `lines` holds every bad line's own message when there are several, so a person can fix
+    them all in one go rather than one per attempt.
+    """
+
+    def __init__(self, message: str, lines: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.lines = lines or []
 
 
 def parse_jsonl_file(path: Path) -> list[ThoughtRecord]:
@@ -57,9 +65,10 @@ def parse_jsonl(raw: bytes) -> list[ThoughtRecord]:
             continue
         seen[record.id] = number
         records.append(record)
+    if len(problems) == 1:
+        raise ImportProblem(f"{problems[0]}; nothing was imported.")
     if problems:
-        more = f" (and {len(problems) - 1} more bad line{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
-        raise ImportProblem(f"{problems[0]}{more}; nothing was imported.")
+        raise ImportProblem(f"{len(problems)} lines have problems (listed above); nothing was imported.", problems)
     if not records:
         raise ImportProblem("The file holds no records; nothing was imported.")
     return records
