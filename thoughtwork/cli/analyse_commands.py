@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -175,8 +176,8 @@ def analyse_jsonl(source: IO[bytes], out: IO[str], batch_size: int = BATCH_SIZE)
         out.flush()
 
 
-def _batches(source: IO[bytes], size: int) -> Iterator[list[bytes | None]]:
-    batch: list[bytes | None] = []
+def _batches(source: IO[bytes], size: int) -> Iterator[list[bytes]]:
+    batch: list[bytes] = []
     for raw in _lines(source):
         batch.append(raw)
         if len(batch) >= size:
@@ -186,8 +187,15 @@ def _batches(source: IO[bytes], size: int) -> Iterator[list[bytes | None]]:
         yield batch
 
 
-def _lines(source: IO[bytes]) -> Iterable[bytes | None]:
-    """Lines without their newline, or None for a line too long to be a valid thought (skipped
+class TooLong(bytes):
+    """The first part of a line too long to be a valid thought (enough to find an id at its start)."""
+
+
+_LEADING_ID = re.compile(rb'^\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.){0,200}"|-?\d{1,18})\s*,')
+
+
+def _lines(source: IO[bytes]) -> Iterable[bytes]:
+    """Lines without their newline, or TooLong for a line too long to be a valid thought (skipped
     without ever holding more than a bounded amount of it in memory)."""
     chunk = MAX_LINE_BYTES + 2
     while True:
@@ -199,15 +207,17 @@ def _lines(source: IO[bytes]) -> Iterable[bytes | None]:
                 rest = source.readline(1 << 20)
                 if not rest or rest.endswith(b"\n"):
                     break
-            yield None
+            yield TooLong(line[:4096])
             continue
         yield line.rstrip(b"\r\n")
 
 
-def _parse(raw: bytes | None) -> ThoughtLine | tuple[Any, str]:
+def _parse(raw: bytes) -> ThoughtLine | tuple[Any, str]:
     """A valid line, or (its id if it can be found, a plain error sentence)."""
-    if raw is None:
-        return None, f"the line is too long (a text may have at most {MAX_TEXT:,} characters)"
+    if isinstance(raw, TooLong):
+        found = _LEADING_ID.match(raw)
+        line_id = _line_id("{\"id\": " + found.group(1).decode("utf-8", "replace") + "}") if found else None
+        return line_id, f"the line is too long (a text may have at most {MAX_TEXT:,} characters)"
     if not raw.strip():
         return None, "the line is blank"
     try:

@@ -168,9 +168,8 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
         except UnicodeDecodeError:
             result: dict = {"id": None, "error": "this line is not valid UTF-8"}
         else:
-            if not line.strip():
-                continue
-            result = scrub_line(anonymiser, line)
+            # A blank line still gets its output line, so output line N always answers input line N.
+            result = {"id": None, "error": "the line is blank"} if not line.strip() else scrub_line(anonymiser, line)
         out.write((json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8"))
         out.flush()
     return 0
