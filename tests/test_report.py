@@ -196,6 +196,12 @@ def test_a_bad_recipient_stops_before_anything_is_written(journal: Path, tmp_pat
     assert main(["report", "--out", str(out), "--encrypt-to", "age1notakey"]) == 1
     assert "not valid" in capsys.readouterr().err
     assert not out.exists()
+    secret = tmp_path / "identity.txt"
+    assert main(["keygen", "--out", str(secret)]) == 0
+    capsys.readouterr()
+    assert main(["report", "--out", str(out), "--encrypt-to", str(secret)]) == 1
+    assert "holds a secret key" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_sparklines_stay_short_and_show_gaps() -> None:

@@ -45,7 +45,14 @@ def recipient(value: str) -> x25519.Recipient:
         path = Path(text).expanduser()
         if not path.is_file():
             raise KeyProblem("The recipient is neither an age public key (age1...) nor a file that holds one.")
-        text = _key_line(_read_small(path), "age1", "public key")
+        contents = _read_small(path)
+        if "AGE-SECRET-KEY-" in contents:
+            # Someone sending a report must never hold the reader's secret key; say so plainly.
+            raise KeyProblem(
+                "That file holds a secret key, which should stay with its owner only. --encrypt-to needs "
+                "the public key (age1...) that keygen printed; ask for that instead."
+            )
+        text = _key_line(contents, "age1", "public key")
     try:
         return x25519.Recipient.from_str(text)
     except pyrage.RecipientError:
