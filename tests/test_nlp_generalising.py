@@ -200,3 +200,16 @@ def test_everyday_uses_of_trap_words_get_no_label(text):
 )
 def test_the_traps_behind_those_words_are_still_found(text, expected):
     assert expected in ids(text)
+
+
+def test_its_typed_for_it_is_reads_as_it_is():
+    assert "catastrophizing" in ids("its hopeless")
+    assert "personalization" in ids("its all my fault")
+    assert ids("my body is doing its best") == set()
+
+
+def test_a_feeling_given_as_the_forecast_is_emotional_reasoning():
+    found = ids("I'm nervous, so something awful is going to happen.")
+    assert {"emotional_reasoning", "fortune_telling"} <= found
+    assert ids("I'm nervous, so I'll ask the nurse to explain each step.") == set()
+    assert "fortune_telling" not in ids("The pain is a sign that something terrible is happening.")

@@ -64,6 +64,9 @@ def _build_pipeline() -> Language:
     for word in _hyphenated_words():
         # Kept whole, so lexicon words like 'in-laws' and 'let-down' can match as one token.
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    # 'its' typed for "it's" ('its hopeless', 'its my fault') is read as "it" + "s" like 'thats' and
+    # 'hes'; the possessive ('its best') then reads as "it s best", which no rule takes for a trap.
+    nlp.tokenizer.add_special_case("its", [{ORTH: "it"}, {ORTH: "s"}])
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("distortion_matcher")
     nlp.add_pipe("theme_tagger")
