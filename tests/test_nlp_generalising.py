@@ -213,3 +213,26 @@ def test_a_feeling_given_as_the_forecast_is_emotional_reasoning():
     assert {"emotional_reasoning", "fortune_telling"} <= found
     assert ids("I'm nervous, so I'll ask the nurse to explain each step.") == set()
     assert "fortune_telling" not in ids("The pain is a sign that something terrible is happening.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They praised my work, but they praise everyone.",
+        "Sure, I did it once. That doesn't make me any better.",
+    ],
+)
+def test_praise_and_steps_explained_away_are_discounting(text):
+    assert "discounting_positive" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It doesn't make me any less of a woman.", "What if it gets easier with practice?", "The nurse thanked everyone for coming."],
+)
+def test_the_balanced_answers_to_those_traps_get_no_label(text):
+    assert ids(text) == set()
+
+
+def test_a_feared_body_reaction_in_the_future_is_catastrophising():
+    assert "catastrophizing" in ids("If I panic, I'll have a heart attack.")
