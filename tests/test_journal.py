@@ -18,8 +18,8 @@ from thoughtwork.journal import (
     JournalTooNew,
     WrongPassphrase,
 )
-from thoughtwork.journal import fileformat, migrations
-from thoughtwork.models import Assignment, Prompt, Settings, ThoughtRecord
+from thoughtwork.journal import fileformat, files, migrations
+from thoughtwork.models import SCHEMA_VERSION, Assignment, Prompt, Settings, ThoughtRecord
 
 PASS = "a long passphrase"
 
@@ -189,7 +189,7 @@ def test_damaged_files_get_a_clear_error(path: Path, encrypted: bool, how: str) 
 def test_tampered_header_is_detected(path: Path) -> None:
     raw = _journal_bytes(path, encrypted=True)
     envelope = json.loads(raw)
-    envelope["schema_version"] = 1  # same value, but re-serialised header must still match
+    envelope["schema_version"] = SCHEMA_VERSION  # same value, but re-serialised header must still match
     envelope["encryption"]["cipher"] = "AES-256-GCM "
     path.write_bytes(json.dumps(envelope).encode())
     with pytest.raises(JournalCorrupt):
@@ -198,7 +198,8 @@ def test_tampered_header_is_detected(path: Path) -> None:
 
 def test_newer_schema_is_refused_and_left_untouched(path: Path) -> None:
     raw = _journal_bytes(path, encrypted=False)
-    newer = raw.replace(b'"schema_version":1', b'"schema_version":99')
+    newer = raw.replace(f'"schema_version":{SCHEMA_VERSION}'.encode(), b'"schema_version":99')
+    assert newer != raw
     path.write_bytes(newer)
     with pytest.raises(JournalTooNew, match="newer"):
         Journal.open(path, None)
@@ -213,13 +214,26 @@ def test_migration_runs_and_is_saved(path: Path, monkeypatch: pytest.MonkeyPatch
             doc["situation"] = doc["situation"] + " (migrated)"
         return tables
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", {1: add_marker})
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr("thoughtwork.journal.storage.SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {SCHEMA_VERSION: add_marker})
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr("thoughtwork.journal.storage.SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with Journal.open(path, PASS) as journal:
         assert journal.records()[0].situation.endswith("(migrated)")
-    assert json.loads(path.read_bytes())["schema_version"] == 2
+    assert json.loads(path.read_bytes())["schema_version"] == SCHEMA_VERSION + 1
     assert (path.parent / "journal.twj.bak1").exists()  # the old version was kept first
+
+
+def test_a_version_1_journal_opens_and_keeps_its_study_pseudonym(path: Path) -> None:
+    """The real 1 -> 2 step: a journal written by the first release, settings and all."""
+    tables = {"records": {"1": record().model_dump(mode="json")}, "assignments": {},
+              "settings": {"1": {"study_pseudonym": "tw-0123456789ab", "known_names": ["Sam"]}}}
+    files.ensure_private_dir(path.parent)
+    files.atomic_write(path, fileformat.encode(tables, 1, None))
+    with Journal.open(path, None) as journal:
+        settings = journal.settings()
+        assert settings.study_pseudonym == "tw-0123456789ab" and settings.study_pseudonyms == {}
+        assert len(journal.records()) == 1
+    assert json.loads(path.read_bytes())["schema_version"] == SCHEMA_VERSION
 
 
 def test_passphrase_change_rewraps_journal_and_backups(path: Path) -> None:

@@ -226,7 +226,13 @@ def test_export_command_from_a_journal(tmp_path: Path, monkeypatch: pytest.Monke
     two = json.loads((tmp_path / "two" / "manifest.json").read_text())
     assert one["participant"] == two["participant"]  # made once, kept in the journal
     with Journal.open(path, "correct horse") as journal:
-        assert journal.settings().study_pseudonym == one["participant"]
+        assert journal.settings().study_pseudonyms == {"unnamed study": one["participant"]}
+    # Another study gets its own pseudonym, so the two studies cannot link this person.
+    other = tmp_path / "other.toml"
+    other.write_text('name = "Another study"\n')
+    assert main(["--journal", str(path), "export", "--anonymise", "--study", str(other), "--out", str(tmp_path / "four")]) == 0
+    four = json.loads((tmp_path / "four" / "manifest.json").read_text())
+    assert four["participant"] != one["participant"]
     assert main(["--journal", str(path), "export", "--anonymise", "--out", str(tmp_path / "one")]) == 1
     assert "already exists" in capsys.readouterr().err
     assert main(["--journal", str(path), "export", "--out", str(tmp_path / "three")]) == 1
@@ -260,3 +266,18 @@ def test_merge_validates_every_value_against_the_codebook(tmp_path: Path) -> Non
     (out / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(MergeProblem, match="Record 1 .* distortions should be a list of the codebook's levels"):
         merge([out])
+
+
+def test_a_journal_from_before_per_study_pseudonyms_keeps_its_one_for_the_next_study(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    path = tmp_path / "j.twj"
+    monkeypatch.setenv("THOUGHTWORK_PASSPHRASE", "correct horse")
+    with Journal.create(path, "correct horse") as journal:
+        journal.add_many(records(1))
+        journal.save_settings(Settings(study_pseudonym="tw-0123456789ab"))
+    assert main(["--journal", str(path), "export", "--anonymise", "--out", str(tmp_path / "a")]) == 0
+    study = tmp_path / "s.toml"
+    study.write_text('name = "Second"\n')
+    assert main(["--journal", str(path), "export", "--anonymise", "--study", str(study), "--out", str(tmp_path / "b")]) == 0
+    first = json.loads((tmp_path / "a" / "manifest.json").read_text())["participant"]
+    second = json.loads((tmp_path / "b" / "manifest.json").read_text())["participant"]
+    assert first == "tw-0123456789ab" and second != first

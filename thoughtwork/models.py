@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of the record schema; bumped with a migration in `journal.migrations`."""
 
 Rating = Annotated[int, Field(ge=0, le=100, description="A rating from 0 (none) to 100 (completely).")]
@@ -430,8 +430,12 @@ class Settings(Strict):
     """Which crisis lines to show when a thought mentions self-harm."""
     known_names: list[str] = Field(default_factory=list)
     """Names of people in the person's life (partner, doctor, coach), always redacted in exports."""
+    study_pseudonyms: dict[str, str] = Field(default_factory=dict)
+    """A random pseudonym per study (by the study's name), made on the first export to it and
+    never derived from anything personal; one per study, so two studies cannot link a person."""
     study_pseudonym: str | None = None
-    """A random pseudonym for research exports, made once; never derived from anything personal."""
+    """The single pseudonym of journals made before each study had its own; the next study
+    exported to adopts it, so that study's earlier and later exports still match."""
     theme: str = "calm"
     breathing_pace: float = Field(default=4.0, ge=2.0, le=10.0)
     """Seconds per breath in and per breath out in the breathing exercise."""

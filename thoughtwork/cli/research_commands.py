@@ -83,10 +83,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with open_journal(args) as journal:
         settings = journal.settings()
-        if not settings.study_pseudonym:
-            # Made once, on the first real export; a preview changes nothing, so it shows a stand-in.
-            pseudonym = "(made on your first export)" if args.preview else new_pseudonym()
-            settings = settings.model_copy(update={"study_pseudonym": pseudonym})
+        if study.name not in settings.study_pseudonyms:
+            # Made once per study, on its first real export; a preview changes nothing, so it shows a stand-in.
+            pseudonym = _adopted_legacy(settings) or ("(made on your first export)" if args.preview else new_pseudonym())
+            settings = settings.model_copy(update={"study_pseudonyms": {**settings.study_pseudonyms, study.name: pseudonym}})
             if not args.preview:
                 settings = journal.save_settings(settings) or settings
         records = journal.records()
@@ -106,6 +106,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if bundle.free_text:
         print(f"{hidden} names, places and other identifiers were replaced by placeholders.")
     return 0
+
+
+def _adopted_legacy(settings) -> str | None:  # noqa: ANN001
+    """The one pseudonym older journals had, for the first study that asks (no other study uses it)."""
+    legacy = settings.study_pseudonym
+    return legacy if legacy and legacy not in settings.study_pseudonyms.values() else None
 
 
 # --- researcher ---------------------------------------------------------------------------

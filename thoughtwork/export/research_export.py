@@ -90,18 +90,19 @@ def build_export(
     `extra_names` are hidden as well as `settings.known_names` (the CLI passes the therapists'
     names from homework assignments).
     """
-    if not settings.study_pseudonym:
-        raise ValueError("settings.study_pseudonym must be set before exporting")
+    participant = settings.study_pseudonyms.get(study.name) or settings.study_pseudonym
+    if not participant:
+        raise ValueError("a study pseudonym must be set before exporting")
     columns = [c.name for c in FIXED_COLUMNS] + study.columns(free_text)
     anonymiser = Anonymiser([*settings.known_names, *(extra_names or [])])
     ordered = sorted(records, key=lambda r: (r.created_at, r.id))
     text_columns = [c for c in columns if c in FREE_TEXT]
     anonymiser.learn(COLUMNS[c].get(r) or "" for r in ordered for c in text_columns)
     first = ordered[0].created_at if ordered else None
-    bundle = ExportBundle(study=study, participant=settings.study_pseudonym, columns=columns, rows=[])
+    bundle = ExportBundle(study=study, participant=participant, columns=columns, rows=[])
     for number, record in enumerate(ordered, start=1):
         row: dict[str, Any] = {
-            "participant": settings.study_pseudonym,
+            "participant": participant,
             "record": number,
             "day": (record.created_at - first).days,
         }

@@ -14,7 +14,14 @@ from thoughtwork.models import SCHEMA_VERSION
 
 Migration = Callable[[Tables], Tables]
 
-MIGRATIONS: dict[int, Migration] = {}
+def _per_study_pseudonyms(tables: Tables) -> Tables:
+    """2 adds `settings.study_pseudonyms`. Nothing moves: the old single pseudonym stays where it
+    is and the next study exported to adopts it. The version still changes, so that an older
+    thoughtwork refuses this journal instead of stumbling over a field it does not know."""
+    return tables
+
+
+MIGRATIONS: dict[int, Migration] = {1: _per_study_pseudonyms}
 """MIGRATIONS[n] migrates schema n to n + 1. Version 1 is the first released schema."""
 
 
