@@ -43,7 +43,7 @@ def test_daily_is_due_then_done_then_overdue_after_a_missed_day() -> None:
     assert only(due_items([a], recs, day(2), UTC)).status == "due"  # yesterday was done
     item = only(due_items([a], recs, day(3), UTC))  # day 2 was missed
     assert item.status == "overdue"
-    assert (item.done_so_far, item.expected_so_far) == (2, 4)
+    assert (item.done_so_far, item.expected_so_far) == (2, 3)  # today is not owed yet
     assert only(due_items([a], recs + [record(day(3))], day(3), UTC)).status == "done"
 
 
@@ -71,7 +71,8 @@ def test_once_is_due_until_done_and_never_overdue() -> None:
     a = assignment("once")
     assert only(due_items([a], [], day(12), UTC)).status == "due"
     assert only(due_items([a], [record(day(4))], day(12), UTC)).status == "done"
-    assert completion(a, [], day(12), UTC).expected == 1
+    assert completion(a, [], day(12), UTC).expected == 0  # not late while the window is open
+    assert completion(a, [], a.end, UTC, day_is_over=True).expected == 1
 
 
 def test_only_records_of_this_assignment_prompt_and_window_count() -> None:
@@ -116,10 +117,18 @@ def test_completion_does_not_let_extra_records_hide_a_missed_day() -> None:
     recs = [record(day(0)), record(day(0)), record(day(0)), record(day(2), pid="p.two")]
     done = completion(a, recs, day(2), UTC)
     one, two = done.per_prompt
-    assert (one.done, one.credited, one.expected) == (3, 1, 3)
-    assert (two.done, two.credited, two.expected) == (1, 1, 3)
-    assert (done.done, done.credited, done.expected, done.expected_total) == (4, 2, 6, 28)
-    assert round(done.ratio, 3) == round(2 / 6, 3)
+    assert (one.done, one.credited, one.expected) == (3, 1, 2)  # day 2 is still running
+    assert (two.done, two.credited, two.expected) == (1, 1, 3)  # ... and already done for p.two
+    assert (done.done, done.credited, done.expected, done.expected_total) == (4, 2, 5, 28)
+    assert round(done.ratio, 3) == round(2 / 5, 3)
+
+
+def test_a_week_that_has_just_begun_is_not_owed() -> None:
+    a = assignment("weekly", 3)
+    assert completion(a, [], day(0), UTC).expected == 0
+    assert completion(a, [record(day(0))], day(0), UTC).expected == 1
+    assert completion(a, [record(day(0))], day(7), UTC).expected == 3  # week one is over
+    assert only(due_items([a], [], day(3), UTC)).expected_so_far == 0
 
 
 def test_completion_before_the_start_expects_nothing() -> None:

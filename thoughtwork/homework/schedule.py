@@ -173,7 +173,8 @@ def due_items(
                     period_start=current.start,
                     period_end=current.end,
                     done_so_far=_count(days, assignment.start, today),
-                    expected_so_far=sum(p.quota for p in all_periods[: index + 1]),
+                    # The running period is not yet owed: only what is done in it counts.
+                    expected_so_far=sum(p.quota for p in all_periods[:index]) + min(current.quota, done_now),
                 )
             )
     order = {"overdue": 0, "due": 1, "done": 2}
@@ -185,8 +186,15 @@ def completion(
     records: Iterable[ThoughtRecord],
     today: date | None = None,
     tz: tzinfo | None = None,
+    *,
+    day_is_over: bool = False,
 ) -> Completion:
-    """How much of the assignment is done by `today` (the computer's today when None)."""
+    """How much of the assignment is done by `today` (the computer's today when None).
+
+    Periods that have ended are expected in full; the one still running expects only what is
+    already done in it, so on a Monday nobody is "0 of 3" behind for a week that has just begun.
+    `day_is_over` says `today` has ended too (a report of a past period).
+    """
     today = today or datetime.now(tz).date()
     records = list(records)
     all_periods = periods(assignment)
@@ -194,14 +202,16 @@ def completion(
     per_prompt = []
     for prompt in assignment.prompts:
         days = linked_days(assignment, prompt, records, tz)
-        credited = sum(min(p.quota, _count(days, p.start, min(p.end, today))) for p in begun)
+        credits = [(p, min(p.quota, _count(days, p.start, min(p.end, today)))) for p in begun]
         per_prompt.append(
             PromptCompletion(
                 prompt_id=prompt.id,
                 title=prompt.title,
                 done=_count(days, assignment.start, today),
-                credited=credited,
-                expected=sum(p.quota for p in begun),
+                credited=sum(credit for _, credit in credits),
+                expected=sum(
+                    p.quota if p.end < today or (day_is_over and p.end == today) else credit for p, credit in credits
+                ),
             )
         )
     quota_total = sum(p.quota for p in all_periods)

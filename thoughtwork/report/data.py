@@ -144,7 +144,7 @@ def build_report(
         homework_only=homework_only,
         records=[_report_record(r, titles, tz) for r in chosen],
         traps=_traps(chosen),
-        homework=[_progress(a, records, min(last, today), tz) for a in overlapping],
+        homework=[_progress(a, records, min(last, today), tz, day_is_over=last < today) for a in overlapping],
     )
 
 
@@ -182,8 +182,10 @@ def _traps(records: list[ThoughtRecord]) -> list[TrapCount]:
     return [TrapCount(id=trap, name=DISTORTION_NAMES[trap.value], count=n) for trap, n in ranked]
 
 
-def _progress(assignment: Assignment, records: list[ThoughtRecord], as_of: date, tz: tzinfo | None) -> HomeworkProgress:
-    done = completion(assignment, records, as_of, tz)
+def _progress(
+    assignment: Assignment, records: list[ThoughtRecord], as_of: date, tz: tzinfo | None, *, day_is_over: bool
+) -> HomeworkProgress:
+    done = completion(assignment, records, as_of, tz, day_is_over=day_is_over)
     titles = {p.id: p.title for p in assignment.prompts}
     return HomeworkProgress(
         therapist=assignment.therapist,
