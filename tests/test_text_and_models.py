@@ -86,3 +86,13 @@ def test_assignment_rules() -> None:
     with pytest.raises(ValidationError, match="times_per_week"):
         Cadence(kind="weekly")
     assert Cadence(kind="weekly", times_per_week=3).describe() == "3 times a week"
+
+
+def test_mask_controls_keeps_offsets_and_words() -> None:
+    from thoughtwork.text import mask_controls
+
+    text = "\x1b[31mI must\x1b[0m be\x07 perfect\u202e"
+    masked = mask_controls(text)
+    assert len(masked) == len(text)
+    assert masked.split() == ["I", "must", "be", "perfect"]
+    assert masked[text.index("must"):text.index("must") + 4] == "must"

@@ -67,3 +67,16 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], style: str = "bold re
         inside = any(a <= start and end <= b for a, b in marked)
         result.append(clean(text[start:end]), style=style if inside else "")
     return result
+
+
+def mask_controls(text: str) -> str:
+    """The text with escape sequences and control characters turned into spaces, same length.
+
+    For reading words out of text (finding thinking traps) while keeping every offset valid
+    in the original: "\\x1b[31mI must\\x1b[0m" reads as "     I must    ".
+    """
+    masked = _ESCAPE_SEQUENCE.sub(lambda found: " " * len(found.group()), text)
+    return "".join(
+        " " if (unicodedata.category(char) == "Cc" and char not in _KEEP) or char in _BIDI else char
+        for char in masked
+    )
