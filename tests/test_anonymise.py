@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -341,3 +342,61 @@ def test_new_blind_set_keeps_its_recall_and_word_floor() -> None:
     assert report.recall("NAME", "PLACE") >= 0.98
     assert report.recall() >= 0.98
     assert report.word_survival >= 0.97
+
+
+# --- leaks found by a new user (issue 7) ---------------------------------------------------------
+
+def test_an_id_followed_by_an_address_leaves_no_digit_of_either(anon: Anonymiser) -> None:
+    assert scrub(anon, "NHS number 943 476 5919, 10 Downing Street") == "NHS number [ID], [ADDRESS]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS number 943 476 5919 10 Downing Street",
+        "booking reference 0412 7789 3156 12 Mill Lane",
+        "member number 7730 4418 2, 4/27 Brunswick Street",
+    ],
+)
+def test_overlapping_identifiers_leave_no_digit(anon: Anonymiser, text: str) -> None:
+    assert not re.search(r"\d", scrub(anon, text))
+
+
+def test_what_a_longer_finding_leaves_of_a_shorter_one_is_still_hidden() -> None:
+    from thoughtwork.export.anonymiser import resolve
+    from thoughtwork.export.patterns import Span
+
+    text = "NHS number 943 476 5919, 10 Downing Street"
+    spans = resolve(text, [Span(11, 23, "ID"), Span(19, 42, "ADDRESS")])
+    assert [text[s.start : s.end] for s in spans] == ["943 476", "5919, 10 Downing Street"]
+    # A digit-shaped finding's leftover without a digit ("on" of "on 2nd") identifies nothing.
+    text = "Hospital on 2nd Feb"
+    spans = resolve(text, [Span(9, 15, "ID"), Span(12, 19, "DATE")])
+    assert [text[s.start : s.end] for s in spans] == ["2nd Feb"]
+
+
+def test_a_date_and_time_after_hospital_is_not_an_id(anon: Anonymiser) -> None:
+    assert scrub(anon, "Appt at Whipps Cross Hospital 14/3 10.15am.") == "Appt at [ORG] [DATE] 10.15am."
+    assert scrub(anon, "Hospital no. K0098123") == "Hospital no. [ID]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u001b[31mSam\u001b[0m", "[NAME]"),
+        ("I met \u001b[1mPriya\u001b[0m at \u001b[4m12 Baker Street\u001b[0m", "I met [NAME] at [ADDRESS]"),
+        ("\u001b]0;Priya\u0007title gone", "title gone"),
+        ("Pri\u200bya rang", "[NAME] rang"),
+        ("Sam\u0007 came", "[NAME]\u2407 came"),
+    ],
+)
+def test_escape_sequences_and_control_characters_do_not_hide_names(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["\u001b", "[", "]", "0", "1", "m", ";", "\u0007", "\u009b", "\r", " ", "a"]), max_size=40))
+def test_scrubbed_text_never_carries_control_characters(noise: str) -> None:
+    result = _fuzz_anonymiser().scrub(f"{noise} Sam {noise} said {noise}")
+    assert not any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in result.text)
+    assert "Sam" not in result.text

@@ -2,7 +2,11 @@
 
 Shaped identifiers (emails, phone numbers, postcodes...) are found first by regular
 expressions; the remaining words are judged by `names.NameFinder`. Where findings overlap,
-the longer one wins, so "12 Baker Street" stays one [ADDRESS] rather than a number and a name.
+the longer one wins, so "12 Baker Street" stays one [ADDRESS] rather than a number and a name,
+and whatever the loser covered beyond the winner is still hidden.
+
+Text is cleaned first (terminal escape sequences removed, control characters made visible):
+"\x1b[31mSam\x1b[0m" must be read as "Sam", and nothing scrubbed may carry escape sequences.
 """
 
 from __future__ import annotations
@@ -15,6 +19,18 @@ from dataclasses import dataclass, field
 from thoughtwork.export.gazetteer import gazetteer
 from thoughtwork.export.names import NameFinder
 from thoughtwork.export.patterns import KINDS, Span, find_patterns
+from thoughtwork.text import clean
+
+# What `clean` changes: C0/C1 controls (escape sequences start with one), bidi controls. Text
+# without any (nearly all) skips its per-character loop.
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]").search
+# Invisible characters that split a word without showing: "Pri\u200bya" reads as "Priya".
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+# Kinds recognised by their digits: what is left of one beside a winner is kept only with a digit
+# ("Hospital on 2nd Feb" read as ID "on 2nd" leaves "on", which identifies nothing).
+_DIGIT_SHAPED = frozenset(("PHONE", "ID", "DATE", "POSTCODE"))
+_HAS_DIGIT = re.compile(r"\d").search
 
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
 
@@ -26,11 +42,13 @@ _RANK = {kind: rank for rank, kind in enumerate(
 
 @dataclass(frozen=True)
 class Scrubbed:
-    """A scrubbed text and what was replaced (offsets into the original text)."""
+    """A scrubbed text and what was replaced."""
 
     original_length: int
     text: str
     spans: tuple[Span, ...] = field(default_factory=tuple)
+    """Offsets into the text as read (see `readable`), which differs from the original only
+    where the original held control characters or invisible ones."""
 
     def counts(self) -> dict[str, int]:
         """How many placeholders of each kind were put in."""
@@ -69,17 +87,20 @@ class Anonymiser:
         hidden where it would pass for a word ("Grace was lovely", at the start of a sentence)."""
         for text in texts:
             if text:
-                self.names.learn(text)
+                self.names.learn(readable(text))
 
     def find(self, text: str) -> list[Span]:
-        """The stretches to replace, sorted and without overlaps."""
+        """The stretches of `text` to replace, sorted and without overlaps. `text` is taken as it
+        is: `scrub` makes it `readable` first."""
         if not text:
             return []
-        shaped = resolve(find_patterns(text) + self.names.known_spans(text))
+        shaped = resolve(text, find_patterns(text) + self.names.known_spans(text))
         worded = self.names.find(text, [(s.start, s.end) for s in shaped])
-        return _merge_names(text, resolve(shaped + worded))
+        return _merge_names(text, resolve(text, shaped + worded))
 
     def scrub(self, text: str) -> Scrubbed:
+        original_length = len(text)
+        text = readable(text)
         spans = self.find(text)
         out = []
         last = 0
@@ -88,22 +109,62 @@ class Anonymiser:
             out.append(f"[{span.kind}]")
             last = span.end
         out.append(_neutralise(text[last:]))
-        return Scrubbed(len(text), "".join(out), tuple(spans))
+        return Scrubbed(original_length, "".join(out), tuple(spans))
 
 
-def resolve(spans: list[Span]) -> list[Span]:
-    """Overlapping findings settled: longest first, then the more specific kind."""
+def readable(text: str) -> str:
+    """The text as a reader sees it: escape sequences gone, control characters shown as symbols
+    (`thoughtwork.text.clean`), invisible word-splitting characters removed."""
+    if _NEEDS_CLEANING(text):
+        text = clean(text)
+    if "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text:
+        text = _INVISIBLE.sub("", text)
+    return text
+
+
+def resolve(text: str, spans: list[Span]) -> list[Span]:
+    """Overlapping findings settled: longest first, then the more specific kind. A finding that
+    overlaps one already chosen keeps the parts outside it: "943 476 5919" read as an ID and
+    "5919, 10 Downing Street" as an address must not leave "943 476" behind."""
     chosen: list[Span] = []  # kept sorted by start; chosen spans never overlap
     starts: list[int] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), _RANK[s.kind], s.start)):
         at = bisect.bisect_left(starts, span.start)
         if at > 0 and chosen[at - 1].end > span.start:
+            at -= 1
+        if at == len(chosen) or chosen[at].start >= span.end:
+            chosen.insert(at, span)
+            starts.insert(at, span.start)
             continue
-        if at < len(chosen) and chosen[at].start < span.end:
-            continue
-        chosen.insert(at, span)
-        starts.insert(at, span.start)
+        for piece in _uncovered(text, span, chosen, at):
+            where = bisect.bisect_left(starts, piece.start)
+            chosen.insert(where, piece)
+            starts.insert(where, piece.start)
     return chosen
+
+
+def _uncovered(text: str, span: Span, chosen: list[Span], at: int) -> list[Span]:
+    """The parts of `span` outside the chosen spans from index `at` on (the first one that
+    overlaps it), as spans of the same kind, trimmed to their first and last letter or digit
+    (", 10 Downing Street" is "10 Downing Street"); a part with none (", ") is dropped."""
+    pieces = []
+    cursor = span.start
+    while at < len(chosen) and chosen[at].start < span.end:
+        if chosen[at].start > cursor:
+            pieces.append((cursor, chosen[at].start))
+        cursor = max(cursor, chosen[at].end)
+        at += 1
+    if cursor < span.end:
+        pieces.append((cursor, span.end))
+    out = []
+    for start, end in pieces:
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if start < end and (span.kind not in _DIGIT_SHAPED or _HAS_DIGIT(text, start, end)):
+            out.append(Span(start, end, span.kind))
+    return out
 
 
 def _merge_names(text: str, spans: list[Span]) -> list[Span]:

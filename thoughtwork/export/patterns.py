@@ -98,7 +98,8 @@ _NOT_STREET_WORDS = {
     "to", "and", "or", "at", "on", "for", "long", "short", "more", "quick", "slow", "hard", "easy",
 }
 ADDRESS = re.compile(
-    r"\b(?:(?:flat|apt|apartment|unit|suite|room)\.? ?(?:\d+[a-z]?,? )?)?"
+    # Not the last group of a longer number: "NHS number 943 476 5919, 10 Downing Street".
+    r"(?<!\d )\b(?:(?:flat|apt|apartment|unit|suite|room)\.? ?(?:\d+[a-z]?,? )?)?"
     r"\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?,? "  # "4/27 Smith Street" is unit 4 at number 27 in Australia
     rf"((?:[A-Za-z0-9\u00c0-\u024f'\u2019.\-]+ ){{1,4}}?)({_STREET})\b\.?"
     r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?",
@@ -285,6 +286,11 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
                 yield Span(match.start(), match.end(), "ID")
     for match in _keyed_ids(text):
         value = match.group(1)
+        first = value.split(" ", 1)[0]
+        if first.isalpha() and first.islower():
+            continue  # "Hospital on 2nd Feb": a word, then a date
+        if "/" in first and _SLASHED.fullmatch(first) and " " in value:
+            continue  # "Hospital 14/3 10.15am": a day and a time, not an ID
         if any(c.isdigit() for c in value) and len(value) >= 4:  # "NHS 111" is a helpline, not an ID
             yield Span(match.start(1), match.end(1), "ID")
     for match in ALNUM_ID.finditer(text):
