@@ -236,3 +236,9 @@ def test_the_balanced_answers_to_those_traps_get_no_label(text):
 
 def test_a_feared_body_reaction_in_the_future_is_catastrophising():
     assert "catastrophizing" in ids("If I panic, I'll have a heart attack.")
+
+
+def test_a_mistake_needs_a_verdict_to_be_all_or_nothing():
+    assert "all_or_nothing" in ids("One slip and the whole week is wasted.")
+    assert "all_or_nothing" in ids("A single mistake means I've failed.")
+    assert "all_or_nothing" not in ids("I made a mistake and said sorry.")
