@@ -104,7 +104,8 @@ class ProgressScreen(Screen[None]):
         today = [m.title for m in reached if m.reached_on == date.today()]
         if today:
             # On the page rather than as toasts: a stack of toasts covered the charts at 80x24.
-            widgets.append(Static(Text(f"{FLOWER} Reached today: {', '.join(today)}. See Milestones below."), id="progress-today"))
+            line = f"{FLOWER} Reached today: {', '.join(today)}. See Milestones below."
+            widgets.append(Static(Text(line), id="progress-today"))
         for title, points, chart_id in (
             ("Belief in the automatic thought, record by record", belief_points(records), "belief-chart"),
             ("Anxiety, record by record", anxiety_points(records), "anxiety-chart"),
