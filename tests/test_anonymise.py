@@ -400,3 +400,41 @@ def test_scrubbed_text_never_carries_control_characters(noise: str) -> None:
     result = _fuzz_anonymiser().scrub(f"{noise} Sam {noise} said {noise}")
     assert not any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in result.text)
     assert "Sam" not in result.text
+
+
+# --- generalising from blind4's misses: introductions, word-names as words, inflections --------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Faith from work covered my shift.", "[NAME] from work covered my shift."),
+        ("Joy at the pharmacy didn't blink.", "[NAME] at the pharmacy didn't blink."),
+        ("Precious at church asked about kids.", "[NAME] at church asked about kids."),
+        ("Sunny is my brother-in-law.", "[NAME] is my brother-in-law."),
+        ("Grace was my best friend at school.", "[NAME] was my best friend at school."),
+        ("Next of kin: Aled Pritchard.", "Next of kin: [NAME]."),
+    ],
+)
+def test_a_word_name_introduced_as_someone_is_a_name(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Faith in myself is low this week.",
+        "Joy at seeing size 3 go in.",
+        "Hope is my anchor these days.",
+        "Will from the start I knew it would be fine.",
+        "Frank conversation with my partner tonight.",
+        "We had a frank talk and sandy toes after.",
+        "Gynae said it looks healthy. Hep B jab booked.",
+        "Yes, I did it. Difficulties are part of it.",
+    ],
+)
+def test_word_names_and_clinical_shorthand_used_as_words_stay(anon: Anonymiser, text: str) -> None:
+    assert scrub(anon, text) == text
+
+
+def test_a_lowercase_word_name_after_a_cue_verb_is_a_name(anon: Anonymiser) -> None:
+    assert scrub(anon, "i told frank everything") == "i told [NAME] everything"

@@ -60,6 +60,20 @@ _RELATIONS = {
     "consultant", "counsellor", "counselor", "flatmate", "housemate", "roommate", "daughter", "son", "niece",
     "nephew", "neighbour", "neighbor", "ex", "date", "mate", "bestie", "bff", "gynaecologist", "gynecologist",
 }
+# "Faith from work", "Joy at the pharmacy": where the people in a diary are met.
+_SOCIAL_PLACES = {
+    "work", "church", "mosque", "temple", "gurdwara", "synagogue", "school", "uni", "university", "college", "nursery",
+    "pharmacy", "chemist", "chemist's", "clinic", "hospital", "surgery", "reception", "desk", "gym", "office", "group",
+    "class", "yoga", "pilates", "choir", "team", "salon", "shop", "cafe", "caf\u00e9", "pub", "library", "bank",
+    "practice", "ward", "unit", "centre", "center", "counter", "till", "next", "upstairs", "downstairs", "book",
+}
+# "Sunny is my brother-in-law", "Hunter is my cousin", "Precious was my best friend".
+_KIN = _RELATIONS | {
+    "mum", "mom", "mam", "mother", "dad", "father", "aunt", "auntie", "aunty", "uncle", "gran", "granny", "grandma",
+    "grandmother", "grandad", "grandpa", "grandfather", "nan", "nana", "stepmum", "stepmom", "stepdad", "godmother",
+    "godfather", "stepsister", "stepbrother", "twin", "wife", "landlord", "landlady", "doctor", "nurse", "midwife",
+    "teacher", "tutor", "coach", "mentor", "sponsor", "pastor", "vicar", "priest", "imam", "rabbi",
+}
 _PARTICLES = {"van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "bin", "bint", "al", "el", "ibn", "abu"}
 # "told deshawn", "texted abi": an unknown lowercase word right after these is taken as a name.
 _CUE_VERBS = {"told", "texted", "asked", "called", "rang", "messaged", "met", "hugged", "kissed", "phoned", "emailed", "dm'd", "dmed"}
@@ -192,12 +206,19 @@ class NameFinder:
 
     # --- one word at a time ------------------------------------------------------------
 
-    def _known_word(self, lower: str) -> bool:
+    def _known_word(self, lower: str, *, inflected: bool = True) -> bool:
+        """An everyday word, or (with `inflected`) a plural or simple inflection of one. A capitalised
+        word is asked without inflections: read that way "Aled" is "ale" + "d", "Tilly" "till" + "y"
+        and "Praed" "pra" + "ed"; only a plural ("Dilators") is taken."""
         vocab = self.lists.vocabulary
         if lower in vocab or _stem(lower) in vocab:
             return True
         if "-" in lower:
-            return all(self._known_word(part) for part in lower.split("-") if part)
+            return all(self._known_word(part, inflected=inflected) for part in lower.split("-") if part)
+        if not inflected:
+            if lower.endswith("ies"):
+                return lower[:-3] + "y" in vocab  # "Difficulties"
+            return len(lower) > 4 and lower.endswith("s") and not lower.endswith("ss") and lower[:-1] in vocab
         # Plurals and simple inflections of common words ("dilators", "panicked").
         for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", "")):
             if lower.endswith(suffix) and lower[: -len(suffix)] + repl in vocab:
@@ -233,6 +254,9 @@ class NameFinder:
             return self._judge_capitalised(tokens, i)
         if not self._known_word(token.lower):
             title = core[:1].upper() + core[1:]
+            if title in lists.word_names:
+                # "a frank talk", "sandy toes": in lower case a word-name is the word, unless cued ("told frank").
+                return "NAME" if previous is not None and previous.lower in _CUE_VERBS else None
             person, place = lists.is_person_name(title), lists.is_place(title)
             if place and (not person or (previous is not None and previous.lower in _PLACE_PREPOSITIONS | {"to"})):
                 return "PLACE"  # "went to jordan" is a place; "told jordan" a person
@@ -246,7 +270,7 @@ class NameFinder:
         """A capitalised word that names someone or somewhere even alone: not an everyday word, or
         a listed name or place ("Grace", "Reading")."""
         lists = self.lists
-        return not self._known_word(core.lower()) or lists.is_person_name(core) or lists.is_place(core)
+        return not self._known_word(core.lower(), inflected=False) or lists.is_person_name(core) or lists.is_place(core)
 
     def _judge_shouted(self, token: _Token) -> str | None:
         lists = self.lists
@@ -266,7 +290,8 @@ class NameFinder:
         kind = "PLACE" if lists.is_place(core) else "ORG" if core in lists.known_orgs else "NAME"
         if kind == "NAME" and i and tokens[i - 1].lower in _PLACE_PREPOSITIONS and not lists.is_person_name(core):
             kind = "PLACE"  # "in Zwolle", "from Oaxaca": an unknown word after these is more likely a place
-        if not self._known_word(token.lower):
+        # A word-name ("Frank", "Ivy") is also a word: a cue below has to show it names someone.
+        if not self._known_word(token.lower, inflected=False) and core not in lists.word_names:
             return kind
         is_name = lists.is_person_name(core)
         if not token.sentence_start:
@@ -279,6 +304,8 @@ class NameFinder:
             if following.lower in _PERSON_VERBS or token.text != core:
                 return "NAME"
             if core not in _NOT_DESCRIBED_NAMES and _described_as_person(tokens, i + 1):
+                return "NAME"
+            if _introduced_as_person(tokens, i + 1):
                 return "NAME"
         return None
 
@@ -300,6 +327,27 @@ def _described_as_person(tokens: list[_Token], i: int) -> bool:
             return True
         if lower not in _INTENSIFIERS:
             return False
+    return False
+
+
+def _introduced_as_person(tokens: list[_Token], i: int) -> bool:
+    """tokens[i:] introduce the word before them as someone: "from work", "at the front desk",
+    "at church", "is my brother-in-law", "was my best friend". Not "from the start", "is my anchor"."""
+    first = tokens[i]
+    if first.lower in ("from", "at"):
+        for j in range(i + 1, min(i + 4, len(tokens))):
+            lower = tokens[j].lower
+            if lower in _SOCIAL_PLACES:
+                return True
+            if j > i + 1 and lower in _POSSESSIVES | {"the"}:
+                return False
+            if lower not in _POSSESSIVES and lower not in {"the", "front", "local", "new", "old", "support", "my"}:
+                return False
+        return False
+    if (first.lower in _BE or first.text.lower() in _BE) and i + 2 < len(tokens) and tokens[i + 1].lower in _POSSESSIVES:
+        for j in (i + 2, i + 3):
+            if j < len(tokens) and tokens[j].lower.split("-", 1)[0] in _KIN:
+                return True
     return False
 
 

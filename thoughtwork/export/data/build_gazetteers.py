@@ -45,7 +45,9 @@ Lizzie Beth Steph Soph Em Ems Gemma Kerry Leanne Stacey Chantelle Jade Kayleigh 
 WORD_NAMES = """Will Hope Mark Bill Grace Faith Joy Rose Jack Pat Sue Max Penny Dawn Amber Ruby Summer Autumn Art Guy Drew Grant
 Chase Frank Sunny Sandy Crystal Ray Rob Don Jean Harry Rich Ben Dean Earl Gene Glen Hazel Heather Holly Iris Ivy Jasmine Jay Lily
 Mercy Miles Olive Pearl Robin Rusty Sky Violet Willow Wade Angel Ash Brook Cliff Colin Daisy Destiny Felicity Fern Gale Goldie
-Honey Jade Jewel Kit Lance Laurel Lynn Marina Melody Misty Norm Opal Page Patience Reed Rocky Sage Skye Storm Terry Wes""".split()
+Honey Jade Jewel Kit Lance Laurel Lynn Marina Melody Misty Norm Opal Page Patience Reed Rocky Sage Skye Storm Terry Wes
+Precious Blessing Comfort Charity Prudence Constance Honour Unity Justice Liberty Harmony Serenity Trinity Favour Gift
+Goodness Treasure Promise Innocent Princess Marvel""".split()
 
 NOT_NAMES = {"may", "june", "april", "august"}  # months: handled as dates, not names
 
@@ -135,7 +137,8 @@ psychotherapist therapist counsellor counselor counselling counseling botox anae
 vaginal vagina vaginas labia clitoris cervix cervical uterus ovaries ovary endometriosis thrush cystitis menopause perimenopause
 contraception contraceptive pessary pessaries ultrasound transvaginal exam exams appointment appointments overthinking
 catastrophising catastrophizing reframe reframing reframes journaling journalling mindfulness breathwork ugh hmm hmmm argh
-meh phew oof eek yay aww ok okay tbh idk omg lol""".split()
+meh phew oof eek yay aww ok okay tbh idk omg lol yes yeah yep nope gynae gyno gynie obgyn hep appt appts
+physio's tues thurs weds""".split()
 
 SAFE_CAPITALISED = """I Mum Mom Mam Mummy Mommy Dad Daddy Nan Nana Nanna Gran Granny Grandma Grandad Grandpa Auntie Aunty Uncle
 God Jesus Allah Christmas Xmas Easter Ramadan Eid Diwali Hanukkah Passover Lent Halloween Thanksgiving Valentine Valentine's
