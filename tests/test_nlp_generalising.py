@@ -242,3 +242,16 @@ def test_a_mistake_needs_a_verdict_to_be_all_or_nothing():
     assert "all_or_nothing" in ids("One slip and the whole week is wasted.")
     assert "all_or_nothing" in ids("A single mistake means I've failed.")
     assert "all_or_nothing" not in ids("I made a mistake and said sorry.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Every morning I do my breathing, it is good for me.", "We never rush, and that helps.", "Nobody at the clinic made me feel bad."],
+)
+def test_routines_and_kind_treatment_get_no_label(text):
+    assert ids(text) == set()
+
+
+def test_every_and_made_me_still_catch_the_painful_versions():
+    assert "overgeneralization" in ids("Every man I date leaves me.")
+    assert "blaming" in ids("The clinic made me feel like a freak.")
