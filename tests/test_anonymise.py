@@ -438,3 +438,31 @@ def test_word_names_and_clinical_shorthand_used_as_words_stay(anon: Anonymiser, 
 
 def test_a_lowercase_word_name_after_a_cue_verb_is_a_name(anon: Anonymiser) -> None:
     assert scrub(anon, "i told frank everything") == "i told [NAME] everything"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is at Level 2, 100 Victoria Street, near the station.", "It is at [ADDRESS], near the station."),
+        ("Send it to 418 Bergen Street, Apt 3R, please.", "Send it to [ADDRESS], please."),
+        ("Flat 3, 27 Mill Lane is home now.", "[ADDRESS] is home now."),
+        ("The office is 88 Queen St W, Suite 1200.", "The office is [ADDRESS]."),
+        ("at 5 Main St #4 today", "at [ADDRESS] today"),
+        ("Building 4, 1 Science Park Drive again", "[ADDRESS] again"),
+        ("We're at 12 harbour esplanade for the week", "We're at [ADDRESS] for the week"),
+    ],
+)
+def test_addresses_keep_their_unit_before_or_after_the_street(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did 10 laps of the park way too fast.",
+        "Walked 3 miles down the road, then home.",
+        "Only 2 flat days this week, floor exercises 3 times.",
+    ],
+)
+def test_numbers_before_everyday_words_are_not_addresses(anon: Anonymiser, text: str) -> None:
+    assert scrub(anon, text) == text

@@ -89,9 +89,16 @@ EU_POSTCODE = re.compile(
 _STREET = (
     r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|court|ct|way|place|pl|terrace|terr|grove|"
     r"gardens|gdns|square|sq|boulevard|blvd|row|mews|hill|park|walk|parade|wharf|highway|hwy|parkway|pkwy|circle|"
-    r"cir|trail|rise|green|vale|view|gate|yard|passage|embankment"
+    r"cir|trail|rise|green|vale|view|gate|yard|passage|embankment|quay|circus|esplanade|promenade|causeway|alley|"
+    r"broadway|croft|chase|approach|heights|mount|ridge|wynd|brae"
 )
-_STRONG_STREET = {"street", "road", "avenue", "lane", "crescent", "terrace", "close", "gardens", "boulevard", "drive", "mews"}
+# Before the number ("Level 2, 100 Victoria Street", "Flat 3, 27 Mill Lane") or after the street
+# ("418 Bergen Street, Apt 3R", "88 Queen St W, Suite 1200"): the unit is part of the address.
+_ADDRESS_UNIT = r"(?:flat|apt|apartment|unit|suite|ste|room|rm|level|lvl|floor|fl|building|bldg|block|blk|office|shop|lot)"
+_STRONG_STREET = {
+    "street", "road", "avenue", "lane", "crescent", "terrace", "close", "gardens", "boulevard", "drive", "mews", "esplanade",
+    "promenade", "quay",
+}
 _NOT_STREET_WORDS = {
     "minute", "minutes", "min", "mins", "hour", "hours", "mile", "miles", "km", "second", "seconds", "day", "days",
     "week", "weeks", "year", "years", "month", "months", "times", "time", "steps", "step", "of", "a", "my", "in",
@@ -99,10 +106,12 @@ _NOT_STREET_WORDS = {
 }
 ADDRESS = re.compile(
     # Not the last group of a longer number: "NHS number 943 476 5919, 10 Downing Street".
-    r"(?<!\d )\b(?:(?:flat|apt|apartment|unit|suite|room)\.? ?(?:\d+[a-z]?,? )?)?"
+    rf"(?<!\d )(?:\b{_ADDRESS_UNIT}\.? ?#?(?:(?:\d{{1,5}}[a-z]?|[a-z]\b),? )?)?\b"
     r"\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?,? "  # "4/27 Smith Street" is unit 4 at number 27 in Australia
     rf"((?:[A-Za-z0-9\u00c0-\u024f'\u2019.\-]+ ){{1,4}}?)({_STREET})\b\.?"
-    r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?",
+    rf"(?: (?:{_STREET})\b\.?)?"  # "Science Park Drive", "Victoria Park Road"
+    r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?"
+    rf"(?:,? (?:{_ADDRESS_UNIT}\.? ?#?|#)(?:\d{{1,5}}[a-z]?|[a-z])\b)?",
     re.IGNORECASE,
 )
 EU_ADDRESS = re.compile(
