@@ -209,7 +209,10 @@ HOLDOUTS = [
     "distortions_holdout2.jsonl",  # written after the first rules, never tuned on
     "distortions_holdout3.jsonl",  # written later, never tuned on
     "distortions_holdout4.jsonl",  # written after the last rule change
+    "distortions_holdout5.jsonl",  # other styles (forum, lower case, non-native, two sentences); tuned on for issue 3
 ]
+# distortions_holdout6.jsonl is measured by hand, never tuned on; at the end of issue 3 it had
+# 3 false alarms in 20 balanced thoughts, above this floor's 1 in 10 (see the nlp report).
 
 
 @pytest.mark.parametrize("name", HOLDOUTS)
