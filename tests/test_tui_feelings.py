@@ -118,14 +118,14 @@ def test_typed_feelings_get_rows_when_the_field_is_left_and_show_literally(tmp_p
         assert rows(step) == []  # not while typing
         await pilot.press("tab")  # leaving the field adds them; focus moves on to anxiety
         await pilot.pause()
-        assert rows(step) == [("tight", 50), ("[b]odd", 50)]
+        assert rows(step) == [("tight", None), ("[b]odd", None)]  # unrated until the person rates them
         shown = [row for row in step.query(FeelingRating) if row.display]
         assert "[b]odd" in str(shown[-1].query_one(".feeling-name").render())
         shown[0].query_one(Rating).focus()
         await pilot.press("3", "0")
 
     saved = on_feelings_step(record, type_others, tmp_path)
-    assert saved.emotions == [Emotion(name="tight", intensity=30), Emotion(name="[b]odd", intensity=50)]
+    assert saved.emotions == [Emotion(name="tight", intensity=30), Emotion(name="[b]odd", intensity=None)]
 
 
 def test_chosen_feelings_are_in_list_order_then_typed_once_each_and_capped():

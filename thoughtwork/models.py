@@ -211,7 +211,8 @@ class Emotion(Strict):
     """An emotion the person felt and how strongly."""
 
     name: Annotated[str, Field(min_length=1, max_length=80)]
-    intensity: Rating = 50
+    intensity: Rating | None = None
+    """How strongly, 0-100; None when the feeling was named but not rated (never a made-up 50)."""
 
 
 class RecordStatus(str, Enum):

@@ -77,6 +77,10 @@ def _shipped_id(value: str | None) -> str | None:
     return value if value and set(value) <= _ID_LIKE and len(value) <= 64 else "custom"
 
 
+def _mean(values: list[int]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
 def _rating(name: str, meaning: str) -> Column:
     return Column(name, "integer", meaning, range="0-100", get=lambda r: getattr(r, name))
 
@@ -103,8 +107,8 @@ _COLUMNS: tuple[Column, ...] = (
     Column("anxiety_change", "integer", "anxiety_after minus anxiety_before (negative = calmer).",
            range="-100-100", get=lambda r: _change(r.anxiety_after, r.anxiety_before)),
     Column("emotion_count", "integer", "How many emotions were named.", range="0-50", get=lambda r: len(r.emotions)),
-    Column("emotion_intensity_mean", "number", "Mean intensity of the emotions named.", range="0-100",
-           get=lambda r: round(sum(e.intensity for e in r.emotions) / len(r.emotions), 1) if r.emotions else None),
+    Column("emotion_intensity_mean", "number", "Mean intensity of the emotions that were rated (empty if none was).", range="0-100",
+           get=lambda r: _mean([e.intensity for e in r.emotions if e.intensity is not None])),
     Column("distortions", "list", "Thinking traps the participant kept (accepted, added, or suggested and not rejected).",
            levels=tuple(d.value for d in DistortionId), get=lambda r: sorted({d.id.value for d in r.accepted_distortions()})),
     Column("distortion_count", "integer", "How many thinking traps were kept.", range="0-13",
@@ -122,8 +126,8 @@ _COLUMNS: tuple[Column, ...] = (
            get=lambda r: r.assignment_id is not None),
     # Free text: scrubbed of identifiers before it is written, and left out with --no-free-text.
     Column("situation", "text", "The situation, identifiers replaced by [NAME], [PLACE]...", get=lambda r: r.situation),
-    Column("emotions", "text", "Emotions named and their intensity (name:intensity; ...), scrubbed.",
-           get=lambda r: "; ".join(f"{e.name}:{e.intensity}" for e in r.emotions)),
+    Column("emotions", "text", "Emotions named and their intensity (name:intensity, or just name when not rated; ...), scrubbed.",
+           get=lambda r: "; ".join(e.name if e.intensity is None else f"{e.name}:{e.intensity}" for e in r.emotions)),
     Column("automatic_thought", "text", "The automatic thought, scrubbed.", get=lambda r: r.automatic_thought),
     Column("evidence_for", "text", "Evidence for the thought, items joined by ' | ', scrubbed.",
            get=lambda r: " | ".join(r.evidence_for)),

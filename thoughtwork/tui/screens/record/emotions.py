@@ -41,7 +41,7 @@ NAME_LENGTH = 80
 NO_FEELINGS_YET = "Each feeling you tick gets its own rating here."
 
 STARTING_STRENGTH = Emotion.model_fields["intensity"].default
-"""What a newly ticked feeling starts at: shown on screen, so what is saved is what was seen."""
+"""A newly ticked feeling starts unrated: what is saved is only what the person chose."""
 
 
 def feelings_text(emotions: Sequence[Emotion]) -> Text:
@@ -50,8 +50,9 @@ def feelings_text(emotions: Sequence[Emotion]) -> Text:
     for index, emotion in enumerate(emotions):
         text.append(", " if index else "")
         text.append(clean(emotion.name, single_line=True))
-        text.append(f" {emotion.intensity}")
-    if emotions:
+        if emotion.intensity is not None:
+            text.append(f" {emotion.intensity}")
+    if any(emotion.intensity is not None for emotion in emotions):
         text.append(" (out of 100)")
     return text
 
@@ -87,7 +88,7 @@ class EmotionsStep(Step):
     def compose(self) -> ComposeResult:
         names = [e.name for e in self.record.emotions]
         # Each feeling keeps its strength here even while unticked, so ticking it again restores it.
-        self._strengths: dict[str, int] = {e.name: e.intensity for e in self.record.emotions}
+        self._strengths: dict[str, int | None] = {e.name: e.intensity for e in self.record.emotions}
         others = [n for n in names if n not in COMMON_EMOTIONS]
         yield Static("What did you feel? Tick any that fit (space, \u2193 for more); rate each one.", classes="hint")
         with Horizontal(id="feelings"):
