@@ -12,7 +12,17 @@ import pytest
 from thoughtwork import keys
 from thoughtwork.cli.main import main
 from thoughtwork.journal import Journal
-from thoughtwork.models import Assignment, Cadence, DistortionMatch, DistortionStatus, Moment, Prompt, RecordStep, ThoughtRecord
+from thoughtwork.models import (
+    Assignment,
+    Cadence,
+    DistortionMatch,
+    DistortionStatus,
+    Emotion,
+    Moment,
+    Prompt,
+    RecordStep,
+    ThoughtRecord,
+)
 from thoughtwork.report.as_html import render_html
 from thoughtwork.report.as_markdown import render_markdown
 from thoughtwork.report.data import build_report
@@ -38,6 +48,7 @@ def records() -> list[ThoughtRecord]:
     trap = lambda i, status="suggested": DistortionMatch(id=i, status=DistortionStatus(status))  # noqa: E731
     return [
         ThoughtRecord(created_at=at(1), situation="before", automatic_thought="It will always hurt",
+                      emotions=[Emotion(name="scared", intensity=70), Emotion(name="<b>ashamed</b>")],
                       belief_before=90, belief_after=60, anxiety_before=80, anxiety_after=50,
                       distortions=[trap("fortune_telling"), trap("overgeneralization")], status="complete"),
         ThoughtRecord(created_at=at(3), situation=NASTY, automatic_thought=NASTY, balanced_thought=NASTY,
@@ -107,8 +118,24 @@ def test_embedded_data_reads_back_exactly(render) -> None:  # noqa: ANN001
     assert extract(render(data)) == data
 
 
+@pytest.mark.parametrize("render", [render_html, render_markdown])
+def test_feelings_are_shown_with_their_ratings_and_escaped(render) -> None:  # noqa: ANN001
+    page = render(report())
+    assert "scared 70, &lt;b&gt;ashamed&lt;/b&gt;" in page and "<b>ashamed</b>" not in page
+    assert report().records[0].feelings == "scared 70, <b>ashamed</b>"  # unrated: just the name
+
+
+def test_a_version_1_report_still_opens_and_a_newer_one_is_refused() -> None:
+    page = render_html(report())
+    older = page.replace('"version":2', '"version":1').replace('"feelings":"scared 70, <b>ashamed</b>",', "")
+    older = re.sub(r',?"feelings":"[^"]*"', "", older)
+    assert extract(older).version == 1
+    with pytest.raises(ReportFileError, match="newer"):
+        extract(page.replace('"version":2', '"version":3'))
+
+
 def test_damaged_data_block_is_a_clear_error() -> None:
-    page = render_html(report()).replace('"version":1', '"version":"one"')
+    page = render_html(report()).replace('"version":2', '"version":"one"')
     with pytest.raises(ReportFileError, match="not valid"):
         extract(page)
     with pytest.raises(ReportFileError, match="no thoughtwork report data"):

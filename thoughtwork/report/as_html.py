@@ -163,6 +163,8 @@ def _record(record: ReportRecord) -> str:
     fields: list[tuple[str, str]] = []
     if record.situation:
         fields.append(("Situation", _h(record.situation)))
+    if record.feelings:
+        fields.append(("Feelings (0-100)", _h(record.feelings)))
     if record.automatic_thought:
         fields.append(("Automatic thought", _h(record.automatic_thought)))
     if record.traps:

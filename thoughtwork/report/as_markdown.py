@@ -117,7 +117,8 @@ def _record(record: ReportRecord) -> list[str]:
     if not record.complete:
         title += " · draft"
     out = [title, ""]
-    for name, value in (("Situation", record.situation), ("Automatic thought", record.automatic_thought)):
+    for name, value in (("Situation", record.situation), ("Feelings (0-100)", record.feelings),
+                        ("Automatic thought", record.automatic_thought)):
         if value:
             out.append(f"- **{name}:** {md(value)}")
     if record.traps:

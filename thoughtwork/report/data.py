@@ -21,13 +21,15 @@ from thoughtwork.models import (
     MAX_TEXT,
     Assignment,
     DistortionId,
+    Emotion,
     Rating,
     ThoughtRecord,
     now,
 )
 
 FORMAT = "thoughtwork-report"
-VERSION = 1
+VERSION = 2
+"""2 added each record's feelings; version 1 reports (without them) still open."""
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
@@ -42,6 +44,8 @@ class ReportRecord(_Model):
     complete: bool
     context: Annotated[str, Field(max_length=200)]
     situation: Text = ""
+    feelings: Text = ""
+    """'scared 70, ashamed 40': each feeling with its rating when it was rated."""
     automatic_thought: Text = ""
     traps: list[DistortionId] = Field(default_factory=list)
     evidence_for: list[Text] = Field(default_factory=list, max_length=200)
@@ -93,7 +97,7 @@ class Averages(_Model):
 
 class ReportData(_Model):
     format: Literal["thoughtwork-report"] = FORMAT
-    version: Literal[1] = VERSION
+    version: Literal[1, 2] = VERSION
     generated_at: datetime = Field(default_factory=now)
     period_from: date | None = None
     period_to: date
@@ -161,6 +165,7 @@ def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str], tz
         complete=record.is_complete,
         context=CONTEXT_LABELS.get(record.context.value, record.context.value),
         situation=record.situation,
+        feelings=feelings_line(record.emotions),
         automatic_thought=record.automatic_thought,
         traps=[d.id for d in record.accepted_distortions()],
         evidence_for=record.evidence_for,
@@ -172,6 +177,10 @@ def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str], tz
         anxiety_after=record.anxiety_after,
         homework=homework[:200],
     )
+
+
+def feelings_line(emotions: list[Emotion]) -> str:
+    return ", ".join(e.name if e.intensity is None else f"{e.name} {e.intensity}" for e in emotions)
 
 
 def _traps(records: list[ThoughtRecord]) -> list[TrapCount]:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from thoughtwork.journal.strictjson import StrictJSONError, loads
 from thoughtwork.models import friendly_error
-from thoughtwork.report.data import ReportData
+from thoughtwork.report.data import VERSION, ReportData
 
 HTML_OPEN = '<script type="application/json" id="thoughtwork-data">'
 HTML_CLOSE = "</script>"
@@ -44,7 +44,7 @@ def extract(text: str) -> ReportData:
         document = loads(raw)
     except StrictJSONError as error:
         raise ReportFileError(f"The report data in this file is damaged: {error}.") from None
-    if isinstance(document, dict) and isinstance(document.get("version"), int) and document["version"] > 1:
+    if isinstance(document, dict) and isinstance(document.get("version"), int) and document["version"] > VERSION:
         raise ReportFileError("This report was made by a newer thoughtwork; please update to read it.")
     try:
         return ReportData.model_validate_json(json.dumps(document))

@@ -154,6 +154,7 @@ def record_text(record: ReportRecord) -> Text:
     out.append("\n")
     fields: list[tuple[str, str]] = [
         ("Situation", record.situation),
+        ("Feelings (0-100)", record.feelings),
         ("Automatic thought", record.automatic_thought),
         ("Thinking traps", ", ".join(DISTORTION_NAMES[t.value] for t in record.traps)),
         ("Evidence for", "\n".join(f"\u2022 {e}" for e in record.evidence_for)),
