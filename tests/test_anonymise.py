@@ -466,3 +466,24 @@ def test_addresses_keep_their_unit_before_or_after_the_street(anon: Anonymiser, 
 )
 def test_numbers_before_everyday_words_are_not_addresses(anon: Anonymiser, text: str) -> None:
     assert scrub(anon, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A weekend in the Lake District with no agenda.", "A weekend in the [PLACE] with no agenda."),
+        ("We walked in the North York Moors.", "We walked in the [PLACE]."),
+        ("A cabin near Lake Tahoe.", "A cabin near [PLACE]."),
+        ("A holiday on the Isle of Wight.", "A holiday on the [PLACE]."),
+        ("moved to the bury st edmunds branch", "moved to the [PLACE] branch"),
+        ("i live in west bromwich now", "i live in [PLACE] now"),
+        ("We flew to Long Beach.", "We flew to [PLACE]."),
+    ],
+)
+def test_places_made_of_everyday_words_or_written_in_lower_case(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+@pytest.mark.parametrize("text", ["a long beach walk at sunset", "my island of calm", "back to the old harbour bay walk"])
+def test_a_town_named_in_everyday_words_needs_its_capitals(anon: Anonymiser, text: str) -> None:
+    assert scrub(anon, text) == text

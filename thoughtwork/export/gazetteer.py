@@ -25,6 +25,8 @@ class Gazetteer:
     word_names: frozenset[str]
     places: frozenset[str]
     place_phrases: tuple[str, ...]
+    capitalised_phrases: frozenset[str]
+    """Places made only of everyday words ("Long Beach"): places only when written capitalised."""
     org_suffixes: frozenset[str]
     known_orgs: frozenset[str]
     safe_acronyms: frozenset[str]
@@ -59,7 +61,7 @@ def gazetteer() -> Gazetteer:
     places = _load("places.json")
     orgs = _load("organisations.json")
     vocab = _load("vocabulary.json")
-    all_places = [p for key in ("countries", "cities", "regions") for p in places[key]]
+    all_places = [p for key in ("countries", "cities", "regions", "towns") for p in places.get(key, ())]
     single = frozenset(p for p in all_places if " " not in p) | frozenset(fold(p) for p in all_places if " " not in p)
     # Longest first, so "New York City" wins over "New York" in the phrase pattern.
     phrases = tuple(sorted({p for p in all_places if " " in p}, key=len, reverse=True))
@@ -69,6 +71,7 @@ def gazetteer() -> Gazetteer:
         word_names=frozenset(names["word_names"]),
         places=single,
         place_phrases=phrases,
+        capitalised_phrases=frozenset(places.get("capitalised_only", ())),
         org_suffixes=frozenset(orgs["suffixes"]),
         known_orgs=frozenset(orgs["known"]),
         safe_acronyms=frozenset(orgs["safe_acronyms"]),

