@@ -255,3 +255,11 @@ def test_routines_and_kind_treatment_get_no_label(text):
 def test_every_and_made_me_still_catch_the_painful_versions():
     assert "overgeneralization" in ids("Every man I date leaves me.")
     assert "blaming" in ids("The clinic made me feel like a freak.")
+
+
+def test_escape_codes_and_controls_do_not_hide_a_trap_or_move_its_evidence():
+    text = "\x1b[31mI must\x1b[0m be perfect\u202e."
+    assert len(prepare(text)) == len(text)
+    match = next(m for m in analyse(text).distortions if m.id.value == "should_statements")
+    assert [text[e.start : e.end] for e in match.evidence] == [e.text for e in match.evidence]
+    assert "must" in match.evidence[0].text
