@@ -487,3 +487,25 @@ def test_places_made_of_everyday_words_or_written_in_lower_case(anon: Anonymiser
 @pytest.mark.parametrize("text", ["a long beach walk at sunset", "my island of calm", "back to the old harbour bay walk"])
 def test_a_town_named_in_everyday_words_needs_its_capitals(anon: Anonymiser, text: str) -> None:
     assert scrub(anon, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Appointment Tues 4/11 at ten.", "Appointment Tues [DATE] at ten."),
+        ("Seen on Weds 3/2 by the nurse.", "Seen on Weds [DATE] by the nurse."),
+        ("The clinic is on 0345 600 3344 ext 212.", "The clinic is on [PHONE]."),
+        ("It is at 5-7 Rue de la Paix now.", "It is at [ADDRESS] now."),
+        ("Address: 3-12-1 Shibuya, Tokyo.", "Address: [ADDRESS] [NAME], [PLACE]."),
+        ("Card ending 4412 was declined.", "Card ending [ID] was declined."),
+        ("Flight BA 287 home.", "Flight [ID] home."),
+        ("ul. Zielona 8/12, then left", "[ADDRESS], then left"),
+    ],
+)
+def test_more_shapes_of_dates_phones_ids_and_addresses(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+@pytest.mark.parametrize("text", ["rated it 7/10 on Tues", "a card 2 days late is fine", "a flight of 12 stairs"])
+def test_numbers_near_those_cues_that_identify_nothing_stay(anon: Anonymiser, text: str) -> None:
+    assert scrub(anon, text) == text

@@ -56,10 +56,11 @@ SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
 NI_NUMBER = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
 _ID_WORDS = (
     r"policy|reference|ref|member(?:ship)?|patient|hospital|nhs|case|account|claim|passport|licen[cs]e|"
-    r"insurance|customer|booking|mrn|ssn|national insurance|ni|id|order|ticket|employee|staff|student|chi|pps"
+    r"insurance|customer|booking|mrn|ssn|national insurance|ni|id|order|ticket|employee|staff|student|chi|pps|"
+    r"card|flight|medicare|medicaid|sin|tax|tfn|bsn|svnr|dni|nie"
 )
 KEYED_ID = re.compile(
-    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code)?\s*(?:is|was|:|-)?\s*#?"
+    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code)?\s*(?:is|was|:|-|ending(?: in)?)?\s*#?"
     r"((?-i:[A-Z]{1,3} )?[A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?(?: \d[\dA-Z]*)*)",
     re.IGNORECASE,
 )
@@ -119,8 +120,9 @@ EU_ADDRESS = re.compile(
     r"(?:stra\u00dfe|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|plein|vej|gatan|gata|veien|kade|singel)"
     r" ?\d{1,4}[a-z]?\b"
     r"|\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
-    r"(?: (?:de|del|della|di|da|do|dos|das|la|le|les|du|des|d'|l')?[ ]?[A-Z\u00c0-\u00dd][\w'\u2019\-]*){1,4},? \d{1,4}[a-z]?\b"
-    r"|\b\d{1,4},? (?:rue|avenue|boulevard|bd|place|all\u00e9e|chemin|impasse|quai|calle|via)"
+    r"(?: (?:de|del|della|di|da|do|dos|das|la|le|les|du|des|d'|l')?[ ]?[A-Z\u00c0-\u00dd][\w'\u2019\-]*){1,4},? \d{1,4}[a-z]?"
+    r"(?:[/\-]\d{1,4}[a-z]?)?\b"  # "ul. Zielona 8/12": flat 12 of number 8
+    r"|\b\d{1,4}(?:-\d{1,4})?,? (?:rue|avenue|boulevard|bd|place|all\u00e9e|chemin|impasse|quai|calle|via)"
     r"(?: (?:de|del|della|di|du|des|de la|d'|l')?[ ]?[A-Z\u00c0-\u00dd][\w'\u2019\-]*){1,4}"
     r"|\bP\.?O\.? Box \d+\b",
     re.IGNORECASE,
@@ -141,7 +143,7 @@ _ORDINAL_WORDS = (
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
 )
 _ORDINAL_WORDS = f"(?:{_ORDINAL_WORDS})"
-_WEEKDAY_NAME = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?,? (?:the )?"
+_WEEKDAY_NAME = r"(?:Mon|Tues|Tue|Wednes|Weds|Wed|Thurs|Thur|Thu|Fri|Satur|Sat|Sun)(?:day)?,? (?:the )?"
 _WEEKDAY = rf"(?:{_WEEKDAY_NAME})?"
 DATE = re.compile(
     rf"\b{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?(?: of)? (?:{_MONTHS})\b\.?(?:,? \d{{4}}\b|,? '\d{{2}}\b)?"
@@ -272,9 +274,16 @@ def _keyed_ids(text: str) -> Iterator[re.Match[str]]:
             resume = match.end()
 
 
+# "0345 600 3344 ext 212": the extension goes with the number.
+_EXTENSION = re.compile(r",? ?(?:ext|extn|extension|x)\.? ?\d{1,5}\b", re.IGNORECASE).match
+# "3-12-1 Shibuya": a Japanese block address (chome, block, house) before the district's name.
+BLOCK_ADDRESS = re.compile(r"(?<![\w/.\-])\d{1,4}-\d{1,4}-\d{1,4}(?= [A-Z])")
+
+
 def phones_and_numbers(text: str) -> Iterator[Span]:
     for match in PHONE.finditer(text):
         start, end = match.start(), _trim(text, *match.span())
+        extension = _EXTENSION(text, end)
         raw = text[start:end]
         digits = _NOT_DIGIT.sub("", raw)
         groups = [g for g in _PHONE_SEPARATORS.split(raw) if g]
@@ -288,7 +297,7 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
         elif _ID_BEFORE(before) and not _PHONE_BEFORE(before):
             yield Span(start, end, "ID")  # "member number 00983311" is an ID, whatever its shape
         elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or _LOCAL_NUMBER(raw))):
-            yield Span(start, end, "PHONE")
+            yield Span(start, extension.end() if extension else end, "PHONE")
     for pattern, gate in ((SSN, _HAS_DASHED_DIGITS), (NI_NUMBER, _HAS_SIX_DIGITS), (IBAN, _HAS_CAPS_DIGITS), (UK_PLATE, _HAS_CAPS_DIGITS)):
         if gate(text):
             for match in pattern.finditer(text):
@@ -337,6 +346,9 @@ def postcodes(text: str) -> Iterator[Span]:
 
 
 def addresses(text: str) -> Iterator[Span]:
+    if _HAS_DASHED_DIGITS(text):
+        for match in BLOCK_ADDRESS.finditer(text):
+            yield Span(match.start(), match.end(), "ADDRESS")
     for match in ADDRESS.finditer(text):
         words = match.group(1).split()
         suffix = match.group(2).lower()
@@ -352,7 +364,11 @@ def addresses(text: str) -> Iterator[Span]:
 
 
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
-_DATE_CUE = re.compile(r"\b(?:on|by|from|until|till|since|due|dated|birthday(?: is)?|appt|appointment|booked for)\W{0,3}$", re.IGNORECASE).search
+_DATE_CUE = re.compile(
+    r"\b(?:on|by|from|until|till|since|due|dated|birthday(?: is)?|appt|appointment|booked for|"
+    r"(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\W{0,3}$",
+    re.IGNORECASE,
+).search
 
 
 def day_month_date(text: str, start: int, raw: str) -> bool:
