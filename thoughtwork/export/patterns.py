@@ -120,10 +120,10 @@ EU_ADDRESS = re.compile(
     r"(?:stra\u00dfe|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|plein|vej|gatan|gata|veien|kade|singel)"
     r" ?\d{1,4}[a-z]?\b"
     r"|\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
-    r"(?: (?:de|del|della|di|da|do|dos|das|la|le|les|du|des|d'|l')?[ ]?[A-Z\u00c0-\u00dd][\w'\u2019\-]*){1,4},? \d{1,4}[a-z]?"
+    r"(?: (?:de|del|della|di|da|do|dos|das|la|le|les|du|des|d'|l')?[ ]?(?-i:[A-Z\u00c0-\u00dd])[\w'\u2019\-]*){1,4},? \d{1,4}[a-z]?"
     r"(?:[/\-]\d{1,4}[a-z]?)?\b"  # "ul. Zielona 8/12": flat 12 of number 8
     r"|\b\d{1,4}(?:-\d{1,4})?,? (?:rue|avenue|boulevard|bd|place|all\u00e9e|chemin|impasse|quai|calle|via)"
-    r"(?: (?:de|del|della|di|du|des|de la|d'|l')?[ ]?[A-Z\u00c0-\u00dd][\w'\u2019\-]*){1,4}"
+    r"(?: (?:de|del|della|di|du|des|de la|d'|l')?[ ]?(?-i:[A-Z\u00c0-\u00dd])[\w'\u2019\-]*){1,4}"
     r"|\bP\.?O\.? Box \d+\b",
     re.IGNORECASE,
 )
