@@ -64,3 +64,18 @@ async def wait_for_screen(pilot, name: str) -> None:
     """Wait until the named screen is on top and has finished mounting."""
     await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == name and pilot.app.screen.is_mounted)
     await pilot.pause()
+
+
+def press_without_pauses(pilot, *keys: str) -> None:
+    """Queue key presses the way a fast typist or `tmux send-keys` does: no waiting between them.
+
+    `pilot.press` lets the app settle after every key, which hides races between keys.
+    """
+    from textual import events
+
+    app = pilot.app
+    for key in keys:
+        character = {"space": " ", "enter": "\r", "tab": "\t"}.get(key, key if len(key) == 1 else None)
+        event = events.Key(key, character)
+        event.set_sender(app)
+        app._driver.send_message(event)

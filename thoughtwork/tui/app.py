@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import TextArea
 
 from thoughtwork import locations
 from thoughtwork.models import Analysis, Prompt, ThoughtRecord
@@ -54,6 +56,11 @@ class ThoughtworkApp(GentleCrash, App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help", show=False),
+        # Priority, so focus moves the moment Tab arrives. Textual hands a plain Tab to the
+        # focused widget's queue, and keys typed right after it were already queued for the
+        # same widget: "70 Tab 80" typed quickly gave the first rating 80 and left the next empty.
+        Binding("tab", "move_focus(1)", show=False, priority=True),
+        Binding("shift+tab", "move_focus(-1)", show=False, priority=True),
     ]
 
     def __init__(self, journal_path: str | os.PathLike[str], passphrase: str | None = None) -> None:
@@ -248,6 +255,16 @@ class ThoughtworkApp(GentleCrash, App[None]):
         if isinstance(self.screen, screen_class):
             return
         self.push_screen(screen_class())
+
+    def action_move_focus(self, direction: int) -> None:
+        """Focus the next (1) or previous (-1) widget now, before any key typed after Tab is routed."""
+        focused = self.focused
+        if isinstance(focused, TextArea) and focused.tab_behavior == "indent":
+            raise SkipAction()  # that text area types the Tab itself
+        if direction > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

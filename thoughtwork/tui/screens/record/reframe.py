@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from thoughtwork.models import RankedReframe, RecordStep, ThoughtRecord
 from thoughtwork.text import clean
-from thoughtwork.tui.screens.record.step import Step
+from thoughtwork.tui.screens.record.step import Step, focus_now
 
 OWN = "__own__"
 
@@ -18,6 +20,8 @@ OWN = "__own__"
 class ReframeStep(Step):
     TITLE = "A more balanced thought"
     RECORD_STEP = RecordStep.reframe
+
+    BINDINGS = [Binding("enter", "pick_now", show=False, priority=True)]
 
     def compose(self) -> ComposeResult:
         self._ranked: list[RankedReframe] = self.flow.ranked()
@@ -45,21 +49,35 @@ class ReframeStep(Step):
             reframes = self.query_one("#reframes", OptionList)
             reframes.highlighted = reframes.get_option_index(chosen) if chosen in ids else 0
 
+    def action_pick_now(self) -> None:
+        """Enter on the list: pick at once, so words typed straight after land in the balanced thought."""
+        if not self._ranked:
+            raise SkipAction()
+        reframes = self.query_one("#reframes", OptionList)
+        option = reframes.highlighted_option
+        if not reframes.has_focus or option is None or option.id is None:
+            raise SkipAction()
+        self._pick(option.id)
+
     @on(OptionList.OptionSelected, "#reframes")
-    def _pick(self, event: OptionList.OptionSelected) -> None:
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self._pick(event.option.id)
+
+    def _pick(self, option_id: str) -> None:
         balanced = self.query_one("#balanced", TextArea)
         label = self.query_one("#balanced-label", Label)
-        if event.option.id == OWN:
+        if option_id == OWN:
             self.record.reframe_chosen = None
             balanced.text = ""
             label.update("Your balanced thought")
         else:
-            chosen = next(r for r in self._ranked if r.reframe.id == event.option.id)
+            chosen = next(r for r in self._ranked if r.reframe.id == option_id)
             self.record.reframe_chosen = chosen.reframe.id
             balanced.text = chosen.reframe.text
             # Said beside the field, not in a toast: a toast covers the words being edited.
             label.update("Your balanced thought: a starting point, change any words so it sounds like you")
-        balanced.focus()
+        focus_now(balanced)
         balanced.move_cursor(balanced.document.end)
 
     def store(self, record: ThoughtRecord) -> None:

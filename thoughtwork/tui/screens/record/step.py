@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from thoughtwork.models import RecordStep, ThoughtRecord
@@ -49,8 +50,14 @@ class Step(VerticalScroll):
     def focus_first(self) -> None:
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
+                focus_now(widget)
                 return
+
+
+def focus_now(widget: Widget) -> None:
+    """Focus `widget` at once. `Widget.focus` waits its turn in the app's queue, so keys typed
+    quickly after ctrl+n or Enter went to the widget focused before."""
+    widget.screen.set_focus(widget)
 
 
 def literal(text: str, style: str = "") -> Static:

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from thoughtwork.models import DISTORTION_NAMES, ThoughtRecord
 from thoughtwork.text import clean
 from thoughtwork.tui.screens.record.emotions import feelings_text
-from thoughtwork.tui.screens.record.step import Step
+from thoughtwork.tui.screens.record.step import Step, focus_now
 
 CALMING_THRESHOLD = 60
 """Anxiety still this high after the record: suggest the breathing exercise."""
@@ -57,7 +57,7 @@ class SummaryStep(Step):
             )
 
     def focus_first(self) -> None:
-        self.flow.query_one("#next").focus()
+        focus_now(self.flow.query_one("#next"))
 
 
 def summary_text(record: ThoughtRecord, milestones: Sequence = ()) -> Text:

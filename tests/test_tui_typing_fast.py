@@ -1,0 +1,134 @@
+"""Keys typed quickly after Tab, ctrl+n or Enter reach the field the person moved to."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from test_tui_flow_support import (
+    PASSPHRASE,
+    SIZE,
+    make_journal,
+    no_preload,
+    press_without_pauses,
+    wait_for_screen,
+)
+from textual.widgets import TextArea
+
+from thoughtwork.models import DistortionId, RankedReframe, Reframe
+from thoughtwork.tui.app import ThoughtworkApp
+from thoughtwork.tui.screens.record import flow
+from thoughtwork.tui.widgets.rating import Rating
+
+REFRAME = Reframe(
+    id="test.fast",
+    distortions=[DistortionId.overgeneralization],
+    text="It hurt before, and I can go slowly.",
+    questions=["What else is true?"],
+    technique="decatastrophising",
+)
+
+
+@pytest.fixture(autouse=True)
+def _fakes(monkeypatch):
+    no_preload(monkeypatch)
+    ranked = [RankedReframe(reframe=REFRAME, score=1.0, reasons=["overgeneralising"])]
+    monkeypatch.setattr(flow.RecordScreen, "_rank", lambda self, analysis: ranked)
+
+
+async def _record_at_feelings(pilot) -> None:
+    await wait_for_screen(pilot, "HomeScreen")
+    await pilot.press("n")
+    await wait_for_screen(pilot, "RecordScreen")
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+
+
+def test_ratings_typed_fast_across_tab_land_in_their_own_fields(tmp_path):
+    """'70 Tab 80' typed without pauses: anxiety 70, body tension 80 (it was 80 and nothing)."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await _record_at_feelings(pilot)
+            app.screen.query_one("#anxiety", Rating).focus()
+            await pilot.pause()
+            press_without_pauses(pilot, "7", "0", "tab", "8", "0", "shift+tab", "6", "5")
+            await pilot.pause(0.3)
+            assert app.screen.query_one("#anxiety", Rating).value == 65
+            assert app.screen.query_one("#tension", Rating).value == 80
+
+    asyncio.run(scenario())
+
+
+def test_words_typed_fast_after_ctrl_n_land_in_the_next_step(tmp_path):
+    """ctrl+n then typing at once: the words start the thought (they were lost)."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await _record_at_feelings(pilot)
+            press_without_pauses(pilot, "ctrl+n", "i", "t", "space", "h", "u", "r", "t", "s")
+            await pilot.pause(0.3)
+            assert app.screen.query_one("#thought", TextArea).text == "it hurts"
+
+    asyncio.run(scenario())
+
+
+def test_evidence_typed_fast_after_tab_goes_in_the_second_box(tmp_path):
+    """Evidence for, Tab, evidence against, all without pauses: two boxes, not one joined line."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await _record_at_feelings(pilot)
+            for _ in range(4):  # thought, belief, traps, evidence
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            app.screen.query_one("#evidence-for", TextArea).focus()
+            await pilot.pause()
+            press_without_pauses(pilot, "a", "b", "tab", "c", "d")
+            await pilot.pause(0.3)
+            assert app.screen.query_one("#evidence-for", TextArea).text == "ab"
+            assert app.screen.query_one("#evidence-against", TextArea).text == "cd"
+
+    asyncio.run(scenario())
+
+
+def test_words_typed_fast_after_picking_a_reframe_edit_it(tmp_path):
+    """Enter on an offered balanced thought, then typing at once: the words join that thought."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await _record_at_feelings(pilot)
+            for _ in range(5):  # thought, belief, traps, evidence, reframe
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert app.focused is not None and app.focused.id == "reframes"
+            press_without_pauses(pilot, "enter", "space", "o", "k")
+            await pilot.pause(0.3)
+            assert app.screen.query_one("#balanced", TextArea).text == REFRAME.text + " ok"
+
+    asyncio.run(scenario())
+
+
+def test_tab_still_moves_through_a_screen_in_order(tmp_path):
+    """The priority Tab keeps the usual order: feelings list, other feelings, anxiety, tension."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await _record_at_feelings(pilot)
+            seen = [app.focused.id]
+            for _ in range(3):
+                await pilot.press("tab")
+                seen.append(app.focused.id)
+            assert seen == ["emotions", "other-emotions", "anxiety", "tension"]
+
+    asyncio.run(scenario())
