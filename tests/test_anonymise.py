@@ -509,3 +509,34 @@ def test_more_shapes_of_dates_phones_ids_and_addresses(anon: Anonymiser, text: s
 @pytest.mark.parametrize("text", ["rated it 7/10 on Tues", "a card 2 days late is fine", "a flight of 12 stairs"])
 def test_numbers_near_those_cues_that_identify_nothing_stay(anon: Anonymiser, text: str) -> None:
     assert scrub(anon, text) == text
+
+
+# --- the plain-sentence shortcut must never change what is found -------------------------------
+
+_SHORTCUT_WORDS = [
+    "it", "hurt", "and", "I", "cried", "The", "Today", "my", "friend", "Lovely", "Dr", "nurse", "Grace", "said",
+    "from", "work", "Lake", "District", "new", "york", "west", "bromwich", "Physio's", "Mum", "OK", "J", "It's",
+    "Street", "Mill", "Lane", "in", "was", "so", "kind", "Hospital", "deshawn", "told", "frank", "Long", "Beach",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SHORTCUT_WORDS), st.sampled_from([" ", " ", ". ", ", ", "'s ", "\n"])), max_size=12))
+def test_the_plain_sentence_shortcut_finds_what_judging_every_word_finds(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in pieces)
+    shortcut, judged = _shortcut_pair()
+    assert shortcut.find(text) == judged.find(text)
+
+
+@lru_cache(maxsize=1)
+def _shortcut_pair() -> tuple[Anonymiser, Anonymiser]:
+    shortcut, judged = Anonymiser(), Anonymiser()
+    judged.names._all_plain = lambda words: False  # every word judged in context
+    return shortcut, judged
+
+
+def test_the_plain_sentence_shortcut_is_taken_for_plain_sentences() -> None:
+    finder = Anonymiser().names
+    assert finder._all_plain(["It", "hurt", "and", "I", "cried", "at", "the", "physio's"])
+    assert not finder._all_plain(["my", "friend", "Lovely", "came"])
+    assert not finder._all_plain(["i", "live", "in", "west", "bromwich"])

@@ -110,6 +110,8 @@ _PLACE_TYPES = {
 }
 _PLACE_PREFIXES = {"Lake", "Loch", "Lough", "Mount", "Mt", "Isle", "Isles", "Port", "Fort", "Cape", "Glen", "Ben"}
 _NOT_PLACE_STARTS = {"The", "A", "An", "My", "Our", "Your", "Their", "His", "Her", "This", "That", "I", "We", "Every", "Each"}
+# Capitalised words that start or end a run of words (organisation, address, place type).
+_RUN_WORDS = frozenset(_STREET_SUFFIXES | _PLACE_TYPES | _PLACE_PREFIXES)
 _CALENDAR = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December", "Christmas", "Easter",
@@ -167,6 +169,8 @@ class NameFinder:
         self.lists = lists
         self.known = _known_pattern(known_names)
         self.place_phrases, self.org_phrases, self.phrase_starts = _phrase_indexes(lists)
+        self.phrase_pairs = frozenset(self.place_phrases) | frozenset(self.org_phrases)
+        self.plain_words = _plain_words(lists)
         self.learned: dict[str, str] = {}
         """Capitalised words found as names or places in other texts of the same person (see Anonymiser.learn)."""
 
@@ -184,8 +188,10 @@ class NameFinder:
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
         """Names, places and organisations among the words outside `taken`."""
-        matches = WORD.finditer(text)
-        tokens = [_Token(text, m) for m in _outside(matches, taken)] if taken else [_Token(text, m) for m in matches]
+        matches = list(_outside(WORD.finditer(text), taken)) if taken else list(WORD.finditer(text))
+        if self._all_plain([m.group() for m in matches]):
+            return []
+        tokens = [_Token(text, m) for m in matches]
         spans = self._place_phrases(tokens)
         vocabulary = self.lists.vocabulary
         # The everyday lower-case words (most of any text) are settled here, without a call.
@@ -196,6 +202,46 @@ class NameFinder:
         spans += _place_type_runs(text, tokens, self.lists)
         spans += [Span(t.start, t.end, k) for t, k in zip(tokens, kinds) if k]
         return spans
+
+    def _all_plain(self, words: list[str]) -> bool:
+        """True when no word can be or start a name, place or organisation, so judging each in its
+        context would find nothing: most diary sentences ("It hurt and I cried"). Exact by
+        construction: every rule of `_judge` and of the runs needs a word outside `plain_words` (or
+        a known word outside it that `_judge` would also pass over), a phrase's first two words, a
+        word learned from other texts, or a capitalised word after a relation ("my friend Lovely")."""
+        plain = self.plain_words
+        lowers = None
+        for word in set(words).difference(plain):
+            core = _core(word)
+            if core in plain:
+                continue
+            if core[0].islower():
+                if not self._known_word(core.lower()):
+                    return False
+            elif not self._plain_capitalised(core):
+                return False
+        if self.learned and not self.learned.keys().isdisjoint(_core(w) for w in words):
+            return False
+        lowers = [_core(w).lower() if "'" in w or "\u2019" in w else w.lower() for w in words]
+        if not self.phrase_pairs.isdisjoint(zip(lowers, lowers[1:])):
+            return False
+        if not _RELATIONS.isdisjoint(lowers):
+            for relation, word in zip(lowers, words[1:]):
+                if relation in _RELATIONS and word[0].isupper():
+                    return False
+        return True
+
+    def _plain_capitalised(self, core: str) -> bool:
+        """A capitalised word (not in `plain_words`, e.g. "They're", "Dilators") that `_judge` passes
+        over however it is placed, and that no run starts from."""
+        lists = self.lists
+        if len(core) == 1 or core in _RUN_WORDS or core.lower() in _HONORIFICS:
+            return False
+        if lists.is_person_name(core) or lists.is_place(core) or core in lists.known_orgs or core in lists.org_suffixes:
+            return False
+        if core.isupper():
+            return self._known_word(core.lower()) and not lists.is_person_name(core.title()) and not lists.is_place(core.title())
+        return self._known_word(core.lower(), inflected=False)
 
     def _place_phrases(self, tokens: list[_Token]) -> list[Span]:
         """Multi-word places ("New York", "milton keynes") and organisations, longest first. One made
@@ -321,6 +367,32 @@ class NameFinder:
             if _introduced_as_person(tokens, i + 1):
                 return "NAME"
         return None
+
+
+def _core(word: str) -> str:
+    """The word without a possessive ("Sam's" -> "Sam", "James'" -> "James"), as `_Token` cuts it."""
+    if word[-1] in "s'\u2019" and len(word) > 2:
+        if word.endswith(("'s", "\u2019s")):
+            return word[:-2]
+        if word[-1] != "s":
+            return word[:-1]
+    return word
+
+
+def _plain_words(lists: Gazetteer) -> frozenset[str]:
+    """Words that on their own and beside other such words are never part of a name, place or
+    organisation: everyday words in lower case, and capitalised ("The", "Today", "Mum", "OK") when
+    they are no listed name, place, organisation, title, or word that makes a run ("Street",
+    "District", "Lake"). Lone letters other than "I" and "A" can be initials."""
+    vocabulary = lists.vocabulary
+    special = (
+        lists.given | lists.surnames | lists.word_names | lists.places | lists.known_orgs | lists.org_suffixes | _RUN_WORDS
+        | {h[:1].upper() + h[1:] for h in _HONORIFICS} | {h.upper() for h in _HONORIFICS}
+    )
+    capitalised = {w[:1].upper() + w[1:] for w in vocabulary} | lists.safe_capitalised | lists.safe_acronyms
+    # Judged by their core, as tokens are: "Physio's" is "Physio", an organisation word.
+    capitalised = {w for w in capitalised - special if len(_core(w)) > 1 and _core(w) not in special} | {"I", "A"}
+    return frozenset(vocabulary | capitalised)
 
 
 def _adjacent(tokens: list[_Token], i: int) -> _Token | None:
