@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from thoughtwork.models import Theme
 from thoughtwork.nlp.context import Context, ContextSettings
-from thoughtwork.nlp.rules import distortion_rules, theme_lexicon
+from thoughtwork.nlp.rules import PatternSpec, distortion_rules, theme_lexicon
 from thoughtwork.safety import mentions_self_harm
 
 
@@ -177,23 +177,30 @@ class DistortionMatcher:
         spans_by_key: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
         for match_id, start, end in matches:
             spec = self.specs[strings[match_id]]
-            if spec.requires_nearby is not None and not self._in_sentence(doc, context, self.nearby[spec.key], start):
+            if spec.requires_nearby is not None and not self._nearby(doc, context, spec, start, end):
                 continue
-            if spec.unless_nearby is not None and self._in_sentence(doc, context, self.unless[spec.key], start):
+            if spec.unless_nearby is not None and self._balanced_nearby(doc, context, spec, start):
                 continue
             weight = context.weight(spec, start, end, self.settings)
             if weight > 0:
                 spans_by_key[spec.key].append((start, end, weight))
         return self._combine(doc, spans_by_key)
 
-    @staticmethod
-    def _in_sentence(doc: Doc, context: Context, word_sets: tuple[frozenset[str], frozenset[str]], start: int) -> bool:
-        """Whether the sentence of the match holds one of these words or lemmas."""
-        words, lemmas = word_sets
-        first, last = context.sentence_bounds[context.sentence[start]]
-        if not words.isdisjoint(context.words[first:last]):
+    def _nearby(self, doc: Doc, context: Context, spec: PatternSpec, start: int, end: int) -> bool:
+        """Whether the words a rule needs are there, in what the match is about or in its sentence."""
+        if spec.nearby_in_topic:
+            bounds = context.topic_bounds(start, end)
+        else:
+            bounds = context.sentence_bounds[context.sentence[start]]
+        return _holds(doc, context, self.nearby[spec.key], bounds)
+
+    def _balanced_nearby(self, doc: Doc, context: Context, spec: PatternSpec, start: int) -> bool:
+        """Whether the sentence holds a word or phrase of the balanced answer ('said sorry')."""
+        bounds = context.sentence_bounds[context.sentence[start]]
+        if _holds(doc, context, self.unless[spec.key], bounds):
             return True
-        return bool(lemmas) and any(doc[i].lemma_ in lemmas for i in range(first, last))
+        words = context.words[bounds[0] : bounds[1]]
+        return any(_contains(words, phrase) for phrase in spec.unless_phrases)
 
     def _combine(self, doc: Doc, spans_by_key: dict[str, list[tuple[int, int, float]]]) -> list[Hit]:
         """One score per trap: each pattern counts once (its best match), patterns add up like
@@ -214,6 +221,20 @@ class DistortionMatcher:
             hits.append(Hit(distortion, min(1.0, score), char_spans, patterns))
         hits.sort(key=lambda hit: (-hit.score, hit.distortion))
         return hits
+
+
+def _holds(doc: Doc, context: Context, word_sets: tuple[frozenset[str], frozenset[str]], bounds: tuple[int, int]) -> bool:
+    """Whether the words first..last hold one of these words or lemmas."""
+    words, lemmas = word_sets
+    first, last = bounds
+    if not words.isdisjoint(context.words[first:last]):
+        return True
+    return bool(lemmas) and any(doc[i].lemma_ in lemmas for i in range(first, last))
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
 def _word_sets(alternatives: list[dict]) -> tuple[frozenset[str], frozenset[str]]:

@@ -35,6 +35,22 @@ def _word_sets() -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    words = lexicons()
+    return tuple(frozenset(words[name]) for name in ("reporting_verbs", "listeners", "reported_openers"))
+
+
+@lru_cache(maxsize=1)
+def _stand_in_verbs() -> frozenset[str]:
+    return frozenset(lexicons()["stand_in_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _conditions() -> frozenset[str]:
+    return frozenset(lexicons()["conditions"])
+
+
+@lru_cache(maxsize=1)
 def _statement_openers() -> tuple[list[str], ...]:
     return tuple(phrase.split() for phrase in lexicons()["statement_questions"])
 
@@ -69,6 +85,8 @@ class Context:
             sentence_bounds.append((begin, len(self.words)))
         self.sentence_bounds = sentence_bounds
 
+        self.reported = self._reported_speech(breakers, sentence_ends)
+
         self.first_hedge = {}
         self.is_question = []
         for index, (first, last) in enumerate(sentence_bounds):
@@ -82,6 +100,32 @@ class Context:
             asks = asks and not any(self.words[first : first + len(opener)] == opener for opener in _statement_openers())
             self.is_question.append(asks)
 
+    def _reported_speech(self, breakers: frozenset[str], sentence_ends: frozenset[str]) -> list[bool]:
+        """For each word, whether it is inside what someone said: after 'told me', 'said', 'texted
+        that' ... up to the next clause break ('he told me he finds me attractive, and I trust
+        him'). The words must open with a subject or 'that'/'if', so 'everyone I've told thinks
+        I'm odd' (a verb after 'told') stays a guess at their minds."""
+        verbs, listeners, openers = _speech_words()
+        words = self.words
+        inside = [False] * len(words)
+        i = 0
+        while i < len(words):
+            # 'She hasn't replied' reports silence, not words.
+            if words[i] not in verbs or any(self.is_negator[max(0, i - 2) : i]):
+                i += 1
+                continue
+            j = i + 1
+            if j < len(words) and words[j] in listeners:
+                j += 1
+            if j >= len(words) or words[j] not in openers:
+                i += 1
+                continue
+            while j < len(words) and words[j] not in breakers and words[j] not in sentence_ends and "\n" not in words[j]:
+                inside[j] = True
+                j += 1
+            i = j
+        return inside
+
     def _hedges(self, i: int, hedges: frozenset[str]) -> bool:
         # "could" hedges, "couldn't" does not: a negated hedge word states a limit instead.
         follows = self.is_negator[i + 1] if i + 1 < len(self.words) else False
@@ -92,6 +136,35 @@ class Context:
         begin = max(self.clause_start[start], start - window)
         return any(self.is_negator[begin:end])
 
+    def qualified(self, start: int, words: frozenset[str], window: int) -> bool:
+        """Whether a qualifying word ('partly', 'a bit') comes earlier in the same clause."""
+        begin = max(self.clause_start[start], start - window)
+        return not words.isdisjoint(self.words[begin:start])
+
+    def topic_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """What a match at start..end is about: from the start of its clause to the end of the
+        sentence, cut short by a condition word after the match ('he always makes me tea | when
+        I'm tired'). A condition right after the match is itself the topic ('always when I try')."""
+        conditions = _conditions()
+        first = self.clause_start[start]
+        sentence_first, last = self.sentence_bounds[self.sentence[start]]
+        if self._elliptic(start, end):
+            # 'It hurt, like it always does': the clause points back, so the whole sentence is its topic.
+            return sentence_first, last
+        for i in range(end + 1, last):
+            if self.words[i] in conditions:
+                return first, i
+        return first, last
+
+    def _elliptic(self, start: int, end: int) -> bool:
+        """Whether the clause after the match holds only a stand-in verb ('I always do', 'it always is')."""
+        stand_ins = _stand_in_verbs()
+        i = end
+        while i < len(self.words) and self.clause_start[i] == self.clause_start[start] and self.words[i] in stand_ins:
+            i += 1
+        clause_over = i >= len(self.words) or self.clause_start[i] != self.clause_start[start] or self.words[i] in _word_sets()[1]
+        return i > end and clause_over
+
     def weight(self, spec: PatternSpec, start: int, end: int, settings: ContextSettings) -> float:
         """The score a match keeps once its surroundings are taken into account (0 = none)."""
         words = self.words
@@ -101,6 +174,11 @@ class Context:
             if tuple(words[end : end + len(phrase)]) == phrase:
                 return 0.0
         if spec.negatable and self.negated(start, end, settings.negation_window):
+            return 0.0
+        if spec.qualified_by and self.qualified(start, spec.qualified_by, settings.negation_window):
+            return 0.0
+        # By its last word: 'Mum says she sees me as strong' starts before the quote but ends in it.
+        if spec.skip_reported_speech and self.reported[end - 1]:
             return 0.0
         score = spec.score
         sentence = self.sentence[start]

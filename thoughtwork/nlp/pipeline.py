@@ -149,5 +149,8 @@ def _match(text: str, hit: Hit) -> DistortionMatch:
 
 def explain(distortion: str, words: list[str]) -> str:
     """One line a person can read: which words suggested the trap, and what the trap does."""
-    quoted = ", ".join(f"\u201c{clean(word, single_line=True)[:60]}\u201d" for word in words[:3]) or "these"
+    # The same word found three times is quoted once ('Words like "always"', not "always", "always", ...).
+    shown = [clean(word, single_line=True)[:60] for word in words]
+    distinct = list({word.casefold(): word for word in reversed(shown)}.values())[::-1]
+    quoted = ", ".join(f"\u201c{word}\u201d" for word in distinct[:3]) or "these"
     return distortion_rules()[distortion].explanation.format(words=quoted)

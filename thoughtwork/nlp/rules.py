@@ -19,10 +19,20 @@ Optional keys, all checked after the Matcher finds a span:
 - `questions` ("dampen" or "keep"): whether a yes/no question ('Will it hurt?') weakens it.
 - `hedges` ("dampen" or "keep"): whether 'maybe', 'might' and the like weaken it.
 - `not_after`: words that may not come right before the match.
-- `not_before`: words or phrases that may not come right after the match.
+- `not_before`: words or phrases (or `@lexicon` names) that may not come right after the match.
 - `requires_nearby`: the sentence must also hold one of these (same shorthand as a token).
-- `unless_nearby`: the sentence may not hold any of these (same shorthand as a token); for the
-  balanced answer that shares the trap's words ('it was my fault, so I rebooked it').
+- `nearby_scope` ("sentence" or "topic"): where `requires_nearby` looks; "topic" when the word
+  must be what the match is about: its clause and what follows, up to a condition word ('it
+  always hurts', not 'he always makes me tea when I'm tired').
+- `unless_nearby`: the sentence may not hold any of these (same shorthand as a token; lexicon
+  entries of several words, like 'said sorry', are matched as phrases); for the balanced answer
+  that shares the trap's words ('it was my fault, so I rebooked it').
+- `qualified_by`: words that, earlier in the same clause, soften the match away like a 'not'
+  ('it's *partly* my fault').
+- `reported_speech` ("keep" or "skip"): "skip" ignores a match inside what someone said ('he
+  told me he finds me attractive' reports his words; it is not a guess at his mind).
+
+A file may hold `defaults`: keys given to each of its patterns unless a pattern sets its own.
 - `examples`: thoughts the pattern is meant to catch; the tests check each one.
 """
 
@@ -62,7 +72,11 @@ class PatternSpec:
     not_after: frozenset[str] = frozenset()
     not_before: tuple[tuple[str, ...], ...] = ()
     requires_nearby: list[dict[str, Any]] | None = None
+    nearby_in_topic: bool = False
     unless_nearby: list[dict[str, Any]] | None = None
+    unless_phrases: tuple[tuple[str, ...], ...] = ()
+    qualified_by: frozenset[str] = frozenset()
+    skip_reported_speech: bool = False
     examples: tuple[str, ...] = ()
 
 
@@ -194,6 +208,28 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _phrase_items(items: list[str], lexicon: dict[str, list[str]]) -> list[str]:
+    """`not_before` items with each `@lexicon` name replaced by its entries."""
+    out: list[str] = []
+    for item in items:
+        out.extend(_words(item, lexicon) if item.startswith("@") else [item])
+    return out
+
+
+def _multiword(spec: str | None, lexicon: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
+    """The entries of several words in a shorthand word list, as phrases ('said sorry')."""
+    if not spec:
+        return ()
+    return _phrases([word for word in _words(spec.replace("~", ""), lexicon) if " " in word])
+
+
+def _choice(raw: dict[str, Any], key: str, allowed: tuple[str, str]) -> str:
+    value = raw.get(key, allowed[0])
+    if value not in allowed:
+        raise PatternError(f"{key} must be one of {allowed}, not {value!r}")
+    return value
+
+
 def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -> PatternSpec:
     try:
         pid = raw["id"]
@@ -211,6 +247,12 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
     not_after: set[str] = set()
     for word in raw.get("not_after", []):
         not_after.update(_words(word, lexicon))
+    try:
+        nearby_scope = _choice(raw, "nearby_scope", ("sentence", "topic"))
+        reported = _choice(raw, "reported_speech", ("keep", "skip"))
+        qualified_by = frozenset(_words(raw["qualified_by"], lexicon)) if raw.get("qualified_by") else frozenset()
+    except PatternError as error:
+        raise PatternError(f"{distortion}.json: pattern {pid!r} is malformed ({error})") from error
     return PatternSpec(
         key=f"{distortion}:{pid}",
         distortion=distortion,
@@ -222,9 +264,13 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
         dampen_questions=raw.get("questions", "dampen") != "keep",
         dampen_hedges=raw.get("hedges", "dampen") != "keep",
         not_after=frozenset(not_after),
-        not_before=_phrases(raw.get("not_before", [])),
+        not_before=_phrases(_phrase_items(raw.get("not_before", []), lexicon)),
         requires_nearby=token_alternatives(nearby, lexicon) if nearby else None,
+        nearby_in_topic=nearby_scope == "topic",
         unless_nearby=token_alternatives(unless, lexicon) if unless else None,
+        unless_phrases=_multiword(unless, lexicon),
+        qualified_by=qualified_by,
+        skip_reported_speech=reported == "skip",
         examples=tuple(raw.get("examples", [])),
     )
 
@@ -239,7 +285,8 @@ def distortion_rules() -> dict[str, DistortionRules]:
         data = _read_json(f"{name}.json")
         if data.get("distortion") != name:
             raise PatternError(f"{name}.json names the distortion {data.get('distortion')!r}")
-        specs = [_spec(name, raw, lexicon) for raw in data["patterns"]]
+        defaults = data.get("defaults", {})
+        specs = [_spec(name, {**defaults, **raw}, lexicon) for raw in data["patterns"]]
         seen = set()
         for spec in specs:
             if spec.id in seen:

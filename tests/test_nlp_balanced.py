@@ -1,0 +1,150 @@
+"""Balanced thoughts that share a trap's words (issue 3, holdout6's false alarms), read by general
+mechanisms: what 'always' is about, reported speech, qualified blame and repairs; and explanations
+that quote each word once."""
+
+from __future__ import annotations
+
+import pytest
+
+from thoughtwork.nlp import analyse
+from thoughtwork.nlp.context import Context
+from thoughtwork.nlp.pipeline import explain, load_pipeline, prepare
+from thoughtwork.nlp.rules import PatternError, _spec, distortion_rules, lexicons
+
+
+def ids(text: str) -> set[str]:
+    return {match.id.value for match in analyse(text).distortions}
+
+
+def context(text: str) -> tuple[list[str], Context]:
+    doc = load_pipeline().make_doc(prepare(text))
+    return [token.lower_ for token in doc], Context(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My partner always makes me tea when I'm tired.",
+        "He always holds my hand if the appointment is painful.",
+        "My mum always helps me after a bad day.",
+        "She always brings me soup, even on the bad days.",
+    ],
+)
+def test_a_kind_habit_or_a_painful_condition_is_not_what_always_is_about(text):
+    assert "overgeneralization" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It always hurts when we try.",
+        "Always when I try I end up crying.",
+        "I'll fail my driving test, I always do.",
+        "It hurt, like it always does.",
+        "My sister always gets everything and I get nothing.",
+    ],
+)
+def test_always_still_fires_when_the_pain_is_its_topic(text):
+    assert "overgeneralization" in ids(text)
+
+
+def test_the_topic_of_a_match_stops_at_a_condition_word_after_it():
+    words, ctx = context("he always makes me tea when i am tired")
+    start = words.index("always")
+    assert ctx.topic_bounds(start, start + 1) == (0, words.index("when"))
+
+
+def test_a_clause_of_only_a_stand_in_verb_looks_back_over_the_sentence():
+    words, ctx = context("it hurt, like it always does")
+    start = words.index("always")
+    assert ctx.topic_bounds(start, start + 1) == (0, len(words))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told me he finds me attractive and I trust him.",
+        "She texted that she's proud of me.",
+        "My partner said he thinks I'm brave.",
+        "Mum says she sees me as strong.",
+    ],
+)
+def test_what_someone_said_is_not_mind_reading(text):
+    assert "mind_reading" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He finds me unattractive.",
+        "she hasnt replied she must be angry with me",
+        "I can tell my colleagues think I'm incompetent.",
+        "Everyone thinks I'm making it up.",
+        "He told me he was fine, but he thinks I'm boring.",
+    ],
+)
+def test_guesses_at_minds_outside_reported_speech_still_count(text):
+    assert "mind_reading" in ids(text)
+
+
+def test_reported_speech_starts_after_the_verb_and_ends_at_a_clause_break():
+    words, ctx = context("he told me he finds me attractive and i trust him")
+    inside = [word for word, flag in zip(words, ctx.reported) if flag]
+    assert inside == ["he", "finds", "me", "attractive"]
+    silent, silent_ctx = context("she hasnt replied she must be angry")
+    assert not any(silent_ctx.reported)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's partly my fault we argued.",
+        "Some of it is down to me.",
+        "It was a bit my fault.",
+        "It's partly his fault and partly mine.",
+    ],
+)
+def test_a_share_of_the_blame_is_not_taking_all_of_it(text):
+    assert ids(text) & {"personalization", "blaming"} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It's my fault we argued, and I said sorry.", "It was my fault, so I apologised."],
+)
+def test_a_repair_balances_owning_a_fault(text):
+    assert "personalization" not in ids(text)
+
+
+@pytest.mark.parametrize("text", ["It's my fault we argued.", "It's all my fault.", "It's all his fault."])
+def test_unqualified_blame_still_counts(text):
+    assert ids(text) & {"personalization", "blaming"}
+
+
+def test_file_defaults_reach_every_pattern_unless_it_sets_its_own():
+    reading = {spec.id: spec.skip_reported_speech for spec in distortion_rules()["mind_reading"].patterns}
+    assert reading.pop("says_to_everyone") is False
+    assert all(reading.values())
+    assert all(spec.qualified_by for spec in distortion_rules()["personalization"].patterns)
+    assert not any(spec.skip_reported_speech for spec in distortion_rules()["labeling"].patterns)
+
+
+@pytest.mark.parametrize(("key", "value"), [("nearby_scope", "paragraph"), ("reported_speech", "maybe")])
+def test_unknown_context_choices_are_rejected(key, value):
+    raw = {"id": "x", "score": 0.5, "why": "test", "tokens": ["fault"], key: value}
+    with pytest.raises(PatternError):
+        _spec("personalization", raw, lexicons())
+
+
+def test_repair_phrases_of_several_words_are_matched_as_phrases():
+    raw = {"id": "x", "score": 0.5, "why": "test", "tokens": ["fault"], "unless_nearby": "@repairs"}
+    spec = _spec("personalization", raw, lexicons())
+    assert ("said", "sorry") in spec.unless_phrases
+
+
+def test_explanations_quote_each_word_once_whatever_its_case():
+    found = analyse("I always fail, I always mess up, it ALWAYS hurts").distortions
+    explanation = next(match.explanation for match in found if match.id.value == "overgeneralization")
+    assert explanation.count("\u201c") == 1
+    assert "\u201calways\u201d" in explanation
+    assert explain("overgeneralization", ["Never", "never", "always"]).count("\u201c") == 2
