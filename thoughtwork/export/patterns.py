@@ -46,7 +46,8 @@ KEYED_HANDLE = re.compile(
     re.IGNORECASE,
 )
 _HANDLE_WORD = re.compile(r"insta|\big\b|twitter|tiktok|snap|discord|reddit|user ?name|handle|gamertag|telegram").search
-_DOT_LETTER = re.compile(r"\.[A-Za-z0-9]").search  # a domain needs one; a full stop before a space is not
+# Every domain has a dot and a known ending ("10.15am" and "e.g." have none): a literal-led scan.
+_DOT_TLD = re.compile(rf"\.(?:{_TLD})\b", re.IGNORECASE).search
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[ur]/[A-Za-z0-9_-]{3,}")
 
 PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d ()./\-]{5,}\d(?![\w/])")
@@ -211,11 +212,11 @@ def emails_urls_handles(text: str) -> Iterator[Span]:
     if "http" in lower or "www." in lower:
         for match in URL.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "URL")
-    if _DOT_LETTER(text):
+    if _DOT_TLD(text):
         for match in DOMAIN.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "URL")
-    if not has_at and "/" not in text:
-        return
+    if not has_at and "u/" not in text and "r/" not in text:
+        return  # a handle starts "@", "u/" or "r/"
     for match in HANDLE.finditer(text):
         yield Span(match.start(), _trim(text, *match.span()), "HANDLE")
 
@@ -349,7 +350,8 @@ def addresses(text: str) -> Iterator[Span]:
     if _HAS_DASHED_DIGITS(text):
         for match in BLOCK_ADDRESS.finditer(text):
             yield Span(match.start(), match.end(), "ADDRESS")
-    for match in ADDRESS.finditer(text):
+    # A match starts at a unit word ("Apartment #12") or the number: a digit within 16 characters.
+    for match in near_digits(ADDRESS, text, 16):
         words = match.group(1).split()
         suffix = match.group(2).lower()
         if any(w.lower().strip(".'\u2019") in _NOT_STREET_WORDS for w in words):
