@@ -163,3 +163,41 @@ def test_the_journal_shows_the_highlighted_records_feelings(tmp_path):
             await wait_for(pilot, lambda: "sad 30" in str(felt.render()))
 
     asyncio.run(drive())
+
+
+UNRATED = [Emotion(name="sad"), Emotion(name="scared", intensity=60), Emotion(name="lonely")]
+
+
+def test_feelings_not_rated_show_by_name_alone_everywhere():
+    """No 'None', and no '(out of 100)' unless a number is shown right before it."""
+    nothing_rated = ThoughtRecord(situation="s", emotions=[Emotion(name="sad"), Emotion(name="lonely")])
+    assert str(feelings_text(nothing_rated.emotions)) == "sad, lonely"
+    assert "Feelings at the time: sad, lonely\n" in str(summary_text(nothing_rated))
+    felt = dict((heading, str(body)) for heading, body in record_sections(nothing_rated))["What you felt"]
+    assert felt == "sad, lonely"
+    assert str(feelings_line(nothing_rated)) == "Felt: sad, lonely"
+
+    some_rated = ThoughtRecord(situation="s", emotions=UNRATED)
+    assert str(feelings_text(some_rated.emotions)) == "scared 60 (out of 100), sad, lonely"
+    for shown in (str(summary_text(some_rated)), str(feelings_line(some_rated))):
+        assert "None" not in shown and "scared 60 (out of 100), sad, lonely" in shown
+
+
+def test_the_record_detail_screen_shows_unrated_feelings_by_name(tmp_path):
+    record = ThoughtRecord(situation="Smear test", automatic_thought="It will hurt", emotions=UNRATED[::2])
+    path = make_journal(tmp_path / "j.twj", [record])
+
+    async def drive():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            await pilot.press("j")
+            await wait_for_screen(pilot, "JournalScreen")
+            assert str(app.screen.query_one("#journal-felt", Static).render()) == "Felt: sad, lonely"
+            await pilot.press("enter")
+            await wait_for_screen(pilot, "RecordDetailScreen")
+            shown = "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+            assert "sad, lonely" in shown
+            assert "None" not in shown and "out of 100" not in shown
+
+    asyncio.run(drive())

@@ -456,3 +456,44 @@ def test_continuing_a_record_that_is_already_open_returns_to_it(tmp_path):
             assert sum(type(s).__name__ == "RecordScreen" for s in app.screen_stack) == 1
 
     run(scenario)
+
+
+def test_homework_without_ratings_again_has_no_empty_what_changed(tmp_path):
+    """A prompt that skips re-rating ends without 'Here is what changed.' and an empty space under it."""
+    prompt = Prompt(
+        id="evening",
+        title="Evening reflection",
+        instructions="Look back gently on one moment from today.",
+        moments=["evening_reflection"],
+        steps=[RecordStep.situation, RecordStep.automatic_thought],
+    )
+    assignment = Assignment(prompts=[prompt], start=date.today(), end=date.today() + timedelta(days=7))
+    path = make_journal(tmp_path / "j.twj")
+    with Journal.open(path, PASSPHRASE) as journal:
+        journal.save_assignment(assignment)
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(prompt=prompt, assignment_id=assignment.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            for _ in range(3):
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert type(app.screen.current).__name__ == "SummaryStep"
+            summary = str(app.screen.query_one("#summary", Static).render())
+            assert "what changed" not in summary.lower()
+            assert summary.startswith("You worked through a difficult thought.\n\nThank you for taking the time.")
+
+    run(scenario)
+
+
+def test_the_summary_says_what_changed_only_above_a_change():
+    from thoughtwork.tui.screens.record.summary import summary_text
+
+    changed = str(summary_text(ThoughtRecord(automatic_thought="t", belief_before=80, belief_after=50)))
+    assert changed.startswith("You worked through a difficult thought. Here is what changed.\n\nBelief in the thought: 80")
+    unchanged = str(summary_text(ThoughtRecord(automatic_thought="t", belief_before=80)))
+    assert "what changed" not in unchanged.lower()
+    assert "\n\n\n" not in unchanged

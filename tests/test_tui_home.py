@@ -140,7 +140,7 @@ def test_homework_due_shows_on_home_and_starts_a_linked_record(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await wait_for_screen(pilot, "HomeScreen")
             menu = app.screen.query_one("#menu", OptionList)
-            assert "Homework: 1 to do" in str(menu.get_option("homework").prompt)
+            assert "Homework: 1 waiting" in str(menu.get_option("homework").prompt)
             await pilot.press("h")
             await wait_for_screen(pilot, "HomeworkDueScreen")
             listing = app.screen.query_one("#homework-list", OptionList)
@@ -224,3 +224,24 @@ def test_after_three_wrong_passphrases_the_unlock_screen_explains_what_is_possib
             assert "case-sensitive" in problem_text(app)
 
     run(scenario)
+
+
+def test_homework_words_are_gentle_and_the_same_on_home_and_the_homework_screen():
+    """No 'overdue' or 'to do': homework from earlier days is just waiting, on both screens."""
+    from types import SimpleNamespace
+
+    from thoughtwork.tui.screens.home import homework_label
+    from thoughtwork.tui.screens.homework_due import STATUS_WORDS
+
+    def items(*statuses):
+        return [SimpleNamespace(status=status) for status in statuses]
+
+    assert homework_label([]) == "Homework"
+    assert homework_label(items("due", "due")) == "Homework: 2 waiting"
+    assert homework_label(items("overdue", "overdue", "due")) == "Homework: 3 waiting, some from earlier days"
+    assert homework_label(items("overdue")) == "Homework: 1 waiting, from an earlier day"
+    assert homework_label(items("overdue", "overdue")) == "Homework: 2 waiting, from earlier days"
+    words = " ".join([*STATUS_WORDS.values(), homework_label(items("overdue", "due"))]).lower()
+    for pressure in ("overdue", "late", "missed", "to do", "behind"):
+        assert pressure not in words
+    assert "waiting" in STATUS_WORDS["overdue"] and "earlier day" in STATUS_WORDS["overdue"]

@@ -31,6 +31,22 @@ def due_homework(app, *, include_done: bool = False, records: list | None = None
     return [item for item in items if include_done or item.status != "done"]
 
 
+def homework_label(due: list) -> str:
+    """'Homework: 3 waiting, some from earlier days': the same gentle words as the homework screen.
+
+    Homework from an earlier day is still just waiting; words like "overdue" would add pressure.
+    """
+    if not due:
+        return "Homework"
+    earlier = sum(1 for item in due if item.status == "overdue")
+    label = f"Homework: {len(due)} waiting"
+    if earlier == len(due):
+        return label + (", from earlier days" if earlier > 1 else ", from an earlier day")
+    if earlier:
+        return label + ", some from earlier days"
+    return label
+
+
 def greeting(hour: int) -> str:
     if 5 <= hour < 12:
         return "Good morning."
@@ -86,12 +102,7 @@ class HomeScreen(Screen[None]):
         if draft is not None:
             about = draft.situation or draft.automatic_thought or "untitled"
             options.append(Option(_line("c", "Continue your draft: ", shorten(about, 36)), id="continue_draft"))
-        if due:
-            overdue = sum(1 for item in due if item.status == "overdue")
-            label = f"Homework: {len(due)} to do" + (f" ({overdue} overdue)" if overdue else "")
-            options.append(Option(_line("h", label), id="homework"))
-        else:
-            options.append(Option(_line("h", "Homework"), id="homework"))
+        options.append(Option(_line("h", homework_label(due)), id="homework"))
         count = len(records)
         options.append(Option(_line("j", f"Your journal ({count} record{'s' if count != 1 else ''})"), id="open_journal"))
         options.append(Option(_line("p", "Progress"), id="open_progress"))

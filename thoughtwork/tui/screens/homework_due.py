@@ -14,8 +14,8 @@ from textual.widgets.option_list import Option
 from thoughtwork.text import shorten
 from thoughtwork.tui.screens.home import due_homework
 
-STATUS_WORDS = {"due": "due today", "overdue": "waiting for you", "done": "done for now"}
-"""Gentle words for each status: overdue homework is not a failure."""
+STATUS_WORDS = {"due": "waiting for today", "overdue": "waiting from an earlier day", "done": "done for now"}
+"""Gentle words for each status, the same as home's: homework from an earlier day is not a failure."""
 
 
 class HomeworkDueScreen(Screen[None]):

@@ -45,15 +45,23 @@ STARTING_STRENGTH = Emotion.model_fields["intensity"].default
 
 
 def feelings_text(emotions: Sequence[Emotion]) -> Text:
-    """'scared 70, ashamed 40 (out of 100)': each feeling with its own strength, names shown literally."""
+    """'scared 70, ashamed 40 (out of 100), lonely': rated feelings with their strength, then
+    the ones not rated yet by name alone; names shown literally, no scale when nothing is rated.
+
+    The scale follows the numbers it explains, so an unrated name never seems to carry it.
+    """
+    rated = [emotion for emotion in emotions if emotion.intensity is not None]
+    unrated = [emotion for emotion in emotions if emotion.intensity is None]
     text = Text()
-    for index, emotion in enumerate(emotions):
-        text.append(", " if index else "")
+    for emotion in rated:
+        text.append(", " if text else "")
         text.append(clean(emotion.name, single_line=True))
-        if emotion.intensity is not None:
-            text.append(f" {emotion.intensity}")
-    if any(emotion.intensity is not None for emotion in emotions):
+        text.append(f" {emotion.intensity}")
+    if rated:
         text.append(" (out of 100)")
+    for emotion in unrated:
+        text.append(", " if text else "")
+        text.append(clean(emotion.name, single_line=True))
     return text
 
 

@@ -63,14 +63,36 @@ class SummaryStep(Step):
 def summary_text(record: ThoughtRecord, milestones: Sequence = ()) -> Text:
     """The summary: the change in ratings, the balanced thought, encouragement, and new milestones."""
     text = Text()
-    text.append("You worked through a difficult thought. Here is what changed.\n\n", style="bold")
-    lines = [
-        change_line("Belief in the thought", record.belief_before, record.belief_after),
-        change_line("Anxiety", record.anxiety_before, record.anxiety_after),
+    changes = [
+        line
+        for line in (
+            change_line("Belief in the thought", record.belief_before, record.belief_after),
+            change_line("Anxiety", record.anxiety_before, record.anxiety_after),
+        )
+        if line
     ]
-    for line in lines:
-        if line:
-            text.append(line + "\n", style="bold")
+    # "Here is what changed" only when a change follows: homework may skip the ratings again.
+    opening = " Here is what changed." if changes else ""
+    text.append(f"You worked through a difficult thought.{opening}\n", style="bold")
+    details = _details(record, changes)
+    if details:
+        text.append("\n")
+        text.append_text(details)
+    text.append("\n" + encouragement(record))
+    for milestone in milestones:
+        text.append(f"\n\n\u273f {milestone.title}", style="bold")
+        text.append(f"\n{milestone.message}")
+    if record.anxiety_after is not None and record.anxiety_after >= CALMING_THRESHOLD:
+        text.append("\n\nIf your body still feels tense, a few minutes of slow belly breathing may help: ")
+        text.append("open Breathe from home or the command palette (ctrl+p).", style="italic")
+    return text
+
+
+def _details(record: ThoughtRecord, changes: list[str]) -> Text:
+    """The ratings that changed, the feelings, the traps and the balanced thought, whichever there are."""
+    text = Text()
+    for line in changes:
+        text.append(line + "\n", style="bold")
     if record.emotions:
         text.append("Feelings at the time: ")
         text.append_text(feelings_text(record.emotions))
@@ -83,11 +105,4 @@ def summary_text(record: ThoughtRecord, milestones: Sequence = ()) -> Text:
     if record.balanced_thought:
         text.append("\nYour balanced thought:\n", style="bold")
         text.append(f"\u201c{clean(record.balanced_thought)}\u201d\n", style="italic")
-    text.append("\n" + encouragement(record))
-    for milestone in milestones:
-        text.append(f"\n\n\u273f {milestone.title}", style="bold")
-        text.append(f"\n{milestone.message}")
-    if record.anxiety_after is not None and record.anxiety_after >= CALMING_THRESHOLD:
-        text.append("\n\nIf your body still feels tense, a few minutes of slow belly breathing may help: ")
-        text.append("open Breathe from home or the command palette (ctrl+p).", style="italic")
     return text
