@@ -540,3 +540,22 @@ def test_the_plain_sentence_shortcut_is_taken_for_plain_sentences() -> None:
     assert finder._all_plain(["It", "hurt", "and", "I", "cried", "at", "the", "physio's"])
     assert not finder._all_plain(["my", "friend", "Lovely", "came"])
     assert not finder._all_plain(["i", "live", "in", "west", "bromwich"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grace came over with flowers.", "[NAME] came over with flowers."),
+        ("Joy works with me on Tuesdays.", "[NAME] works with me on Tuesdays."),
+        ("Ivy, my neighbour, brought soup.", "[NAME], my neighbour, brought soup."),
+        ("Rose, my oldest friend, knows.", "[NAME], my oldest friend, knows."),
+        ("Rose, who runs the group, was kind.", "[NAME], who runs the group, was kind."),
+    ],
+)
+def test_a_word_name_doing_what_people_do_is_a_name(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Hope came back today.", "Hope, my anchor, is fragile.", "Faith works in mysterious ways."])
+def test_a_word_name_doing_what_feelings_do_stays(anon: Anonymiser, text: str) -> None:
+    assert scrub(anon, text) == text

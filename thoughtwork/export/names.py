@@ -67,6 +67,12 @@ _SOCIAL_PLACES = {
     "class", "yoga", "pilates", "choir", "team", "salon", "shop", "cafe", "caf\u00e9", "pub", "library", "bank",
     "practice", "ward", "unit", "centre", "center", "counter", "till", "next", "upstairs", "downstairs", "book",
 }
+# "Grace came over", "Joy works with me": what people do, not feelings ("Hope came back").
+_PERSON_MOVES = {
+    (verb, particle)
+    for verb in ("came", "comes", "popped", "pops", "dropped", "drops", "went", "goes", "lives", "lived", "works", "worked")
+    for particle in ("over", "round", "around", "by", "with", "next", "at", "near")
+}
 # "Sunny is my brother-in-law", "Hunter is my cousin", "Precious was my best friend".
 _KIN = _RELATIONS | {
     "mum", "mom", "mam", "mother", "dad", "father", "aunt", "auntie", "aunty", "uncle", "gran", "granny", "grandma",
@@ -417,8 +423,17 @@ def _described_as_person(tokens: list[_Token], i: int) -> bool:
 
 def _introduced_as_person(tokens: list[_Token], i: int) -> bool:
     """tokens[i:] introduce the word before them as someone: "from work", "at the front desk",
-    "at church", "is my brother-in-law", "was my best friend". Not "from the start", "is my anchor"."""
+    "at church", "is my brother-in-law", "was my best friend", ", my neighbour,", ", who runs",
+    "came round", "works with". Not "from the start", "is my anchor", "came back"."""
     first = tokens[i]
+    second = tokens[i + 1] if i + 1 < len(tokens) else None
+    if first.lower == "who":
+        return True
+    if second is not None and first.lower in _POSSESSIVES and not first.spaced:
+        # "Ivy, my neighbour, brought soup", "Rose, my oldest friend,": an apposition after the comma.
+        return any(tokens[j].lower.split("-", 1)[0] in _KIN for j in range(i + 1, min(i + 3, len(tokens))))
+    if second is not None and (first.lower, second.lower) in _PERSON_MOVES:
+        return True
     if first.lower in ("from", "at"):
         for j in range(i + 1, min(i + 4, len(tokens))):
             lower = tokens[j].lower
