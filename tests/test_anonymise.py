@@ -559,3 +559,20 @@ def test_a_word_name_doing_what_people_do_is_a_name(anon: Anonymiser, text: str,
 @pytest.mark.parametrize("text", ["Hope came back today.", "Hope, my anchor, is fragile.", "Faith works in mysterious ways."])
 def test_a_word_name_doing_what_feelings_do_stays(anon: Anonymiser, text: str) -> None:
     assert scrub(anon, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flat 5B, Sai Apartments, MG Road", "[ADDRESS], [NAME], [ADDRESS]"),
+        ("we moved to apt 4b last year", "we moved to [ADDRESS] last year"),
+        ("Apartment 12, Dublin 8.", "[ADDRESS], [PLACE] [POSTCODE]."),
+    ],
+)
+def test_a_home_unit_and_a_dublin_district_are_hidden_without_a_street(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+@pytest.mark.parametrize("text", ["a flat 5 minutes away", "Unit 4 at the hospital", "Room 12 was cold"])
+def test_flat_numbers_that_are_not_homes_stay(anon: Anonymiser, text: str) -> None:
+    assert scrub(anon, text) == text

@@ -277,6 +277,14 @@ def _keyed_ids(text: str) -> Iterator[re.Match[str]]:
 
 # "0345 600 3344 ext 212": the extension goes with the number.
 _EXTENSION = re.compile(r",? ?(?:ext|extn|extension|x)\.? ?\d{1,5}\b", re.IGNORECASE).match
+# "Flat 5B, Sai Apartments": a home's unit number is part of an address even without the street.
+# (Not "Unit 4" or "Room 12", which are as often wards and clinic rooms.)
+HOME_UNIT = re.compile(
+    r"\b(?:Flat|FLAT|Apt|APT|apt|Apartment|APARTMENT)\.? ?(?:[Nn]o\.? ?)?#?\d{1,5}[A-Za-z]?\b"
+    r"(?! ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|miles?|km|metres?|meters?|m)\b)"
+)
+# "Dublin 8", "Dublin 6W": Dublin's postal districts.
+DUBLIN_DISTRICT = re.compile(r"\bDublin (\d{1,2}W?)\b")
 # "3-12-1 Shibuya": a Japanese block address (chome, block, house) before the district's name.
 BLOCK_ADDRESS = re.compile(r"(?<![\w/.\-])\d{1,4}-\d{1,4}-\d{1,4}(?= [A-Z])")
 
@@ -333,6 +341,9 @@ def postcodes(text: str) -> Iterator[Span]:
         for match in UK_DISTRICT.finditer(text):
             if match.group(1) not in _NOT_DISTRICTS:
                 yield Span(match.start(1), match.end(1), "POSTCODE")
+    if "Dublin " in text:
+        for match in DUBLIN_DISTRICT.finditer(text):
+            yield Span(match.start(1), match.end(1), "POSTCODE")
     four_digits = _HAS_FOUR_DIGITS(text)
     if four_digits:
         for match in AU_POSTCODE.finditer(text):
@@ -350,6 +361,8 @@ def addresses(text: str) -> Iterator[Span]:
     if _HAS_DASHED_DIGITS(text):
         for match in BLOCK_ADDRESS.finditer(text):
             yield Span(match.start(), match.end(), "ADDRESS")
+    for match in HOME_UNIT.finditer(text):
+        yield Span(match.start(), match.end(), "ADDRESS")
     # A match starts at a unit word ("Apartment #12") or the number: a digit within 16 characters.
     for match in near_digits(ADDRESS, text, 16):
         words = match.group(1).split()
