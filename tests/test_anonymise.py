@@ -517,6 +517,7 @@ _SHORTCUT_WORDS = [
     "it", "hurt", "and", "I", "cried", "The", "Today", "my", "friend", "Lovely", "Dr", "nurse", "Grace", "said",
     "from", "work", "Lake", "District", "new", "york", "west", "bromwich", "Physio's", "Mum", "OK", "J", "It's",
     "Street", "Mill", "Lane", "in", "was", "so", "kind", "Hospital", "deshawn", "told", "frank", "Long", "Beach",
+    "Pip's", "Partner's", "parents", "mum", "Ivy", "came", "over", "who",
 ]
 
 
@@ -576,3 +577,9 @@ def test_a_home_unit_and_a_dublin_district_are_hidden_without_a_street(anon: Ano
 @pytest.mark.parametrize("text", ["a flat 5 minutes away", "Unit 4 at the hospital", "Room 12 was cold"])
 def test_flat_numbers_that_are_not_homes_stay(anon: Anonymiser, text: str) -> None:
     assert scrub(anon, text) == text
+
+
+def test_a_capitalised_word_with_a_family_is_someone(anon: Anonymiser) -> None:
+    assert scrub(anon, "Back from Cornwall. Pip's parents were there.") == "Back from [PLACE]. [NAME]'s parents were there."
+    assert scrub(anon, "We stayed at Bean's mum's.") == "We stayed at [NAME]'s mum's."
+    assert scrub(anon, "Partner's cousin came. Mum's sister too.") == "Partner's cousin came. Mum's sister too."

@@ -73,6 +73,12 @@ _PERSON_MOVES = {
     for verb in ("came", "comes", "popped", "pops", "dropped", "drops", "went", "goes", "lives", "lived", "works", "worked")
     for particle in ("over", "round", "around", "by", "with", "next", "at", "near")
 }
+# "Pip's parents", "Bean's mum": the family of someone.
+_POSSESSED = frozenset({
+    "parents", "mum", "mom", "mam", "dad", "mother", "father", "sister", "brother", "sisters", "brothers", "wife",
+    "husband", "boyfriend", "girlfriend", "partner", "fiance", "fianc\u00e9", "fianc\u00e9e", "kids", "children",
+    "baby", "son", "daughter", "family", "nan", "gran", "grandma", "grandad", "auntie", "aunt", "uncle", "cousin",
+})
 # "Sunny is my brother-in-law", "Hunter is my cousin", "Precious was my best friend".
 _KIN = _RELATIONS | {
     "mum", "mom", "mam", "mother", "dad", "father", "aunt", "auntie", "aunty", "uncle", "gran", "granny", "grandma",
@@ -235,6 +241,10 @@ class NameFinder:
             for relation, word in zip(lowers, words[1:]):
                 if relation in _RELATIONS and word[0].isupper():
                     return False
+        if not _POSSESSED.isdisjoint(lowers):
+            for word, following in zip(words, lowers[1:]):
+                if following in _POSSESSED and word[0].isupper() and word.endswith(("'s", "\u2019s")):
+                    return False  # "Pip's parents"
         return True
 
     def _plain_capitalised(self, core: str) -> bool:
@@ -359,6 +369,8 @@ class NameFinder:
         if not self._known_word(token.lower, inflected=False) and core not in lists.word_names:
             return kind
         is_name = lists.is_person_name(core)
+        if _owns_people(tokens, i):
+            return "NAME"  # "Pip's parents", "with Bean's mum": whoever has a mum is someone
         if not token.sentence_start:
             if is_name or lists.is_place(core) or core in lists.known_orgs:
                 return kind
@@ -373,6 +385,17 @@ class NameFinder:
             if _introduced_as_person(tokens, i + 1):
                 return "NAME"
         return None
+
+
+def _owns_people(tokens: list[_Token], i: int) -> bool:
+    """tokens[i] is a capitalised possessive before family ("Pip's parents", "Bean's mum")."""
+    token = tokens[i]
+    if token.text == token.core or not token.text.endswith(("'s", "\u2019s")) or i + 1 >= len(tokens):
+        return False
+    if token.lower in _KIN or token.lower in _POSSESSED:
+        return False  # "Partner's cousin", "Sister's kids": family of family
+    following = tokens[i + 1]
+    return following.spaced and following.lower in _POSSESSED
 
 
 def _core(word: str) -> str:
