@@ -118,6 +118,9 @@ def hostile(anonymiser: Anonymiser) -> None:
         "Ab Ab Ab ...": "Ab " * 6_600,
         "Priya Sharma ...": "Priya Sharma " * 1_500,
         "Flat 1 1 Street ...": "Flat 1 1 1 1 Street " * 1_000,
+        "1-1-1 A ...": "1-1-1 A " * 2_500,
+        "Lake Lake ...": "Lake " * 4_000,
+        "\\x1b[31m ...": "\x1b[31m" * 3_000,
     }
     worst = 0.0
     for label, text in cases.items():
