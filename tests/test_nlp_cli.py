@@ -112,3 +112,29 @@ def test_jsonl_through_the_real_command():
 def test_jsonl_and_text_together_is_refused(capsys):
     assert main(["analyse", "--jsonl", "some text"]) != 0
     assert "not both" in capsys.readouterr().err
+
+
+def test_jsonl_results_equal_the_full_analyses_they_skip():
+    from thoughtwork.nlp import analyse_many
+
+    texts = [
+        "It always hurts, no matter what I do.",
+        "He told me he finds me attractive and I trust him.",
+        "I\u2019m a failure and everyone knows it \u2014 it\u2019s all my fault.",
+        "",
+    ]
+    out = io.StringIO()
+    analyse_jsonl(io.BytesIO("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)).encode()), out)
+    got = [json.loads(line) for line in out.getvalue().splitlines()]
+    want = [
+        {
+            "id": i,
+            "distortions": [
+                {"id": m.id.value, "score": m.score, "evidence": [span.text for span in m.evidence]} for m in a.distortions
+            ],
+            "themes": [theme.value for theme in a.themes],
+        }
+        for i, a in enumerate(analyse_many(texts))
+    ]
+    assert got == want
+    assert got[0]["distortions"]

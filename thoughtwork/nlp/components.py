@@ -97,8 +97,8 @@ class AnchoredMatcher:
             for word in words:
                 index[word].append(group)
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        words = {token.lower_ for token in doc}
+    def __call__(self, doc: Doc, lower: list[str] | None = None) -> list[tuple[int, int, int]]:
+        words = set(lower if lower is not None else (token.lower_ for token in doc))
         lemmas = {token.lemma_ for token in doc}
         active = {id(group): group for group in self.always}
         for word in words:
@@ -169,10 +169,13 @@ class DistortionMatcher:
         return doc
 
     def find(self, doc: Doc) -> list[Hit]:
-        matches = self.matcher(doc)
+        # One pass over the tokens for their lower-case forms, shared by the anchors and the context
+        # (making spaCy Token objects is a good part of the cost of a short thought).
+        lower = [token.lower_ for token in doc]
+        matches = self.matcher(doc, lower)
         if not matches:
             return []
-        context = Context(doc)
+        context = Context(doc, lower)
         strings = doc.vocab.strings
         spans_by_key: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
         for match_id, start, end in matches:

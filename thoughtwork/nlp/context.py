@@ -58,10 +58,10 @@ def _statement_openers() -> tuple[list[str], ...]:
 class Context:
     """Per-document facts the matcher needs: words, clauses, sentences, hedges, questions."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, words: list[str] | None = None) -> None:
         negators, breakers, sentence_ends, hedges, question_starts, subjects, takers = _word_sets()
 
-        self.words = [token.lower_ for token in doc]
+        self.words = words if words is not None else [token.lower_ for token in doc]
         self.is_negator = [w in negators for w in self.words]
         self.clause_start: list[int] = []
         self.sentence: list[int] = []

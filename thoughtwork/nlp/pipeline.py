@@ -127,6 +127,21 @@ def analyse_many(texts: Iterable[str], batch_size: int = 256) -> list[Analysis]:
     return [to_analysis(text, doc) for text, doc in zip(originals, docs)]
 
 
+def findings_many(texts: Iterable[str], batch_size: int = 256) -> list[tuple[list[Hit], list[str]]]:
+    """The raw hits (character spans into each text) and theme ids of many thoughts, in order.
+
+    For bulk output that needs neither explanations nor model objects (`analyse --jsonl`):
+    building those took about a tenth of the time of a short thought."""
+    originals = [_check(text) for text in texts]
+    docs = load_pipeline().pipe((prepare(text) for text in originals), batch_size=batch_size)
+    return [(list(doc._.distortions or ()), list(doc._.themes or ())) for doc in docs]
+
+
+def rounded_score(score: float) -> float:
+    """A hit's score as shown and stored: two decimals, within 0..1."""
+    return min(1.0, max(0.0, round(score, 2)))
+
+
 def to_analysis(text: str, doc: Doc) -> Analysis:
     """Turn a processed doc into an Analysis whose evidence quotes the original `text`."""
     distortions = [_match(text, hit) for hit in doc._.distortions or ()]
@@ -140,7 +155,7 @@ def _match(text: str, hit: Hit) -> DistortionMatch:
     evidence = [EvidenceSpan.model_construct(text=text[start:end], start=start, end=end) for start, end in hit.spans]
     return DistortionMatch.model_construct(
         id=DistortionId(hit.distortion),
-        score=min(1.0, max(0.0, round(hit.score, 2))),
+        score=rounded_score(hit.score),
         evidence=evidence,
         explanation=explain(hit.distortion, [span.text for span in evidence]),
         status=DistortionStatus.suggested,
