@@ -583,3 +583,19 @@ def test_a_capitalised_word_with_a_family_is_someone(anon: Anonymiser) -> None:
     assert scrub(anon, "Back from Cornwall. Pip's parents were there.") == "Back from [PLACE]. [NAME]'s parents were there."
     assert scrub(anon, "We stayed at Bean's mum's.") == "We stayed at [NAME]'s mum's."
     assert scrub(anon, "Partner's cousin came. Mum's sister too.") == "Partner's cousin came. Mum's sister too."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I went with Bean to the clinic.", "I went with [NAME] to the clinic."),
+        ("I told Pip about it.", "I told [NAME] about it."),
+        ("I miss Bear so much.", "I miss [NAME] so much."),
+    ],
+)
+def test_a_capitalised_everyday_word_after_a_cue_is_a_name(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+def test_the_same_cue_before_a_lowercase_word_changes_nothing(anon: Anonymiser) -> None:
+    assert scrub(anon, "I went with pain and told no one.") == "I went with pain and told no one."

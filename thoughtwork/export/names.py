@@ -89,6 +89,9 @@ _KIN = _RELATIONS | {
 _PARTICLES = {"van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "bin", "bint", "al", "el", "ibn", "abu"}
 # "told deshawn", "texted abi": an unknown lowercase word right after these is taken as a name.
 _CUE_VERBS = {"told", "texted", "asked", "called", "rang", "messaged", "met", "hugged", "kissed", "phoned", "emailed", "dm'd", "dmed"}
+# Before a capitalised everyday word mid-sentence these make it a name ("with Bean", "told Pip").
+_CAPITAL_CUES = frozenset(_CUE_VERBS | {"with", "thanked", "love", "miss", "missed", "visited", "visiting"})
+_BEFORE_A_NAME = frozenset(_RELATIONS | _CAPITAL_CUES)
 _PLACE_PREPOSITIONS = {"in", "from", "near", "around", "visiting", "outside", "via"}
 _POSSESSIVES = {"my", "our", "her", "his", "their", "your"}
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
@@ -237,10 +240,10 @@ class NameFinder:
         lowers = [_core(w).lower() if "'" in w or "\u2019" in w else w.lower() for w in words]
         if not self.phrase_pairs.isdisjoint(zip(lowers, lowers[1:])):
             return False
-        if not _RELATIONS.isdisjoint(lowers):
-            for relation, word in zip(lowers, words[1:]):
-                if relation in _RELATIONS and word[0].isupper():
-                    return False
+        if not _BEFORE_A_NAME.isdisjoint(lowers):
+            for cue, word in zip(lowers, words[1:]):
+                if cue in _BEFORE_A_NAME and word[0].isupper():
+                    return False  # "my friend Lovely", "went with Bean"
         if not _POSSESSED.isdisjoint(lowers):
             for word, following in zip(words, lowers[1:]):
                 if following in _POSSESSED and word[0].isupper() and word.endswith(("'s", "\u2019s")):
@@ -374,6 +377,9 @@ class NameFinder:
         if not token.sentence_start:
             if is_name or lists.is_place(core) or core in lists.known_orgs:
                 return kind
+            previous = tokens[i - 1] if i and token.spaced else None
+            if previous is not None and previous.lower in _CAPITAL_CUES and not previous.cap:
+                return "NAME"  # "went with Bean", "told Pip": a capitalised word there is someone's name
             return None
         # At the start of a sentence "Will" and "Hope" are usually words; "Will said" is a person.
         following = tokens[i + 1] if i + 1 < len(tokens) else None
