@@ -416,7 +416,7 @@ def test_typing_is_saved_on_a_timer_even_without_changing_step(tmp_path, monkeyp
 
 
 def test_text_longer_than_the_journal_takes_is_explained_not_a_crash(tmp_path):
-    """A pasted 20,001-character situation keeps the person on the step with a kind note."""
+    """A 20,001-character situation (set past the box's own guard) keeps the person on the step, told how much to cut."""
     path = make_journal(tmp_path / "j.twj")
 
     async def scenario():
@@ -425,11 +425,13 @@ def test_text_longer_than_the_journal_takes_is_explained_not_a_crash(tmp_path):
             await open_home(pilot)
             await pilot.press("n")
             await wait_for_screen(pilot, "RecordScreen")
-            app.screen.query_one("#situation", TextArea).text = "a" * 20_001
+            box = app.screen.query_one("#situation", TextArea)
+            box.text = "a" * 20_001
             await pilot.press("ctrl+n")
             assert app.screen.index == 0
-            assert any("shorten" in n.message for n in app._notifications)
-            app.screen.query_one("#situation", TextArea).text = "a" * 100
+            assert str(box.border_subtitle) == "Too long to keep: 1 character over the 20,000 this box keeps. Please cut that much."
+            assert app.focused is box
+            box.text = "a" * 100
             await pilot.press("ctrl+n")
             assert app.screen.index == 1
 

@@ -37,6 +37,15 @@ CRASH_MESSAGE = (
 )
 
 
+def quit_question(unkept: str) -> str:
+    """Asked before quitting when a box holds more than a record can keep."""
+    return (
+        f"Some of what you wrote is too long to keep: {unkept}. Everything else is saved.\n\n"
+        "Stay to cut it down, or quit now? Quitting keeps that box as it was last saved, "
+        "so the newest words in it would be lost."
+    )
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the app for the journal named on the command line (or the default one)."""
     path = locations.journal_path(getattr(args, "journal", None))
@@ -73,6 +82,7 @@ class ThoughtworkApp(GentleCrash, App[None]):
         self._nlp_missing = False
         self._nlp_started = False
         self._reframes: list | None = None
+        self._asking_to_quit = False
 
     # --- start-up -----------------------------------------------------------------
 
@@ -299,17 +309,40 @@ class ThoughtworkApp(GentleCrash, App[None]):
 
     # --- saving and closing -------------------------------------------------------
 
-    def save_drafts(self) -> None:
-        """Ask every open record screen to save what is typed (before quitting, or a crash)."""
+    def save_drafts(self) -> list[str]:
+        """Ask every open record screen to save what is typed (before quitting, or a crash).
+
+        Returns what could not be kept, in plain words (a box longer than a record holds).
+        """
+        unkept = []
         for screen in self.screen_stack:
             save = getattr(screen, "save_draft", None)
-            if callable(save):
-                save()
+            if callable(save) and save() is False:
+                unkept.append(getattr(screen, "cannot_keep", None) or "something on this step could not be kept")
+        return unkept
 
     async def action_quit(self) -> None:
+        if self._asking_to_quit:
+            return  # the question is on screen; a second ctrl+q must not answer it
         try:
-            self.save_drafts()
-        finally:
+            unkept = self.save_drafts()
+        except Exception:
+            self.exit()
+            raise
+        if not unkept:
+            self.exit()
+            return
+        from thoughtwork.tui.widgets.confirm import ConfirmModal
+
+        self._asking_to_quit = True
+        self.push_screen(
+            ConfirmModal(quit_question(unkept[0]), yes="Quit without it", no="Stay and shorten it"),
+            self._quit_answered,
+        )
+
+    def _quit_answered(self, quit_anyway: bool | None) -> None:
+        self._asking_to_quit = False
+        if quit_anyway:
             self.exit()
 
     def on_unmount(self) -> None:

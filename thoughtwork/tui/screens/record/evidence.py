@@ -9,6 +9,7 @@ from textual.widgets import Label, Static, TextArea
 from thoughtwork.models import RecordStep, ThoughtRecord
 from thoughtwork.text import clean, shorten
 from thoughtwork.tui.screens.record.step import Step, text_lines
+from thoughtwork.tui.widgets.bounded_text import EVIDENCE, BoundedTextArea
 
 GENERAL_QUESTIONS = [
     "What would you say to a friend who had this thought?",
@@ -43,9 +44,9 @@ class EvidenceStep(Step):
         questions = socratic_questions([q for ranked in self.flow.ranked() for q in ranked.reframe.questions])
         yield Static(_question_list(questions), id="questions", classes="questions")
         yield Label("What supports the thought? (one thing per line)")
-        yield TextArea("\n".join(self.record.evidence_for), id="evidence-for", classes="evidence")
+        yield BoundedTextArea("\n".join(self.record.evidence_for), limit=EVIDENCE, id="evidence-for", classes="evidence")
         yield Label("What does not fit it? (one thing per line)")
-        yield TextArea("\n".join(self.record.evidence_against), id="evidence-against", classes="evidence")
+        yield BoundedTextArea("\n".join(self.record.evidence_against), limit=EVIDENCE, id="evidence-against", classes="evidence")
 
     def store(self, record: ThoughtRecord) -> None:
         record.evidence_for = text_lines(self.query_one("#evidence-for", TextArea).text)

@@ -17,7 +17,6 @@ from thoughtwork.models import (
     RankedReframe,
     RecordStatus,
     ThoughtRecord,
-    friendly_error,
 )
 from thoughtwork.tui.screens.record.belief import BeliefStep
 from thoughtwork.tui.screens.record.emotions import EmotionsStep
@@ -51,6 +50,9 @@ def steps_for(prompt: Prompt | None) -> list[type[Step]]:
     chosen = [step for step in ALL_STEPS if step.RECORD_STEP in wanted]
     return [HomeworkPromptStep, *chosen, SummaryStep]
 
+
+SOMETHING_TOO_LONG = "something on this step is longer than a record can keep"
+"""Said when the model refuses a field no box on the step accounts for (the boxes name the amount)."""
 
 AUTOSAVE_SECONDS = 10.0
 """How often what is typed on the current step is saved, in case the terminal is simply closed."""
@@ -91,6 +93,8 @@ class RecordScreen(Screen[None]):
         self._milestones_before: set[str] = set()
         self.new_milestones: list = []
         """Milestones reached by finishing this record, celebrated on the summary."""
+        self.cannot_keep: str | None = None
+        """What the last save could not keep, in plain words (a box too long), or None."""
         self.safety_concern = _mentions_self_harm(f"{record.situation}\n{record.automatic_thought}")
         """Whether the words on this record raised a safety concern (steps then avoid cheerful wording)."""
 
@@ -193,19 +197,18 @@ class RecordScreen(Screen[None]):
         than the journal accepts): everything else is still saved, and the person is told.
         """
         journal = self.app.journal
-        accepted = True
+        self.cannot_keep = None
         if self.current is not None and self.current.is_attached:
+            # The box that is too long says so itself and gets the focus; a toast would cover it.
+            self.cannot_keep = self.current.too_long()
             try:
                 self.current.store(self.record)
-            except ValidationError as error:
-                accepted = False
-                self.app.notify(
-                    f"Please shorten this step a little: {friendly_error(error)}", severity="warning", markup=False
-                )
+            except ValidationError:
+                self.cannot_keep = self.cannot_keep or SOMETHING_TOO_LONG
         if journal is not None and (self._saved or has_content(self.record)):
             self.record = journal.save(self.record)
             self._saved = True
-        return accepted
+        return self.cannot_keep is None
 
     def autosave(self) -> None:
         """Save the draft if anything on the current step changed since the last save."""

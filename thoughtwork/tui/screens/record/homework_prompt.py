@@ -7,6 +7,7 @@ from textual.widgets import Label, TextArea
 
 from thoughtwork.models import ThoughtRecord
 from thoughtwork.tui.screens.record.step import Step, literal, literal_text
+from thoughtwork.tui.widgets.bounded_text import BoundedTextArea
 
 
 class HomeworkPromptStep(Step):
@@ -22,7 +23,7 @@ class HomeworkPromptStep(Step):
             yield literal(f"A note with this homework: {note}").add_class("hint")
         for index, question in enumerate(prompt.extra_questions):
             yield Label(literal_text(question))
-            yield TextArea(self.record.prompt_answers.get(question, ""), id=f"answer-{index}", classes="answer")
+            yield BoundedTextArea(self.record.prompt_answers.get(question, ""), id=f"answer-{index}", classes="answer")
 
     def _therapist_note(self) -> str:
         journal = self.app.journal

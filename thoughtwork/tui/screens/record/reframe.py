@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from thoughtwork.models import RankedReframe, RecordStep, ThoughtRecord
 from thoughtwork.text import clean
 from thoughtwork.tui.screens.record.step import Step, focus_now
+from thoughtwork.tui.widgets.bounded_text import BoundedTextArea
 
 OWN = "__own__"
 
@@ -39,7 +40,7 @@ class ReframeStep(Step):
         else:
             yield Static("Write a kinder, more balanced way of seeing it, in your own words.", classes="hint")
         yield Label("Your balanced thought", id="balanced-label")
-        yield TextArea(self.record.balanced_thought, id="balanced")
+        yield BoundedTextArea(self.record.balanced_thought, id="balanced")
 
     def on_mount(self) -> None:
         if self._ranked:

@@ -7,6 +7,7 @@ from textual.widgets import Label, Select, Static, TextArea
 
 from thoughtwork.models import CONTEXT_LABELS, Context, RecordStep, ThoughtRecord
 from thoughtwork.tui.screens.record.step import Step
+from thoughtwork.tui.widgets.bounded_text import BoundedTextArea
 
 
 class SituationStep(Step):
@@ -15,7 +16,7 @@ class SituationStep(Step):
 
     def compose(self) -> ComposeResult:
         yield Static("What happened? Just the facts: where you were, who was there, what you were doing.", classes="hint")
-        yield TextArea(self.record.situation, id="situation")
+        yield BoundedTextArea(self.record.situation, id="situation")
         yield Label("What was it about?")
         yield Select(
             [(label, value) for value, label in CONTEXT_LABELS.items()],

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from thoughtwork.models import RecordStep, ThoughtRecord
 from thoughtwork.text import clean
+from thoughtwork.tui.widgets.bounded_text import BoundedTextArea
 
 if TYPE_CHECKING:
     from thoughtwork.tui.screens.record.flow import RecordScreen
@@ -46,6 +47,15 @@ class Step(VerticalScroll):
     def is_filled(cls, record: ThoughtRecord) -> bool:
         """Whether a resumed draft can skip past this step."""
         return True
+
+    def too_long(self) -> str | None:
+        """What on this step is too long to keep, said on its box (which gets the focus); None if all fits."""
+        for box in self.query(BoundedTextArea):
+            over = box.show_overflow()
+            if over:
+                focus_now(box)
+                return over
+        return None
 
     def focus_first(self) -> None:
         for widget in self.query("*"):

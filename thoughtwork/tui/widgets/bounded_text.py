@@ -1,0 +1,109 @@
+"""A text box that never takes in more than a record can keep, and says so on its edge.
+
+A record holds at most MAX_TEXT characters in a field (and evidence at most a number of
+lines): anything past that could not be saved. Refusing the keystroke or the paste that
+would go over loses nothing (a refused paste is still on the clipboard), where accepting it
+and failing at save time could.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.document._document import Location
+from textual.document._edit import EditResult
+from textual.widgets import TextArea
+
+from thoughtwork.models import MAX_TEXT, ThoughtRecord
+
+
+@dataclass(frozen=True)
+class TextLimit:
+    """How much one text box can keep: characters in all, or per line with a number of lines."""
+
+    characters: int = MAX_TEXT
+    lines: int | None = None
+    """When set, `characters` counts per line and at most this many non-blank lines are kept."""
+
+    def overflow(self, text: str) -> str | None:
+        """How far `text` goes past the limit, in plain words; None when it all fits."""
+        if self.lines is None:
+            over = len(text.strip()) - self.characters
+            return f"{_count(over, 'character')} over the {self.characters:,} this box keeps" if over > 0 else None
+        kept = [line.strip() for line in text.splitlines() if line.strip()]
+        longest = max((len(line) for line in kept), default=0)
+        if longest > self.characters:
+            return f"a line is {_count(longest - self.characters, 'character')} over the {self.characters:,} a line keeps"
+        if len(kept) > self.lines:
+            return f"{_count(len(kept) - self.lines, 'line')} over the {self.lines} this box keeps"
+        return None
+
+    def cannot_overflow(self, length: int, newlines: int) -> bool:
+        """A quick yes for most edits: text this short cannot go past the limit."""
+        return length <= self.characters and (self.lines is None or newlines + 1 <= self.lines)
+
+
+ONE_ENTRY = TextLimit()
+"""A situation, a thought, a balanced thought, a homework answer."""
+
+EVIDENCE = TextLimit(lines=ThoughtRecord.model_fields["evidence_for"].metadata[0].max_length)
+"""One piece of evidence per line, as many lines as a record keeps."""
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+class BoundedTextArea(TextArea):
+    """A TextArea that refuses typing or pasting past its `limit` and explains on its bottom edge."""
+
+    DEFAULT_CSS = """
+    BoundedTextArea {
+        border-subtitle-color: $warning;
+        border-subtitle-style: bold;
+    }
+    """
+
+    def __init__(self, text: str = "", *, limit: TextLimit = ONE_ENTRY, **kwargs) -> None:
+        super().__init__(text, **kwargs)
+        self.limit = limit
+
+    def overflow(self) -> str | None:
+        """What is too much in the box right now, in plain words (None when it all fits)."""
+        return self.limit.overflow(self.text)
+
+    def show_overflow(self) -> str | None:
+        """Say on the box's edge how much to cut, if anything; returns what was said."""
+        over = self.overflow()
+        self._note(f"Too long to keep: {over}. Please cut that much." if over else None)
+        return over
+
+    def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
+        # Every keystroke and paste comes through here (the API's `text =` and `replace` do not).
+        if not self.read_only and self._would_overflow(insert, start, end):
+            over = self.limit.overflow(self._after(insert, start, end))
+            self._note(f"Not added: that would be {over}.")
+            return None
+        return super()._replace_via_keyboard(insert, start, end)
+
+    def _would_overflow(self, insert: str, start: Location, end: Location) -> bool:
+        current = self.text
+        if self.limit.cannot_overflow(len(current) + len(insert), current.count("\n") + insert.count("\n")):
+            return False
+        after = self._after(insert, start, end)
+        # Cutting is always allowed, even in a box that is already too full.
+        return len(after) > len(current) and self.limit.overflow(after) is not None
+
+    def _after(self, insert: str, start: Location, end: Location) -> str:
+        first, last = sorted((start, end))
+        text = self.text
+        return text[: self.document.get_index_from_location(first)] + insert + text[self.document.get_index_from_location(last) :]
+
+    def _on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.border_subtitle and self.overflow() is None:
+            self._note(None)
+
+    def _note(self, message: str | None) -> None:
+        # Content, never a markup string; said on the box itself, as a toast would cover the words.
+        self.border_subtitle = Content(message) if message else None
