@@ -566,7 +566,7 @@ def test_a_word_name_doing_what_feelings_do_stays(anon: Anonymiser, text: str) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Flat 5B, Sai Apartments, MG Road", "[ADDRESS], [NAME], [ADDRESS]"),
+        ("Flat 5B, Sai Apartments, MG Road", "[ADDRESS], [PLACE], [ADDRESS]"),
         ("we moved to apt 4b last year", "we moved to [ADDRESS] last year"),
         ("Apartment 12, Dublin 8.", "[ADDRESS], [PLACE] [POSTCODE]."),
     ],
@@ -600,3 +600,28 @@ def test_a_capitalised_everyday_word_after_a_cue_is_a_name(anon: Anonymiser, tex
 
 def test_the_same_cue_before_a_lowercase_word_changes_nothing(anon: Anonymiser) -> None:
     assert scrub(anon, "I went with pain and told no one.") == "I went with pain and told no one."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the physio at Unit 7, 45 Kloof Street, Gardens, 8001 twice", "the physio at [ADDRESS], [PLACE], [POSTCODE] twice"),
+        ("Write to PO Box 4412, Wellington 6140. Done.", "Write to [ADDRESS], [PLACE] [POSTCODE]. Done."),
+        ("She lives at Rua Augusta 152, 3\u00ba Esq, Porto.", "She lives at [ADDRESS], [ADDRESS], [PLACE]."),
+        ("Flat 2, 14 Mill Road, 2nd Floor, Leeds.", "[ADDRESS], [ADDRESS], [PLACE]."),
+    ],
+)
+def test_the_parts_after_a_street_address_are_hidden_with_it(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We live at 12 Baker Street, Monday to Friday.", "We live at [ADDRESS], Monday to Friday."),
+        ("at 5 Mill Lane, I cried", "at [ADDRESS], I cried"),
+        ("at 5 Mill Lane, and then home", "at [ADDRESS], and then home"),
+    ],
+)
+def test_what_follows_an_address_that_is_not_part_of_it_stays(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected

@@ -96,7 +96,10 @@ class Anonymiser:
             return []
         shaped = resolve(text, find_patterns(text) + self.names.known_spans(text))
         worded = self.names.find(text, [(s.start, s.end) for s in shaped])
-        return _merge_names(text, resolve(text, shaped + worded))
+        spans = resolve(text, shaped + worded)
+        if any(s.kind == "ADDRESS" for s in spans):
+            spans = resolve(text, spans + _address_tails(text, spans, self.names.lists.safe_capitalised))
+        return _merge_names(text, spans)
 
     def scrub(self, text: str) -> Scrubbed:
         original_length = len(text)
@@ -110,6 +113,43 @@ class Anonymiser:
             last = span.end
         out.append(_neutralise(text[last:]))
         return Scrubbed(original_length, "".join(out), tuple(spans))
+
+
+# What follows a street address, comma by comma: a floor ("3º Esq", "2nd Floor"), a locality or
+# city in capitalised words ("Gardens", "Salthill"), and a postcode of digits ("8001", "Wellington 6140").
+_TAIL = re.compile(
+    r",? (?:(?P<floor>\d{1,3}[\u00ba\u00b0\u00aa] ?[A-Za-z]{0,5}\.?|\d{1,2}(?:st|nd|rd|th) [Ff]loor)"
+    r"|(?P<words>[A-Z][a-z\u00df-\u00ff][\w'\u2019\-]*(?: [A-Z][a-z\u00df-\u00ff][\w'\u2019\-]*){0,2})(?: (?P<code>\d{4,6}))?"
+    r"|(?P<number>\d{4,6}))(?=[,.;:!?)\s]|$)"
+)
+
+
+def _address_tails(text: str, spans: list[Span], not_places: frozenset[str]) -> list[Span]:
+    """The rest of each address, up to four comma-separated parts after the street: "Unit 7, 45 Kloof
+    Street, Gardens, 8001" hides "Gardens" and "8001" too. A part already found is passed over; a
+    part in lower case, a day or "I" ends the address."""
+    found = {(s.start, s.end) for s in spans}
+    starts = {s.start: s for s in spans}
+    out = []
+    for span in spans:
+        if span.kind != "ADDRESS":
+            continue
+        at = span.end
+        for _ in range(4):
+            match = _TAIL.match(text, at)
+            if match is None:
+                break
+            words = match.group("words")
+            if words and any(w in not_places for w in words.split()):
+                break
+            for group, kind in (("floor", "ADDRESS"), ("words", "PLACE"), ("code", "POSTCODE"), ("number", "POSTCODE")):
+                if match.group(group) and (match.start(group), match.end(group)) not in found:
+                    out.append(Span(match.start(group), match.end(group), kind))
+            at = match.end()
+            # A part the detectors already took ("Brooklyn", "NY 11217") is stepped over whole.
+            while at + 2 in starts or at + 1 in starts:
+                at = starts.get(at + 2, starts.get(at + 1)).end
+    return out
 
 
 def readable(text: str) -> str:

@@ -131,7 +131,7 @@ McDonald's Nando's Ikea IKEA Deliveroo Uber Ocado Zara""".split()
 SAFE_ACRONYMS = """I OK NHS GP GPs CBT A&E IUD IUDs STI STIs UTI UTIs HPV PIV PE PT TV UK US USA EU UN OMG LOL ASAP TMI FYI BTW
 IMO IDK TBH AM PM ID PIN DNA HIV AIDS ADHD OCD PTSD IBS PCOS PMS PMDD MRI CT ECG ER ICU OB GYN OBGYN ENT HRT SSRI SSRIs
 NB PS AKA DIY ETA LGBT LGBTQ LGBTQIA BMI BPM FAQ PDF SMS MS II III IV COVID RSVP
-NSW VIC QLD TAS""".split()
+NSW VIC QLD TAS DM DMs PMs""".split()
 
 CLINICAL = """vaginismus vulvodynia vestibulodynia dyspareunia dilator dilators gynaecologist gynaecologists gynecologist
 gynaecology gynecology gynaecological gynecological obstetrician physiotherapist physiotherapists physio physios pelvic
