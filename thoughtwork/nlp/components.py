@@ -97,9 +97,10 @@ class AnchoredMatcher:
             for word in words:
                 index[word].append(group)
 
-    def __call__(self, doc: Doc, lower: list[str] | None = None) -> list[tuple[int, int, int]]:
-        words = set(lower if lower is not None else (token.lower_ for token in doc))
-        lemmas = {token.lemma_ for token in doc}
+    def __call__(self, doc: Doc, forms: tuple[list[str], list[str]] | None = None) -> list[tuple[int, int, int]]:
+        lower, lemma = forms if forms is not None else word_forms(doc)
+        words = set(lower)
+        lemmas = set(lemma)
         active = {id(group): group for group in self.always}
         for word in words:
             for group in self.by_word.get(word, ()):
@@ -112,6 +113,26 @@ class AnchoredMatcher:
             if group.can_match(words, lemmas):
                 matches.update(group.matcher(doc))
         return sorted(matches, key=lambda match: (match[1], match[2]))
+
+
+FORMS_KEY = "thoughtwork.word_forms"
+"""Where `word_forms` keeps its lists in `doc.user_data`, for the components after the first."""
+
+
+def word_forms(doc: Doc) -> tuple[list[str], list[str]]:
+    """The lower-case form and the lemma of every token, read in one pass and kept on the doc.
+
+    Making a spaCy Token object for each word is a good part of the cost of a short thought;
+    the anchors, the context and the theme tagger all need these two forms, so they share them."""
+    forms = doc.user_data.get(FORMS_KEY)
+    if forms is None or len(forms[0]) != len(doc):
+        lower: list[str] = []
+        lemma: list[str] = []
+        for token in doc:
+            lower.append(token.lower_)
+            lemma.append(token.lemma_)
+        forms = doc.user_data[FORMS_KEY] = (lower, lemma)
+    return forms
 
 
 def _required_words(token: dict) -> tuple[bool, frozenset[str]] | None:
@@ -169,13 +190,11 @@ class DistortionMatcher:
         return doc
 
     def find(self, doc: Doc) -> list[Hit]:
-        # One pass over the tokens for their lower-case forms, shared by the anchors and the context
-        # (making spaCy Token objects is a good part of the cost of a short thought).
-        lower = [token.lower_ for token in doc]
-        matches = self.matcher(doc, lower)
+        forms = word_forms(doc)
+        matches = self.matcher(doc, forms)
         if not matches:
             return []
-        context = Context(doc, lower)
+        context = Context(doc, forms[0])
         strings = doc.vocab.strings
         spans_by_key: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
         for match_id, start, end in matches:
@@ -303,8 +322,8 @@ class ThemeTagger:
     def __call__(self, doc: Doc) -> Doc:
         themes: set[str] = set()
         word_themes = self.word_themes
-        for token in doc:
-            found = word_themes.get(token.lower_) or word_themes.get(token.lemma_)
+        for lower, lemma in zip(*word_forms(doc)):
+            found = word_themes.get(lower) or word_themes.get(lemma)
             if found:
                 themes |= found
         for match_id, _start, _end in self.phrases(doc):
