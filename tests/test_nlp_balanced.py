@@ -148,3 +148,13 @@ def test_explanations_quote_each_word_once_whatever_its_case():
     assert explanation.count("\u201c") == 1
     assert "\u201calways\u201d" in explanation
     assert explain("overgeneralization", ["Never", "never", "always"]).count("\u201c") == 2
+
+
+def test_a_denied_meaning_is_not_emotional_reasoning():
+    assert "emotional_reasoning" not in ids("I feel nervous, and nerves don't mean danger.")
+    assert "emotional_reasoning" in ids("I feel inadequate, that means I am inadequate.")
+
+
+def test_no_one_of_two_words_is_the_balanced_answer_like_nobody():
+    assert "blaming" not in ids("No one at the hospital made me feel silly.")
+    assert "blaming" in ids("My mum made me feel dirty about my body.")
