@@ -54,6 +54,15 @@ def run_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def _journal_went_missing(path: Path) -> bool:
+    """No journal file, but backups of one beside it."""
+    # Imported only here: the journal package costs about half a second, and a journal that
+    # exists (the usual case) is unlocked by a screen that imports it after the first frame.
+    from thoughtwork.journal.restore import existing_backups
+
+    return bool(existing_backups(path))
+
+
 class ThoughtworkApp(GentleCrash, App[None]):
     """A gentle CBT thought record: welcome or unlock, then home and the screens it opens."""
 
@@ -99,6 +108,11 @@ class ThoughtworkApp(GentleCrash, App[None]):
 
         if self.journal_path.exists():
             self.push_screen(UnlockScreen(self.journal_path, passphrase=self._passphrase))
+        elif _journal_went_missing(self.journal_path):
+            # The journal went missing: a new one here would soon rotate its backups away.
+            from thoughtwork.tui.screens.restore import RestoreScreen
+
+            self.push_screen(RestoreScreen(self.journal_path, passphrase=self._passphrase))
         else:
             self.push_screen(WelcomeScreen(self.journal_path))
         self._passphrase = None  # only the journal keeps the key from here on
