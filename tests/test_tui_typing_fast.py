@@ -11,6 +11,7 @@ from test_tui_flow_support import (
     make_journal,
     no_preload,
     press_without_pauses,
+    wait_for,
     wait_for_screen,
 )
 from textual.widgets import TextArea
@@ -34,6 +35,15 @@ def _fakes(monkeypatch):
     no_preload(monkeypatch)
     ranked = [RankedReframe(reframe=REFRAME, score=1.0, reasons=["overgeneralising"])]
     monkeypatch.setattr(flow.RecordScreen, "_rank", lambda self, analysis: ranked)
+
+
+async def settle(pilot, predicate) -> None:
+    """Let queued keys be handled: until `predicate()` holds, then a moment more for any stray key."""
+    try:
+        await wait_for(pilot, predicate)
+    except AssertionError:
+        pass  # the assertion after this says what went wrong
+    await pilot.pause(0.2)
 
 
 async def _record_at_feelings(pilot) -> None:
@@ -71,7 +81,8 @@ def test_words_typed_fast_after_ctrl_n_land_in_the_next_step(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await _record_at_feelings(pilot)
             press_without_pauses(pilot, "ctrl+n", "i", "t", "space", "h", "u", "r", "t", "s")
-            await pilot.pause(0.3)
+            # Wait for the step to change (a save and a mount: slower on a busy machine), then all keys.
+            await settle(pilot, lambda: app.screen.query("#thought") and app.screen.query_one("#thought", TextArea).text)
             assert app.screen.query_one("#thought", TextArea).text == "it hurts"
 
     asyncio.run(scenario())
@@ -111,7 +122,7 @@ def test_words_typed_fast_after_picking_a_reframe_edit_it(tmp_path):
                 await pilot.pause()
             assert app.focused is not None and app.focused.id == "reframes"
             press_without_pauses(pilot, "enter", "space", "o", "k")
-            await pilot.pause(0.3)
+            await settle(pilot, lambda: app.screen.query_one("#balanced", TextArea).text.endswith("k"))
             assert app.screen.query_one("#balanced", TextArea).text == REFRAME.text + " ok"
 
     asyncio.run(scenario())
