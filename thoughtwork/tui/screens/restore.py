@@ -35,8 +35,7 @@ def missing_journal_text(path: Path, backups: list[Path]) -> Text:
         f"thoughtwork could not find your journal file ({clean(path.name, single_line=True)}), "
         f"but {count} of it {'are' if len(backups) != 1 else 'is'} still beside where it was, "
         f"the newest from {newest:%d %b %Y, %H:%M}. Nothing has been changed.\n\n"
-        "Type your passphrase to bring your journal back from the newest backup that opens with it. "
-        "Anything already in the journal's place is kept beside it, not overwritten."
+        "Type your passphrase to bring your journal back from the newest backup that opens with it."
     )
 
 
@@ -100,7 +99,7 @@ class RestoreScreen(Screen[None]):
 
     def _restored(self, journal: Journal, restored: Restored) -> None:
         records = f"{restored.records} record{'s' if restored.records != 1 else ''}"
-        self.app.notify(f"Your journal is back, with {records}.", timeout=6)
+        self.app.notify(f"Your journal is back, with {records}.", timeout=4)
         self.app.journal_opened(journal)
 
     def _failed(self, message: str) -> None:
