@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from thoughtwork.journal import fileformat, files
-from thoughtwork.journal.errors import JournalError, JournalNotFound
+from thoughtwork.journal.errors import JournalError, JournalNotFound, WrongPassphrase
 from thoughtwork.journal.lock import JournalLock
 
 
@@ -54,14 +54,18 @@ def _chosen(path: Path, backups: list[Path], passphrase: str | None, number: int
             raise JournalNotFound(f"There is no backup {wanted.name} beside the journal.")
         backups = [wanted]
     problems = []
+    wrong_passphrase = True
     for backup in backups:
         raw = backup.read_bytes()
         try:
             decoded = fileformat.decode(raw, passphrase)
         except JournalError as error:
+            wrong_passphrase = wrong_passphrase and isinstance(error, WrongPassphrase)
             problems.append(f"{backup.name}: {error}")
             continue
         return backup, raw, len(decoded.tables.get("records", {}))
+    if wrong_passphrase:
+        raise WrongPassphrase("That passphrase does not open the backups. Nothing was changed.")
     if len(problems) == 1:
         raise JournalError(f"{problems[0]} Nothing was changed.")
     raise JournalError("None of the backups could be opened (" + "; ".join(problems) + "). Nothing was changed.")
