@@ -21,12 +21,14 @@ from textual.screen import Screen
 from textual.widgets import TextArea
 
 from thoughtwork import locations
-from thoughtwork.models import Analysis, Prompt, ThoughtRecord
 from thoughtwork.tui.crash import GentleCrash
 from thoughtwork.tui.theme import apply_theme, register_themes
 
 if TYPE_CHECKING:
     from thoughtwork.journal import Journal
+    # The models (pydantic) cost a good part of start-up on a slow CPU; the first screen
+    # does not need them, so they are imported where records are first made.
+    from thoughtwork.models import Analysis, Prompt, ThoughtRecord
 
 PASSPHRASE_ENV = "THOUGHTWORK_PASSPHRASE"
 
@@ -144,6 +146,8 @@ class ThoughtworkApp(GentleCrash, App[None]):
     def analyse(self, text: str) -> Analysis:
         """What the pipeline finds in `text`; waits for the pipeline if it is still loading."""
         if not self._ensure_pipeline():
+            from thoughtwork.models import Analysis
+
             return Analysis(text=text)
         from thoughtwork.nlp import analyse
 
@@ -202,6 +206,8 @@ class ThoughtworkApp(GentleCrash, App[None]):
                 self.pop_screen()
             return
         if record_id is None:
+            from thoughtwork.models import ThoughtRecord
+
             record = ThoughtRecord(assignment_id=assignment_id, prompt_id=prompt.id if prompt else None)
         else:
             found = self.journal.get(record_id)

@@ -11,8 +11,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from thoughtwork.journal import Journal, JournalError, WrongPassphrase
-
 
 class UnlockScreen(Screen[None]):
     """Asks for the passphrase; opening happens in a thread because key derivation is slow on purpose."""
@@ -38,6 +36,12 @@ class UnlockScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#passphrase").focus()
+        # The journal package (and the pydantic models under it) loads after the first frame.
+        self.call_after_refresh(self._check_journal)
+
+    def _check_journal(self) -> None:
+        from thoughtwork.journal import Journal, JournalError
+
         given, self._given = self._given, None
         try:
             encrypted = Journal.needs_passphrase(self.journal_path)
@@ -63,6 +67,8 @@ class UnlockScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _open(self, passphrase: str | None) -> None:
+        from thoughtwork.journal import Journal, JournalError, WrongPassphrase
+
         try:
             journal = Journal.open(self.journal_path, passphrase)
         except WrongPassphrase:
