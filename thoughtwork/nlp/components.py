@@ -50,17 +50,15 @@ OPTIONAL = {"?", "*"}
 
 
 class _Group(NamedTuple):
-    """The rules filed under one anchor: their Matcher, and for each pattern the word sets it needs."""
+    """The rules filed under one anchor: their Matcher, and for each pattern the ids of the word
+    sets it needs (see `AnchoredMatcher`)."""
 
     matcher: Matcher
-    needs: tuple[tuple[tuple[bool, frozenset[str]], ...], ...]
+    needs: tuple[frozenset[int], ...]
 
-    def can_match(self, words: set[str], lemmas: set[str]) -> bool:
-        """Whether some pattern has every one of its required words (or lemmas) in the doc."""
-        return any(
-            all(not wanted.isdisjoint(lemmas if by_lemma else words) for by_lemma, wanted in need)
-            for need in self.needs
-        )
+    def can_match(self, present: set[int]) -> bool:
+        """Whether some pattern finds every word set it requires among those present in the doc."""
+        return any(need <= present for need in self.needs)
 
 
 class AnchoredMatcher:
@@ -68,11 +66,14 @@ class AnchoredMatcher:
 
     The Matcher starts every pattern at every token, so with a few hundred rules one Matcher
     spent most of its time on rules that could not match. Each rule here is filed under one word
-    it cannot match without (its "anchor"); for a doc, only the rules whose anchor appears in it
-    (as a word or a lemma) are considered, and of those only the groups where some pattern finds
+    it cannot match without (its "anchor"); for a doc, only the groups where some pattern finds
     every word it requires are run (most anchors occur without the rest of their rule: about 9
     groups a thought had their anchor, about 2 could match). The matches are exactly those of one
     big Matcher.
+
+    Every distinct required word set gets a number at load time; a doc then yields the numbers
+    of the sets it meets, from the few of its words that any rule requires (a set intersection,
+    not a loop over every word), and a pattern can match only if its numbers are all among them.
     """
 
     def __init__(self, nlp: Language, patterns: dict[str, list[list[dict]]]) -> None:
@@ -80,40 +81,57 @@ class AnchoredMatcher:
         for key, variants in patterns.items():
             for tokens in variants:
                 groups[_anchor(tokens)].setdefault(key, []).append(tokens)
+        number: dict[tuple[bool, frozenset[str]], int] = {}
+        self.word_needs: dict[str, list[int]] = defaultdict(list)
+        self.lemma_needs: dict[str, list[int]] = defaultdict(list)
         self.always: list[_Group] = []
-        self.by_word: dict[str, list[_Group]] = defaultdict(list)
-        self.by_lemma: dict[str, list[_Group]] = defaultdict(list)
+        self.by_anchor: dict[int, list[_Group]] = defaultdict(list)
         for anchor, members in groups.items():
             matcher = Matcher(nlp.vocab, validate=True)
             for key, variants in members.items():
                 matcher.add(key, variants)
-            needs = tuple(_required(tokens) for variants in members.values() for tokens in variants)
+            needs = tuple(
+                frozenset(self._number(needed, number) for needed in _required(tokens))
+                for variants in members.values()
+                for tokens in variants
+            )
             group = _Group(matcher, needs)
             if anchor is None:
                 self.always.append(group)
-                continue
-            attr, words = anchor
-            index = self.by_lemma if attr == "LEMMA" else self.by_word
+            else:
+                attr, words = anchor
+                self.by_anchor[self._number((attr == "LEMMA", words), number)].append(group)
+        self.needed_words = frozenset(self.word_needs)
+        self.needed_lemmas = frozenset(self.lemma_needs)
+        self.anchors = frozenset(self.by_anchor)
+
+    def _number(self, needed: tuple[bool, frozenset[str]], number: dict[tuple[bool, frozenset[str]], int]) -> int:
+        """The id of a required word set, indexed under each of its words the first time it is seen."""
+        if needed not in number:
+            number[needed] = len(number)
+            by_lemma, words = needed
+            index = self.lemma_needs if by_lemma else self.word_needs
             for word in words:
-                index[word].append(group)
+                index[word].append(number[needed])
+        return number[needed]
 
     def __call__(self, doc: Doc, forms: tuple[list[str], list[str]] | None = None) -> list[tuple[int, int, int]]:
         lower, lemma = forms if forms is not None else word_forms(doc)
         if lemma and not any(lemma):
             # spaCy's own check, done once here instead of by every Matcher run (see below).
             raise ValueError("the distortion matcher needs a lemmatizer before it in the pipeline")
-        words = set(lower)
-        lemmas = set(lemma)
+        present: set[int] = set()
+        for word in self.needed_words.intersection(lower):
+            present.update(self.word_needs[word])
+        for word in self.needed_lemmas.intersection(lemma):
+            present.update(self.lemma_needs[word])
         active = {id(group): group for group in self.always}
-        for word in words:
-            for group in self.by_word.get(word, ()):
-                active[id(group)] = group
-        for lemma in lemmas:
-            for group in self.by_lemma.get(lemma, ()):
+        for need in self.anchors.intersection(present):
+            for group in self.by_anchor[need]:
                 active[id(group)] = group
         matches: set[tuple[int, int, int]] = set()
         for group in active.values():
-            if group.can_match(words, lemmas):
+            if group.can_match(present):
                 # allow_missing: each Matcher run would otherwise ask the doc again, word by word,
                 # whether it has lemmas (checked once above); that was a fifth of a Matcher run.
                 matches.update(group.matcher(doc, allow_missing=True))
