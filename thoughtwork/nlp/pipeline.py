@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -144,9 +145,10 @@ def rounded_score(score: float) -> float:
 
 def to_analysis(text: str, doc: Doc) -> Analysis:
     """Turn a processed doc into an Analysis whose evidence quotes the original `text`."""
-    distortions = [_match(text, hit) for hit in doc._.distortions or ()]
-    themes = [Theme(theme) for theme in doc._.themes or ()]
-    return Analysis(text=text, distortions=distortions, themes=themes, mentions_self_harm=doc._.mentions_self_harm)
+    found = doc._  # each `doc._` makes a new object; one serves all three reads
+    distortions = [_match(text, hit) for hit in found.distortions or ()]
+    themes = [Theme(theme) for theme in found.themes or ()]
+    return Analysis(text=text, distortions=distortions, themes=themes, mentions_self_harm=found.mentions_self_harm)
 
 
 def _match(text: str, hit: Hit) -> DistortionMatch:
@@ -164,6 +166,13 @@ def _match(text: str, hit: Hit) -> DistortionMatch:
 
 def explain(distortion: str, words: list[str]) -> str:
     """One line a person can read: which words suggested the trap, and what the trap does."""
+    return _explanation(distortion, tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _explanation(distortion: str, words: tuple[str, ...]) -> str:
+    # Kept: the same few words ('always', 'never', 'should') explain most hits, and cleaning and
+    # quoting them was about a third of turning a doc into an Analysis.
     # The same word found three times is quoted once ('Words like "always"', not "always", "always", ...).
     shown = [clean(word, single_line=True)[:60] for word in words]
     distinct = list({word.casefold(): word for word in reversed(shown)}.values())[::-1]
