@@ -196,6 +196,24 @@ def test_components_work_from_a_plain_blank_pipeline():
     assert "self_worth" in doc._.themes
 
 
+def test_distortion_matcher_without_a_lemmatizer_says_what_is_missing():
+    # The Matchers skip spaCy's own lemma check (for speed), so the component makes it once.
+    nlp = spacy.blank("en")
+    nlp.add_pipe("distortion_matcher")
+    nlp.initialize()
+    with pytest.raises(ValueError, match="lemmatizer"):
+        nlp("i'm such a failure")
+
+
+def test_explanations_quote_each_word_once_and_stay_the_same_when_asked_again():
+    from thoughtwork.nlp.pipeline import explain
+
+    first = explain("overgeneralization", ["always", "Always", "never"])
+    assert first == explain("overgeneralization", ["always", "Always", "never"])
+    assert first.count("always") + first.count("Always") == 1
+    assert "never" in first
+
+
 def test_dev_set_quality_floor():
     report = evaluate(read_examples(DATA / "distortions_dev.jsonl"))
     assert report.examples >= 350
