@@ -245,3 +245,11 @@ def test_homework_words_are_gentle_and_the_same_on_home_and_the_homework_screen(
     for pressure in ("overdue", "late", "missed", "to do", "behind"):
         assert pressure not in words
     assert "waiting" in STATUS_WORDS["overdue"] and "earlier day" in STATUS_WORDS["overdue"]
+
+
+def test_the_greeting_follows_the_hour_and_is_quiet_at_night() -> None:
+    from thoughtwork.tui.screens.home import greeting
+
+    assert [greeting(h) for h in (3, 9, 15, 21)] == [
+        "Hello. It's late; go gently with yourself.", "Good morning.", "Good afternoon.", "Good evening.",
+    ]

@@ -48,6 +48,9 @@ def homework_label(due: list) -> str:
 
 
 def greeting(hour: int) -> str:
+    if hour < 5:
+        # Someone here in the small hours may not be sleeping well; no cheerful time of day.
+        return "Hello. It's late; go gently with yourself."
     if 5 <= hour < 12:
         return "Good morning."
     if 12 <= hour < 18:
