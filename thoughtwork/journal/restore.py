@@ -54,17 +54,19 @@ def _chosen(path: Path, backups: list[Path], passphrase: str | None, number: int
             raise JournalNotFound(f"There is no backup {wanted.name} beside the journal.")
         backups = [wanted]
     problems = []
-    wrong_passphrase = True
+    refused = False
     for backup in backups:
         raw = backup.read_bytes()
         try:
             decoded = fileformat.decode(raw, passphrase)
         except JournalError as error:
-            wrong_passphrase = wrong_passphrase and isinstance(error, WrongPassphrase)
+            refused = refused or isinstance(error, WrongPassphrase)
             problems.append(f"{backup.name}: {error}")
             continue
         return backup, raw, len(decoded.tables.get("records", {}))
-    if wrong_passphrase:
+    # A backup that refused the passphrase would open with the right one: that is what to say,
+    # whatever else is wrong with the others.
+    if refused:
         raise WrongPassphrase("That passphrase does not open the backups. Nothing was changed.")
     if len(problems) == 1:
         raise JournalError(f"{problems[0]} Nothing was changed.")

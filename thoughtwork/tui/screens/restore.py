@@ -89,7 +89,7 @@ class RestoreScreen(Screen[None]):
             restored = restore(self.journal_path, passphrase)
             journal = Journal.open(self.journal_path, passphrase)
         except JournalError as error:
-            wrong = isinstance(error, WrongPassphrase) or _passphrase_is_wrong(self.journal_path, passphrase)
+            wrong = isinstance(error, WrongPassphrase)
             self.app.call_from_thread(self._failed, WRONG_PASSPHRASE if wrong else str(error))
             return
         except OSError:
@@ -109,19 +109,3 @@ class RestoreScreen(Screen[None]):
 
     def _say(self, message: str) -> None:
         self.query_one("#problem", Static).update(Text(message))
-
-
-def _passphrase_is_wrong(path: Path, passphrase: str) -> bool:
-    """Whether the newest backup refuses this passphrase (restore reports every failure as one error)."""
-    from thoughtwork.journal import fileformat
-
-    backups = existing_backups(path)
-    if not backups:
-        return False
-    try:
-        fileformat.decode(backups[0].read_bytes(), passphrase)
-    except WrongPassphrase:
-        return True
-    except (JournalError, OSError):
-        return False
-    return False
