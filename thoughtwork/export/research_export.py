@@ -23,7 +23,6 @@ from thoughtwork.export.columns import CODEBOOK_FIELDS, COLUMNS, FIXED_COLUMNS, 
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
 from thoughtwork.export.study import Study
 from thoughtwork.models import SCHEMA_VERSION, Settings, ThoughtRecord
-from thoughtwork.text import clean
 
 EXPORT_SCHEMA = 1
 """Version of the export's layout (columns and manifest); merge refuses to mix versions."""
@@ -112,8 +111,9 @@ def build_export(
             if name in FREE_TEXT:
                 result = anonymiser.scrub(value or "")
                 scrubbed[name] = result
-                # Escape sequences typed or pasted by the participant must not reach a researcher's terminal.
-                value = clean(result.text)
+                # scrub() has already removed escape sequences and made control characters
+                # visible, so nothing typed or pasted can reach a researcher's terminal.
+                value = result.text
             row[name] = value
         bundle.rows.append(row)
         bundle.scrubbed.append(scrubbed)
