@@ -254,22 +254,6 @@ def test_contractions_typed_without_apostrophes(text, expected):
     assert ids(text) == expected
 
 
-def test_anchored_matching_finds_exactly_what_one_big_matcher_finds():
-    """The speed-up runs each rule only where its anchor word occurs; it must not lose matches."""
-    from spacy.matcher import Matcher
-
-    from thoughtwork.nlp.pipeline import prepare
-
-    nlp = load_pipeline()
-    component = nlp.get_pipe("distortion_matcher")
-    plain = Matcher(nlp.vocab)
-    for spec in component.specs.values():
-        plain.add(spec.key, spec.variants)
-    texts = [text for text, _labels in read_examples(DATA / "distortions_dev.jsonl")][:300]
-    for doc in nlp.pipe(prepare(text) for text in texts):
-        assert set(component.matcher(doc)) == set(plain(doc)), doc.text
-
-
 def test_long_runs_of_punctuation_are_analysed_quickly_and_keep_offsets():
     # spaCy's tokenizer is quadratic on long punctuation runs; prepare() splits them.
     from thoughtwork.nlp.pipeline import prepare

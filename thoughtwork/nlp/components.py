@@ -14,12 +14,13 @@ from collections import defaultdict
 from typing import ClassVar, NamedTuple
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from thoughtwork.models import Theme
 from thoughtwork.nlp.context import Context, ContextSettings
 from thoughtwork.nlp.rules import PatternSpec, distortion_rules, theme_lexicon
+from thoughtwork.nlp.token_regex import RegexMatcher
 from thoughtwork.safety import mentions_self_harm
 
 
@@ -46,98 +47,6 @@ COMMON_WORDS = frozenset(
 )
 """Words too frequent to tell whether a rule could match; a rarer word of the rule is used instead."""
 
-OPTIONAL = {"?", "*"}
-
-
-class _Group(NamedTuple):
-    """The rules filed under one anchor: their Matcher, and for each pattern the ids of the word
-    sets it needs (see `AnchoredMatcher`)."""
-
-    matcher: Matcher
-    needs: tuple[frozenset[int], ...]
-
-    def can_match(self, present: set[int]) -> bool:
-        """Whether some pattern finds every word set it requires among those present in the doc."""
-        return any(need <= present for need in self.needs)
-
-
-class AnchoredMatcher:
-    """A spaCy Matcher split by each rule's rarest required word, run only where that word occurs.
-
-    The Matcher starts every pattern at every token, so with a few hundred rules one Matcher
-    spent most of its time on rules that could not match. Each rule here is filed under one word
-    it cannot match without (its "anchor"); for a doc, only the groups where some pattern finds
-    every word it requires are run (most anchors occur without the rest of their rule: about 9
-    groups a thought had their anchor, about 2 could match). The matches are exactly those of one
-    big Matcher.
-
-    Every distinct required word set gets a number at load time; a doc then yields the numbers
-    of the sets it meets, from the few of its words that any rule requires (a set intersection,
-    not a loop over every word), and a pattern can match only if its numbers are all among them.
-    """
-
-    def __init__(self, nlp: Language, patterns: dict[str, list[list[dict]]]) -> None:
-        groups: dict[tuple[str, frozenset[str]] | None, dict[str, list[list[dict]]]] = defaultdict(dict)
-        for key, variants in patterns.items():
-            for tokens in variants:
-                groups[_anchor(tokens)].setdefault(key, []).append(tokens)
-        number: dict[tuple[bool, frozenset[str]], int] = {}
-        self.word_needs: dict[str, list[int]] = defaultdict(list)
-        self.lemma_needs: dict[str, list[int]] = defaultdict(list)
-        self.always: list[_Group] = []
-        self.by_anchor: dict[int, list[_Group]] = defaultdict(list)
-        for anchor, members in groups.items():
-            matcher = Matcher(nlp.vocab, validate=True)
-            for key, variants in members.items():
-                matcher.add(key, variants)
-            needs = tuple(
-                frozenset(self._number(needed, number) for needed in _required(tokens))
-                for variants in members.values()
-                for tokens in variants
-            )
-            group = _Group(matcher, needs)
-            if anchor is None:
-                self.always.append(group)
-            else:
-                attr, words = anchor
-                self.by_anchor[self._number((attr == "LEMMA", words), number)].append(group)
-        self.needed_words = frozenset(self.word_needs)
-        self.needed_lemmas = frozenset(self.lemma_needs)
-        self.anchors = frozenset(self.by_anchor)
-
-    def _number(self, needed: tuple[bool, frozenset[str]], number: dict[tuple[bool, frozenset[str]], int]) -> int:
-        """The id of a required word set, indexed under each of its words the first time it is seen."""
-        if needed not in number:
-            number[needed] = len(number)
-            by_lemma, words = needed
-            index = self.lemma_needs if by_lemma else self.word_needs
-            for word in words:
-                index[word].append(number[needed])
-        return number[needed]
-
-    def __call__(self, doc: Doc, forms: tuple[list[str], list[str]] | None = None) -> list[tuple[int, int, int]]:
-        lower, lemma = forms if forms is not None else word_forms(doc)
-        if lemma and not any(lemma):
-            # spaCy's own check, done once here instead of by every Matcher run (see below).
-            raise ValueError("the distortion matcher needs a lemmatizer before it in the pipeline")
-        present: set[int] = set()
-        for word in self.needed_words.intersection(lower):
-            present.update(self.word_needs[word])
-        for word in self.needed_lemmas.intersection(lemma):
-            present.update(self.lemma_needs[word])
-        active = {id(group): group for group in self.always}
-        for need in self.anchors.intersection(present):
-            for group in self.by_anchor[need]:
-                active[id(group)] = group
-        matches: set[tuple[int, int, int]] = set()
-        for group in active.values():
-            if group.can_match(present):
-                # allow_missing: each Matcher run would otherwise ask the doc again, word by word,
-                # whether it has lemmas (checked once above); that was a fifth of a Matcher run.
-                matches.update(group.matcher(doc, allow_missing=True))
-        return sorted(matches, key=lambda match: (match[1], match[2]))
-
-
 FORMS_KEY = "thoughtwork.word_forms"
 """Where `word_forms` keeps its lists in `doc.user_data`, for the components after the first."""
 
@@ -158,43 +67,6 @@ def word_forms(doc: Doc) -> tuple[list[str], list[str]]:
     return forms
 
 
-def _required_words(token: dict) -> tuple[bool, frozenset[str]] | None:
-    """(by lemma?, the words) a token must be one of, or None if it is optional or not a plain word test."""
-    op = str(token.get("OP", ""))
-    if op in OPTIONAL or op.startswith("{") or op == "!":
-        return None
-    # Other conditions on the token (IS_SENT_START, ...) only narrow it further.
-    attr = "LEMMA" if "LEMMA" in token else "LOWER" if "LOWER" in token else None
-    if attr is None:
-        return None
-    value = token[attr]
-    if isinstance(value, str):
-        return attr == "LEMMA", frozenset([value])
-    if isinstance(value, dict) and set(value) == {"IN"}:
-        return attr == "LEMMA", frozenset(value["IN"])
-    return None
-
-
-def _required(tokens: list[dict]) -> tuple[tuple[bool, frozenset[str]], ...]:
-    """Every word set a pattern cannot match without."""
-    return tuple(needed for needed in map(_required_words, tokens) if needed is not None)
-
-
-def _anchor(tokens: list[dict]) -> tuple[str, frozenset[str]] | None:
-    """The rarest required word set of a pattern, or None if it has no plain required word."""
-    best = None
-    best_cost = None
-    for token in tokens:
-        needed = _required_words(token)
-        if needed is None:
-            continue
-        by_lemma, words = needed
-        cost = len(words) + 1000 * len(words & COMMON_WORDS)
-        if best_cost is None or cost < best_cost:
-            best, best_cost = ("LEMMA" if by_lemma else "LOWER", words), cost
-    return best
-
-
 class DistortionMatcher:
     """Finds the thirteen thinking traps with the rules in `patterns/`, weighing each by its context."""
 
@@ -204,7 +76,7 @@ class DistortionMatcher:
         self.settings = settings
         self.rules = distortion_rules()
         self.specs = {spec.key: spec for rules in self.rules.values() for spec in rules.patterns}
-        self.matcher = AnchoredMatcher(nlp, {spec.key: spec.variants for spec in self.specs.values()})
+        self.matcher = RegexMatcher({spec.key: spec.variants for spec in self.specs.values()}, COMMON_WORDS)
         self.nearby = {key: _word_sets(spec.requires_nearby) for key, spec in self.specs.items() if spec.requires_nearby}
         self.unless = {key: _word_sets(spec.unless_nearby) for key, spec in self.specs.items() if spec.unless_nearby}
 
@@ -213,15 +85,16 @@ class DistortionMatcher:
         return doc
 
     def find(self, doc: Doc) -> list[Hit]:
-        forms = word_forms(doc)
-        matches = self.matcher(doc, forms)
+        lower, lemma = word_forms(doc)
+        if lemma and not any(lemma):
+            raise ValueError("the distortion matcher needs a lemmatizer before it in the pipeline")
+        matches = self.matcher(lower, lemma)
         if not matches:
             return []
-        context = Context(doc, forms[0])
-        strings = doc.vocab.strings
+        context = Context(doc, lower)
         spans_by_key: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
-        for match_id, start, end in matches:
-            spec = self.specs[strings[match_id]]
+        for key, start, end in matches:
+            spec = self.specs[key]
             if spec.requires_nearby is not None and not self._nearby(doc, context, spec, start, end):
                 continue
             if spec.unless_nearby is not None and self._balanced_nearby(doc, context, spec, start):

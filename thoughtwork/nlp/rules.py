@@ -11,9 +11,10 @@ reviewer can read a rule at a glance:
 - a trailing `?`            the token is optional (`"single?"`)
 - `"*N"`                    up to N words that are neither a negation nor a clause break
 - `"**N"`                   up to N words of any kind within the sentence
-- a dict                    a raw spaCy token pattern (lexicon names allowed inside IN/NOT_IN)
+- a dict                    a raw spaCy token pattern of LOWER, LEMMA, IS_SENT_START and OP
+                            (lexicon names allowed inside IN/NOT_IN; see `token_regex`)
 
-Optional keys, all checked after the Matcher finds a span:
+Optional keys, all checked after the pattern matches a span:
 
 - `negatable` (default true): a negation just before, in the same clause, switches the match off.
 - `questions` ("dampen" or "keep"): whether a yes/no question ('Will it hurt?') weakens it.

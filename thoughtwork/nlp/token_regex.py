@@ -1,0 +1,276 @@
+"""spaCy Matcher token patterns, run as regular expressions over a doc's words and lemmas.
+
+The rules stay spaCy Matcher patterns (reviewable data in `patterns/`), and spaCy's own Matcher
+is the reference the tests hold this to: the same (rule, start, end) triples for every doc. It
+is faster because a thought's words become one short string, `word SEP lemma END` per token, and
+Python's regular-expression engine (written in C) runs each rule over it, where spaCy's Matcher
+spends its time in per-token Python-level bookkeeping. Only the rules whose required words all
+occur in the doc run at all, and each is compiled the first time it could match, so loading
+stays quick.
+
+The patterns may use what the rule files use: `LOWER` and `LEMMA` (a word, or `IN` / `NOT_IN`
+a list), `IS_SENT_START` (in a blank pipeline, the first token) and the operators `?`, `*`,
+`+`, `!` and `{n,m}`. Anything else is refused at load with the rule's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+SEP = "\x1f"
+"""Between a token's lower-case form and its lemma."""
+END = "\x1e"
+"""After every token. Neither mark can be in a word: both are replaced if a caller's text has them."""
+
+_ANY_WORD = f"[^{SEP}{END}]*"
+_ANY_LEMMA = f"[^{END}]*"
+_ANY_TOKEN = f"{_ANY_WORD}{SEP}{_ANY_LEMMA}{END}"
+_MARKS = str.maketrans({SEP: "\ufffd", END: "\ufffd"})
+_OPTIONAL = {"?", "*"}
+_BOUNDED = re.compile(r"\{(\d*),(\d*)\}|\{(\d+)\}")
+
+SUPPORTED = {"LOWER", "LEMMA", "IS_SENT_START", "OP"}
+
+
+class PatternNotSupported(ValueError):
+    """A token pattern uses an attribute or operator this engine does not run."""
+
+
+def _alternatives(values: Iterable[str]) -> str:
+    words = sorted(set(values), key=lambda word: (-len(word), word))
+    if not words:
+        return "(?!)"  # an empty IN list matches nothing
+    return "(?:" + "|".join(re.escape(word) for word in words) + ")"
+
+
+def _value(value: Any, stop: str, anything: str) -> str:
+    """The regex for one attribute test (`LOWER` or `LEMMA`), ending before `stop`."""
+    if isinstance(value, str):
+        return re.escape(value)
+    if isinstance(value, dict) and len(value) == 1:
+        (op, words), = value.items()
+        if op == "IN":
+            return _alternatives(words)
+        if op == "NOT_IN":
+            return f"(?!{_alternatives(words)}{stop}){anything}" if words else anything
+    raise PatternNotSupported(f"only a word, IN or NOT_IN can be tested, not {value!r}")
+
+
+def _repeat(op: str) -> tuple[int, int | None]:
+    """(fewest, most) repeats of a token for a Matcher operator (None: no limit)."""
+    if op in ("", "1"):
+        return 1, 1
+    if op == "?":
+        return 0, 1
+    if op == "*":
+        return 0, None
+    if op == "+":
+        return 1, None
+    bounded = _BOUNDED.fullmatch(op)
+    if bounded is None:
+        raise PatternNotSupported(f"the operator {op!r} is not supported")
+    low, high, exact = bounded.groups()
+    if exact is not None:
+        return int(exact), int(exact)
+    return int(low or 0), (int(high) if high else None)
+
+
+def token_regex(token: dict[str, Any]) -> tuple[str, int, int | None]:
+    """One token pattern as a regex, with the fewest and most tokens it takes."""
+    unknown = set(token) - SUPPORTED
+    if unknown:
+        raise PatternNotSupported(f"the attributes {sorted(unknown)} are not supported (only LOWER, LEMMA, IS_SENT_START)")
+    word = _value(token["LOWER"], SEP, _ANY_WORD) if "LOWER" in token else _ANY_WORD
+    lemma = _value(token["LEMMA"], END, _ANY_LEMMA) if "LEMMA" in token else _ANY_LEMMA
+    body = f"{word}{SEP}{lemma}{END}"
+    if "IS_SENT_START" in token:
+        # A blank pipeline marks only the first token as a sentence start.
+        body = (r"\A" if token["IS_SENT_START"] else r"(?!\A)") + body
+        body = f"(?:{body})"
+    op = str(token.get("OP", ""))
+    if op == "!":
+        return f"(?!{body}){_ANY_TOKEN}", 1, 1
+    low, high = _repeat(op)
+    if (low, high) == (1, 1):
+        return body, 1, 1
+    return f"(?:{body}){{{low},{'' if high is None else high}}}", low, high
+
+
+class CompiledPattern(NamedTuple):
+    key: str
+    regex: re.Pattern[str]
+    """Searched for where matches start; then tells whether tokens start..end are a match (fullmatch)."""
+    fewest: int
+    most: int | None
+    first: tuple[bool, frozenset[str]] | None
+    """The words (or lemmas, if True) the first token must be, when it must be there."""
+
+
+def compile_pattern(key: str, tokens: list[dict[str, Any]]) -> CompiledPattern:
+    """A Matcher pattern (a list of token patterns) as the two regexes that find its matches."""
+    parts = _token_regexes(key, tokens)
+    body = "".join(regex for regex, _low, _high in parts)
+    fewest = sum(low for _regex, low, _high in parts)
+    most = None if any(high is None for _r, _l, high in parts) else sum(high for _r, _l, high in parts)
+    first = _required_words(tokens[0]) if tokens else None
+    return CompiledPattern(key, re.compile(body, re.DOTALL), fewest, most, first)
+
+
+def _token_regexes(key: str, tokens: list[dict[str, Any]]) -> list[tuple[str, int, int | None]]:
+    try:
+        return [token_regex(token) for token in tokens]
+    except PatternNotSupported as error:
+        raise PatternNotSupported(f"{key}: {error}") from None
+
+
+def encode(lower: list[str], lemma: list[str]) -> tuple[str, list[int], dict[int, int]]:
+    """A doc's tokens as one string, the offset where each token starts (plus the end), and the
+    token index at each of those offsets."""
+    text = "".join([f"{word}{SEP}{base}{END}" for word, base in zip(lower, lemma)])
+    if text.count(END) != len(lower) or text.count(SEP) != len(lower):
+        lower = [word.translate(_MARKS) for word in lower]
+        lemma = [base.translate(_MARKS) for base in lemma]
+        text = "".join([f"{word}{SEP}{base}{END}" for word, base in zip(lower, lemma)])
+    offsets = [0]
+    for word, base in zip(lower, lemma):
+        offsets.append(offsets[-1] + len(word) + len(base) + 2)
+    return text, offsets, {offset: index for index, offset in enumerate(offsets)}
+
+
+def find(
+    pattern: CompiledPattern, text: str, offsets: list[int], index: dict[int, int], forms: tuple[list[str], list[str]]
+) -> list[tuple[int, int]]:
+    """Every (start, end) token span the pattern matches, as spaCy's Matcher returns them: all ends
+    for each start, not only the longest."""
+    found = []
+    size = len(offsets) - 1
+    match, whole = pattern.regex.match, pattern.regex.fullmatch
+    for start in _starts(pattern, text, forms, index):
+        if match(text, offsets[start]) is None:
+            continue
+        most = size if pattern.most is None else min(size, start + pattern.most)
+        for end in range(start + pattern.fewest, most + 1):
+            if whole(text, offsets[start], offsets[end]):
+                found.append((start, end))
+    return found
+
+
+def _starts(pattern: CompiledPattern, text: str, forms: tuple[list[str], list[str]], index: dict[int, int]) -> list[int]:
+    """The tokens where a match of the pattern might start."""
+    if pattern.first is not None:
+        # Most rules open with a word they need: only the tokens that are one of its words.
+        by_lemma, words = pattern.first
+        return [i for i, word in enumerate(forms[by_lemma]) if word in words]
+    # Otherwise search() finds each place a match starts; trying again one character on finds
+    # the next. A "start" inside a word ('i' in 'hi') is not a token start and is dropped.
+    starts = []
+    at = 0
+    while (found := pattern.regex.search(text, at)) is not None:
+        at = found.start() + 1
+        if (start := index.get(at - 1)) is not None:
+            starts.append(start)
+    return starts
+
+
+class RegexMatcher:
+    """Runs many Matcher patterns over a doc's words and lemmas; only those whose required words
+    all occur in the doc are tried.
+
+    Each pattern is filed under its rarest required word set (a non-optional token's words, by
+    word or by lemma), so for a doc only the patterns filed under one of its words are looked at
+    (set intersections, not a loop over every word), and those run only if every other set they
+    need meets the doc too. A few hundred rules, about two run per thought.
+    """
+
+    def __init__(self, patterns: dict[str, list[list[dict[str, Any]]]], common_words: frozenset[str] = frozenset()) -> None:
+        self._sources: list[tuple[str, list[dict[str, Any]]]] = []
+        self._compiled: dict[int, CompiledPattern] = {}
+        self.always: list[int] = []
+        # Each pattern is filed under its rarest needed word set, by each word of that set, with
+        # the other sets it needs; most patterns are never looked at for a given doc.
+        filed: dict[tuple[bool, str], dict[tuple[tuple[bool, frozenset[str]], ...], list[int]]] = defaultdict(dict)
+        for key, variants in patterns.items():
+            for tokens in variants:
+                number = len(self._sources)
+                self._sources.append((key, tokens))
+                _token_regexes(key, tokens)  # refuse what cannot run now, not when a doc first needs it
+                needed = list(dict.fromkeys(required(tokens)))
+                if not needed:
+                    self.always.append(number)
+                    continue
+                anchor = min(needed, key=lambda need: _rarity(need, common_words))
+                others = tuple(need for need in needed if need != anchor)
+                by_lemma, words = anchor
+                for word in words:
+                    filed[by_lemma, word].setdefault(others, []).append(number)
+        # Per anchor word: (the other word sets needed, the patterns needing just those).
+        Filed = dict[str, list[tuple[tuple[tuple[bool, frozenset[str]], ...], tuple[int, ...]]]]
+        self.by_word: Filed = {}
+        self.by_lemma: Filed = {}
+        for (by_lemma, word), groups in filed.items():
+            index = self.by_lemma if by_lemma else self.by_word
+            index[word] = [(others, tuple(numbers)) for others, numbers in groups.items()]
+        self.anchor_words = frozenset(self.by_word)
+        self.anchor_lemmas = frozenset(self.by_lemma)
+
+    def _pattern(self, number: int) -> CompiledPattern:
+        compiled = self._compiled.get(number)
+        if compiled is None:
+            compiled = self._compiled[number] = compile_pattern(*self._sources[number])
+        return compiled
+
+    def candidates(self, lower: list[str], lemma: list[str]) -> list[int]:
+        """The patterns whose needed words all occur in the doc, in load order."""
+        words, lemmas = set(lower), set(lemma)
+        forms = (words, lemmas)
+        chosen = set(self.always)
+        for index, anchors in ((self.by_word, self.anchor_words.intersection(words)), (self.by_lemma, self.anchor_lemmas.intersection(lemmas))):
+            for anchor in anchors:
+                for others, numbers in index[anchor]:
+                    for by_lemma, needed in others:
+                        if needed.isdisjoint(forms[by_lemma]):
+                            break
+                    else:
+                        chosen.update(numbers)
+        return sorted(chosen)
+
+    def __call__(self, lower: list[str], lemma: list[str]) -> list[tuple[str, int, int]]:
+        """Every (rule key, start, end) match in the doc, ordered by start, end and key."""
+        chosen = self.candidates(lower, lemma)
+        if not chosen:
+            return []
+        text, offsets, index = encode(lower, lemma)
+        matches: set[tuple[str, int, int]] = set()
+        for number in chosen:
+            pattern = self._pattern(number)
+            for start, end in find(pattern, text, offsets, index, (lower, lemma)):
+                matches.add((pattern.key, start, end))
+        return sorted(matches, key=lambda match: (match[1], match[2], match[0]))
+
+
+def _required_words(token: dict[str, Any]) -> tuple[bool, frozenset[str]] | None:
+    """(by lemma?, the words) a token must be one of, or None if it may be absent or is not a plain word test."""
+    op = str(token.get("OP", ""))
+    if op == "!" or _repeat(op)[0] == 0:
+        return None
+    for attr in ("LEMMA", "LOWER"):
+        value = token.get(attr)
+        if isinstance(value, str):
+            return attr == "LEMMA", frozenset([value])
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return attr == "LEMMA", frozenset(value["IN"])
+    return None
+
+
+def required(tokens: list[dict[str, Any]]) -> list[tuple[bool, frozenset[str]]]:
+    """Every word set a pattern cannot match without."""
+    return [need for need in map(_required_words, tokens) if need is not None]
+
+
+def _rarity(need: tuple[bool, frozenset[str]], common_words: frozenset[str]) -> int:
+    """How often a needed word set is likely met: its size, and far more if it holds a common word."""
+    _by_lemma, words = need
+    return len(words) + 1000 * len(words & common_words)
