@@ -185,19 +185,40 @@ def test_load_pipeline_is_built_once_even_from_several_threads():
     assert len({id(nlp) for nlp in results}) == 1
 
 
-def test_components_work_from_a_plain_blank_pipeline():
+@pytest.mark.parametrize("lemmatizer", [("lemmatizer", {"mode": "lookup"}), ("lookup_lemmatizer", {})])
+def test_components_work_from_a_plain_blank_pipeline(lemmatizer):
+    name, config = lemmatizer
     nlp = spacy.blank("en")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe(name, config=config)
     nlp.add_pipe("distortion_matcher")
     nlp.add_pipe("theme_tagger")
     nlp.initialize()
-    doc = nlp("i'm such a failure")
-    assert [hit.distortion for hit in doc._.distortions] == ["labeling"]
+    doc = nlp("i'm such a failure and it always hurts")
+    assert [hit.distortion for hit in doc._.distortions] == ["labeling", "overgeneralization"]
     assert "self_worth" in doc._.themes
 
 
+def test_the_fast_lemmatizer_gives_spacys_lemmas_for_every_labelled_thought():
+    from thoughtwork.nlp.pipeline import prepare
+
+    reference = spacy.blank("en")
+    reference.add_pipe("lemmatizer", config={"mode": "lookup"})
+    reference.initialize()
+    ours = load_pipeline()
+    texts = [prepare(text) for path in sorted(DATA.glob("distortions_*.jsonl")) for text, _labels in read_examples(path)]
+    texts += [prepare(line) for line in ["Thoughts THOUGHT thinking!! kids' children's feet", "İstanbul ﬁles \x1e"]]
+    spacys, fast = reference.get_pipe("lemmatizer"), ours.get_pipe("lookup_lemmatizer")
+    for text in texts:
+        expected, got = spacys(ours.make_doc(text)), fast(ours.make_doc(text))
+        assert [token.lemma_ for token in got] == [token.lemma_ for token in expected], text
+    # A lemma set before the lemmatizer (by a tokenizer rule, say) is kept, as spaCy's keeps it.
+    doc = ours.make_doc("thought")
+    doc[0].lemma_ = "idea"
+    assert ours.get_pipe("lookup_lemmatizer")(doc)[0].lemma_ == "idea"
+
+
 def test_distortion_matcher_without_a_lemmatizer_says_what_is_missing():
-    # The Matchers skip spaCy's own lemma check (for speed), so the component makes it once.
+    # Lemma patterns would silently never match; the component says so instead.
     nlp = spacy.blank("en")
     nlp.add_pipe("distortion_matcher")
     nlp.initialize()

@@ -125,8 +125,12 @@ class DistortionMatcher:
         independent clues (1 - product of misses), and the evidence is the tightest spans."""
         by_distortion: dict[str, list[tuple[str, float, list[tuple[int, int]]]]] = defaultdict(list)
         for key, spans in spans_by_key.items():
-            best = max(weight for _s, _e, weight in spans)
-            tight = _tightest([(s, e) for s, e, _w in spans])
+            if len(spans) == 1:  # the usual case: one match of the pattern
+                start, end, best = spans[0]
+                tight = [(start, end)]
+            else:
+                best = max(weight for _s, _e, weight in spans)
+                tight = _tightest([(s, e) for s, e, _w in spans])
             by_distortion[self.specs[key].distortion].append((self.specs[key].id, best, tight))
         hits = []
         for distortion, found in by_distortion.items():

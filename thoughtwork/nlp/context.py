@@ -89,8 +89,9 @@ class Context:
 
         self.first_hedge = {}
         self.is_question = []
+        has_hedge = not hedges.isdisjoint(self.words)  # most thoughts have none: skip the search
         for index, (first, last) in enumerate(sentence_bounds):
-            hedge_at = next((i for i in range(first, last) if self._hedges(i, hedges)), None)
+            hedge_at = next((i for i in range(first, last) if self._hedges(i, hedges)), None) if has_hedge else None
             if hedge_at is not None:
                 self.first_hedge[index] = hedge_at
             asks = self.words[last - 1] == "?" and self.words[first] in question_starts
@@ -108,6 +109,8 @@ class Context:
         verbs, listeners, openers = _speech_words()
         words = self.words
         inside = [False] * len(words)
+        if verbs.isdisjoint(words):
+            return inside
         i = 0
         while i < len(words):
             # 'She hasn't replied' reports silence, not words.

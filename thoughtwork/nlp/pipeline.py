@@ -1,6 +1,6 @@
 """Analysing thoughts: text in, `thoughtwork.models.Analysis` out.
 
-The pipeline is `spacy.blank("en")` with the lookup lemmatizer (from spacy-lookups-data) and
+The pipeline is `spacy.blank("en")` with a lookup lemmatizer (spacy-lookups-data's table) and
 our two rule components; it needs no model download. It is built once and shared:
 `load_pipeline()` is safe to call from a worker thread while the app starts.
 """
@@ -60,6 +60,7 @@ def _build_pipeline() -> Language:
     from spacy.symbols import ORTH
 
     import thoughtwork.nlp.components  # noqa: F401  (registers the factories even if not installed)
+    import thoughtwork.nlp.lemmatizer  # noqa: F401
 
     nlp = spacy.blank("en")
     for word in _hyphenated_words():
@@ -68,7 +69,8 @@ def _build_pipeline() -> Language:
     # 'its' typed for "it's" ('its hopeless', 'its my fault') is read as "it" + "s" like 'thats' and
     # 'hes'; the possessive ('its best') then reads as "it s best", which no rule takes for a trap.
     nlp.tokenizer.add_special_case("its", [{ORTH: "it"}, {ORTH: "s"}])
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    # spaCy's lookup lemmatizer, same table and lemmas, faster per word (see nlp/lemmatizer.py).
+    nlp.add_pipe("lookup_lemmatizer")
     nlp.add_pipe("distortion_matcher")
     nlp.add_pipe("theme_tagger")
     nlp.initialize()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 SEP = "\x1f"
@@ -129,15 +130,13 @@ def _token_regexes(key: str, tokens: list[dict[str, Any]]) -> list[tuple[str, in
 def encode(lower: list[str], lemma: list[str]) -> tuple[str, list[int], dict[int, int]]:
     """A doc's tokens as one string, the offset where each token starts (plus the end), and the
     token index at each of those offsets."""
-    text = "".join([f"{word}{SEP}{base}{END}" for word, base in zip(lower, lemma)])
-    if text.count(END) != len(lower) or text.count(SEP) != len(lower):
-        lower = [word.translate(_MARKS) for word in lower]
-        lemma = [base.translate(_MARKS) for base in lemma]
-        text = "".join([f"{word}{SEP}{base}{END}" for word, base in zip(lower, lemma)])
-    offsets = [0]
-    for word, base in zip(lower, lemma):
-        offsets.append(offsets[-1] + len(word) + len(base) + 2)
-    return text, offsets, {offset: index for index, offset in enumerate(offsets)}
+    parts = [f"{word}{SEP}{base}{END}" for word, base in zip(lower, lemma)]
+    text = "".join(parts)
+    if text.count(END) != len(parts) or text.count(SEP) != len(parts):
+        parts = [f"{word.translate(_MARKS)}{SEP}{base.translate(_MARKS)}{END}" for word, base in zip(lower, lemma)]
+        text = "".join(parts)
+    offsets = [0, *accumulate(map(len, parts))]
+    return text, offsets, dict(zip(offsets, range(len(offsets))))
 
 
 def find(
@@ -179,42 +178,54 @@ class RegexMatcher:
     """Runs many Matcher patterns over a doc's words and lemmas; only those whose required words
     all occur in the doc are tried.
 
-    Each pattern is filed under its rarest required word set (a non-optional token's words, by
-    word or by lemma), so for a doc only the patterns filed under one of its words are looked at
-    (set intersections, not a loop over every word), and those run only if every other set they
-    need meets the doc too. A few hundred rules, about two run per thought.
+    Every distinct word set a pattern requires (a non-optional token's words, by word or by
+    lemma) is one bit; a doc's words light the bits of the sets they meet, and a pattern runs
+    only if all its bits are lit. Each pattern is filed under its rarest set, so for a doc only
+    the patterns filed under one of its words are looked at at all: a few hundred rules, about
+    two run per thought.
     """
 
     def __init__(self, patterns: dict[str, list[list[dict[str, Any]]]], common_words: frozenset[str] = frozenset()) -> None:
         self._sources: list[tuple[str, list[dict[str, Any]]]] = []
         self._compiled: dict[int, CompiledPattern] = {}
         self.always: list[int] = []
-        # Each pattern is filed under its rarest needed word set, by each word of that set, with
-        # the other sets it needs; most patterns are never looked at for a given doc.
-        filed: dict[tuple[bool, str], dict[tuple[tuple[bool, frozenset[str]], ...], list[int]]] = defaultdict(dict)
+        bits: dict[tuple[bool, frozenset[str]], int] = {}
+        self.word_bits: dict[str, int] = defaultdict(int)
+        self.lemma_bits: dict[str, int] = defaultdict(int)
+        filed: dict[tuple[bool, str], dict[int, list[int]]] = defaultdict(dict)
         for key, variants in patterns.items():
             for tokens in variants:
                 number = len(self._sources)
                 self._sources.append((key, tokens))
                 _token_regexes(key, tokens)  # refuse what cannot run now, not when a doc first needs it
-                needed = list(dict.fromkeys(required(tokens)))
+                needed = required(tokens)
                 if not needed:
                     self.always.append(number)
                     continue
-                anchor = min(needed, key=lambda need: _rarity(need, common_words))
-                others = tuple(need for need in needed if need != anchor)
-                by_lemma, words = anchor
+                mask = 0
+                for need in needed:
+                    mask |= self._bit(need, bits)
+                by_lemma, words = min(needed, key=lambda need: _rarity(need, common_words))
                 for word in words:
-                    filed[by_lemma, word].setdefault(others, []).append(number)
-        # Per anchor word: (the other word sets needed, the patterns needing just those).
-        Filed = dict[str, list[tuple[tuple[tuple[bool, frozenset[str]], ...], tuple[int, ...]]]]
-        self.by_word: Filed = {}
-        self.by_lemma: Filed = {}
+                    filed[by_lemma, word].setdefault(mask, []).append(number)
+        # Per anchor word: (the bits a pattern needs, the patterns needing just those).
+        self.by_word: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        self.by_lemma: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         for (by_lemma, word), groups in filed.items():
             index = self.by_lemma if by_lemma else self.by_word
-            index[word] = [(others, tuple(numbers)) for others, numbers in groups.items()]
-        self.anchor_words = frozenset(self.by_word)
-        self.anchor_lemmas = frozenset(self.by_lemma)
+            index[word] = [(mask, tuple(numbers)) for mask, numbers in groups.items()]
+        self.word_bits = dict(self.word_bits)
+        self.lemma_bits = dict(self.lemma_bits)
+        self.needed_words = frozenset(self.word_bits)
+        self.needed_lemmas = frozenset(self.lemma_bits)
+
+    def _bit(self, need: tuple[bool, frozenset[str]], bits: dict[tuple[bool, frozenset[str]], int]) -> int:
+        if need not in bits:
+            bits[need] = 1 << len(bits)
+            by_lemma, words = need
+            for word in words:
+                (self.lemma_bits if by_lemma else self.word_bits)[word] |= bits[need]
+        return bits[need]
 
     def _pattern(self, number: int) -> CompiledPattern:
         compiled = self._compiled.get(number)
@@ -224,16 +235,18 @@ class RegexMatcher:
 
     def candidates(self, lower: list[str], lemma: list[str]) -> list[int]:
         """The patterns whose needed words all occur in the doc, in load order."""
-        words, lemmas = set(lower), set(lemma)
-        forms = (words, lemmas)
+        present = 0
+        words = self.needed_words.intersection(lower)
+        lemmas = self.needed_lemmas.intersection(lemma)
+        for word in words:
+            present |= self.word_bits[word]
+        for word in lemmas:
+            present |= self.lemma_bits[word]
         chosen = set(self.always)
-        for index, anchors in ((self.by_word, self.anchor_words.intersection(words)), (self.by_lemma, self.anchor_lemmas.intersection(lemmas))):
+        for index, anchors in ((self.by_word, words), (self.by_lemma, lemmas)):
             for anchor in anchors:
-                for others, numbers in index[anchor]:
-                    for by_lemma, needed in others:
-                        if needed.isdisjoint(forms[by_lemma]):
-                            break
-                    else:
+                for mask, numbers in index.get(anchor, ()):
+                    if present & mask == mask:
                         chosen.update(numbers)
         return sorted(chosen)
 
