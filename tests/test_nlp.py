@@ -284,3 +284,23 @@ def test_long_runs_of_punctuation_are_analysed_quickly_and_keep_offsets():
     match = analyse(text).distortions[0]
     span = match.evidence[0]
     assert text[span.start : span.end] == span.text == "I'm a failure"
+
+
+def test_a_batch_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    from thoughtwork.nlp.pipeline import findings_many
+
+    assert gc.isenabled()
+    analyse_many(["It always hurts.", "I must be broken."])
+    findings_many(["It always hurts."])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyse_many(["It always hurts."])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError):
+        analyse_many(["fine", "x" * 200_000])
+    assert gc.isenabled()

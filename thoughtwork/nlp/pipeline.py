@@ -7,23 +7,18 @@ our two rule components; it needs no model download. It is built once and shared
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from thoughtwork.models import (
-    Analysis,
-    DistortionId,
-    DistortionMatch,
-    DistortionStatus,
-    EvidenceSpan,
-    Theme,
-)
-from thoughtwork.nlp.components import Hit
+from thoughtwork.models import Analysis, DistortionStatus
+from thoughtwork.nlp.components import Hit, results
 from thoughtwork.nlp.rules import distortion_rules, lexicons
 from thoughtwork.text import clean, mask_controls
 
@@ -126,8 +121,9 @@ def analyse(text: str) -> Analysis:
 def analyse_many(texts: Iterable[str], batch_size: int = 256) -> list[Analysis]:
     """Analyses for many thoughts, in order, using `nlp.pipe` for speed."""
     originals = [_check(text) for text in texts]
-    docs = load_pipeline().pipe((prepare(text) for text in originals), batch_size=batch_size)
-    return [to_analysis(text, doc) for text, doc in zip(originals, docs)]
+    with _collector_paused():
+        docs = load_pipeline().pipe((prepare(text) for text in originals), batch_size=batch_size)
+        return [to_analysis(text, doc) for text, doc in zip(originals, docs)]
 
 
 def findings_many(texts: Iterable[str], batch_size: int = 256) -> list[tuple[list[Hit], list[str]]]:
@@ -136,8 +132,25 @@ def findings_many(texts: Iterable[str], batch_size: int = 256) -> list[tuple[lis
     For bulk output that needs neither explanations nor model objects (`analyse --jsonl`):
     building those took about a tenth of the time of a short thought."""
     originals = [_check(text) for text in texts]
-    docs = load_pipeline().pipe((prepare(text) for text in originals), batch_size=batch_size)
-    return [(list(doc._.distortions or ()), list(doc._.themes or ())) for doc in docs]
+    with _collector_paused():
+        docs = load_pipeline().pipe((prepare(text) for text in originals), batch_size=batch_size)
+        return [results(doc)[:2] for doc in docs]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a batch runs, as it was before afterwards.
+
+    A batch makes many small objects that live on (the results), so the collector kept scanning
+    them: 10-25% of a batch's time. Analysing makes no reference cycles (checked: a collection
+    after 6,000 thoughts found nothing unreachable), so nothing waits longer to be freed."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def rounded_score(score: float) -> float:
@@ -147,23 +160,29 @@ def rounded_score(score: float) -> float:
 
 def to_analysis(text: str, doc: Doc) -> Analysis:
     """Turn a processed doc into an Analysis whose evidence quotes the original `text`."""
-    found = doc._  # each `doc._` makes a new object; one serves all three reads
-    distortions = [_match(text, hit) for hit in found.distortions or ()]
-    themes = [Theme(theme) for theme in found.themes or ()]
-    return Analysis(text=text, distortions=distortions, themes=themes, mentions_self_harm=found.mentions_self_harm)
-
-
-def _match(text: str, hit: Hit) -> DistortionMatch:
-    # Built without re-validation: every value comes from the matcher (a known id, a score in
-    # 0..1, offsets inside `text`), and this runs thousands of times a second in batch mode.
-    evidence = [EvidenceSpan.model_construct(text=text[start:end], start=start, end=end) for start, end in hit.spans]
-    return DistortionMatch.model_construct(
-        id=DistortionId(hit.distortion),
-        score=rounded_score(hit.score),
-        evidence=evidence,
-        explanation=explain(hit.distortion, [span.text for span in evidence]),
-        status=DistortionStatus.suggested,
+    distortions, themes, self_harm = results(doc)
+    # Validated from plain data in one call: pydantic-core does that in about half the time
+    # that `model_construct` takes per model, so checking every value here costs nothing extra.
+    return Analysis.model_validate(
+        {
+            "text": text,
+            "distortions": [_match(text, hit) for hit in distortions],
+            "themes": themes,
+            "mentions_self_harm": self_harm,
+        }
     )
+
+
+def _match(text: str, hit: Hit) -> dict[str, object]:
+    """A hit as the data of a `DistortionMatch`, its evidence quoting `text`."""
+    evidence = [{"text": text[start:end], "start": start, "end": end} for start, end in hit.spans]
+    return {
+        "id": hit.distortion,
+        "score": rounded_score(hit.score),
+        "evidence": evidence,
+        "explanation": explain(hit.distortion, [span["text"] for span in evidence]),
+        "status": DistortionStatus.suggested,
+    }
 
 
 def explain(distortion: str, words: list[str]) -> str:
