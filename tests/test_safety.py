@@ -110,6 +110,17 @@ def test_a_risky_sentence_is_noticed_wherever_it_sits(padding: str) -> None:
     assert mentions_self_harm(f"{padding} I want to kill myself {padding}")
 
 
+@pytest.mark.parametrize(
+    "text", ["\x1b[31mkill myself", "I want to \x1b[1mdie\x1b[0m", "\x1b]8;;https://x\x07I want to die\x1b]8;;\x07"]
+)
+def test_escape_codes_pasted_into_a_thought_do_not_hide_the_words(text: str) -> None:
+    # The app checks the raw text of a record; an escape code used to glue onto the next word ("31mkill").
+    from thoughtwork.nlp import analyse
+
+    assert mentions_self_harm(text)
+    assert analyse(text).mentions_self_harm
+
+
 def test_the_language_pipeline_and_the_app_share_one_self_harm_list() -> None:
     """`analyse` sets mentions_self_harm exactly when thoughtwork.safety does."""
     from thoughtwork.nlp import analyse

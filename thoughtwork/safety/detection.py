@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from thoughtwork.text import mask_controls
+
 # Each pattern runs on lower-cased text with straight apostrophes and single spaces.
 _SELF = r"(?:myself|my self)"
 # Only intent, not prediction: "I might hurt myself with the dilator" is a fear this app
@@ -52,13 +54,17 @@ _PATTERNS = [
     r"\bhurt(?:ing)? myself (?:again|deliberately)\b",
 ]
 _COMPILED = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_NOT_WORDS = re.compile(r"[^\w'\- ]+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
 def _normalise(text: str) -> str:
     """Lower case, straight apostrophes, hyphens kept, and one space between words."""
+    if "\x1b" in text:
+        # An escape code ("\x1b[31m") must not glue itself to the next word ("31mkill").
+        text = mask_controls(text)
     text = text.translate(_APOSTROPHES).lower()
-    text = re.sub(r"[^\w'\- ]+", " ", text)
+    text = _NOT_WORDS.sub(" ", text)
     return " ".join(text.split())
 
 
