@@ -173,8 +173,8 @@ class Context:
         words = self.words
         if spec.not_after and start > 0 and words[start - 1] in spec.not_after:
             return 0.0
-        for phrase in spec.not_before:
-            if tuple(words[end : end + len(phrase)]) == phrase:
+        for size, phrases in spec.not_before_by_size:
+            if tuple(words[end : end + size]) in phrases:
                 return 0.0
         if spec.negatable and self.negated(start, end, settings.negation_window):
             return 0.0

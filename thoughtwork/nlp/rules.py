@@ -72,6 +72,8 @@ class PatternSpec:
     dampen_hedges: bool = True
     not_after: frozenset[str] = frozenset()
     not_before: tuple[tuple[str, ...], ...] = ()
+    not_before_by_size: tuple[tuple[int, frozenset[tuple[str, ...]]], ...] = ()
+    """`not_before` grouped by length, so a match checks one set per length, not every phrase."""
     requires_nearby: list[dict[str, Any]] | None = None
     nearby_in_topic: bool = False
     unless_nearby: list[dict[str, Any]] | None = None
@@ -224,6 +226,11 @@ def _multiword(spec: str | None, lexicon: dict[str, list[str]]) -> tuple[tuple[s
     return _phrases([word for word in _words(spec.replace("~", ""), lexicon) if " " in word])
 
 
+def _by_size(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
+    sizes = sorted({len(phrase) for phrase in phrases})
+    return tuple((size, frozenset(phrase for phrase in phrases if len(phrase) == size)) for size in sizes)
+
+
 def _choice(raw: dict[str, Any], key: str, allowed: tuple[str, str]) -> str:
     value = raw.get(key, allowed[0])
     if value not in allowed:
@@ -254,6 +261,7 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
         qualified_by = frozenset(_words(raw["qualified_by"], lexicon)) if raw.get("qualified_by") else frozenset()
     except PatternError as error:
         raise PatternError(f"{distortion}.json: pattern {pid!r} is malformed ({error})") from error
+    not_before = _phrases(_phrase_items(raw.get("not_before", []), lexicon))
     return PatternSpec(
         key=f"{distortion}:{pid}",
         distortion=distortion,
@@ -265,7 +273,8 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
         dampen_questions=raw.get("questions", "dampen") != "keep",
         dampen_hedges=raw.get("hedges", "dampen") != "keep",
         not_after=frozenset(not_after),
-        not_before=_phrases(_phrase_items(raw.get("not_before", []), lexicon)),
+        not_before=not_before,
+        not_before_by_size=_by_size(not_before),
         requires_nearby=token_alternatives(nearby, lexicon) if nearby else None,
         nearby_in_topic=nearby_scope == "topic",
         unless_nearby=token_alternatives(unless, lexicon) if unless else None,
