@@ -199,6 +199,7 @@ def test_components_work_from_a_plain_blank_pipeline(lemmatizer):
 
 
 def test_the_fast_lemmatizer_gives_spacys_lemmas_for_every_labelled_thought():
+    from thoughtwork.nlp.lemmatizer import FORMS_KEY
     from thoughtwork.nlp.pipeline import prepare
 
     reference = spacy.blank("en")
@@ -211,6 +212,8 @@ def test_the_fast_lemmatizer_gives_spacys_lemmas_for_every_labelled_thought():
     for text in texts:
         expected, got = spacys(ours.make_doc(text)), fast(ours.make_doc(text))
         assert [token.lemma_ for token in got] == [token.lemma_ for token in expected], text
+        # The word forms it leaves for the rules are the tokens' own.
+        assert got.user_data[FORMS_KEY] == ([token.lower_ for token in got], [token.lemma_ for token in got])
     # A lemma set before the lemmatizer (by a tokenizer rule, say) is kept, as spaCy's keeps it.
     doc = ours.make_doc("thought")
     doc[0].lemma_ = "idea"

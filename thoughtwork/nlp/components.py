@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from thoughtwork.models import Theme
 from thoughtwork.nlp.context import Context, ContextSettings
+from thoughtwork.nlp.lemmatizer import FORMS_KEY
 from thoughtwork.nlp.rules import PatternSpec, distortion_rules, theme_lexicon
 from thoughtwork.nlp.token_regex import RegexMatcher
 from thoughtwork.safety import mentions_self_harm
@@ -70,15 +71,13 @@ COMMON_WORDS = frozenset(
 )
 """Words too frequent to tell whether a rule could match; a rarer word of the rule is used instead."""
 
-FORMS_KEY = "thoughtwork.word_forms"
-"""Where `word_forms` keeps its lists in `doc.user_data`, for the components after the first."""
-
-
 def word_forms(doc: Doc) -> tuple[list[str], list[str]]:
     """The lower-case form and the lemma of every token, read in one pass and kept on the doc.
 
     Making a spaCy Token object for each word is a good part of the cost of a short thought;
-    the anchors, the context and the theme tagger all need these two forms, so they share them."""
+    the rules, the context and the theme tagger all need these two forms, so they share them.
+    `lookup_lemmatizer` leaves them on the doc as it goes; after another lemmatizer they are
+    read here once."""
     forms = doc.user_data.get(FORMS_KEY)
     if forms is None or len(forms[0]) != len(doc):
         lower: list[str] = []

@@ -14,28 +14,43 @@ from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
 
+FORMS_KEY = "thoughtwork.word_forms"
+"""Where the lower-case form and the lemma of every token are kept in `doc.user_data`, as two
+lists: the rule components all read them, and reading them from Token objects again cost more
+than the lemmatizer itself (see `thoughtwork.nlp.components.word_forms`)."""
+
+
 class LookupLemmatizer:
     """Sets each token's lemma from the English lookup table, as `lemmatizer` (mode "lookup") does:
-    the table's lemma for the token's text, or the text itself; a lemma already set is kept."""
+    the table's lemma for the token's text, or the text itself; a lemma already set is kept.
+    It also leaves the words' lower-case forms and lemmas on the doc (`FORMS_KEY`)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.table = load_lookups(nlp.lang, ["lemma_lookup"]).get_table("lemma_lookup")
         self.strings = nlp.vocab.strings
-        self._lemma_of: dict[int, int] = {}
-        """Word id -> lemma id. Grows with the distinct words seen (tens of thousands at most)."""
+        self._known: dict[int, tuple[int, str, str]] = {}
+        """Word id -> (lemma id, lower-case form, lemma). Grows with the distinct words seen."""
 
     def __call__(self, doc: Doc) -> Doc:
-        lemma_of = self._lemma_of
+        known = self._known
+        lower: list[str] = []
+        lemmas: list[str] = []
         for token in doc:
             if token.lemma:
+                lower.append(token.lower_)
+                lemmas.append(token.lemma_)
                 continue
             orth = token.orth
-            lemma = lemma_of.get(orth)
-            if lemma is None:
+            entry = known.get(orth)
+            if entry is None:
                 text = self.strings[orth]
-                lemma = lemma_of[orth] = self.strings.add(self.table.get(text, text))
-            token.lemma = lemma
+                lemma = self.table.get(text, text)
+                entry = known[orth] = (self.strings.add(lemma), token.lower_, lemma)
+            token.lemma = entry[0]
+            lower.append(entry[1])
+            lemmas.append(entry[2])
+        doc.user_data[FORMS_KEY] = (lower, lemmas)
         return doc
 
 
