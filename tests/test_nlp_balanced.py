@@ -158,3 +158,53 @@ def test_a_denied_meaning_is_not_emotional_reasoning():
 def test_no_one_of_two_words_is_the_balanced_answer_like_nobody():
     assert "blaming" not in ids("No one at the hospital made me feel silly.")
     assert "blaming" in ids("My mum made me feel dirty about my body.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He never pressures me, and I'm grateful for that.",
+        "She never judges me when I cry.",
+        "My partner never rushes me.",
+        "She always checks in with me.",
+        "Nothing went wrong at the appointment today.",
+    ],
+)
+def test_a_hurtful_act_that_never_happens_or_a_kind_one_that_always_does_is_no_trap(text):
+    assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("My partner never tries to understand.", {"blaming", "overgeneralization"}),
+        ("My boss always picks on me.", {"blaming"}),
+        ("He constantly criticises me.", {"blaming"}),
+        ("Nothing ever goes right for me.", {"overgeneralization"}),
+    ],
+)
+def test_a_caring_act_that_never_happens_or_a_hurtful_one_that_always_does_is_still_a_complaint(text, expected):
+    assert expected <= ids(text)
+
+
+@pytest.mark.parametrize("text", ["My partner's ex never had this problem.", "My mum never talked to me about sex."])
+def test_a_fact_of_someone_elses_history_is_not_a_rule_made_from_one_bad_time(text):
+    assert "overgeneralization" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone I've told thinks I'm making it up.",
+        "everyone ive talked to thinks im exaggerating",
+        "Everybody I know thinks I'm weird.",
+        "People I work with think I'm cold.",
+    ],
+)
+def test_a_group_named_by_how_i_know_them_is_a_guess_at_many_minds(text):
+    assert ids(text) == {"mind_reading"}
+
+
+@pytest.mark.parametrize("text", ["Everyone I've told has been kind.", "Everyone I've told doesn't think I'm making it up."])
+def test_a_group_that_is_kind_or_not_guessed_at_is_no_mind_reading(text):
+    assert "mind_reading" not in ids(text)
