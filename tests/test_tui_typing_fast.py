@@ -143,3 +143,25 @@ def test_tab_still_moves_through_a_screen_in_order(tmp_path):
             assert seen == ["emotions", "other-emotions", "anxiety", "tension"]
 
     asyncio.run(scenario())
+
+
+def test_words_typed_right_after_n_on_home_start_the_situation(tmp_path):
+    """'n' then typing at once: the words reach the first field (they went to home's menu and were lost)."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            press_without_pauses(pilot, "n", "a", "t", "space", "w", "o", "r", "x", "backspace", "k")
+            await wait_for_screen(pilot, "RecordScreen")
+            box = app.screen.query_one("#situation", TextArea)
+            await settle(pilot, lambda: box.text == "at work")
+            assert box.text == "at work"
+            assert app.focused is box
+            # Later keys still go straight to the field, after what was typed early.
+            press_without_pauses(pilot, "!")
+            await settle(pilot, lambda: box.text == "at work!")
+            assert box.text == "at work!"
+
+    asyncio.run(scenario())

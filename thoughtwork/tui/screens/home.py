@@ -61,15 +61,18 @@ def greeting(hour: int) -> str:
 class HomeScreen(Screen[None]):
     """The hub: start or continue a record, homework, journal, progress, breathe, help."""
 
+    # Priority: the screen opens the moment its key arrives. Otherwise the key waits in the
+    # menu's queue behind nothing and the words typed right after `n` ("n at work") were
+    # queued to the menu as well, and lost when the record screen opened.
     BINDINGS = [
-        Binding("n", "app.new_record", "New record"),
-        Binding("c", "app.continue_draft", "Continue", show=False),
-        Binding("h", "app.homework", "Homework", show=False),
-        Binding("j", "app.open_journal", "Journal"),
-        Binding("p", "app.open_progress", "Progress"),
-        Binding("b", "app.breathe", "Breathe"),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("s", "app.settings", "Settings", show=False),
+        Binding("n", "app.new_record", "New record", priority=True),
+        Binding("c", "app.continue_draft", "Continue", show=False, priority=True),
+        Binding("h", "app.homework", "Homework", show=False, priority=True),
+        Binding("j", "app.open_journal", "Journal", priority=True),
+        Binding("p", "app.open_progress", "Progress", priority=True),
+        Binding("b", "app.breathe", "Breathe", priority=True),
+        Binding("question_mark", "app.help", "Help", priority=True),
+        Binding("s", "app.settings", "Settings", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:

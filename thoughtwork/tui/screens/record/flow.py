@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
@@ -28,6 +28,7 @@ from thoughtwork.tui.screens.record.situation import SituationStep
 from thoughtwork.tui.screens.record.step import Step
 from thoughtwork.tui.screens.record.summary import SummaryStep
 from thoughtwork.tui.screens.record.thought import ThoughtStep
+from thoughtwork.tui.early_keys import EarlyKeys
 from thoughtwork.tui.screens.record.traps import TrapsStep, merge_analysis
 
 ALL_STEPS: list[type[Step]] = [
@@ -70,6 +71,7 @@ class RecordScreen(Screen[None]):
 
     CSS_PATH = "record.tcss"
 
+    AUTO_FOCUS = None  # the first field takes the focus itself, see `_show`
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", priority=True),
         Binding("ctrl+b", "back", "Back", priority=True),
@@ -80,6 +82,7 @@ class RecordScreen(Screen[None]):
         super().__init__()
         self.record = record
         self.prompt = prompt
+        self._early_keys = EarlyKeys()
         self.steps = steps_for(prompt)
         self.index = self._resume_index() if resume else 0
         self.current: Step | None = None
@@ -132,7 +135,22 @@ class RecordScreen(Screen[None]):
         self.current = step
         await host.mount(step)
         self._update_chrome()
+        if self._early_keys.done:
+            step.focus_first()
+        else:
+            # Keys typed right after `n` on home come to this screen while no field has the focus,
+            # and wait in its queue behind this mount. The first field takes the focus once they
+            # are all in (`on_key` kept them), and gets them before any key that follows.
+            self.call_after_refresh(self._focus_with_early_keys, step)
+
+    def _focus_with_early_keys(self, step: Step) -> None:
         step.focus_first()
+        self._early_keys.replay(self.focused)
+
+    def on_key(self, event: events.Key) -> None:
+        if self._early_keys.keep(event):
+            event.stop()
+            event.prevent_default()
 
     def _update_chrome(self) -> None:
         count = len(self.steps)

@@ -1,0 +1,44 @@
+"""Keys typed before a screen has a field to type into, kept and typed into its first field.
+
+Pressing `n` on home and typing the situation straight away lost the first words: the record
+screen is on the stack at once, but its first field mounts a moment later, and keys that arrive
+in between have no focused widget to go to. A screen that keeps an `EarlyKeys` hands it such
+keys (`keep`) and, once its first field has the focus, types them into it (`replay`).
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+
+class EarlyKeys:
+    """Printable keys (and Backspace) that arrived while nothing had the focus."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.done = False
+
+    def keep(self, event: events.Key) -> bool:
+        """Keep this key for later if it is text; True if it was kept (the caller stops the event)."""
+        if self.done:
+            return False
+        if event.key == "backspace":
+            self.text = self.text[:-1]
+            return True
+        if event.is_printable and event.character is not None:
+            self.text += event.character
+            return True
+        return False
+
+    def replay(self, widget: Widget | None) -> None:
+        """Type what was kept into `widget` (a text box or an input); later keys go there directly."""
+        self.done = True
+        text, self.text = self.text, ""
+        if not text:
+            return
+        if isinstance(widget, TextArea):
+            widget.insert(text)
+        elif isinstance(widget, Input):
+            widget.insert_text_at_cursor(text)
