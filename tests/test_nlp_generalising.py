@@ -263,3 +263,42 @@ def test_escape_codes_and_controls_do_not_hide_a_trap_or_move_its_evidence():
     match = next(m for m in analyse(text).distortions if m.id.value == "should_statements")
     assert [text[e.start : e.end] for e in match.evidence] == [e.text for e in match.evidence]
     assert "must" in match.evidence[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If sex doesn't work this weekend then the whole relationship is over.",
+        "If I don't pass first time, my year is wasted.",
+        "If I'm not completely pain-free it doesn't count as progress.",
+        "The evening was a total disaster.",
+    ],
+)
+def test_a_bar_not_met_scored_as_everything_lost_is_all_or_nothing(text):
+    assert "all_or_nothing" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it doesn't work tonight, it's not over, we can try again.",
+        "If I'm not completely relaxed, I can stop.",
+        "If I'm not fully healed, it still counts as progress.",
+        "If it doesn't work, my day isn't ruined.",
+    ],
+)
+def test_a_bar_not_met_with_a_kind_verdict_is_no_trap(text):
+    assert ids(text) == set()
+
+
+@pytest.mark.parametrize("text", ["This is a total disaster and I can't cope.", "It's going to be a complete disaster."])
+def test_a_disaster_dreaded_now_or_ahead_is_catastrophising_not_all_or_nothing(text):
+    found = ids(text)
+    assert "catastrophizing" in found
+    assert "all_or_nothing" not in found
+
+
+def test_nothing_but_a_label_is_labeling_not_all_or_nothing():
+    assert ids("I'm nothing but a burden to him.") == {"labeling"}
+    assert "all_or_nothing" in ids("If I'm not the best, I'm nothing.")
+    assert ids("I'm nothing but grateful for his patience.") == set()
