@@ -164,7 +164,7 @@ def _damaged(raw: bytes, how: str) -> bytes:
     if how == "not_utf8":
         return b"\xff\xfe" + raw
     if how == "nan":
-        return raw.replace(b'"format_version":1', b'"format_version":NaN')
+        return raw.replace(b'"format_version":2', b'"format_version":NaN')
     if how == "duplicate_keys":
         return raw.replace(b'{"encryption"', b'{"format":"thoughtwork-journal","encryption"', 1)
     if how == "deep":
@@ -267,3 +267,69 @@ def test_failed_save_leaves_old_journal_and_memory_consistent(path: Path, monkey
         assert path.read_bytes() == before
         assert [r.automatic_thought for r in journal.records()] == ["kept"]
     assert not list(path.parent.glob(".*.tmp"))
+
+
+def _key_section_edited(path: Path, **kdf: object) -> None:
+    envelope = json.loads(path.read_bytes())
+    envelope["encryption"]["kdf"].update(kdf)
+    path.write_bytes(json.dumps(envelope).encode())
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [{"memory_kib": 4 * 1024 * 1024}, {"iterations": 64}, {"salt": "AAAAAAAAAAAAAAAAAAAAAA=="}],
+    ids=["memory", "iterations", "salt"],
+)
+def test_an_edited_key_section_is_damage_not_a_wrong_passphrase(path: Path, edit, monkeypatch) -> None:
+    """It read as "wrong passphrase" (and an edited memory cost could take all the memory to find out)."""
+    _journal_bytes(path, encrypted=True)
+    _key_section_edited(path, **edit)
+    derived = []
+    monkeypatch.setattr(fileformat.crypto.KdfParams, "derive", lambda self, passphrase: derived.append(1) or b"x" * 32)
+    with pytest.raises(JournalCorrupt, match="key section was changed"):
+        Journal.open(path, PASS)
+    assert derived == []  # refused before any key was derived
+
+
+def test_a_wrong_passphrase_is_still_a_wrong_passphrase(path: Path) -> None:
+    _journal_bytes(path, encrypted=True)
+    with pytest.raises(WrongPassphrase):
+        Journal.open(path, "not the passphrase")
+
+
+def test_a_key_section_without_its_check_is_refused_in_format_2(path: Path) -> None:
+    _journal_bytes(path, encrypted=True)
+    envelope = json.loads(path.read_bytes())
+    del envelope["encryption"]["check"]
+    path.write_bytes(json.dumps(envelope).encode())
+    with pytest.raises(JournalCorrupt, match="key section"):
+        Journal.open(path, PASS)
+
+
+def _format_1_journal(path: Path) -> None:
+    """A journal as thoughtwork wrote it before format 2: no check in the key section."""
+    from thoughtwork.journal import crypto
+    from thoughtwork.journal.strictjson import dumps_canonical
+
+    data_key = crypto.new_data_key()
+    block = crypto.KeyBlock.wrap(data_key, PASS).model_copy(update={"check": None})
+    tables = {"records": {"1": record(belief_before=40).model_dump(mode="json")}, "settings": {}, "assignments": {}}
+    header = {"format": "thoughtwork-journal", "format_version": 1, "schema_version": SCHEMA_VERSION}
+    header["encryption"] = block.model_dump(exclude_none=True)
+    nonce, ciphertext = crypto.seal(data_key, dumps_canonical(tables), dumps_canonical(header))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(dumps_canonical({**header, "nonce": nonce, "payload": ciphertext}))
+
+
+def test_a_format_1_journal_opens_and_gains_its_check_on_the_next_save(path: Path) -> None:
+    _format_1_journal(path)
+    with Journal.open(path, PASS) as journal:
+        assert [r.belief_before for r in journal.records()] == [40]
+        journal.save(record(belief_before=60))
+    envelope = json.loads(path.read_bytes())
+    assert envelope["format_version"] == fileformat.FORMAT_VERSION == 2
+    assert envelope["encryption"]["check"]
+    with Journal.open(path, PASS) as journal:
+        assert sorted(r.belief_before for r in journal.records()) == [40, 60]
+    with pytest.raises(WrongPassphrase):
+        Journal.open(path, "not the passphrase")

@@ -8,6 +8,8 @@ passphrase change only rewraps it. Everything in the file header is authenticate
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import os
 import secrets
 
@@ -17,6 +19,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from pydantic import BaseModel, ConfigDict, Field
 
 from thoughtwork.journal.errors import JournalCorrupt, WrongPassphrase
+from thoughtwork.journal.strictjson import dumps_canonical
 
 # Measured on the 2-core reference machine: 256 MiB, 3 passes took 0.4-0.5 s. A journal is
 # unlocked once a session, so the person can afford far more than OWASP's 19 MiB floor.
@@ -72,9 +75,34 @@ class KeyBlock(BaseModel):
     kdf: KdfParams
     wrap_nonce: str
     wrapped_key: str
+    check: str | None = None
+    """SHA-256 of the fields above (journal format 2 on). The key wrap already authenticates
+    them, but only with the right passphrase: a damaged or hand-edited key section read as
+    "wrong passphrase", and an edited memory cost could make unlocking take minutes or all
+    the memory. The check tells damage apart before any key is derived."""
 
     def aad(self) -> bytes:
         return _WRAP_CONTEXT + self.kdf.model_dump_json().encode("utf-8")
+
+    def digest(self) -> str:
+        return hashlib.sha256(dumps_canonical(self.model_dump(exclude={"check"}))).hexdigest()
+
+    def verify(self, required: bool) -> None:
+        """Refuse a key section that is not as written (its check is wrong, or missing where required)."""
+        if self.check is None and not required:
+            return
+        if self.check is None or not hmac.compare_digest(self.check, self.digest()):
+            raise JournalCorrupt(
+                "The journal file is damaged (its key section was changed), so it was not opened. "
+                "Your backups are beside it (.bak1, .bak2, .bak3)."
+            )
+
+    def with_check(self) -> "KeyBlock":
+        return self.model_copy(update={"check": self.digest()})
+
+    def same_key(self, other: "KeyBlock") -> bool:
+        """Whether both wrap the same key the same way (a check added since does not matter)."""
+        return self.model_dump(exclude={"check"}) == other.model_dump(exclude={"check"})
 
     @classmethod
     def wrap(cls, data_key: bytes, passphrase: str) -> "KeyBlock":
@@ -82,7 +110,7 @@ class KeyBlock(BaseModel):
         nonce = secrets.token_bytes(12)
         block = cls(kdf=kdf, wrap_nonce=b64(nonce), wrapped_key="")
         wrapped = AESGCM(kdf.derive(passphrase)).encrypt(nonce, data_key, block.aad())
-        return block.model_copy(update={"wrapped_key": b64(wrapped)})
+        return block.model_copy(update={"wrapped_key": b64(wrapped)}).with_check()
 
     def unwrap(self, passphrase: str) -> bytes:
         try:

@@ -1,13 +1,15 @@
 """The journal file: a JSON envelope with an authenticated header and the TinyDB tables.
 
-    {"format": "thoughtwork-journal", "format_version": 1, "schema_version": N,
-     "encryption": {cipher, kdf, wrap_nonce, wrapped_key} | null,
+    {"format": "thoughtwork-journal", "format_version": 2, "schema_version": N,
+     "encryption": {cipher, kdf, wrap_nonce, wrapped_key, check} | null,
      "nonce": ..., "payload": "<base64 AES-GCM ciphertext>"        (encrypted)
      "sha256": ..., "payload": {tables}                             (not encrypted)}
 
 Everything but the payload is the header; encrypted, it is the AES-GCM associated data, so
 the format and schema versions and the KDF settings cannot be changed unnoticed.
 Unencrypted, a SHA-256 of the canonical payload catches damage such as a flipped bit.
+Format 2 added `check` to the key section (see `crypto.KeyBlock.check`); format 1 files open
+as before and are written as format 2 on their next save.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from thoughtwork.journal.errors import JournalCorrupt, JournalTooNew, WrongPassp
 from thoughtwork.journal.strictjson import StrictJSONError, dumps_canonical, loads
 
 FORMAT = "thoughtwork-journal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -43,17 +45,20 @@ class Decoded:
     keys: Keys | None
 
 
-def _header(schema_version: int, keys: Keys | None) -> dict[str, Any]:
+def _header(schema_version: int, block: crypto.KeyBlock | None, format_version: int = FORMAT_VERSION) -> dict[str, Any]:
     return {
         "format": FORMAT,
-        "format_version": FORMAT_VERSION,
+        "format_version": format_version,
         "schema_version": schema_version,
-        "encryption": keys.block.model_dump() if keys else None,
+        # exclude_none: a format 1 key section has no `check` at all, and must read back as written.
+        "encryption": block.model_dump(exclude_none=True) if block else None,
     }
 
 
 def encode(tables: Tables, schema_version: int, keys: Keys | None) -> bytes:
-    header = _header(schema_version, keys)
+    if keys is not None and keys.block.check is None:
+        raise ValueError("a key section without its check cannot be written (see decode)")
+    header = _header(schema_version, keys.block if keys else None)
     body = dumps_canonical(tables)
     if keys is None:
         envelope = {**header, "sha256": hashlib.sha256(body).hexdigest(), "payload": tables}
@@ -75,6 +80,8 @@ def read_header(raw: bytes) -> dict[str, Any]:
     version = envelope.get("format_version")
     if not isinstance(version, int):
         raise JournalCorrupt("The journal file is damaged (its format version is missing).")
+    if version < 1:
+        raise JournalCorrupt("The journal file is damaged (its format version is not valid).")
     if version > FORMAT_VERSION:
         raise JournalTooNew(
             "This journal was written by a newer thoughtwork. Please update thoughtwork; the file was left untouched."
@@ -100,13 +107,17 @@ def decode(raw: bytes, passphrase: str | None = None, keys: Keys | None = None) 
         block = crypto.KeyBlock.model_validate(envelope["encryption"])
     except ValidationError:
         raise JournalCorrupt("The journal file is damaged (its key section is not valid).") from None
-    if keys is None or keys.block != block:
+    block.verify(required=envelope["format_version"] >= 2)
+    if keys is None or not keys.block.same_key(block):
         if passphrase is None:
             raise WrongPassphrase("This journal is encrypted; a passphrase is needed to open it.")
         keys = Keys(block, block.unwrap(passphrase))
+    if keys.block.check is None:
+        # A format 1 file: its key section gets its check when the journal is next saved.
+        keys = Keys(keys.block.with_check(), keys.data_key)
     if not isinstance(envelope.get("nonce"), str) or not isinstance(envelope.get("payload"), str):
         raise JournalCorrupt("The journal file is damaged (its encrypted content is missing).")
-    aad = dumps_canonical(_header(schema, keys))
+    aad = dumps_canonical(_header(schema, block, envelope["format_version"]))
     body = crypto.open_sealed(keys.data_key, envelope["nonce"], envelope["payload"], aad)
     try:
         tables = loads(body)
