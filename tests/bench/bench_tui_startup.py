@@ -22,6 +22,11 @@ def once(journal: str) -> dict[str, float]:
     start = time.perf_counter()
     import asyncio
 
+    # As `thoughtwork --journal PATH` starts: the command line first, then the app.
+    from thoughtwork.cli.main import build_parser, opens_app
+
+    arguments = ["--journal", journal]
+    build_parser(commands=not opens_app(arguments)).parse_args(arguments)
     from thoughtwork.tui.app import ThoughtworkApp
 
     imported = time.perf_counter() - start

@@ -23,7 +23,8 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The full parser; without `commands`, only the options of opening the app."""
     parser = argparse.ArgumentParser(
         prog="thoughtwork",
         description="A gentle CBT thought record for the terminal. With no command, opens the app.",
@@ -34,16 +35,35 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the journal file (default: $THOUGHTWORK_JOURNAL, else your user data folder)",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
+def opens_app(argv: list[str]) -> bool:
+    """Whether the arguments only open the app (`thoughtwork [--journal PATH]`).
+
+    The command modules import the content library and the data models (about 0.4 s): the app
+    needs neither before its first screen, so it is opened without building their parsers."""
+    rest = list(argv)
+    while rest:
+        head = rest.pop(0)
+        if head == "--journal" and rest:
+            rest.pop(0)
+        elif not head.startswith("--journal="):
+            return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     _quiet_tracebacks()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    parser = build_parser(commands=not opens_app(arguments))
+    args = parser.parse_args(arguments)
     try:
         if args.command is None:
             from thoughtwork.tui.app import run_app
