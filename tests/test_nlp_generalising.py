@@ -302,3 +302,35 @@ def test_nothing_but_a_label_is_labeling_not_all_or_nothing():
     assert ids("I'm nothing but a burden to him.") == {"labeling"}
     assert "all_or_nothing" in ids("If I'm not the best, I'm nothing.")
     assert ids("I'm nothing but grateful for his patience.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had a lovely night but it hurt for a second so the night is ruined.",
+        "The meal was lovely but the dessert was burnt, so the evening was spoiled.",
+        "The waiter was rude, so the whole evening was ruined.",
+        "One rude customer made the whole shift terrible.",
+    ],
+)
+def test_an_experience_spoilt_by_one_part_is_mental_filter_not_all_or_nothing(text):
+    found = ids(text)
+    assert "mental_filter" in found
+    assert "all_or_nothing" not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["One slip and the whole week is wasted.", "one mistake and the whole thing is ruined", "If I don't pass first time, my whole year is wasted."]
+)
+def test_a_plan_or_a_stretch_of_effort_counted_as_lost_is_all_or_nothing_not_mental_filter(text):
+    found = ids(text)
+    assert "all_or_nothing" in found
+    assert "mental_filter" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It rained, so the day was ruined.", "The appointment was hard but I went, so the day was awful at first but got better."],
+)
+def test_a_verdict_on_an_experience_without_good_set_aside_is_no_mental_filter(text):
+    assert "mental_filter" not in ids(text)
