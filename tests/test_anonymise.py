@@ -512,13 +512,43 @@ def test_numbers_near_those_cues_that_identify_nothing_stay(anon: Anonymiser, te
     assert scrub(anon, text) == text
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pip came round after work.", "[NAME] came round after work."),
+        ("Bean popped round with cake.", "[NAME] popped round with cake."),
+        ("Grace stopped by to check on me.", "[NAME] stopped by to check on me."),
+        ("Moss dropped by.", "[NAME] dropped by."),
+    ],
+)
+def test_someone_who_comes_round_is_someone_even_when_their_name_is_a_word(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Panic came over me.",
+        "Sleep came in the end.",
+        "Rain came by evening.",
+        "Christmas came round again.",
+        "Bedtime came round too fast.",
+        "Everyone came round eventually.",
+        "Nobody popped in.",
+        "Dad came round.",
+    ],
+)
+def test_feelings_seasons_and_pronouns_that_come_round_stay(anon: Anonymiser, text: str) -> None:
+    assert scrub(anon, text) == text
+
+
 # --- the plain-sentence shortcut must never change what is found -------------------------------
 
 _SHORTCUT_WORDS = [
     "it", "hurt", "and", "I", "cried", "The", "Today", "my", "friend", "Lovely", "Dr", "nurse", "Grace", "said",
     "from", "work", "Lake", "District", "new", "york", "west", "bromwich", "Physio's", "Mum", "OK", "J", "It's",
     "Street", "Mill", "Lane", "in", "was", "so", "kind", "Hospital", "deshawn", "told", "frank", "Long", "Beach",
-    "Pip's", "Partner's", "parents", "mum", "Ivy", "came", "over", "who",
+    "Pip's", "Partner's", "parents", "mum", "Ivy", "came", "over", "who", "Pip", "round", "popped", "Bedtime",
 ]
 
 

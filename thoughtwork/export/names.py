@@ -244,6 +244,10 @@ class NameFinder:
             for cue, word in zip(lowers, words[1:]):
                 if cue in _BEFORE_A_NAME and word[0].isupper():
                     return False  # "my friend Lovely", "went with Bean"
+        if not _VISIT_VERBS.isdisjoint(lowers):
+            for word, verb, particle in zip(words, lowers[1:], lowers[2:]):
+                if word[0].isupper() and (verb, particle) in _VISITS:
+                    return False  # "Pip came round"
         if not _POSSESSED.isdisjoint(lowers):
             for word, following in zip(words, lowers[1:]):
                 if following in _POSSESSED and word[0].isupper() and word.endswith(("'s", "\u2019s")):
@@ -383,6 +387,8 @@ class NameFinder:
             return None
         # At the start of a sentence "Will" and "Hope" are usually words; "Will said" is a person.
         following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if _visits(tokens, i) and core not in _CALENDAR and core not in _NOT_DESCRIBED_NAMES:
+            return "NAME"  # "Pip came round": a visit is someone's, even when the name is also a word
         if is_name and following is not None and following.start - token.end <= 3:
             if following.lower in _PERSON_VERBS or token.text != core:
                 return "NAME"
@@ -391,6 +397,26 @@ class NameFinder:
             if _introduced_as_person(tokens, i + 1):
                 return "NAME"
         return None
+
+
+# Only someone comes round: "Pip came round", "Bean popped over". Not "Panic came over me",
+# "Sleep came in the end", "Rain came by evening" (so only "came round"), nor "Christmas came round" or
+# "Bedtime came round" (calendar words and times of day are kept).
+_VISITS = {("came", "round"), ("comes", "round")} | {
+    (verb, particle)
+    for verb in ("popped", "pops", "dropped", "drops", "stopped", "stops")
+    for particle in ("round", "over", "by", "in")
+}
+_VISIT_VERBS = frozenset(verb for verb, _particle in _VISITS)
+_NOT_VISITORS = {"everyone", "everybody", "someone", "somebody", "nobody", "noone", "anyone", "anybody", "nothing", "it"}
+
+
+def _visits(tokens: list[_Token], i: int) -> bool:
+    """tokens[i] is followed by a visit ("came round") and is not a pronoun, kin or a quantifier."""
+    word = tokens[i].lower
+    if i + 2 >= len(tokens) or word in _NOT_VISITORS | _PRONOUNS | _KIN or word.endswith(("time", "day")):
+        return False
+    return (tokens[i + 1].lower, tokens[i + 2].lower) in _VISITS
 
 
 def _owns_people(tokens: list[_Token], i: int) -> bool:
