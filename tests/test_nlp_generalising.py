@@ -334,3 +334,52 @@ def test_a_plan_or_a_stretch_of_effort_counted_as_lost_is_all_or_nothing_not_men
 )
 def test_a_verdict_on_an_experience_without_good_set_aside_is_no_mental_filter(text):
     assert "mental_filter" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Because I'm scared, it must be dangerous.",
+        "I feel guilty, so I must have done something bad.",
+        "I'm ashamed, which means I've done something bad.",
+    ],
+)
+def test_a_conclusion_drawn_from_fear_or_shame_is_emotional_reasoning_not_personalisation(text):
+    assert ids(text) == {"emotional_reasoning"}
+
+
+def test_a_feeling_given_as_the_cause_of_what_went_wrong_is_still_personalisation():
+    assert "personalization" in ids("The dinner went badly because I was nervous.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He got quiet at dinner, it must be something I did.", "My partner is moody tonight. It must be something I did."],
+)
+def test_someones_mood_put_down_to_something_i_did_is_personalisation(text):
+    assert "personalization" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I feel sick, it must be something I ate.", "Asking for help is something I do now.", "Going to the physio was something I did for myself."],
+)
+def test_something_i_did_that_explains_no_ones_mood_is_no_trap(text):
+    assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He's only staying with me out of pity.", "He only stays because he feels guilty.", "My friends only hang out with me because they feel sorry for me."],
+)
+def test_a_hidden_motive_for_staying_with_me_is_mind_reading_not_discounting(text):
+    assert ids(text) == {"mind_reading"}
+
+
+def test_praise_explained_away_by_pity_is_still_discounting():
+    assert "discounting_positive" in ids("They complimented me out of pity.")
+
+
+@pytest.mark.parametrize("text", ["I feel broken, so I must actually be broken.", "I feel so useless, I must actually be useless."])
+def test_a_must_of_certainty_is_a_conclusion_not_a_should(text):
+    assert "should_statements" not in ids(text)
