@@ -208,3 +208,29 @@ def test_a_group_named_by_how_i_know_them_is_a_guess_at_many_minds(text):
 @pytest.mark.parametrize("text", ["Everyone I've told has been kind.", "Everyone I've told doesn't think I'm making it up."])
 def test_a_group_that_is_kind_or_not_guessed_at_is_no_mind_reading(text):
     assert "mind_reading" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He's lost interest in me, I can tell from how he kissed me.",
+        "My date was bored the whole time, I could tell.",
+        "The nurse sighed, I've clearly annoyed her.",
+        "She cancelled our plans, I'm obviously not important to her.",
+    ],
+)
+def test_certainty_added_to_a_guess_at_someones_feelings_is_mind_reading(text):
+    assert "mind_reading" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It hurt less today, I can tell I'm getting better.",
+        "I can tell the nurse was patient with me even though it hurt.",
+        "I'm clearly tired today.",
+        "I've clearly improved since last month.",
+    ],
+)
+def test_certainty_about_my_own_body_or_a_kindness_seen_is_no_mind_reading(text):
+    assert "mind_reading" not in ids(text)
