@@ -383,3 +383,27 @@ def test_praise_explained_away_by_pity_is_still_discounting():
 @pytest.mark.parametrize("text", ["I feel broken, so I must actually be broken.", "I feel so useless, I must actually be useless."])
 def test_a_must_of_certainty_is_a_conclusion_not_a_should(text):
     assert "should_statements" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ten good days don't matter, yesterday was awful and that's what counts.", "mental_filter"),
+        ("My appraisal had one negative point and I can't think about anything else.", "mental_filter"),
+        ("Had a good session yesterday but today one twinge and I'm back to square one", "all_or_nothing"),
+    ],
+)
+def test_one_bad_part_named_as_all_that_counts_is_found(text, expected):
+    assert expected in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was awful, but I showed up, and that's what counts.",
+        "I was so absorbed in the film I couldn't think about anything else.",
+        "One setback doesn't put me back to square one.",
+    ],
+)
+def test_the_balanced_answers_to_one_bad_part_get_no_label(text):
+    assert ids(text) == set()
