@@ -165,3 +165,33 @@ def test_words_typed_right_after_n_on_home_start_the_situation(tmp_path):
             assert box.text == "at work!"
 
     asyncio.run(scenario())
+
+
+def test_words_typed_just_before_ctrl_n_are_kept_in_the_step_they_were_typed_in(tmp_path):
+    """'... nine ten' then ctrl+n in one burst kept only '... seven': the step was saved before the
+    field had taken the last keys. Then typing on at once still starts the next step."""
+    path = make_journal(tmp_path / "j.twj")
+    words = "one two three four five six seven eight nine ten"
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await wait_for(pilot, lambda: app.focused is not None)
+            keys = ["space" if char == " " else char for char in words]
+            press_without_pauses(pilot, *keys, "ctrl+n")
+            screen = app.screen
+            await settle(pilot, lambda: screen.record.situation == words)
+            assert screen.record.situation == words
+            # A rating typed just before ctrl+n is kept too, and typing on at once starts the thought.
+            await wait_for(pilot, lambda: screen.query("#anxiety"))
+            screen.query_one("#anxiety", Rating).focus()
+            await pilot.pause()
+            press_without_pauses(pilot, "6", "5", "ctrl+n", "i", "t")
+            await settle(pilot, lambda: screen.query("#thought") and screen.query_one("#thought", TextArea).text == "it")
+            assert screen.record.anxiety_before == 65
+            assert screen.query_one("#thought", TextArea).text == "it"
+
+    asyncio.run(scenario())

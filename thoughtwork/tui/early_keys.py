@@ -1,4 +1,8 @@
-"""Keys typed before a screen has a field to type into, kept and typed into its first field.
+"""Keys typed quickly around a change of screen or step: none is lost, none lands in the wrong place.
+
+`keys_handled` lets a field take the keys already sent to it before a step is saved and left
+("... seven eight nine ten" then ctrl+n at once kept only "... seven"). `EarlyKeys` keeps the
+keys typed before a screen has a field to type into, and types them into its first field.
 
 Pressing `n` on home and typing the situation straight away lost the first words: the record
 screen is on the stack at once, but its first field mounts a moment later, and keys that arrive
@@ -7,6 +11,9 @@ keys (`keep`) and, once its first field has the focus, types them into it (`repl
 """
 
 from __future__ import annotations
+
+import asyncio
+import contextlib
 
 from textual import events
 from textual.widget import Widget
@@ -42,3 +49,16 @@ class EarlyKeys:
             widget.insert(text)
         elif isinstance(widget, Input):
             widget.insert_text_at_cursor(text)
+
+
+async def keys_handled(widget: Widget | None, timeout: float = 1.0) -> None:
+    """Wait until `widget` has handled every message already sent to it (the keys typed just
+    before ctrl+n). ctrl+n acts the moment it arrives, so the keys before it may still wait in
+    the field's queue; a callback queued behind them runs once they are in."""
+    if widget is None or not widget.is_attached:
+        return
+    done = asyncio.Event()
+    widget.call_later(done.set)
+    with contextlib.suppress(asyncio.TimeoutError):
+        # Never hang a step change: a widget that stops running would never call back.
+        await asyncio.wait_for(done.wait(), timeout)

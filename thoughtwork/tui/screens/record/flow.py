@@ -28,7 +28,7 @@ from thoughtwork.tui.screens.record.situation import SituationStep
 from thoughtwork.tui.screens.record.step import Step
 from thoughtwork.tui.screens.record.summary import SummaryStep
 from thoughtwork.tui.screens.record.thought import ThoughtStep
-from thoughtwork.tui.early_keys import EarlyKeys
+from thoughtwork.tui.early_keys import EarlyKeys, keys_handled
 from thoughtwork.tui.screens.record.traps import TrapsStep, merge_analysis
 
 ALL_STEPS: list[type[Step]] = [
@@ -174,6 +174,7 @@ class RecordScreen(Screen[None]):
         self._moving = True
         try:
             leaving = self.steps[self.index]
+            await keys_handled(self.focused)
             if not self.save_draft():
                 return
             if step > 0 and self.index == len(self.steps) - 1:
