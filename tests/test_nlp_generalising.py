@@ -407,3 +407,20 @@ def test_one_bad_part_named_as_all_that_counts_is_found(text, expected):
 )
 def test_the_balanced_answers_to_one_bad_part_get_no_label(text):
     assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I won't be able to cope with the appointment.", {"catastrophizing", "fortune_telling"}),
+        ("If the smear test hurts I will pass out and humiliate myself.", {"catastrophizing", "fortune_telling"}),
+        ("The pain is going to rip me apart.", {"catastrophizing", "fortune_telling"}),
+    ],
+)
+def test_the_worst_foretold_as_certain_is_catastrophising_and_fortune_telling(text, expected):
+    assert expected <= ids(text)
+
+
+@pytest.mark.parametrize("text", ["I'll be able to cope with support.", "I'll pass out the leaflets at the group."])
+def test_coping_and_handing_things_out_are_no_forecast_of_the_worst(text):
+    assert ids(text) == set()
