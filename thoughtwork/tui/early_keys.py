@@ -21,16 +21,30 @@ from textual.widgets import Input, TextArea
 
 
 class EarlyKeys:
-    """Printable keys (and Backspace) that arrived while nothing had the focus."""
+    """Printable keys (and Backspace) that reached the screen itself because nothing had the focus."""
 
     def __init__(self) -> None:
         self.text = ""
         self.done = False
 
-    def keep(self, event: events.Key) -> bool:
-        """Keep this key for later if it is text; True if it was kept (the caller stops the event)."""
-        if self.done:
-            return False
+    def take(self, event: events.Key, focused: Widget | None) -> bool:
+        """Handle a key that reached the screen itself; True if it was taken (the caller stops it).
+
+        Before the first field has the focus the key is kept. After, a text key can still arrive
+        here, sent while there was no field (the app hands keys out faster than the screen takes
+        them on a busy machine): it is typed into the field, after the ones kept. A field that
+        has the focus takes its text keys itself, so none of its own reach this point."""
+        if not self.done:
+            return self._keep(event)
+        if isinstance(focused, (TextArea, Input)) and (event.key == "backspace" or event.is_printable):
+            if event.key == "backspace":
+                focused.action_delete_left()
+            elif event.character is not None:
+                _type(focused, event.character)
+            return True
+        return False
+
+    def _keep(self, event: events.Key) -> bool:
         if event.key == "backspace":
             self.text = self.text[:-1]
             return True
@@ -43,12 +57,15 @@ class EarlyKeys:
         """Type what was kept into `widget` (a text box or an input); later keys go there directly."""
         self.done = True
         text, self.text = self.text, ""
-        if not text:
-            return
-        if isinstance(widget, TextArea):
-            widget.insert(text)
-        elif isinstance(widget, Input):
-            widget.insert_text_at_cursor(text)
+        if text:
+            _type(widget, text)
+
+
+def _type(widget: Widget | None, text: str) -> None:
+    if isinstance(widget, TextArea):
+        widget.insert(text)
+    elif isinstance(widget, Input):
+        widget.insert_text_at_cursor(text)
 
 
 async def keys_handled(widget: Widget | None, timeout: float = 1.0) -> None:

@@ -148,7 +148,7 @@ class RecordScreen(Screen[None]):
         self._early_keys.replay(self.focused)
 
     def on_key(self, event: events.Key) -> None:
-        if self._early_keys.keep(event):
+        if self._early_keys.take(event, self.focused):
             event.stop()
             event.prevent_default()
 
