@@ -424,3 +424,30 @@ def test_the_worst_foretold_as_certain_is_catastrophising_and_fortune_telling(te
 @pytest.mark.parametrize("text", ["I'll be able to cope with support.", "I'll pass out the leaflets at the group."])
 def test_coping_and_handing_things_out_are_no_forecast_of_the_worst(text):
     assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I feel unattractive, so he must not want me.", "I feel disgusting, which means my partner must see me that way too."],
+)
+def test_a_feeling_word_after_i_feel_is_a_feeling_not_a_label(text):
+    assert "labeling" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I feel defective.", "I feel like a failure, so I must be one.", "I feel broken, so I must actually be broken.", "I'm ugly."],
+)
+def test_a_label_claimed_as_what_i_am_is_still_labeling(text):
+    assert "labeling" in ids(text)
+
+
+def test_a_lexicon_difference_keeps_the_words_of_the_first_list_only():
+    from thoughtwork.nlp.rules import _words
+
+    words = lexicons()
+    difference = _words("@labels-@emotions", words)
+    assert "defective" in difference
+    assert "unattractive" in words["labels"] and "unattractive" not in difference
+    with pytest.raises(PatternError):
+        _words("@labels-@no_such_list", words)

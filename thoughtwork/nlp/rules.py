@@ -7,6 +7,7 @@ reviewer can read a rule at a glance:
 - `"word"` or `"a|b|c"`     the lower-case word is one of these
 - `"~lemma"` or `"~a|~b"`   the lemma is one of these (`~think` matches thinks, thought, thinking)
 - `"@name"` / `"~@name"`    any word (or lemma) of the lexicon `name` in `lexicons.json`
+- `"@name-@other"`          the words of `name` that are not in `other` (`@labels-@emotions`)
 - `"!a|b"`                  any one word that is not one of these
 - a trailing `?`            the token is optional (`"single?"`)
 - `"*N"`                    up to N words that are neither a negation nor a clause break
@@ -106,14 +107,22 @@ CONTRACTIONS = {"n't": "nt", "'m": "m", "'ve": "ve", "'s": "s", "'re": "re", "'d
 """Typed without an apostrophe ("dont", "im", "ive"), contractions split into these bare forms."""
 
 
+def _lexicon_words(name: str, lexicon: dict[str, list[str]]) -> list[str]:
+    """'@lex' -> its words; '@lex-@other' -> the words of lex that are not in other."""
+    kept, *removed = name.split("-@")
+    for part in [kept[1:], *removed]:
+        if part not in lexicon:
+            raise PatternError(f"unknown lexicon '@{part}'")
+    dropped = {word for part in removed for word in lexicon[part]}
+    return [word for word in lexicon[kept[1:]] if word not in dropped]
+
+
 def _words(spec: str, lexicon: dict[str, list[str]]) -> list[str]:
-    """'a|b|@lex' -> the words it stands for, each contraction also in its apostrophe-less form."""
+    """'a|b|@lex|@lex-@other' -> the words it stands for, each contraction also in its apostrophe-less form."""
     out: list[str] = []
     for part in spec.split("|"):
         if part.startswith("@"):
-            if part[1:] not in lexicon:
-                raise PatternError(f"unknown lexicon {part!r}")
-            out.extend(lexicon[part[1:]])
+            out.extend(_lexicon_words(part, lexicon))
         elif part:
             out.append(part)
     bare = [CONTRACTIONS[word] for word in out if word in CONTRACTIONS]
