@@ -234,3 +234,24 @@ def test_certainty_added_to_a_guess_at_someones_feelings_is_mind_reading(text):
 )
 def test_certainty_about_my_own_body_or_a_kindness_seen_is_no_mind_reading(text):
     assert "mind_reading" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gynaecologist told me my pelvic floor is doing exactly what it should.",
+        "My body is working as it should",
+        "My colleague earns more than me, and I chose a job I love.",
+        "My sister is further along than me and I'm happy for her.",
+    ],
+)
+def test_a_standard_met_or_a_difference_accepted_is_no_trap(text):
+    assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("I should be able to have sex by now.", "should_statements"), ("She's so much prettier than me.", "comparing")],
+)
+def test_the_rule_and_the_comparison_themselves_are_still_found(text, expected):
+    assert expected in ids(text)
