@@ -451,3 +451,27 @@ def test_a_lexicon_difference_keeps_the_words_of_the_first_list_only():
     assert "unattractive" in words["labels"] and "unattractive" not in difference
     with pytest.raises(PatternError):
         _words("@labels-@no_such_list", words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was rejected once, I'll be rejected again and again.",
+        "The new treatment is going to fail like the others.",
+        "Time after time I've been dismissed by doctors.",
+    ],
+)
+def test_one_painful_time_filed_as_one_more_of_a_series_is_overgeneralising(text):
+    assert "overgeneralization" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is normal to feel sad, and the sad day will pass like the others.",
+        "I practise again and again and it gets easier.",
+        "It hurts less thanks to my physio.",
+    ],
+)
+def test_a_series_of_easings_or_practice_is_no_overgeneralising(text):
+    assert ids(text) == set()
