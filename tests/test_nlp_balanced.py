@@ -255,3 +255,31 @@ def test_a_standard_met_or_a_difference_accepted_is_no_trap(text):
 )
 def test_the_rule_and_the_comparison_themselves_are_still_found(text, expected):
     assert expected in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She never makes me feel guilty about it.",
+        "He never laughs at me when I get nervous.",
+        "I'm nothing like as anxious as I was last year.",
+        "I can tell she cares about me.",
+        "I feel nervous, so I'll take it slowly.",
+        "I won't be able to come on Friday, so I'll rebook.",
+    ],
+)
+def test_kind_habits_warmth_progress_and_plans_that_share_trap_words_get_no_label(text):
+    assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She always makes me feel guilty about sex.", "blaming"),
+        ("They're laughing at me.", "mind_reading"),
+        ("I feel ugly, so I am ugly.", "emotional_reasoning"),
+        ("The treatment won't work for me.", "fortune_telling"),
+    ],
+)
+def test_the_hurtful_versions_of_those_words_are_still_found(text, expected):
+    assert expected in ids(text)
