@@ -145,3 +145,28 @@ def test_tick_boxes_stand_out_from_the_background_in_high_contrast():
             return ratios
 
     assert min(asyncio.run(drive())) >= 3
+
+
+class ManyBoxes(App):
+    def compose(self) -> ComposeResult:
+        yield TickList[str](*((name, name, False) for name in ("anxious", "scared", "ashamed", "sad", "calm")), id="boxes")
+
+
+def test_space_ticks_the_box_it_was_pressed_on_even_when_arrows_follow_at_once():
+    """'Space Down Space Down Space' typed in one burst ticked one box of three (Textual ticks
+    whatever is highlighted when it gets round to it; the arrows had moved on by then)."""
+    from test_tui_flow_support import press_without_pauses
+
+    async def drive() -> list[str]:
+        app = ManyBoxes()
+        async with app.run_test(size=(40, 8)) as pilot:
+            boxes = app.query_one(TickList)
+            boxes.focus()
+            boxes.highlighted = 0
+            await pilot.pause()
+            press_without_pauses(pilot, "space", "down", "space", "down", "space", "down", "down", "space", "up", "space")
+            await pilot.pause(0.5)
+            return sorted(boxes.selected)
+
+    # calm (index 4) is ticked then sad (index 3) ticked too; nothing ticked twice.
+    assert asyncio.run(drive()) == ["anxious", "ashamed", "calm", "sad", "scared"]

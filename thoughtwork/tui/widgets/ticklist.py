@@ -1,7 +1,11 @@
-"""A SelectionList whose ticked and unticked boxes differ in shape, not only in colour.
+"""A SelectionList whose ticked and unticked boxes differ in shape, not only in colour, and
+whose Space ticks the box it was pressed on.
 
 Textual draws every box as the same block with a coloured "X" inside, so without colour
-(NO_COLOR, a monochrome terminal, colour blindness) ticked and unticked look alike.
+(NO_COLOR, a monochrome terminal, colour blindness) ticked and unticked look alike. And it ticks
+whatever is highlighted when the "selected" message is handled: arrow keys typed right after
+Space have moved the highlight by then, so a quick "Space Down Space Down Space" ticked one box
+of three, and "Space Down" ticked the next one.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import OptionList, SelectionList
 from textual.widgets.selection_list import SelectionType
 
 TICKED = "\u2713"
@@ -20,6 +24,11 @@ PLAIN_LEFT, PLAIN_RIGHT = "[", "]"
 
 class TickList(SelectionList[SelectionType]):
     """A SelectionList drawn as [✓] / [ ] boxes (half-block sides when there is colour)."""
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        event.prevent_default()  # SelectionList's own handler would toggle the highlight instead
+        self.toggle(self.get_option_at_index(event.option_index))
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
