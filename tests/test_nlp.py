@@ -307,3 +307,11 @@ def test_a_batch_leaves_the_cycle_collector_as_it_found_it():
     with pytest.raises(ValueError):
         analyse_many(["fine", "x" * 200_000])
     assert gc.isenabled()
+
+
+def test_evidence_that_opens_on_a_contraction_starts_at_its_word():
+    """'it'll always hurt' was quoted as "'ll always hurt"."""
+    for text in ["it'll always hurt", "it\u2019ll always hurt"]:
+        found = {match.id.value: match.evidence[0] for match in analyse(text).distortions}
+        span = found["fortune_telling"]
+        assert span.start == 0 and text[span.start : span.end] == span.text == text

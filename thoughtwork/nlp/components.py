@@ -160,11 +160,22 @@ class DistortionMatcher:
             if score < self.threshold:
                 continue
             token_spans = _merge(sorted(span for _id, _w, spans in found for span in spans))
-            char_spans = tuple((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in token_spans)
+            char_spans = tuple((doc[_word_start(doc, s)].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in token_spans)
             patterns = tuple(pid for pid, _w, _spans in sorted(found, key=lambda f: -f[1]))
             hits.append(Hit(distortion, min(1.0, score), char_spans, patterns))
         hits.sort(key=lambda hit: (-hit.score, hit.distortion))
         return hits
+
+
+_CONTRACTION_TAILS = frozenset(["'ll", "'m", "'s", "'re", "'ve", "'d", "n't", "nt"])
+
+
+def _word_start(doc: Doc, start: int) -> int:
+    """The token where the word holding token `start` begins: a span that opens on the tail of a
+    contraction ("'ll always hurt") is shown from its head ("it'll always hurt")."""
+    if start and doc[start].lower_ in _CONTRACTION_TAILS and not doc[start - 1].whitespace_:
+        return start - 1
+    return start
 
 
 def _holds(doc: Doc, context: Context, word_sets: tuple[frozenset[str], frozenset[str]], bounds: tuple[int, int]) -> bool:
