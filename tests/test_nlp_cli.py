@@ -138,3 +138,17 @@ def test_jsonl_results_equal_the_full_analyses_they_skip():
     ]
     assert got == want
     assert got[0]["distortions"]
+
+
+def test_jsonl_reads_a_file_that_starts_with_a_byte_order_mark():
+    """Windows editors save UTF-8 with a BOM; the first line was 'not valid JSON'."""
+    out = run_jsonl(['\ufeff{"id": 1, "text": "I always fail"}'.encode(), b'{"id": 2, "text": "\\ufeff fine"}'])
+    assert out[0]["id"] == 1 and "error" not in out[0]
+    assert [d["id"] for d in out[0]["distortions"]] == ["overgeneralization"]
+    assert "error" not in out[1]
+
+
+def test_jsonl_names_half_a_character_plainly():
+    out = run_jsonl([b'{"id": 1, "text": "a\\ud800b"}', b'{"id": 2, "text": "smile \\ud83d\\ude00"}'])
+    assert out[0]["error"] == "the line has a broken \\u escape (half of a character)"
+    assert "error" not in out[1]

@@ -10,6 +10,7 @@ be analysed gets an "error" field and no distortions, and the run goes on.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import re
 import sys
@@ -203,10 +204,14 @@ def _lines(source: IO[bytes]) -> Iterable[bytes]:
     """Lines without their newline, or TooLong for a line too long to be a valid thought (skipped
     without ever holding more than a bounded amount of it in memory)."""
     chunk = MAX_LINE_BYTES + 2
+    first = True
     while True:
         line = source.readline(chunk)
         if not line:
             return
+        if first and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8) :]  # Windows editors start a UTF-8 file with a BOM
+        first = False
         if len(line) >= chunk and not line.endswith(b"\n"):
             while True:  # skip the rest of the huge line
                 rest = source.readline(1 << 20)
@@ -250,6 +255,9 @@ def _line_error(error: ValidationError) -> str:
     kind = problem.get("type", "")
     where = problem.get("loc", ())
     if kind == "json_invalid":
+        if "hex escape" in str(problem.get("msg", "")) or "surrogate" in str(problem.get("msg", "")):
+            # "\ud800" alone: half of a character written as two escapes.
+            return "the line has a broken \\u escape (half of a character)"
         return "the line is not valid JSON"
     if kind in ("model_type", "model_attributes_type") or not where:
         return 'the line is not a JSON object like {"id": 1, "text": "..."}'
