@@ -495,7 +495,16 @@ def test_the_summary_says_what_changed_only_above_a_change():
     from thoughtwork.tui.screens.record.summary import summary_text
 
     changed = str(summary_text(ThoughtRecord(automatic_thought="t", belief_before=80, belief_after=50)))
-    assert changed.startswith("You worked through a difficult thought. Here is what changed.\n\nBelief in the thought: 80")
+    assert changed.startswith("You worked through a difficult thought. Here is what changed.\n\nBelief in the first thought: 80")
     unchanged = str(summary_text(ThoughtRecord(automatic_thought="t", belief_before=80)))
     assert "what changed" not in unchanged.lower()
     assert "\n\n\n" not in unchanged
+
+
+def test_a_rating_given_only_at_the_end_is_still_shown_in_the_summary():
+    """Ratings skipped (or lost) at the start left the later ones unshown."""
+    from thoughtwork.tui.screens.record.summary import summary_text
+
+    text = str(summary_text(ThoughtRecord(automatic_thought="t", belief_after=20, anxiety_after=25)))
+    assert "Belief in the first thought now: 20" in text
+    assert "Anxiety now: 25" in text

@@ -77,7 +77,8 @@ class ReframeStep(Step):
             self.record.reframe_chosen = chosen.reframe.id
             balanced.text = chosen.reframe.text
             # Said beside the field, not in a toast: a toast covers the words being edited.
-            label.update("Your balanced thought: a starting point, change any words so it sounds like you")
+            # Short enough for an 80-column terminal (the longer wording was cut off there).
+            label.update("Your balanced thought: a start; make it sound like you")
         focus_now(balanced)
         balanced.move_cursor(balanced.document.end)
 

@@ -18,9 +18,12 @@ CALMING_THRESHOLD = 60
 
 
 def change_line(label: str, before: int | None, after: int | None) -> str | None:
-    """'Belief in the thought: 80 → 40 (down 40)', or None when either rating is missing."""
-    if before is None or after is None:
+    """'Belief in the first thought: 80 → 40 (down 40)'; 'Anxiety now: 25' when only the later
+    rating was given; None when it was not."""
+    if after is None:
         return None
+    if before is None:
+        return f"{label} now: {after}"
     delta = after - before
     how = f"down {-delta}" if delta < 0 else (f"up {delta}" if delta > 0 else "the same")
     return f"{label}: {before} \u2192 {after} ({how})"
@@ -30,7 +33,7 @@ def encouragement(record: ThoughtRecord) -> str:
     """A kind word that fits what happened; the effort counts even when numbers do not move."""
     before, after = record.belief_before, record.belief_after
     if before is not None and after is not None and before > 0 and after <= before / 2:
-        return "Your belief in that thought dropped by half or more. That is real progress; take a moment to notice it."
+        return "Your belief in the first thought dropped by half or more. That is real progress; take a moment to notice it."
     if before is not None and after is not None and after < before:
         return "The thought has loosened its grip a little. Small shifts add up, one step at a time."
     if record.anxiety_before is not None and record.anxiety_after is not None and record.anxiety_after < record.anxiety_before:
@@ -66,7 +69,7 @@ def summary_text(record: ThoughtRecord, milestones: Sequence = ()) -> Text:
     changes = [
         line
         for line in (
-            change_line("Belief in the thought", record.belief_before, record.belief_after),
+            change_line("Belief in the first thought", record.belief_before, record.belief_after),
             change_line("Anxiety", record.anxiety_before, record.anxiety_after),
         )
         if line
