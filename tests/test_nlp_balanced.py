@@ -283,3 +283,41 @@ def test_kind_habits_warmth_progress_and_plans_that_share_trap_words_get_no_labe
 )
 def test_the_hurtful_versions_of_those_words_are_still_found(text, expected):
     assert expected in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My in-laws think I'm not good enough for their son.",
+        "I bet she thinks I'm a terrible friend.",
+        "The other parents think I'm a bad mother.",
+        "I feel gross, so he must find me gross.",
+    ],
+)
+def test_a_label_inside_someone_elses_view_is_their_view_guessed_at_not_labeling(text):
+    found = ids(text)
+    assert "mind_reading" in found
+    assert "labeling" not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["I think I'm a terrible friend.", "I'm a bad mother and she thinks so too.", "She's kind, but I'm a failure."]
+)
+def test_a_label_i_give_myself_is_still_labeling(text):
+    assert "labeling" in ids(text)
+
+
+def test_another_persons_view_runs_from_the_opinion_verb_to_the_clause_break():
+    words, ctx = context("i bet she thinks i am a terrible friend, and i cried")
+    inside = [word for word, flag in zip(words, ctx.others_thoughts()) if flag]
+    assert inside == ["i", "am", "a", "terrible", "friend"]
+    own, own_ctx = context("i think i am a terrible friend")
+    assert not any(own_ctx.others_thoughts())
+
+
+def test_labeling_skips_other_peoples_views_by_file_default():
+    assert all(spec.skip_others_thoughts for spec in distortion_rules()["labeling"].patterns)
+    assert not any(spec.skip_others_thoughts for spec in distortion_rules()["mind_reading"].patterns)
+    raw = {"id": "x", "score": 0.5, "why": "test", "tokens": ["fault"], "others_thoughts": "sometimes"}
+    with pytest.raises(PatternError):
+        _spec("personalization", raw, lexicons())

@@ -41,6 +41,12 @@ def _speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _opinion_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = lexicons()
+    return frozenset(words["others"]) - {"i"}, frozenset(words["opinion_verbs"])
+
+
+@lru_cache(maxsize=1)
 def _stand_in_verbs() -> frozenset[str]:
     return frozenset(lexicons()["stand_in_verbs"])
 
@@ -86,6 +92,7 @@ class Context:
         self.sentence_bounds = sentence_bounds
 
         self.reported = self._reported_speech(breakers, sentence_ends)
+        self._others_thoughts: list[bool] | None = None
 
         self.first_hedge = {}
         self.is_question = []
@@ -128,6 +135,40 @@ class Context:
                 j += 1
             i = j
         return inside
+
+    OPINION_SUBJECT_REACH = 3
+    """How many words before an opinion verb its thinker may stand ('she *must* think', 'they *all* see')."""
+
+    def others_thoughts(self) -> list[bool]:
+        """For each word, whether it is inside another person's view: after 'she thinks', 'he
+        finds', 'my in-laws think' ... up to the next clause break. Worked out on first use, since
+        few rules ask and most thoughts hold no opinion verb."""
+        if self._others_thoughts is None:
+            self._others_thoughts = self._find_others_thoughts()
+        return self._others_thoughts
+
+    def _find_others_thoughts(self) -> list[bool]:
+        others, verbs = _opinion_words()
+        breakers, sentence_ends = _word_sets()[1:3]
+        words = self.words
+        inside = [False] * len(words)
+        for i, word in enumerate(words):
+            if word not in verbs or not self._thinker_before(i, others, breakers):
+                continue
+            j = i + 1
+            while j < len(words) and words[j] not in breakers and words[j] not in sentence_ends and "\n" not in words[j]:
+                inside[j] = True
+                j += 1
+        return inside
+
+    def _thinker_before(self, verb: int, others: frozenset[str], breakers: frozenset[str]) -> bool:
+        """Whether another person stands just before an opinion verb, in the same clause."""
+        for i in range(verb - 1, max(-1, verb - 1 - self.OPINION_SUBJECT_REACH), -1):
+            if self.words[i] in breakers:
+                return False
+            if self.words[i] in others:
+                return True
+        return False
 
     def _hedges(self, i: int, hedges: frozenset[str]) -> bool:
         # "could" hedges, "couldn't" does not: a negated hedge word states a limit instead.
@@ -182,6 +223,8 @@ class Context:
             return 0.0
         # By its last word: 'Mum says she sees me as strong' starts before the quote but ends in it.
         if spec.skip_reported_speech and self.reported[end - 1]:
+            return 0.0
+        if spec.skip_others_thoughts and self.others_thoughts()[start]:
             return 0.0
         score = spec.score
         sentence = self.sentence[start]

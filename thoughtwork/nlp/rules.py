@@ -33,6 +33,8 @@ Optional keys, all checked after the pattern matches a span:
   ('it's *partly* my fault').
 - `reported_speech` ("keep" or "skip"): "skip" ignores a match inside what someone said ('he
   told me he finds me attractive' reports his words; it is not a guess at his mind).
+- `others_thoughts` ("keep" or "skip"): "skip" ignores a match inside another person's view
+  ('she thinks *I'm a terrible friend*': the label is hers, guessed at; that is mind reading).
 
 A file may hold `defaults`: keys given to each of its patterns unless a pattern sets its own.
 - `examples`: thoughts the pattern is meant to catch; the tests check each one.
@@ -81,6 +83,7 @@ class PatternSpec:
     unless_phrases: tuple[tuple[str, ...], ...] = ()
     qualified_by: frozenset[str] = frozenset()
     skip_reported_speech: bool = False
+    skip_others_thoughts: bool = False
     examples: tuple[str, ...] = ()
 
 
@@ -267,6 +270,7 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
     try:
         nearby_scope = _choice(raw, "nearby_scope", ("sentence", "topic"))
         reported = _choice(raw, "reported_speech", ("keep", "skip"))
+        others_thoughts = _choice(raw, "others_thoughts", ("keep", "skip"))
         qualified_by = frozenset(_words(raw["qualified_by"], lexicon)) if raw.get("qualified_by") else frozenset()
     except PatternError as error:
         raise PatternError(f"{distortion}.json: pattern {pid!r} is malformed ({error})") from error
@@ -290,6 +294,7 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
         unless_phrases=_multiword(unless, lexicon),
         qualified_by=qualified_by,
         skip_reported_speech=reported == "skip",
+        skip_others_thoughts=others_thoughts == "skip",
         examples=tuple(raw.get("examples", [])),
     )
 
