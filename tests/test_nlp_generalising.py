@@ -475,3 +475,21 @@ def test_one_painful_time_filed_as_one_more_of_a_series_is_overgeneralising(text
 )
 def test_a_series_of_easings_or_practice_is_no_overgeneralising(text):
     assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Every appointment ends with me in tears.", "overgeneralization"),
+        ("I got a B on the essay. That basically means I failed.", "all_or_nothing"),
+    ],
+)
+def test_all_of_a_kind_summed_up_and_less_than_top_counted_as_failing(text, expected):
+    assert expected in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Every session ends with a cup of tea.", "It means I failed the test, and I can retake it.", "That doesn't mean I failed."]
+)
+def test_a_routine_ending_and_a_plain_fact_of_failing_get_no_label(text):
+    assert ids(text) == set()
