@@ -321,3 +321,19 @@ def test_labeling_skips_other_peoples_views_by_file_default():
     raw = {"id": "x", "score": 0.5, "why": "test", "tokens": ["fault"], "others_thoughts": "sometimes"}
     with pytest.raises(PatternError):
         _spec("personalization", raw, lexicons())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each session ends the same way, with a stretch and a cup of tea.",
+        "We tried again and again and eventually it worked.",
+        "I went back to square one on the exercises on purpose, to rebuild slowly.",
+        "Nothing went right at first, but then it worked out.",
+        "My sister never had this problem, and she's been so supportive of me.",
+        "I feel awkward, but that's normal at a first appointment.",
+        "I won't be able to cope alone, so I'll bring my partner.",
+    ],
+)
+def test_fresh_balanced_probes_for_the_new_rules_get_no_label(text):
+    assert ids(text) == set()
