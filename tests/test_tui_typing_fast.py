@@ -195,3 +195,24 @@ def test_words_typed_just_before_ctrl_n_are_kept_in_the_step_they_were_typed_in(
             assert screen.query_one("#thought", TextArea).text == "it"
 
     asyncio.run(scenario())
+
+
+def test_tab_and_enter_typed_right_after_n_wait_for_the_first_field(tmp_path):
+    """'n', words, Tab, Enter in one burst jumped to the next step (Tab had moved the focus to the
+    buttons before the first field was there, and Enter pressed Next). Now the words go in the
+    situation, Tab moves on from it, and the record stays on its first step."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            press_without_pauses(pilot, "n", "a", "t", "space", "w", "o", "r", "k", "tab", "enter")
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            await settle(pilot, lambda: screen.query("#situation") and screen.query_one("#situation", TextArea).text)
+            assert screen.query_one("#situation", TextArea).text == "at work"
+            assert screen.index == 0
+            assert app.focused is not None and app.focused.id != "situation"
+
+    asyncio.run(scenario())

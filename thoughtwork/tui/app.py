@@ -291,6 +291,9 @@ class ThoughtworkApp(GentleCrash, App[None]):
         focused = self.focused
         if isinstance(focused, TextArea) and focused.tab_behavior == "indent":
             raise SkipAction()  # that text area types the Tab itself
+        keep = getattr(self.screen, "keep_focus_move", None)
+        if keep is not None and keep(direction):
+            return  # typed before the screen's first field was there: it moves the focus after
         if direction > 0:
             self.screen.focus_next()
         else:

@@ -16,15 +16,18 @@ import asyncio
 import contextlib
 
 from textual import events
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 
 class EarlyKeys:
-    """Printable keys (and Backspace) that reached the screen itself because nothing had the focus."""
+    """Keys that reached the screen itself because nothing had the focus: text (with Backspace),
+    Enter, and the focus moves of Tab and shift+Tab, kept in order."""
 
     def __init__(self) -> None:
-        self.text = ""
+        self.kept: list[str] = []
+        """Runs of text, and the names of the other keys ("enter", "tab", "shift+tab")."""
         self.done = False
 
     def take(self, event: events.Key, focused: Widget | None) -> bool:
@@ -44,21 +47,50 @@ class EarlyKeys:
             return True
         return False
 
+    def keep_focus_move(self, screen: Screen, direction: int) -> bool:
+        """A Tab (1) or shift+Tab (-1) that came before the first field: True if it will wait.
+        Done at once it moved the focus to the buttons, and an Enter after it left the step. It
+        joins the screen's queue, behind the text keys typed before it."""
+        if self.done:
+            return False
+        screen.post_message(events.Key("tab" if direction > 0 else "shift+tab", None))
+        return True
+
     def _keep(self, event: events.Key) -> bool:
         if event.key == "backspace":
-            self.text = self.text[:-1]
+            if self.kept and self.kept[-1] not in _MOVES:
+                self.kept[-1] = self.kept[-1][:-1]
+            return True
+        if event.key in _MOVES:
+            self.kept.append(event.key)
             return True
         if event.is_printable and event.character is not None:
-            self.text += event.character
+            if self.kept and self.kept[-1] not in _MOVES:
+                self.kept[-1] += event.character
+            else:
+                self.kept.append(event.character)
             return True
         return False
 
-    def replay(self, widget: Widget | None) -> None:
-        """Type what was kept into `widget` (a text box or an input); later keys go there directly."""
+    def replay(self, screen: Screen) -> None:
+        """Type what was kept into the screen's focused field, moving the focus where a Tab was
+        kept; later keys go to the focused field directly. An Enter is a new line in a text box;
+        elsewhere it is dropped rather than guessed at (it could press a button)."""
         self.done = True
-        text, self.text = self.text, ""
-        if text:
-            _type(widget, text)
+        kept, self.kept = self.kept, []
+        for item in kept:
+            if item == "tab":
+                screen.focus_next()
+            elif item == "shift+tab":
+                screen.focus_previous()
+            elif item == "enter":
+                if isinstance(screen.focused, TextArea):
+                    screen.focused.insert("\n")
+            else:
+                _type(screen.focused, item)
+
+
+_MOVES = frozenset(["tab", "shift+tab", "enter"])
 
 
 def _type(widget: Widget | None, text: str) -> None:

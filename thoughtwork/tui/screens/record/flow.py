@@ -71,7 +71,7 @@ class RecordScreen(Screen[None]):
 
     CSS_PATH = "record.tcss"
 
-    AUTO_FOCUS = None  # the first field takes the focus itself, see `_show`
+    AUTO_FOCUS = ""  # no focus on the buttons first: the first field takes it itself, see `_show`
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", priority=True),
         Binding("ctrl+b", "back", "Back", priority=True),
@@ -145,7 +145,11 @@ class RecordScreen(Screen[None]):
 
     def _focus_with_early_keys(self, step: Step) -> None:
         step.focus_first()
-        self._early_keys.replay(self.focused)
+        self._early_keys.replay(self)
+
+    def keep_focus_move(self, direction: int) -> bool:
+        """A Tab typed before the first field is there waits for it (see `EarlyKeys`)."""
+        return self._early_keys.keep_focus_move(self, direction)
 
     def on_key(self, event: events.Key) -> None:
         if self._early_keys.take(event, self.focused):
