@@ -252,7 +252,10 @@ HOLDOUTS = [
     "distortions_holdout3.jsonl",  # written later, never tuned on
     "distortions_holdout4.jsonl",  # written after the last rule change
     "distortions_holdout5.jsonl",  # other styles (forum, lower case, non-native, two sentences); tuned on for issue 3
+    "distortions_holdout8.jsonl",  # written blind to the rules; first measured 0.754, 3/30 false alarms; not tuned on
 ]
+# distortions_holdout9.jsonl (longer, informal, non-native English) is measured by hand: first
+# 0.661 with 3 false alarms in 12 balanced thoughts, then 0.691 with 2, above this floor's 1 in 10.
 # distortions_holdout6.jsonl is measured by hand, never tuned on; at the end of issue 3 it had
 # 3 false alarms in 20 balanced thoughts, above this floor's 1 in 10 (see the nlp report).
 
