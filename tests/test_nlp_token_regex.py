@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from thoughtwork.nlp import load_pipeline
+from thoughtwork.nlp import analyse, load_pipeline
 from thoughtwork.nlp.components import word_forms
 from thoughtwork.nlp.evaluate import read_examples
 from thoughtwork.nlp.pipeline import prepare
@@ -106,6 +106,32 @@ def test_marks_used_inside_the_engine_are_harmless_in_a_word():
     assert matcher(lower, lower) == []
     lower = ["always\x1f", "always", "x"]
     assert matcher(lower, lower) == [("p", 1, 3)]
+
+
+def test_a_big_word_list_is_a_flag_and_marks_in_words_do_not_fake_one():
+    from thoughtwork.nlp.token_regex import BIG_LIST, FLAGS
+
+    big = [f"w{i}" for i in range(BIG_LIST)]
+    pattern = [{"LOWER": {"IN": big}}, {"LOWER": {"NOT_IN": big}}]
+    matcher = RegexMatcher({"p": [pattern]})
+    assert len(matcher.classes.flag) == 1
+    flag = next(iter(matcher.classes.flag.values()))
+    lower = ["w3", "x", f"{flag}w1", "w5", f"{FLAGS}w2", "w7", "w9"]
+    # Only real list words count as in the list: 'w3 x' matches; a word holding the flag
+    # character or the mark is not 'w1' or 'w2', so 'w5' after it does not start a match there.
+    assert matcher(lower, lower) == [("p", 0, 2), ("p", 3, 5)]
+
+
+def test_compiling_every_rule_up_front_changes_no_result():
+    from thoughtwork.nlp.pipeline import compile_rules
+
+    nlp = load_pipeline()
+    texts = ["It will hurt every time.", "Everyone thinks I'm weird.", "I should be over this by now."]
+    before = [analyse(text) for text in texts]
+    compile_rules()
+    matcher = nlp.get_pipe("distortion_matcher").matcher
+    assert len(matcher._compiled) == len(matcher._sources)
+    assert [analyse(text) for text in texts] == before
 
 
 @pytest.mark.parametrize(

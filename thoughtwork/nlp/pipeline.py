@@ -44,6 +44,13 @@ def load_pipeline() -> Language:
     return _pipeline
 
 
+def compile_rules() -> None:
+    """Compile every rule now (about 0.1 s), not each the first time a thought needs it (which
+    makes a first thought take 3-6 ms instead of 0.2). For a program that has time to spare
+    after loading, such as the app while the person reads its first screen."""
+    load_pipeline().get_pipe("distortion_matcher").matcher.compile_all()
+
+
 def _hyphenated_words() -> list[str]:
     """Every hyphenated word of the shared lexicons."""
     words = {word for entries in lexicons().values() for word in entries if "-" in word.strip("-")}

@@ -127,8 +127,12 @@ class ThoughtworkApp(GentleCrash, App[None]):
 
     @work(thread=True, group="nlp", exit_on_error=False)
     def load_pipeline(self) -> None:
-        """Load spaCy while the person reads the first screen (about 1.5 s)."""
-        self._ensure_pipeline()
+        """Load spaCy while the person reads the first screen (about 1.5 s), then compile the
+        rules, so the first thought is analysed as fast as any."""
+        if self._ensure_pipeline():
+            from thoughtwork.nlp.pipeline import compile_rules
+
+            compile_rules()
 
     def _ensure_pipeline(self) -> bool:
         with self._nlp_lock:
