@@ -39,7 +39,6 @@ BIG_LIST = 12
 """A word list this long is a flag on each token rather than an alternation in every rule that
 uses it: the rules' regexes shrink (compiling all of them at load took 0.28 s) and run faster."""
 _FIRST_FLAG = 0xE000  # Unicode's private use area: never a mark of its own in the flags
-_OPTIONAL = {"?", "*"}
 _BOUNDED = re.compile(r"\{(\d*),(\d*)\}|\{(\d+)\}")
 
 SUPPORTED = {"LOWER", "LEMMA", "IS_SENT_START", "OP"}
