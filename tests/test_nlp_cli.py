@@ -122,6 +122,7 @@ def test_jsonl_results_equal_the_full_analyses_they_skip():
         "He told me he finds me attractive and I trust him.",
         "I\u2019m a failure and everyone knows it \u2014 it\u2019s all my fault.",
         "",
+        "Some days I just want to die.",
     ]
     out = io.StringIO()
     analyse_jsonl(io.BytesIO("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)).encode()), out)
@@ -133,10 +134,12 @@ def test_jsonl_results_equal_the_full_analyses_they_skip():
                 {"id": m.id.value, "score": m.score, "evidence": [span.text for span in m.evidence]} for m in a.distortions
             ],
             "themes": [theme.value for theme in a.themes],
+            **({"mentions_self_harm": True} if a.mentions_self_harm else {}),
         }
         for i, a in enumerate(analyse_many(texts))
     ]
     assert got == want
+    assert got[-1]["mentions_self_harm"] is True and "mentions_self_harm" not in got[0]
     assert got[0]["distortions"]
 
 

@@ -272,11 +272,11 @@ def _line_error(error: ValidationError) -> str:
     return "the line could not be read"
 
 
-def _result(line_id: Any, text: str, hits: list[Hit], themes: list[str]) -> dict[str, Any]:
+def _result(line_id: Any, text: str, hits: list[Hit], themes: list[str], self_harm: bool) -> dict[str, Any]:
     # Imported here like analyse_many above: spaCy loads only when a thought is analysed.
     from thoughtwork.nlp.pipeline import rounded_score
 
-    return {
+    result = {
         "id": line_id,
         "distortions": [
             {
@@ -288,3 +288,8 @@ def _result(line_id: Any, text: str, hits: list[Hit], themes: list[str]) -> dict
         ],
         "themes": themes,
     }
+    if self_harm:
+        # Only when true, so other lines keep their shape: whoever reads the output in bulk
+        # (a clinician, a study's safeguarding lead) can find these lines and act on them.
+        result["mentions_self_harm"] = True
+    return result

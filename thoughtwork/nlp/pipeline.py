@@ -133,15 +133,16 @@ def analyse_many(texts: Iterable[str], batch_size: int = 256) -> list[Analysis]:
         return [to_analysis(text, doc) for text, doc in zip(originals, docs)]
 
 
-def findings_many(texts: Iterable[str], batch_size: int = 256) -> list[tuple[list[Hit], list[str]]]:
-    """The raw hits (character spans into each text) and theme ids of many thoughts, in order.
+def findings_many(texts: Iterable[str], batch_size: int = 256) -> list[tuple[list[Hit], list[str], bool]]:
+    """The raw hits (character spans into each text), theme ids and self-harm flag of many
+    thoughts, in order.
 
     For bulk output that needs neither explanations nor model objects (`analyse --jsonl`):
     building those took about a tenth of the time of a short thought."""
     originals = [_check(text) for text in texts]
     with _collector_paused():
         docs = load_pipeline().pipe((prepare(text) for text in originals), batch_size=batch_size)
-        return [results(doc)[:2] for doc in docs]
+        return [results(doc) for doc in docs]
 
 
 @contextmanager
