@@ -139,11 +139,11 @@ def test_unless_nearby_must_name_known_words():
 
 
 def test_not_before_phrases_are_cut_like_the_text_with_or_without_apostrophes():
-    from thoughtwork.nlp.rules import _phrases
+    from thoughtwork.nlp.rules import phrases
 
-    assert _phrases(["i'm tired"]) == (("i", "'m", "tired"), ("i", "m", "tired"))
-    assert ("ca", "n't", "wait") in _phrases(["can't wait"])
-    assert ("it", "does", "n't", "hurt") in _phrases(["it doesn't hurt"])
+    assert phrases(["i'm tired"]) == (("i", "'m", "tired"), ("i", "m", "tired"))
+    assert ("ca", "n't", "wait") in phrases(["can't wait"])
+    assert ("it", "does", "n't", "hurt") in phrases(["it doesn't hurt"])
 
 
 def test_a_reassuring_reading_of_a_sensation_is_not_a_trap():
@@ -493,3 +493,23 @@ def test_all_of_a_kind_summed_up_and_less_than_top_counted_as_failing(text, expe
 )
 def test_a_routine_ending_and_a_plain_fact_of_failing_get_no_label(text):
     assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mum never talked about sex, that's why I'm like this",
+        "My dad never talked about bodies thats why im like this",
+        "Nobody ever explained my body to me, which is why I'm so scared of it.",
+        "I never learned anything about my body at school, no wonder I'm nervous.",
+    ],
+)
+def test_a_past_fact_given_as_a_cause_is_not_overgeneralising(text):
+    assert "overgeneralization" not in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["I never get anything right, that's why I'm single.", "My partner never listens, that's why I'm upset."]
+)
+def test_a_present_habit_given_as_a_cause_is_still_overgeneralising(text):
+    assert "overgeneralization" in ids(text)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from thoughtwork.nlp.rules import PatternSpec, lexicons
+from thoughtwork.nlp.rules import PatternSpec, lexicons, phrases
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,17 @@ def _stand_in_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _conditions() -> frozenset[str]:
     return frozenset(lexicons()["conditions"])
+
+
+@lru_cache(maxsize=1)
+def _past_fact_words() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:
+    words = lexicons()
+    return frozenset(words["past_fillers"]), frozenset(words["irregular_past"]), phrases(words["explanations"])
+
+
+def _is_past(word: str, irregular: frozenset[str]) -> bool:
+    """'talked', 'told': a past-tense form ('need', 'succeed' end in -eed and are not)."""
+    return word in irregular or (word.endswith("ed") and not word.endswith("eed") and len(word) > 3)
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +181,21 @@ class Context:
                 return True
         return False
 
+    def explained_past(self, start: int, end: int) -> bool:
+        """Whether the match opens a past fact given as the cause of how things are now: a
+        past-tense verb follows it and 'that's why' or the like comes later in the sentence ('my
+        mum never talked about sex, that's why I'm like this'). 'I never get anything right, that's
+        why I'm single' keeps its present-tense rule."""
+        fillers, irregular, explanations = _past_fact_words()
+        words = self.words
+        i = end
+        while i < len(words) and words[i] in fillers:
+            i += 1
+        if i >= len(words) or not _is_past(words[i], irregular):
+            return False
+        last = self.sentence_bounds[self.sentence[start]][1]
+        return any(tuple(words[j : j + len(phrase)]) == phrase for j in range(i + 1, last) for phrase in explanations)
+
     def _hedges(self, i: int, hedges: frozenset[str]) -> bool:
         # "could" hedges, "couldn't" does not: a negated hedge word states a limit instead.
         follows = self.is_negator[i + 1] if i + 1 < len(self.words) else False
@@ -225,6 +251,8 @@ class Context:
         if spec.skip_reported_speech and self.reported[end - 1]:
             return 0.0
         if spec.skip_others_thoughts and self.others_thoughts()[start]:
+            return 0.0
+        if spec.skip_explained_past and self.explained_past(start, end):
             return 0.0
         score = spec.score
         sentence = self.sentence[start]

@@ -35,6 +35,9 @@ Optional keys, all checked after the pattern matches a span:
   told me he finds me attractive' reports his words; it is not a guess at his mind).
 - `others_thoughts` ("keep" or "skip"): "skip" ignores a match inside another person's view
   ('she thinks *I'm a terrible friend*': the label is hers, guessed at; that is mind reading).
+- `explained_past` ("keep" or "skip"): "skip" ignores a match that opens a past fact given as the
+  cause of how things are now ('my mum *never* talked about sex, that's why I'm like this'): a
+  past-tense verb follows the match and 'that's why' or the like comes later in the sentence.
 
 A file may hold `defaults`: keys given to each of its patterns unless a pattern sets its own.
 - `examples`: thoughts the pattern is meant to catch; the tests check each one.
@@ -84,6 +87,7 @@ class PatternSpec:
     qualified_by: frozenset[str] = frozenset()
     skip_reported_speech: bool = False
     skip_others_thoughts: bool = False
+    skip_explained_past: bool = False
     examples: tuple[str, ...] = ()
 
 
@@ -212,7 +216,7 @@ def _split_contraction(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     """Phrases as token tuples, contractions split as the tokenizer splits them, each also in its
     apostrophe-less form ("i'm tired" matches "I'm tired" and "im tired")."""
     out: list[tuple[str, ...]] = []
@@ -235,12 +239,12 @@ def _multiword(spec: str | None, lexicon: dict[str, list[str]]) -> tuple[tuple[s
     """The entries of several words in a shorthand word list, as phrases ('said sorry')."""
     if not spec:
         return ()
-    return _phrases([word for word in _words(spec.replace("~", ""), lexicon) if " " in word])
+    return phrases([word for word in _words(spec.replace("~", ""), lexicon) if " " in word])
 
 
-def _by_size(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
-    sizes = sorted({len(phrase) for phrase in phrases})
-    return tuple((size, frozenset(phrase for phrase in phrases if len(phrase) == size)) for size in sizes)
+def _by_size(cut: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
+    sizes = sorted({len(phrase) for phrase in cut})
+    return tuple((size, frozenset(phrase for phrase in cut if len(phrase) == size)) for size in sizes)
 
 
 def _choice(raw: dict[str, Any], key: str, allowed: tuple[str, str]) -> str:
@@ -271,10 +275,11 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
         nearby_scope = _choice(raw, "nearby_scope", ("sentence", "topic"))
         reported = _choice(raw, "reported_speech", ("keep", "skip"))
         others_thoughts = _choice(raw, "others_thoughts", ("keep", "skip"))
+        explained_past = _choice(raw, "explained_past", ("keep", "skip"))
         qualified_by = frozenset(_words(raw["qualified_by"], lexicon)) if raw.get("qualified_by") else frozenset()
     except PatternError as error:
         raise PatternError(f"{distortion}.json: pattern {pid!r} is malformed ({error})") from error
-    not_before = _phrases(_phrase_items(raw.get("not_before", []), lexicon))
+    not_before = phrases(_phrase_items(raw.get("not_before", []), lexicon))
     return PatternSpec(
         key=f"{distortion}:{pid}",
         distortion=distortion,
@@ -295,6 +300,7 @@ def _spec(distortion: str, raw: dict[str, Any], lexicon: dict[str, list[str]]) -
         qualified_by=qualified_by,
         skip_reported_speech=reported == "skip",
         skip_others_thoughts=others_thoughts == "skip",
+        skip_explained_past=explained_past == "skip",
         examples=tuple(raw.get("examples", [])),
     )
 
