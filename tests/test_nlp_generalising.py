@@ -513,3 +513,12 @@ def test_a_past_fact_given_as_a_cause_is_not_overgeneralising(text):
 )
 def test_a_present_habit_given_as_a_cause_is_still_overgeneralising(text):
     assert "overgeneralization" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["I'll probably never ever be normal", "I'll probably never be normal.", "I will definitely never enjoy sex."]
+)
+def test_a_forecast_with_a_word_of_likelihood_or_a_stressed_never_is_fortune_telling(text):
+    found = ids(text)
+    assert "fortune_telling" in found
+    assert "overgeneralization" not in found
