@@ -522,3 +522,12 @@ def test_a_forecast_with_a_word_of_likelihood_or_a_stressed_never_is_fortune_tel
     found = ids(text)
     assert "fortune_telling" in found
     assert "overgeneralization" not in found
+
+
+@pytest.mark.parametrize("text", ["Nobody will ever want me", "No one is ever going to love me."])
+def test_every_person_for_all_time_is_overgeneralising_and_fortune_telling(text):
+    assert {"overgeneralization", "fortune_telling"} <= ids(text)
+
+
+def test_all_time_without_all_people_stays_fortune_telling_only():
+    assert ids("Nothing will ever change for me.") == {"fortune_telling"}
