@@ -531,3 +531,28 @@ def test_every_person_for_all_time_is_overgeneralising_and_fortune_telling(text)
 
 def test_all_time_without_all_people_stays_fortune_telling_only():
     assert ids("Nothing will ever change for me.") == {"fortune_telling"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The doctor said it's all in my head so I must be making it up",
+        "I'm just making it all up.",
+        "I must be imagining the pain.",
+        "I'm probably just exaggerating how much it hurts.",
+    ],
+)
+def test_real_pain_dismissed_as_my_own_invention_is_personalisation(text):
+    assert ids(text) == {"personalization"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not making it up, the pain is real.",
+        "I'm just imagining a calm beach while I breathe.",
+        "I'm just making it up as I go and that's okay.",
+    ],
+)
+def test_pain_owned_as_real_or_imagining_as_practice_gets_no_label(text):
+    assert ids(text) == set()
