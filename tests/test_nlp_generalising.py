@@ -556,3 +556,13 @@ def test_real_pain_dismissed_as_my_own_invention_is_personalisation(text):
 )
 def test_pain_owned_as_real_or_imagining_as_practice_gets_no_label(text):
     assert ids(text) == set()
+
+
+@pytest.mark.parametrize("text", ["he will leave me because I'm broken", "He'll leave me because I'm so broken."])
+def test_a_label_given_as_the_reason_for_a_forecast_is_labeling_and_fortune_telling(text):
+    assert ids(text) == {"fortune_telling", "labeling"}
+
+
+def test_a_feeling_given_as_the_reason_is_still_emotional_reasoning():
+    assert "emotional_reasoning" in ids("Because I feel broken, I know he'll leave.")
+    assert "emotional_reasoning" in ids("Because I'm so anxious, it will definitely hurt.")
