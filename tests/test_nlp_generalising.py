@@ -566,3 +566,16 @@ def test_a_label_given_as_the_reason_for_a_forecast_is_labeling_and_fortune_tell
 def test_a_feeling_given_as_the_reason_is_still_emotional_reasoning():
     assert "emotional_reasoning" in ids("Because I feel broken, I know he'll leave.")
     assert "emotional_reasoning" in ids("Because I'm so anxious, it will definitely hurt.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I won't pass out", "I won't pass out, I'll just feel a bit dizzy.", "I won't have a panic attack if I breathe slowly.", "I won't feel any pain with enough lube."],
+)
+def test_a_bad_thing_ruled_out_is_a_reassurance_not_a_forecast(text):
+    assert ids(text) == set()
+
+
+@pytest.mark.parametrize("text", ["It won't work out.", "I won't pass the exam.", "I won't get better."])
+def test_a_good_outcome_ruled_out_is_still_fortune_telling(text):
+    assert "fortune_telling" in ids(text)
