@@ -579,3 +579,26 @@ def test_a_bad_thing_ruled_out_is_a_reassurance_not_a_forecast(text):
 @pytest.mark.parametrize("text", ["It won't work out.", "I won't pass the exam.", "I won't get better."])
 def test_a_good_outcome_ruled_out_is_still_fortune_telling(text):
     assert "fortune_telling" in ids(text)
+
+
+def test_no_rule_that_needs_a_painful_word_is_met_by_its_own_words():
+    tone = set(lexicons()["negative_tone"])
+    assert tone.isdisjoint({"not", "n't", "nt", "can't", "ca", "cannot", "again", "same", "ends", "happens"})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I rescheduled because I couldn't relax.", set()),
+        ("My routine is always the same.", set()),
+        ("We tried again on Sunday and it was fine.", set()),
+        ("It's always the same with me.", {"overgeneralization"}),
+        ("He watches porn because I can't please him.", {"personalization"}),
+        ("ugh. dilator day again and it'll be agony like every single time", {"overgeneralization"}),
+    ],
+)
+def test_painful_tone_comes_from_the_sentence_not_the_rules_own_words(text, expected):
+    found = ids(text)
+    assert expected <= found
+    if not expected:
+        assert found == set()
