@@ -602,3 +602,24 @@ def test_painful_tone_comes_from_the_sentence_not_the_rules_own_words(text, expe
     assert expected <= found
     if not expected:
         assert found == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Because I'm really scared, the exam must be dangerous.",
+        "Because I'm too embarrassed, it must mean something is wrong.",
+        "Because I'm very anxious, penetration must be harmful.",
+    ],
+)
+def test_a_feeling_given_as_the_reason_stays_a_feeling_when_strengthened(text):
+    # An intensifier between "I'm" and the feeling must not hide the feeling from not_before.
+    assert ids(text) == {"emotional_reasoning"}
+
+
+def test_a_label_given_as_the_reason_is_still_blame_taken_when_strengthened():
+    assert ids("My partner is sad because I'm really useless.") >= {"personalization", "labeling"}
+
+
+def test_an_intensifier_ending_its_clause_strengthens_nothing():
+    assert "should_statements" in ids("Other women enjoy sex, and I should too.")

@@ -52,6 +52,11 @@ def _stand_in_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _intensifiers() -> frozenset[str]:
+    return frozenset(lexicons()["intensifiers"])
+
+
+@lru_cache(maxsize=1)
 def _conditions() -> frozenset[str]:
     return frozenset(lexicons()["conditions"])
 
@@ -235,14 +240,35 @@ class Context:
         clause_over = i >= len(self.words) or self.clause_start[i] != self.clause_start[start] or self.words[i] in _word_sets()[1]
         return i > end and clause_over
 
+    def _followed_by(self, spec: PatternSpec, end: int) -> bool:
+        """Whether one of the rule's `not_before` phrases comes right after the match, or after
+        words that only strengthen it: 'because I'm *so* anxious' is still a feeling given as the reason."""
+        intensifiers = _intensifiers()
+        words = self.words
+        at = end
+        while True:
+            for size, phrases in spec.not_before_by_size:
+                if tuple(words[at : at + size]) in phrases:
+                    return True
+            if not self._strengthens(at, intensifiers):
+                return False
+            at += 1
+
+    def _strengthens(self, i: int, intensifiers: frozenset[str]) -> bool:
+        """Whether the word at i only strengthens a word that follows it in the same clause
+        ('*so* anxious'); 'I should *too*.' strengthens nothing and is the clause's last word."""
+        words = self.words
+        if i + 1 >= len(words) or words[i] not in intensifiers:
+            return False
+        return self.clause_start[i + 1] == self.clause_start[i] and words[i + 1].isalpha()
+
     def weight(self, spec: PatternSpec, start: int, end: int, settings: ContextSettings) -> float:
         """The score a match keeps once its surroundings are taken into account (0 = none)."""
         words = self.words
         if spec.not_after and start > 0 and words[start - 1] in spec.not_after:
             return 0.0
-        for size, phrases in spec.not_before_by_size:
-            if tuple(words[end : end + size]) in phrases:
-                return 0.0
+        if spec.not_before_by_size and self._followed_by(spec, end):
+            return 0.0
         if spec.negatable and self.negated(start, end, settings.negation_window):
             return 0.0
         if spec.qualified_by and self.qualified(start, spec.qualified_by, settings.negation_window):
