@@ -623,3 +623,16 @@ def test_a_label_given_as_the_reason_is_still_blame_taken_when_strengthened():
 
 def test_an_intensifier_ending_its_clause_strengthens_nothing():
     assert "should_statements" in ids("Other women enjoy sex, and I should too.")
+
+
+@pytest.mark.parametrize(
+    "text", ["I just never get anything right.", "I really never feel relaxed during sex.", "We just never find the time to talk."]
+)
+def test_a_strengthened_never_about_now_is_overgeneralising_not_a_forecast(text):
+    # not_after looks past "just"/"really" to the subject, so never_be_normal stands aside.
+    assert ids(text) == {"overgeneralization"}
+
+
+def test_a_strengthened_never_after_will_is_still_a_forecast():
+    assert "fortune_telling" in ids("I'll just never be normal.")
+    assert "overgeneralization" not in ids("I'll just never be normal.")

@@ -240,6 +240,19 @@ class Context:
         clause_over = i >= len(self.words) or self.clause_start[i] != self.clause_start[start] or self.words[i] in _word_sets()[1]
         return i > end and clause_over
 
+    def _preceded_by(self, not_after: frozenset[str], start: int) -> bool:
+        """Whether one of the rule's `not_after` words comes right before the match, or before
+        words that only strengthen it: in 'I *just* never get anything right' 'I' is the subject."""
+        intensifiers = _intensifiers()
+        at = start - 1
+        while at >= 0:
+            if self.words[at] in not_after:
+                return True
+            if not self._strengthens(at, intensifiers):
+                return False
+            at -= 1
+        return False
+
     def _followed_by(self, spec: PatternSpec, end: int) -> bool:
         """Whether one of the rule's `not_before` phrases comes right after the match, or after
         words that only strengthen it: 'because I'm *so* anxious' is still a feeling given as the reason."""
@@ -265,7 +278,7 @@ class Context:
     def weight(self, spec: PatternSpec, start: int, end: int, settings: ContextSettings) -> float:
         """The score a match keeps once its surroundings are taken into account (0 = none)."""
         words = self.words
-        if spec.not_after and start > 0 and words[start - 1] in spec.not_after:
+        if spec.not_after and self._preceded_by(spec.not_after, start):
             return 0.0
         if spec.not_before_by_size and self._followed_by(spec, end):
             return 0.0
