@@ -636,3 +636,22 @@ def test_a_strengthened_never_about_now_is_overgeneralising_not_a_forecast(text)
 def test_a_strengthened_never_after_will_is_still_a_forecast():
     assert "fortune_telling" in ids("I'll just never be normal.")
     assert "overgeneralization" not in ids("I'll just never be normal.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nobody will ever know, and that's fine.", "Nobody will ever know", "No one will ever notice it.", "Nobody will find out if I use a dilator."],
+)
+def test_something_private_staying_private_is_not_a_dreaded_forecast(text):
+    assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["Nobody will ever notice me.", "No one will ever know how much it hurts.", "Nobody will ever want me", "Nothing will ever change."]
+)
+def test_being_unseen_or_unloved_foretold_is_still_fortune_telling(text):
+    assert "fortune_telling" in ids(text)
+
+
+def test_a_thought_without_its_full_stop_ends_as_if_it_had_one():
+    assert ids("Nobody will ever know") == ids("Nobody will ever know.") == set()

@@ -261,7 +261,9 @@ class Context:
         at = end
         while True:
             for size, phrases in spec.not_before_by_size:
-                if tuple(words[at : at + size]) in phrases:
+                # A thought typed without its full stop ends as if it had one ('nobody will ever know').
+                ahead = tuple(words[at : at + size])
+                if ahead in phrases or (len(ahead) < size and ahead + (".",) in phrases):
                     return True
             if not self._strengthens(at, intensifiers):
                 return False

@@ -22,7 +22,8 @@ Optional keys, all checked after the pattern matches a span:
 - `hedges` ("dampen" or "keep"): whether 'maybe', 'might' and the like weaken it.
 - `not_after`: words that may not come right before the match.
 - `not_before`: words or phrases (or `@lexicon` names) that may not come right after the match,
-  nor after words that only strengthen them (@intensifiers: 'because I'm *so* anxious').
+  nor after words that only strengthen them (@intensifiers: 'because I'm *so* anxious'); the end
+  of the text counts as a full stop ('nobody will ever know' reads like 'nobody will ever know.').
 - `requires_nearby`: the sentence must also hold one of these (same shorthand as a token).
 - `nearby_scope` ("sentence" or "topic"): where `requires_nearby` looks; "topic" when the word
   must be what the match is about: its clause and what follows, up to a condition word ('it
