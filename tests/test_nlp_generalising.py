@@ -655,3 +655,23 @@ def test_being_unseen_or_unloved_foretold_is_still_fortune_telling(text):
 
 def test_a_thought_without_its_full_stop_ends_as_if_it_had_one():
     assert ids("Nobody will ever know") == ids("Nobody will ever know.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My parents never really talked about sex.",
+        "My friends really helped me after the appointment.",
+        "He really listened to me last night.",
+        "My partner really tried to understand me.",
+    ],
+)
+def test_really_before_an_act_or_after_never_is_no_hidden_feeling(text):
+    assert ids(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["She really thinks I'm pathetic.", "He's really annoyed with me.", "My partner secretly resents me."]
+)
+def test_a_feeling_claimed_as_the_real_one_is_still_mind_reading(text):
+    assert "mind_reading" in ids(text)
