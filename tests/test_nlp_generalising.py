@@ -675,3 +675,17 @@ def test_really_before_an_act_or_after_never_is_no_hidden_feeling(text):
 )
 def test_a_feeling_claimed_as_the_real_one_is_still_mind_reading(text):
     assert "mind_reading" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I honestly never enjoy sex", {"overgeneralization"}),
+        ("I literally never get it right", {"overgeneralization"}),
+        ("It will basically never work", {"fortune_telling"}),
+        ("I'll honestly never be normal", {"fortune_telling", "labeling"}),
+    ],
+)
+def test_honestly_literally_basically_only_strengthen_a_never(text, expected):
+    """They were words of likelihood, so 'I honestly never enjoy sex' (a habit) read as a forecast."""
+    assert ids(text) == expected
