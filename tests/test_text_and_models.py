@@ -96,3 +96,13 @@ def test_mask_controls_keeps_offsets_and_words() -> None:
     assert len(masked) == len(text)
     assert masked.split() == ["I", "must", "be", "perfect"]
     assert masked[text.index("must"):text.index("must") + 4] == "must"
+
+
+def test_mask_controls_skips_only_text_it_would_not_change():
+    """Its one-search shortcut must cover every character the full pass would mask."""
+    from thoughtwork import text
+
+    for code in range(0x3000):
+        char = chr(code)
+        original = f"a{char}b"
+        assert (text.mask_controls(original) != original) == bool(text._MASKED.search(char)), hex(code)

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 _KEEP = {"\n", "\t"}
 # Bidi embedding/override/isolate controls can make text display differently from what it is.
 _BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"}
+# What `mask_controls` changes: control characters (category Cc) but those kept, and bidi controls.
+_MASKED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 
 
@@ -75,6 +77,8 @@ def mask_controls(text: str) -> str:
     For reading words out of text (finding thinking traps) while keeping every offset valid
     in the original: "\\x1b[31mI must\\x1b[0m" reads as "     I must    ".
     """
+    if not _MASKED.search(text):
+        return text  # most text has nothing to mask: one search instead of a look at every character
     masked = _ESCAPE_SEQUENCE.sub(lambda found: " " * len(found.group()), text)
     return "".join(
         " " if (unicodedata.category(char) == "Cc" and char not in _KEEP) or char in _BIDI else char

@@ -80,9 +80,6 @@ def _build_pipeline() -> Language:
     return nlp
 
 
-_CONTROL_OR_BIDI = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""A cheap test for text that needs `mask_controls` (most thoughts have nothing to mask)."""
-
 _SPACED_HYPHEN = re.compile(r"(?:(?<=\s)|^)-(?=\s|$)")
 """A hyphen standing alone is a dash and ends a clause; written as an em dash (one character, so
 offsets keep), a hyphen inside a word ('mother-in-law', 'self-conscious') stays part of the word."""
@@ -96,9 +93,8 @@ def prepare(text: str) -> str:
     if len(prepared) != len(text):
         # A few characters change length when lower-cased (e.g. 'İ'); keep those as they are.
         prepared = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_APOSTROPHES))
-    if _CONTROL_OR_BIDI.search(prepared):
-        # Escape codes and control characters become spaces, so '\x1b[31mI must' reads 'I must'.
-        prepared = mask_controls(prepared)
+    # Escape codes and control characters become spaces, so '\x1b[31mI must' reads 'I must'.
+    prepared = mask_controls(prepared)
     prepared = _SPACED_HYPHEN.sub("\u2014", prepared)
     return _LONG_RUN.sub(_split_run, prepared)
 

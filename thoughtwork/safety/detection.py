@@ -60,9 +60,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 
 def _normalise(text: str) -> str:
     """Lower case, straight apostrophes, hyphens kept, and one space between words."""
-    if "\x1b" in text:
-        # An escape code ("\x1b[31m") must not glue itself to the next word ("31mkill").
-        text = mask_controls(text)
+    # An escape code ("\x1b[31m") must not glue itself to the next word ("31mkill").
+    text = mask_controls(text)
     text = text.translate(_APOSTROPHES).lower()
     text = _NOT_WORDS.sub(" ", text)
     return " ".join(text.split())
