@@ -27,38 +27,21 @@ class ContextSettings:
     """Weight kept by a match in a yes/no question ('Will it hurt?')."""
 
 
-@lru_cache(maxsize=1)
-def _word_sets() -> tuple[frozenset[str], ...]:
+@lru_cache(maxsize=None)
+def _sets(*names: str) -> tuple[frozenset[str], ...]:
+    """The named lexicons as word sets, built once per combination asked for."""
     words = lexicons()
-    names = ("negators", "breakers", "sentence_ends", "hedges", "question_starts", "subject_pronouns", "clause_takers")
     return tuple(frozenset(words[name]) for name in names)
 
 
-@lru_cache(maxsize=1)
-def _speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    words = lexicons()
-    return tuple(frozenset(words[name]) for name in ("reporting_verbs", "listeners", "reported_openers"))
+def _word_sets() -> tuple[frozenset[str], ...]:
+    return _sets("negators", "breakers", "sentence_ends", "hedges", "question_starts", "subject_pronouns", "clause_takers")
 
 
 @lru_cache(maxsize=1)
 def _opinion_words() -> tuple[frozenset[str], frozenset[str]]:
-    words = lexicons()
-    return frozenset(words["others"]) - {"i"}, frozenset(words["opinion_verbs"])
-
-
-@lru_cache(maxsize=1)
-def _stand_in_verbs() -> frozenset[str]:
-    return frozenset(lexicons()["stand_in_verbs"])
-
-
-@lru_cache(maxsize=1)
-def _intensifiers() -> frozenset[str]:
-    return frozenset(lexicons()["intensifiers"])
-
-
-@lru_cache(maxsize=1)
-def _conditions() -> frozenset[str]:
-    return frozenset(lexicons()["conditions"])
+    others, verbs = _sets("others", "opinion_verbs")
+    return others - {"i"}, verbs
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +112,7 @@ class Context:
         that' ... up to the next clause break ('he told me he finds me attractive, and I trust
         him'). The words must open with a subject or 'that'/'if', so 'everyone I've told thinks
         I'm odd' (a verb after 'told') stays a guess at their minds."""
-        verbs, listeners, openers = _speech_words()
+        verbs, listeners, openers = _sets("reporting_verbs", "listeners", "reported_openers")
         words = self.words
         inside = [False] * len(words)
         if verbs.isdisjoint(words):
@@ -146,11 +129,18 @@ class Context:
             if j >= len(words) or words[j] not in openers:
                 i += 1
                 continue
-            while j < len(words) and words[j] not in breakers and words[j] not in sentence_ends and "\n" not in words[j]:
-                inside[j] = True
-                j += 1
-            i = j
+            i = self._mark_to_clause_end(inside, j, breakers, sentence_ends)
         return inside
+
+    def _mark_to_clause_end(self, inside: list[bool], j: int, breakers: frozenset[str], sentence_ends: frozenset[str]) -> int:
+        """Mark the words from j up to the next clause break as inside; where it stopped.
+        Only punctuation and joining words break here, not a new subject: in 'he told me he
+        finds me attractive' the second 'he' is inside what was said."""
+        words = self.words
+        while j < len(words) and words[j] not in breakers and words[j] not in sentence_ends and "\n" not in words[j]:
+            inside[j] = True
+            j += 1
+        return j
 
     OPINION_SUBJECT_REACH = 3
     """How many words before an opinion verb its thinker may stand ('she *must* think', 'they *all* see')."""
@@ -171,10 +161,7 @@ class Context:
         for i, word in enumerate(words):
             if word not in verbs or not self._thinker_before(i, others, breakers):
                 continue
-            j = i + 1
-            while j < len(words) and words[j] not in breakers and words[j] not in sentence_ends and "\n" not in words[j]:
-                inside[j] = True
-                j += 1
+            self._mark_to_clause_end(inside, i + 1, breakers, sentence_ends)
         return inside
 
     def _thinker_before(self, verb: int, others: frozenset[str], breakers: frozenset[str]) -> bool:
@@ -220,7 +207,7 @@ class Context:
         """What a match at start..end is about: from the start of its clause to the end of the
         sentence, cut short by a condition word after the match ('he always makes me tea | when
         I'm tired'). A condition right after the match is itself the topic ('always when I try')."""
-        conditions = _conditions()
+        (conditions,) = _sets("conditions")
         first = self.clause_start[start]
         sentence_first, last = self.sentence_bounds[self.sentence[start]]
         if self._elliptic(start, end):
@@ -233,7 +220,7 @@ class Context:
 
     def _elliptic(self, start: int, end: int) -> bool:
         """Whether the clause after the match holds only a stand-in verb ('I always do', 'it always is')."""
-        stand_ins = _stand_in_verbs()
+        (stand_ins,) = _sets("stand_in_verbs")
         i = end
         while i < len(self.words) and self.clause_start[i] == self.clause_start[start] and self.words[i] in stand_ins:
             i += 1
@@ -243,7 +230,7 @@ class Context:
     def _preceded_by(self, not_after: frozenset[str], start: int) -> bool:
         """Whether one of the rule's `not_after` words comes right before the match, or before
         words that only strengthen it: in 'I *just* never get anything right' 'I' is the subject."""
-        intensifiers = _intensifiers()
+        (intensifiers,) = _sets("intensifiers")
         at = start - 1
         while at >= 0:
             if self.words[at] in not_after:
@@ -256,7 +243,7 @@ class Context:
     def _followed_by(self, spec: PatternSpec, end: int) -> bool:
         """Whether one of the rule's `not_before` phrases comes right after the match, or after
         words that only strengthen it: 'because I'm *so* anxious' is still a feeling given as the reason."""
-        intensifiers = _intensifiers()
+        (intensifiers,) = _sets("intensifiers")
         words = self.words
         at = end
         while True:
