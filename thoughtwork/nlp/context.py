@@ -247,10 +247,10 @@ class Context:
         words = self.words
         at = end
         while True:
-            for size, phrases in spec.not_before_by_size:
+            for size, endings in spec.not_before_by_size:
                 # A thought typed without its full stop ends as if it had one ('nobody will ever know').
                 ahead = tuple(words[at : at + size])
-                if ahead in phrases or (len(ahead) < size and ahead + (".",) in phrases):
+                if ahead in endings or (len(ahead) < size and ahead + (".",) in endings):
                     return True
             if not self._strengthens(at, intensifiers):
                 return False
@@ -266,7 +266,6 @@ class Context:
 
     def weight(self, spec: PatternSpec, start: int, end: int, settings: ContextSettings) -> float:
         """The score a match keeps once its surroundings are taken into account (0 = none)."""
-        words = self.words
         if spec.not_after and self._preceded_by(spec.not_after, start):
             return 0.0
         if spec.not_before_by_size and self._followed_by(spec, end):
