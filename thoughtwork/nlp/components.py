@@ -117,27 +117,27 @@ class DistortionMatcher:
         spans_by_key: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
         for key, start, end in matches:
             spec = self.specs[key]
-            if spec.requires_nearby is not None and not self._nearby(doc, context, spec, start, end):
+            if spec.requires_nearby is not None and not self._nearby(lemma, context, spec, start, end):
                 continue
-            if spec.unless_nearby is not None and self._balanced_nearby(doc, context, spec, start):
+            if spec.unless_nearby is not None and self._balanced_nearby(lemma, context, spec, start):
                 continue
             weight = context.weight(spec, start, end, self.settings)
             if weight > 0:
                 spans_by_key[spec.key].append((start, end, weight))
         return self._combine(doc, spans_by_key)
 
-    def _nearby(self, doc: Doc, context: Context, spec: PatternSpec, start: int, end: int) -> bool:
+    def _nearby(self, lemma: list[str], context: Context, spec: PatternSpec, start: int, end: int) -> bool:
         """Whether the words a rule needs are there, in what the match is about or in its sentence."""
         if spec.nearby_in_topic:
             bounds = context.topic_bounds(start, end)
         else:
             bounds = context.sentence_bounds[context.sentence[start]]
-        return _holds(doc, context, self.nearby[spec.key], bounds)
+        return _holds(lemma, context, self.nearby[spec.key], bounds)
 
-    def _balanced_nearby(self, doc: Doc, context: Context, spec: PatternSpec, start: int) -> bool:
+    def _balanced_nearby(self, lemma: list[str], context: Context, spec: PatternSpec, start: int) -> bool:
         """Whether the sentence holds a word or phrase of the balanced answer ('said sorry')."""
         bounds = context.sentence_bounds[context.sentence[start]]
-        if _holds(doc, context, self.unless[spec.key], bounds):
+        if _holds(lemma, context, self.unless[spec.key], bounds):
             return True
         words = context.words[bounds[0] : bounds[1]]
         return any(_contains(words, phrase) for phrase in spec.unless_phrases)
@@ -178,13 +178,14 @@ def _word_start(doc: Doc, start: int) -> int:
     return start
 
 
-def _holds(doc: Doc, context: Context, word_sets: tuple[frozenset[str], frozenset[str]], bounds: tuple[int, int]) -> bool:
-    """Whether the words first..last hold one of these words or lemmas."""
+def _holds(lemma: list[str], context: Context, word_sets: tuple[frozenset[str], frozenset[str]], bounds: tuple[int, int]) -> bool:
+    """Whether the words first..last hold one of these words or lemmas (`lemma`: the doc's lemmas,
+    read once by `word_forms`, rather than a Token object made for each word again)."""
     words, lemmas = word_sets
     first, last = bounds
     if not words.isdisjoint(context.words[first:last]):
         return True
-    return bool(lemmas) and any(doc[i].lemma_ in lemmas for i in range(first, last))
+    return bool(lemmas) and not lemmas.isdisjoint(lemma[first:last])
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
