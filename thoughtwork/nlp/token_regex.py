@@ -172,7 +172,10 @@ class CompiledPattern(NamedTuple):
 
 def compile_pattern(key: str, tokens: list[dict[str, Any]], classes: WordClasses = _NO_CLASSES) -> CompiledPattern:
     """A Matcher pattern (a list of token patterns) as the regex that finds its matches."""
-    parts = _token_regexes(key, tokens, classes)
+    return _compiled(key, tokens, _token_regexes(key, tokens, classes))
+
+
+def _compiled(key: str, tokens: list[dict[str, Any]], parts: list[tuple[str, int, int | None]]) -> CompiledPattern:
     body = "".join(regex for regex, _low, _high in parts)
     fewest = sum(low for _regex, low, _high in parts)
     most = None if any(high is None for _r, _l, high in parts) else sum(high for _r, _l, high in parts)
@@ -250,7 +253,9 @@ class RegexMatcher:
     """
 
     def __init__(self, patterns: dict[str, list[list[dict[str, Any]]]], common_words: frozenset[str] = frozenset()) -> None:
-        self._sources: list[tuple[str, list[dict[str, Any]]]] = []
+        self._sources: list[tuple[str, list[dict[str, Any]], list[tuple[str, int, int | None]]]] = []
+        """Each pattern's key, tokens and token regexes (made at load, which also refuses what
+        cannot run; compiled into one regex the first time a doc needs it)."""
         self._compiled: dict[int, CompiledPattern] = {}
         self.classes = WordClasses(tokens for variants in patterns.values() for tokens in variants)
         self.always: list[int] = []
@@ -261,8 +266,7 @@ class RegexMatcher:
         for key, variants in patterns.items():
             for tokens in variants:
                 number = len(self._sources)
-                self._sources.append((key, tokens))
-                _token_regexes(key, tokens)  # refuse what cannot run now, not when a doc first needs it
+                self._sources.append((key, tokens, _token_regexes(key, tokens, self.classes)))
                 needed = required(tokens)
                 if not needed:
                     self.always.append(number)
@@ -300,7 +304,7 @@ class RegexMatcher:
     def _pattern(self, number: int) -> CompiledPattern:
         compiled = self._compiled.get(number)
         if compiled is None:
-            compiled = self._compiled[number] = compile_pattern(*self._sources[number], self.classes)
+            compiled = self._compiled[number] = _compiled(*self._sources[number])
         return compiled
 
     def candidates(self, lower: list[str], lemma: list[str]) -> list[int]:
