@@ -18,6 +18,7 @@ from thoughtwork.models import (
     RecordStatus,
     ThoughtRecord,
 )
+from thoughtwork.tui.early_keys import EarlyKeys, keys_handled
 from thoughtwork.tui.screens.record.belief import BeliefStep
 from thoughtwork.tui.screens.record.emotions import EmotionsStep
 from thoughtwork.tui.screens.record.evidence import EvidenceStep
@@ -28,7 +29,6 @@ from thoughtwork.tui.screens.record.situation import SituationStep
 from thoughtwork.tui.screens.record.step import Step
 from thoughtwork.tui.screens.record.summary import SummaryStep
 from thoughtwork.tui.screens.record.thought import ThoughtStep
-from thoughtwork.tui.early_keys import EarlyKeys, keys_handled
 from thoughtwork.tui.screens.record.traps import TrapsStep, merge_analysis
 
 ALL_STEPS: list[type[Step]] = [
