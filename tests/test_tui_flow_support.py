@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from pathlib import Path
 
 from thoughtwork.journal import Journal
@@ -79,3 +81,15 @@ def press_without_pauses(pilot, *keys: str) -> None:
         event = events.Key(key, character)
         event.set_sender(app)
         app._driver.send_message(event)
+
+
+def drive(path: Path, scenario) -> None:
+    """Run `await scenario(app, pilot)` in the app on the journal at `path`, unlocked, at SIZE."""
+    from thoughtwork.tui.app import ThoughtworkApp
+
+    async def run() -> None:
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await scenario(app, pilot)
+
+    asyncio.run(run())
