@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, timedelta
 
 import pytest
 from test_tui_flow_support import (
@@ -11,6 +10,7 @@ from test_tui_flow_support import (
     SIZE,
     fake_analysis,
     make_journal,
+    make_journal_with_homework,
     no_preload,
     wait_for,
     wait_for_screen,
@@ -19,7 +19,6 @@ from textual.widgets import OptionList, SelectionList, Static, TextArea
 
 from thoughtwork.journal import Journal
 from thoughtwork.models import (
-    Assignment,
     DistortionId,
     DistortionStatus,
     Prompt,
@@ -245,10 +244,8 @@ def test_homework_prompt_shows_instructions_and_keeps_answers(tmp_path):
         steps=[RecordStep.situation, RecordStep.automatic_thought],
         extra_questions=["What do you expect to feel?"],
     )
-    assignment = Assignment(prompts=[prompt], start=date.today(), end=date.today() + timedelta(days=7))
-    path = make_journal(tmp_path / "j.twj")
-    with Journal.open(path, PASSPHRASE) as journal:
-        journal.save_assignment(assignment)
+    path = tmp_path / "j.twj"
+    assignment = make_journal_with_homework(path, prompt, days=7)
 
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
@@ -469,10 +466,8 @@ def test_homework_without_ratings_again_has_no_empty_what_changed(tmp_path):
         moments=["evening_reflection"],
         steps=[RecordStep.situation, RecordStep.automatic_thought],
     )
-    assignment = Assignment(prompts=[prompt], start=date.today(), end=date.today() + timedelta(days=7))
-    path = make_journal(tmp_path / "j.twj")
-    with Journal.open(path, PASSPHRASE) as journal:
-        journal.save_assignment(assignment)
+    path = tmp_path / "j.twj"
+    assignment = make_journal_with_homework(path, prompt, days=7)
 
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)

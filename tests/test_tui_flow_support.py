@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-
+from datetime import date, timedelta
 from pathlib import Path
 
 from thoughtwork.journal import Journal
 from thoughtwork.models import (
     Analysis,
+    Assignment,
     DistortionId,
     DistortionMatch,
     EvidenceSpan,
+    Prompt,
     Theme,
 )
 
@@ -26,6 +28,15 @@ def make_journal(path: Path, records=(), *, welcomed: bool = True) -> Path:
             journal.add_many(list(records))
         journal.save_settings(journal.settings().model_copy(update={"welcomed": welcomed}))
     return path
+
+
+def make_journal_with_homework(path: Path, prompt: Prompt, *, days: int, note: str = "") -> Assignment:
+    """A journal at `path` (as `make_journal`) with `prompt` assigned from today for `days` days."""
+    assignment = Assignment(prompts=[prompt], start=date.today(), end=date.today() + timedelta(days=days), note=note)
+    make_journal(path)
+    with Journal.open(path, PASSPHRASE) as journal:
+        journal.save_assignment(assignment)
+    return assignment
 
 
 def fake_analysis(text: str) -> Analysis:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, timedelta
 
 import pytest
 from test_tui_flow_support import (
     PASSPHRASE,
     SIZE,
     make_journal,
+    make_journal_with_homework,
     no_preload,
     wait_for,
     wait_for_screen,
@@ -17,7 +17,7 @@ from test_tui_flow_support import (
 from textual.widgets import OptionList, Static
 
 from thoughtwork.journal import Journal
-from thoughtwork.models import Assignment, Prompt, RecordStep
+from thoughtwork.models import Prompt, RecordStep
 from thoughtwork.tui.app import ThoughtworkApp
 
 
@@ -130,10 +130,8 @@ def test_homework_due_shows_on_home_and_starts_a_linked_record(tmp_path):
         moments=["evening_reflection"],
         steps=[RecordStep.situation, RecordStep.automatic_thought],
     )
-    assignment = Assignment(prompts=[prompt], start=date.today(), end=date.today() + timedelta(days=6))
-    path = make_journal(tmp_path / "j.twj")
-    with Journal.open(path, PASSPHRASE) as journal:
-        journal.save_assignment(assignment)
+    path = tmp_path / "j.twj"
+    assignment = make_journal_with_homework(path, prompt, days=6)
 
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)

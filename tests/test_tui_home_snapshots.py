@@ -7,6 +7,7 @@ from test_tui_flow_support import (
     PASSPHRASE,
     SIZE,
     make_journal,
+    make_journal_with_homework,
     no_preload,
     wait_for,
     wait_for_screen,
@@ -166,10 +167,7 @@ def test_home_in_high_contrast(snap_compare, tmp_path):
 
 def test_homework_due_and_its_prompt(snap_compare, tmp_path):
     """Homework from a therapist, opened as a record: the prompt's instructions and its own question."""
-    from datetime import date, timedelta
-
-    from thoughtwork.journal import Journal
-    from thoughtwork.models import Assignment, Prompt, RecordStep
+    from thoughtwork.models import Prompt, RecordStep
 
     prompt = Prompt(
         id="before-practice",
@@ -179,12 +177,8 @@ def test_homework_due_and_its_prompt(snap_compare, tmp_path):
         steps=[RecordStep.situation, RecordStep.automatic_thought, RecordStep.rerate],
         extra_questions=["What would make this practice feel a little safer?"],
     )
-    assignment = Assignment(
-        prompts=[prompt], start=date.today(), end=date.today() + timedelta(days=13), note="Go gently."
-    )
-    path = make_journal(tmp_path / "j.twj")
-    with Journal.open(path, PASSPHRASE) as journal:
-        journal.save_assignment(assignment)
+    path = tmp_path / "j.twj"
+    make_journal_with_homework(path, prompt, days=13, note="Go gently.")
 
     async def go(pilot):
         await wait_for_screen(pilot, "HomeScreen")
