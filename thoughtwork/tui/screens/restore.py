@@ -14,12 +14,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from thoughtwork.journal import Journal, JournalError, WrongPassphrase
 from thoughtwork.journal.restore import Restored, existing_backups, restore
 from thoughtwork.text import clean
+from thoughtwork.tui.screens.passphrase_page import PassphrasePage
 
 WRONG_PASSPHRASE = (
     "That passphrase did not open the backups. Nothing was changed. Please try again; "
@@ -39,15 +39,11 @@ def missing_journal_text(path: Path, backups: list[Path]) -> Text:
     )
 
 
-class RestoreScreen(Screen[None]):
+class RestoreScreen(PassphrasePage):
     """Explains that the journal is missing and restores it from a backup, or lets the person quit."""
 
-    BINDINGS = [("ctrl+q", "app.quit", "Quit")]
-
-    def __init__(self, journal_path: Path, *, passphrase: str | None = None) -> None:
-        super().__init__()
-        self.journal_path = journal_path
-        self._given = passphrase
+    ACTION = "restore-button"
+    WORKING = "Bringing your journal back\u2026"
 
     def compose(self) -> ComposeResult:
         backups = existing_backups(self.journal_path)
@@ -67,24 +63,16 @@ class RestoreScreen(Screen[None]):
         self._given = None
         self.query_one("#passphrase").focus()
 
-    @on(Input.Submitted, "#passphrase")
     @on(Button.Pressed, "#restore-button")
-    def _submit(self) -> None:
-        field = self.query_one("#passphrase", Input)
-        if not field.value:
-            self._say("Please type your passphrase.")
-            return
-        passphrase, field.value = field.value, ""
-        self._say("Bringing your journal back\u2026")
-        self.query_one("#restore-button", Button).disabled = True
-        self._restore(passphrase)
+    def _pressed(self) -> None:
+        self._submit()
 
     @on(Button.Pressed, "#quit-button")
     def _quit(self) -> None:
         self.app.exit()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _restore(self, passphrase: str) -> None:
+    def _act(self, passphrase: str | None) -> None:
         try:
             restored = restore(self.journal_path, passphrase)
             journal = Journal.open(self.journal_path, passphrase)
@@ -101,11 +89,3 @@ class RestoreScreen(Screen[None]):
         records = f"{restored.records} record{'s' if restored.records != 1 else ''}"
         self.app.notify(f"Your journal is back, with {records}.", timeout=4)
         self.app.journal_opened(journal)
-
-    def _failed(self, message: str) -> None:
-        self._say(message)
-        self.query_one("#restore-button", Button).disabled = False
-        self.query_one("#passphrase").focus()
-
-    def _say(self, message: str) -> None:
-        self.query_one("#problem", Static).update(Text(message))

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from thoughtwork.tui.screens.passphrase_page import PassphrasePage
 
-class UnlockScreen(Screen[None]):
+
+class UnlockScreen(PassphrasePage):
     """Asks for the passphrase; opening happens in a thread because key derivation is slow on purpose."""
 
-    BINDINGS = [("ctrl+q", "app.quit", "Quit")]
+    ACTION = "unlock-button"
+    WORKING = "Unlocking\u2026"
 
     def __init__(self, journal_path: Path, *, passphrase: str | None = None) -> None:
-        super().__init__()
-        self.journal_path = journal_path
-        self._given = passphrase
+        super().__init__(journal_path, passphrase=passphrase)
         self._attempts = 0
 
     def compose(self) -> ComposeResult:
@@ -50,23 +49,12 @@ class UnlockScreen(Screen[None]):
         if given or not encrypted:
             self._start(given if encrypted else None)
 
-    @on(Input.Submitted, "#passphrase")
     @on(Button.Pressed, "#unlock-button")
-    def _submit(self) -> None:
-        field = self.query_one("#passphrase", Input)
-        if not field.value:
-            self._say("Please type your passphrase.")
-            return
-        passphrase, field.value = field.value, ""
-        self._start(passphrase)
-
-    def _start(self, passphrase: str | None) -> None:
-        self._say("Unlocking\u2026")
-        self.query_one("#unlock-button", Button).disabled = True
-        self._open(passphrase)
+    def _pressed(self) -> None:
+        self._submit()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _open(self, passphrase: str | None) -> None:
+    def _act(self, passphrase: str | None) -> None:
         from thoughtwork.journal import Journal, JournalError, WrongPassphrase
 
         try:
@@ -91,11 +79,3 @@ class UnlockScreen(Screen[None]):
                 " anyone; you can start a new one with --journal and a new file name."
             )
         self._failed(message)
-
-    def _failed(self, message: str) -> None:
-        self._say(message)
-        self.query_one("#unlock-button", Button).disabled = False
-        self.query_one("#passphrase").focus()
-
-    def _say(self, message: str) -> None:
-        self.query_one("#problem", Static).update(Text(message))
