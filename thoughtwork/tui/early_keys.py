@@ -58,14 +58,14 @@ class EarlyKeys:
 
     def _keep(self, event: events.Key) -> bool:
         if event.key == "backspace":
-            if self.kept and self.kept[-1] not in _MOVES:
+            if self.kept and self.kept[-1] not in _NAMED_KEYS:
                 self.kept[-1] = self.kept[-1][:-1]
             return True
-        if event.key in _MOVES:
+        if event.key in _NAMED_KEYS:
             self.kept.append(event.key)
             return True
         if event.is_printable and event.character is not None:
-            if self.kept and self.kept[-1] not in _MOVES:
+            if self.kept and self.kept[-1] not in _NAMED_KEYS:
                 self.kept[-1] += event.character
             else:
                 self.kept.append(event.character)
@@ -90,7 +90,8 @@ class EarlyKeys:
                 _type(screen.focused, item)
 
 
-_MOVES = frozenset(["tab", "shift+tab", "enter"])
+_NAMED_KEYS = frozenset(["tab", "shift+tab", "enter"])
+"""Keys kept by name, each an item of its own in `EarlyKeys.kept` (text runs are the other items)."""
 
 
 def _type(widget: Widget | None, text: str) -> None:
