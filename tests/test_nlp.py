@@ -11,6 +11,7 @@ import spacy
 from thoughtwork.models import Analysis, DistortionId, Theme
 from thoughtwork.nlp import analyse, analyse_many, load_pipeline
 from thoughtwork.nlp.evaluate import evaluate, read_examples
+from thoughtwork.nlp.pipeline import analyse_rules
 from thoughtwork.nlp.rules import distortion_rules
 
 DATA = Path(__file__).parent / "data"
@@ -18,6 +19,11 @@ DATA = Path(__file__).parent / "data"
 
 def ids(text: str) -> set[str]:
     return {match.id.value for match in analyse(text).distortions}
+
+
+def rule_ids(text: str) -> set[str]:
+    """What the hand-written rules alone find (without the learned model)."""
+    return {match.id.value for match in analyse_rules(text).distortions}
 
 
 def test_analyse_returns_an_analysis_with_scored_matches():
@@ -84,8 +90,8 @@ def test_a_yes_no_question_is_not_a_prediction():
 
 
 def test_hedges_weaken_a_match():
-    sure = analyse("He thinks I'm boring.").distortions[0].score
-    hedged = analyse("Maybe he thinks I'm boring.").distortions
+    sure = analyse_rules("He thinks I'm boring.").distortions[0].score
+    hedged = analyse_rules("Maybe he thinks I'm boring.").distortions
     assert not hedged or hedged[0].score < sure
 
 
@@ -138,7 +144,7 @@ def test_every_example_written_in_the_pattern_files_is_caught():
     for name, rules in distortion_rules().items():
         for spec in rules.patterns:
             for example in spec.examples:
-                if name not in ids(example):
+                if name not in rule_ids(example):
                     misses.append(f"{name}:{spec.id}: {example}")
     assert misses == []
 
@@ -278,7 +284,7 @@ def test_holdout_quality_floor(name):
     ],
 )
 def test_contractions_typed_without_apostrophes(text, expected):
-    assert ids(text) == expected
+    assert rule_ids(text) == expected
 
 
 def test_long_runs_of_punctuation_are_analysed_quickly_and_keep_offsets():

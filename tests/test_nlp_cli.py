@@ -131,7 +131,8 @@ def test_jsonl_results_equal_the_full_analyses_they_skip():
         {
             "id": i,
             "distortions": [
-                {"id": m.id.value, "score": m.score, "evidence": [span.text for span in m.evidence]} for m in a.distortions
+                {"id": m.id.value, "score": m.score, "evidence": [span.text for span in m.evidence], "source": m.source.value}
+                for m in a.distortions
             ],
             "themes": [theme.value for theme in a.themes],
             **({"mentions_self_harm": True} if a.mentions_self_harm else {}),

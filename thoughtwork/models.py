@@ -135,6 +135,15 @@ class DistortionStatus(str, Enum):
     added = "added"
 
 
+class MatchSource(str, Enum):
+    """What suggested a thinking trap."""
+
+    rule = "rule"
+    """A hand-written pattern of `thoughtwork/nlp/patterns/` matched these words."""
+    model = "model"
+    """The learned trap model read it from the words that weigh most for it."""
+
+
 class DistortionMatch(Strict):
     """One thinking trap found in (or added to) a thought, and why."""
 
@@ -143,6 +152,8 @@ class DistortionMatch(Strict):
     evidence: list[EvidenceSpan] = Field(default_factory=list)
     explanation: str = ""
     status: DistortionStatus = DistortionStatus.suggested
+    source: MatchSource = MatchSource.rule
+    """What suggested it (records written before the learned model are all "rule")."""
 
 
 class Analysis(Strict):

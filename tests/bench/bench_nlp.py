@@ -1,5 +1,6 @@
 """Speed of the distortion matcher (run on demand: python tests/bench/bench_nlp.py).
 
+The pipeline includes the learned trap model; a round of the rules alone shows what it costs.
 Targets: >= 5,000 short thoughts/s in batch on one core once loaded, < 5 ms for one thought,
 pipeline load < 2 s cold (measured in a fresh subprocess, including `import spacy`). The run pins
 itself to one core and prints `uptime` before and after: compare figures only at a low load.
@@ -68,17 +69,20 @@ def main() -> None:
     print(f"first analyse after load: {first * 1000:.1f} ms")
 
     from thoughtwork.nlp import analyse, analyse_many, load_pipeline
-    from thoughtwork.nlp.pipeline import findings_many, prepare
+    from thoughtwork.nlp.pipeline import findings_many, prepare, rules_pipeline
 
     nlp = load_pipeline()
+    rules_only = rules_pipeline()
     analyse_many(texts)  # warm up: each rule's regex is compiled the first time it could match
     batch = texts * max(1, 6_000 // len(texts))
     prepared = [prepare(text) for text in batch]
-    runs: dict[str, list[float]] = {"analyse_many": [], "findings_many": [], "pipeline": [], "tokenizer": []}
+    list(rules_only.pipe(prepared[:2000]))  # the rules' regexes compiled there too
+    runs: dict[str, list[float]] = {"analyse_many": [], "findings_many": [], "pipeline": [], "rules": [], "tokenizer": []}
     work = {
         "analyse_many": lambda: analyse_many(batch),
         "findings_many": lambda: findings_many(batch),
         "pipeline": lambda: list(nlp.pipe(prepared, batch_size=256)),
+        "rules": lambda: list(rules_only.pipe(prepared, batch_size=256)),
         "tokenizer": lambda: list(nlp.tokenizer.pipe(prepared)),
     }
     # Interleaved rounds: this VM's speed drifts by up to 1.7x over minutes, so each figure is
@@ -92,6 +96,7 @@ def main() -> None:
         "analyse_many": "batch analyse_many (Analysis objects)",
         "findings_many": "raw hits only (findings_many, what --jsonl uses)",
         "pipeline": "the spaCy pipeline alone (prepare done before)",
+        "rules": "the same without the learned model (its cost)",
         "tokenizer": "spaCy's tokenizer alone (yardstick)",
     }
     print(f"batch of {len(batch):,} short thoughts, {ROUNDS} interleaved rounds, thoughts/s median (best):")

@@ -283,6 +283,7 @@ def _result(line_id: Any, text: str, hits: list[Hit], themes: list[str], self_ha
                 "id": hit.distortion,
                 "score": rounded_score(hit.score),
                 "evidence": [text[start:end] for start, end in hit.spans],
+                "source": hit.source,
             }
             for hit in hits
         ],

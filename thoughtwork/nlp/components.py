@@ -27,15 +27,21 @@ from thoughtwork.safety import mentions_self_harm
 
 
 class Hit(NamedTuple):
-    """One thinking trap found in a doc: its score, the character spans behind it, the patterns used."""
+    """One thinking trap found in a doc: its score, the character spans behind it, the patterns
+    used, and what found it: "rule" (a pattern of `patterns/`) or "model" (`trap_model`)."""
 
     distortion: str
     score: float
     spans: tuple[tuple[int, int], ...]
     patterns: tuple[str, ...]
+    source: str = "rule"
 
 
 DISTORTIONS_KEY = "thoughtwork.distortions"
+DECLINED_KEY = "thoughtwork.declined"
+"""Traps whose words a rule matched but whose context switched it off ('I don't think he hates
+me'), each with the token where the first such match began: the learned model reads them as
+features, so it knows the rules saw those words and why they stood aside."""
 THEMES_KEY = "thoughtwork.themes"
 SELF_HARM_KEY = "thoughtwork.mentions_self_harm"
 """Where the components keep their results in `doc.user_data`. `doc._.distortions` and the
@@ -115,16 +121,25 @@ class DistortionMatcher:
             return []
         context = Context(doc, lower)
         spans_by_key: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+        declined: dict[str, int] = {}
         for key, start, end in matches:
             spec = self.specs[key]
             if spec.requires_nearby is not None and not self._nearby(lemma, context, spec, start, end):
+                declined.setdefault(spec.distortion, start)
                 continue
             if spec.unless_nearby is not None and self._balanced_nearby(lemma, context, spec, start):
+                declined.setdefault(spec.distortion, start)
                 continue
             weight = context.weight(spec, start, end, self.settings)
             if weight > 0:
                 spans_by_key[spec.key].append((start, end, weight))
-        return self._combine(doc, spans_by_key)
+            else:
+                declined.setdefault(spec.distortion, start)
+        hits = self._combine(doc, spans_by_key)
+        found = {hit.distortion for hit in hits}
+        if declined.keys() - found:
+            doc.user_data[DECLINED_KEY] = {d: t for d, t in declined.items() if d not in found}
+        return hits
 
     def _nearby(self, lemma: list[str], context: Context, spec: PatternSpec, start: int, end: int) -> bool:
         """Whether the words a rule needs are there, in what the match is about or in its sentence."""
@@ -160,7 +175,7 @@ class DistortionMatcher:
             if score < self.threshold:
                 continue
             token_spans = _merge(sorted(span for _id, _w, spans in found for span in spans))
-            char_spans = tuple((doc[_word_start(doc, s)].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in token_spans)
+            char_spans = tuple((doc[word_start(doc, s)].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in token_spans)
             patterns = tuple(pid for pid, _w, _spans in sorted(found, key=lambda f: -f[1]))
             hits.append(Hit(distortion, min(1.0, score), char_spans, patterns))
         hits.sort(key=lambda hit: (-hit.score, hit.distortion))
@@ -170,7 +185,7 @@ class DistortionMatcher:
 _CONTRACTION_TAILS = frozenset(["'ll", "'m", "'s", "'re", "'ve", "'d", "n't", "nt"])
 
 
-def _word_start(doc: Doc, start: int) -> int:
+def word_start(doc: Doc, start: int) -> int:
     """The token where the word holding token `start` begins: a span that opens on the tail of a
     contraction ("'ll always hurt") is shown from its head ("it'll always hurt")."""
     if start and doc[start].lower_ in _CONTRACTION_TAILS and not doc[start - 1].whitespace_:

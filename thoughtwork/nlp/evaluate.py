@@ -70,11 +70,13 @@ def read_examples(path: str | Path) -> list[tuple[str, list[str]]]:
     return examples
 
 
-def evaluate(examples: list[tuple[str, list[str]]]) -> Report:
-    from thoughtwork.nlp.pipeline import analyse_many
+def evaluate(examples: list[tuple[str, list[str]]], rules_only: bool = False) -> Report:
+    """Score the whole trap finder (rules and learned model), or with `rules_only` the rules alone."""
+    from thoughtwork.nlp.pipeline import analyse_many, analyse_rules
 
     report = Report(labels={d.value: LabelScore() for d in DistortionId})
-    analyses = analyse_many([text for text, _labels in examples])
+    texts = [text for text, _labels in examples]
+    analyses = [analyse_rules(text) for text in texts] if rules_only else analyse_many(texts)
     for (text, gold), analysis in zip(examples, analyses):
         predicted = {d.id.value for d in analysis.distortions}
         wanted = set(gold)

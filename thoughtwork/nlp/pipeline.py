@@ -34,6 +34,25 @@ _pipeline: Language | None = None
 _pipeline_lock = threading.Lock()
 
 
+def rules_pipeline() -> Language:
+    """A new pipeline with the rules and no learned model (for training and comparing the two)."""
+    return _build_pipeline(with_model=False)
+
+
+_rules_only: Language | None = None
+
+
+def analyse_rules(text: str) -> Analysis:
+    """What the hand-written rules alone find in a thought, without the learned model (to test
+    and measure the rules by themselves)."""
+    global _rules_only
+    text = _check(text)
+    with _pipeline_lock:
+        if _rules_only is None:
+            _rules_only = rules_pipeline()
+    return to_analysis(text, _rules_only(prepare(text)))
+
+
 def load_pipeline() -> Language:
     """The shared pipeline, built on first use (about half a second once spaCy is imported)."""
     global _pipeline
@@ -57,12 +76,15 @@ def _hyphenated_words() -> list[str]:
     return sorted(words)
 
 
-def _build_pipeline() -> Language:
+def _build_pipeline(with_model: bool = True) -> Language:
+    """The pipeline; `with_model=False` leaves out the learned `trap_model` (the rules alone, as the
+    training script needs them, and before any model has been trained)."""
     import spacy
     from spacy.symbols import ORTH
 
     import thoughtwork.nlp.components  # noqa: F401  (registers the factories even if not installed)
     import thoughtwork.nlp.lemmatizer  # noqa: F401
+    import thoughtwork.nlp.trap_model  # noqa: F401
 
     nlp = spacy.blank("en")
     for word in _hyphenated_words():
@@ -74,6 +96,8 @@ def _build_pipeline() -> Language:
     # spaCy's lookup lemmatizer, same table and lemmas, faster per word (see nlp/lemmatizer.py).
     nlp.add_pipe("lookup_lemmatizer")
     nlp.add_pipe("distortion_matcher")
+    if with_model:
+        nlp.add_pipe("trap_model")
     nlp.add_pipe("theme_tagger")
     nlp.initialize()
     nlp.max_length = MAX_CHARS + 1
@@ -184,22 +208,28 @@ def _match(text: str, hit: Hit) -> dict[str, object]:
         "id": hit.distortion,
         "score": rounded_score(hit.score),
         "evidence": evidence,
-        "explanation": explain(hit.distortion, [span["text"] for span in evidence]),
+        "explanation": explain(hit.distortion, [span["text"] for span in evidence], hit.source),
         "status": DistortionStatus.suggested,
+        "source": hit.source,
     }
 
 
-def explain(distortion: str, words: list[str]) -> str:
+LEARNED_NOTE = " (Read by a model that learned from many people's thoughts; these words weigh most.)"
+"""Said after a trap the learned model added, so a person knows it is a reading, not a rule."""
+
+
+def explain(distortion: str, words: list[str], source: str = "rule") -> str:
     """One line a person can read: which words suggested the trap, and what the trap does."""
-    return _explanation(distortion, tuple(words))
+    return _explanation(distortion, tuple(words), source)
 
 
 @lru_cache(maxsize=4096)
-def _explanation(distortion: str, words: tuple[str, ...]) -> str:
+def _explanation(distortion: str, words: tuple[str, ...], source: str = "rule") -> str:
     # Kept: the same few words ('always', 'never', 'should') explain most hits, and cleaning and
     # quoting them was about a third of turning a doc into an Analysis.
     # The same word found three times is quoted once ('Words like "always"', not "always", "always", ...).
     shown = [clean(word, single_line=True)[:60] for word in words]
     distinct = list({word.casefold(): word for word in reversed(shown)}.values())[::-1]
     quoted = ", ".join(f"\u201c{word}\u201d" for word in distinct[:3]) or "these"
-    return distortion_rules()[distortion].explanation.format(words=quoted)
+    sentence = distortion_rules()[distortion].explanation.format(words=quoted)
+    return sentence + LEARNED_NOTE if source == "model" else sentence

@@ -15,6 +15,7 @@ from thoughtwork.models import (
     DistortionId,
     DistortionMatch,
     DistortionStatus,
+    MatchSource,
     RecordStep,
     ThoughtRecord,
 )
@@ -112,7 +113,7 @@ class TrapsStep(Step):
         detail = self.query_one("#trap-detail", Static)
         detail.display = bool(record.distortions)
         if record.distortions:
-            detail.update(trap_detail(record.distortions[0].id.value))
+            detail.update(trap_detail(record.distortions[0]))
         if record.automatic_thought.strip():
             if any(d.evidence for d in record.distortions):
                 self._status("Highlighted: the words that suggested each trap.")
@@ -143,7 +144,9 @@ class TrapsStep(Step):
     @on(SelectionList.SelectionHighlighted, "#traps")
     def _focus_trap(self, event: SelectionList.SelectionHighlighted) -> None:
         self._highlight(event.selection.value)
-        self.query_one("#trap-detail", Static).update(trap_detail(event.selection.value))
+        match = next((d for d in self.record.distortions if d.id.value == event.selection.value), None)
+        if match is not None:
+            self.query_one("#trap-detail", Static).update(trap_detail(match))
 
     @on(SelectionList.SelectedChanged, "#traps")
     def _decided(self) -> None:
@@ -192,8 +195,15 @@ def _describe(match: DistortionMatch) -> Text:
     return text
 
 
-def trap_detail(distortion_id: str) -> Text:
-    """The plain-language description shown under the list for the highlighted trap."""
+LEARNED_DETAIL = " Suggested by a model that learned from many people's thoughts: the highlighted words weigh most."
+
+
+def trap_detail(match: DistortionMatch) -> Text:
+    """The plain-language description shown under the list for the highlighted trap, and what
+    suggested it when that was the learned model rather than a rule."""
+    distortion_id = match.id.value
     text = Text(DISTORTION_NAMES[distortion_id] + ": ", style="bold")
     text.append(DISTORTION_DESCRIPTIONS[distortion_id], style="not bold")
+    if match.source is MatchSource.model and match.status is not DistortionStatus.added:
+        text.append(LEARNED_DETAIL, style="italic")
     return text

@@ -1,0 +1,179 @@
+"""`trap_model`: a learned thinking-trap reader beside the rules.
+
+A linear model (one logistic regression per trap) over the features of `thoughtwork.nlp.features`,
+trained by `scripts/train_trap_model.py` on the corpus in `corpus/` and shipped in this package
+(`model/trap_model.npz`), so nothing is downloaded. It runs after `distortion_matcher`: a rule's
+match stands as it is; the model adds a trap the rules missed when it is confident enough (each
+trap has its own threshold, set by the training script for precision: a false alarm costs a
+person more than a miss). An added trap carries the words that weigh most for it, so a person
+always sees why. `model/top_words.md` lists the heaviest words of every trap for review.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from thoughtwork.nlp.components import DECLINED_KEY, DISTORTIONS_KEY, Hit, word_forms, word_start
+from thoughtwork.nlp.features import token_features
+
+MODEL_PATH = Path(__file__).resolve().parent / "model" / "trap_model.npz"
+
+RULE_PREFIX = "r:"
+"""A rule's verdict as a feature of the model ('r:fortune_telling'), owned by the rule's first word."""
+
+DECLINED_PREFIX = "x:"
+"""A rule that matched words but stood aside for their context ('x:mind_reading' in 'I don't
+think he hates me'), owned by the first matched word."""
+
+BALANCED = "balanced"
+"""The model's column for 'no trap at all'; past its threshold every suggestion is withdrawn."""
+
+MAX_EVIDENCE_WORDS = 3
+"""Most words shown as the reason for a model's trap: the few that weigh most, not a list."""
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """The shipped weights: one column per trap, one row per feature."""
+
+    labels: tuple[str, ...]
+    index: dict[str, int]
+    weights: np.ndarray  # (features, labels), float32
+    bias: np.ndarray  # (labels,)
+    thresholds: np.ndarray  # (labels,): the lowest probability at which a trap is added
+    keeps: np.ndarray  # (labels,): the lowest probability at which a rule's match of it stays
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> LinearModel:
+        with np.load(path, allow_pickle=False) as data:
+            features = data["features"].tolist()
+            return cls(
+                labels=tuple(data["labels"].tolist()),
+                index={feature: row for row, feature in enumerate(features)},
+                weights=np.ascontiguousarray(data["weights"], dtype=np.float32),
+                bias=data["bias"].astype(np.float64),
+                thresholds=data["thresholds"].astype(np.float64),
+                keeps=data["keeps"].astype(np.float64),
+            )
+
+    def rows(self, per_token: list[list[str]]) -> tuple[list[int], list[int]]:
+        """The distinct known features of a thought (rows of `weights`) and the token each belongs to."""
+        index = self.index
+        rows: list[int] = []
+        owners: list[int] = []
+        seen: set[int] = set()
+        for token, features in enumerate(per_token):
+            for feature in features:
+                row = index.get(feature)
+                if row is not None and row not in seen:
+                    seen.add(row)
+                    rows.append(row)
+                    owners.append(token)
+        return rows, owners
+
+    def probabilities(self, rows: list[int]) -> np.ndarray:
+        """Each trap's probability for a thought with these features (binary, L2-normalised, as trained)."""
+        if not rows:
+            return 1.0 / (1.0 + np.exp(-self.bias))
+        logits = self.bias + self.weights[rows].sum(axis=0, dtype=np.float64) / math.sqrt(len(rows))
+        return 1.0 / (1.0 + np.exp(-logits))
+
+    def heaviest_tokens(self, rows: list[int], owners: list[int], label: int, tokens: int) -> list[int]:
+        """The tokens whose features weigh most towards trap `label`, heaviest first (only those
+        that push towards it, and at least a third as heavy as the heaviest)."""
+        weight_by_token = np.zeros(tokens)
+        np.add.at(weight_by_token, owners, self.weights[rows, label])
+        order = [t for t in np.argsort(-weight_by_token) if weight_by_token[t] > 0]
+        if not order:
+            return []
+        floor = weight_by_token[order[0]] / 3
+        return [int(t) for t in order[:MAX_EVIDENCE_WORDS] if weight_by_token[t] >= floor]
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinearModel:
+    """The model shipped in the package, loaded once per process."""
+    return LinearModel.load()
+
+
+class TrapModel:
+    """Adds the traps the rules missed and the model is confident of, with the words behind them."""
+
+    def __init__(self, nlp: Language, name: str, model: LinearModel | None = None) -> None:
+        self.name = name
+        self.model = model or shipped_model()
+        self.label_index = {label: i for i, label in enumerate(self.model.labels)}
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits: list[Hit] = list(doc.user_data.get(DISTORTIONS_KEY) or ())
+        found = self.find(doc, hits)
+        if found != hits:
+            doc.user_data[DISTORTIONS_KEY] = found
+        return doc
+
+    def features(self, doc: Doc, hits: list[Hit]) -> list[list[str]]:
+        """The features of each token, the rules' verdicts given to the first word of their evidence."""
+        per_token = token_features(*word_forms(doc))
+        if not per_token:
+            return per_token
+        for hit in hits:
+            token = _token_at(doc, hit.spans[0][0]) if hit.spans else 0
+            per_token[token] = [*per_token[token], RULE_PREFIX + hit.distortion]
+        for distortion, token in (doc.user_data.get(DECLINED_KEY) or {}).items():
+            per_token[token] = [*per_token[token], DECLINED_PREFIX + distortion]
+        return per_token
+
+    def probabilities(self, doc: Doc) -> dict[str, float]:
+        """Every column's probability for a processed doc, as the model reads it (for tests)."""
+        rules = [hit for hit in doc.user_data.get(DISTORTIONS_KEY) or () if hit.source == "rule"]
+        rows, _owners = self.model.rows(self.features(doc, rules))
+        return dict(zip(self.model.labels, self.model.probabilities(rows).tolist()))
+
+    def find(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """The rules' hits and the traps the model adds, or none when the model is sure the
+        thought is balanced."""
+        model = self.model
+        rows, owners = model.rows(self.features(doc, hits))
+        if not rows:
+            return hits
+        probabilities = model.probabilities(rows)
+        balanced = self.label_index.get(BALANCED)
+        if balanced is not None and probabilities[balanced] >= model.thresholds[balanced]:
+            return []
+        index = self.label_index
+        hits = [hit for hit in hits if probabilities[index[hit.distortion]] >= model.keeps[index[hit.distortion]]]
+        already = {hit.distortion for hit in hits}
+        added = []
+        for label, probability in enumerate(probabilities):
+            distortion = model.labels[label]
+            if label == balanced or probability < model.thresholds[label] or distortion in already:
+                continue
+            tokens = model.heaviest_tokens(rows, owners, label, len(doc))
+            if not tokens:
+                continue  # nothing in the words to show as the reason: not offered
+            spans = tuple((doc[word_start(doc, t)].idx, doc[t].idx + len(doc[t])) for t in sorted(tokens))
+            added.append(Hit(distortion, float(probability), spans, ("model",), "model"))
+        if not added:
+            return hits
+        return sorted([*hits, *added], key=lambda hit: (-hit.score, hit.distortion))
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The token that holds character `char` of the doc's text."""
+    for token in doc:
+        if token.idx + len(token) > char:
+            return token.i
+    return len(doc) - 1
+
+
+@Language.factory("trap_model")
+def make_trap_model(nlp: Language, name: str) -> TrapModel:
+    """The learned trap reader; put it after `distortion_matcher`, whose matches it keeps."""
+    return TrapModel(nlp, name)
