@@ -13,6 +13,8 @@ in") still shares most of its features with the usual spelling.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 NEGATORS = frozenset(["not", "n't", "nt", "never", "no", "nobody", "nothing", "cannot", "cant", "dont", "wont"])
 """Words after which, up to the clause's end, a word is read as negated ('not my fault')."""
@@ -30,26 +32,42 @@ def token_features(lower: list[str], lemma: list[str]) -> list[list[str]]:
     """The feature strings of each token of a thought (lower-case forms and lemmas, as
     `thoughtwork.nlp.components.word_forms` gives them). Punctuation other than '?' and '!'
     has none of its own but ends a clause."""
-    features: list[list[str]] = []
+    features: list[list[str]] = [[] for _ in lower]
+    for token, word, base, in_context in token_parts(lower, lemma):
+        features[token] = [*word_features(word, base), *in_context] if word is not None else in_context
+    return features
+
+
+def token_parts(lower: list[str], lemma: list[str]) -> Iterator[tuple[int, str | None, str, list[str]]]:
+    """For each token that has features: its index, its word and lemma (None for a mark), and the
+    features it has from where it stands (the lemma pair it closes, a negated lemma). Split so
+    the model can keep each word's own features (`word_features`) once instead of per thought."""
     previous = "<s>"
     negated = False
-    for word, base in zip(lower, lemma):
+    for token, (word, base) in enumerate(zip(lower, lemma)):
         if word in _CLAUSE_END:
             negated = False
         if not is_word(word):
-            features.append(["p:" + word] if word in ("?", "!") else [])
+            if word in ("?", "!"):
+                yield token, None, "", ["p:" + word]
             previous = "<s>"
             continue
-        own = ["u:" + base, "b:" + previous + " " + base]
+        in_context = ["b:" + previous + " " + base]
         if negated:
-            own.append("n:" + base)
-        if len(word) > 3:
-            padded = f"<{word}>"
-            own.extend("c:" + padded[i : i + 3] for i in range(len(padded) - 2))
-        features.append(own)
+            in_context.append("n:" + base)
+        yield token, word, base, in_context
         if word in NEGATORS:
             negated = True
         elif word in _CLAUSE_END:
             negated = False
         previous = base
-    return features
+
+
+@lru_cache(maxsize=65536)
+def word_features(word: str, base: str) -> tuple[str, ...]:
+    """A word's own features wherever it stands: its lemma, and its letter trigrams if it is
+    longer than three letters."""
+    if len(word) <= 3:
+        return ("u:" + base,)
+    padded = f"<{word}>"
+    return ("u:" + base, *("c:" + padded[i : i + 3] for i in range(len(padded) - 2)))

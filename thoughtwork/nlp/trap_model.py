@@ -12,7 +12,7 @@ always sees why. `model/top_words.md` lists the heaviest words of every trap for
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from thoughtwork.nlp.components import DECLINED_KEY, DISTORTIONS_KEY, Hit, word_forms, word_start
-from thoughtwork.nlp.features import token_features
+from thoughtwork.nlp.features import token_parts, word_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "trap_model.npz"
 
@@ -49,6 +49,8 @@ class LinearModel:
     bias: np.ndarray  # (labels,)
     thresholds: np.ndarray  # (labels,): the lowest probability at which a trap is added
     keeps: np.ndarray  # (labels,): the lowest probability at which a rule's match of it stays
+    _own_rows: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """(word, lemma) -> the rows of the word's own features, filled as words are first seen."""
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> LinearModel:
@@ -63,15 +65,33 @@ class LinearModel:
                 keeps=data["keeps"].astype(np.float64),
             )
 
-    def rows(self, per_token: list[list[str]]) -> tuple[list[int], list[int]]:
-        """The distinct known features of a thought (rows of `weights`) and the token each belongs to."""
+    def rows(self, lower: list[str], lemma: list[str], extra: dict[int, list[str]]) -> tuple[list[int], list[int]]:
+        """The distinct known features of a thought (rows of `weights`) and the token each belongs
+        to: the features of `token_features`, and `extra` ones (the rules' verdicts) by token."""
         index = self.index
+        own_rows = self._own_rows
         rows: list[int] = []
         owners: list[int] = []
         seen: set[int] = set()
-        for token, features in enumerate(per_token):
-            for feature in features:
+        for token, word, base, in_context in token_parts(lower, lemma):
+            found = own_rows.get((word, base)) if word is not None else ()
+            if found is None:
+                found = own_rows[(word, base)] = tuple(
+                    row for row in (index.get(f) for f in word_features(word, base)) if row is not None
+                )
+            for row in found:
+                if row not in seen:
+                    seen.add(row)
+                    rows.append(row)
+                    owners.append(token)
+            for feature in in_context:
                 row = index.get(feature)
+                if row is not None and row not in seen:
+                    seen.add(row)
+                    rows.append(row)
+                    owners.append(token)
+        for token, features in extra.items():
+            for row in (index.get(f) for f in features):
                 if row is not None and row not in seen:
                     seen.add(row)
                     rows.append(row)
@@ -118,29 +138,28 @@ class TrapModel:
             doc.user_data[DISTORTIONS_KEY] = found
         return doc
 
-    def features(self, doc: Doc, hits: list[Hit]) -> list[list[str]]:
-        """The features of each token, the rules' verdicts given to the first word of their evidence."""
-        per_token = token_features(*word_forms(doc))
-        if not per_token:
-            return per_token
+    def rows(self, doc: Doc, hits: list[Hit]) -> tuple[list[int], list[int]]:
+        """The model's rows for a doc and their tokens; the rules' verdicts (`hits`, and the matches
+        their context switched off) are features of the first word of their evidence."""
+        extra: dict[int, list[str]] = {}
         for hit in hits:
             token = _token_at(doc, hit.spans[0][0]) if hit.spans else 0
-            per_token[token] = [*per_token[token], RULE_PREFIX + hit.distortion]
+            extra.setdefault(token, []).append(RULE_PREFIX + hit.distortion)
         for distortion, token in (doc.user_data.get(DECLINED_KEY) or {}).items():
-            per_token[token] = [*per_token[token], DECLINED_PREFIX + distortion]
-        return per_token
+            extra.setdefault(token, []).append(DECLINED_PREFIX + distortion)
+        return self.model.rows(*word_forms(doc), extra)
 
     def probabilities(self, doc: Doc) -> dict[str, float]:
         """Every column's probability for a processed doc, as the model reads it (for tests)."""
         rules = [hit for hit in doc.user_data.get(DISTORTIONS_KEY) or () if hit.source == "rule"]
-        rows, _owners = self.model.rows(self.features(doc, rules))
+        rows, _owners = self.rows(doc, rules)
         return dict(zip(self.model.labels, self.model.probabilities(rows).tolist()))
 
     def find(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """The rules' hits and the traps the model adds, or none when the model is sure the
         thought is balanced."""
         model = self.model
-        rows, owners = model.rows(self.features(doc, hits))
+        rows, owners = self.rows(doc, hits)
         if not rows:
             return hits
         probabilities = model.probabilities(rows)
