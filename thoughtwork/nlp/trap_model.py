@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from thoughtwork.nlp.components import DECLINED_KEY, DISTORTIONS_KEY, Hit, word_forms, word_start
-from thoughtwork.nlp.features import token_parts, word_features
+from thoughtwork.nlp.features import is_word, token_parts, word_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "trap_model.npz"
 
@@ -34,6 +34,10 @@ think he hates me'), owned by the first matched word."""
 
 BALANCED = "balanced"
 """The model's column for 'no trap at all'; past its threshold every suggestion is withdrawn."""
+
+MIN_WORDS = 3
+"""Fewest words the model adds a trap to: on two words a normalised bag of words swings to
+certainty on any one of them ('A walk.' read as a should statement)."""
 
 MAX_EVIDENCE_WORDS = 3
 """Most words shown as the reason for a model's trap: the few that weigh most, not a list."""
@@ -169,6 +173,8 @@ class TrapModel:
         index = self.label_index
         hits = [hit for hit in hits if probabilities[index[hit.distortion]] >= model.keeps[index[hit.distortion]]]
         already = {hit.distortion for hit in hits}
+        if sum(1 for word in word_forms(doc)[0] if is_word(word)) < MIN_WORDS:
+            return hits  # too few words to read a trap from without a rule ('A walk.')
         added = []
         for label, probability in enumerate(probabilities):
             distortion = model.labels[label]
