@@ -103,7 +103,7 @@ def table(name: str, gold: np.ndarray, finders: dict[str, np.ndarray]) -> None:
     for finder, s in scores.items():
         print(
             f"  {finder:<9} macro-F1 {s.macro_f1:.3f}   false alarms {s.false_alarms}/{s.balanced}"
-            f" ({s.false_alarms / max(1, s.balanced):.1%})   distorted with no trap found {s.no_trap_found:.1%}"
+            f" ({s.false_alarm_rate:.1%})   distorted with no trap found {s.no_trap_found:.1%}"
         )
 
 

@@ -43,6 +43,10 @@ class Report:
     false_alarms: int = 0
     examples: int = 0
     errors: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+    distorted: int = 0
+    """Thoughts with at least one trap in their labels."""
+    missed: int = 0
+    """Of those, the ones given no trap at all."""
 
     @property
     def macro_f1(self) -> float:
@@ -52,6 +56,11 @@ class Report:
     @property
     def false_alarm_rate(self) -> float:
         return self.false_alarms / self.balanced if self.balanced else 0.0
+
+    @property
+    def no_trap_found(self) -> float:
+        """Share of distorted thoughts given no trap at all."""
+        return self.missed / self.distorted if self.distorted else 0.0
 
 
 def read_examples(path: str | Path) -> list[tuple[str, list[str]]]:
@@ -90,6 +99,9 @@ def evaluate(examples: list[tuple[str, list[str]]], rules_only: bool = False) ->
         if not wanted:
             report.balanced += 1
             report.false_alarms += bool(predicted)
+        else:
+            report.distorted += 1
+            report.missed += not predicted
         if predicted != wanted:
             report.errors.append((text, sorted(wanted), sorted(predicted)))
     return report

@@ -13,24 +13,20 @@ import json
 import math
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from thoughtwork.models import DistortionId
-from thoughtwork.nlp.evaluate import LabelScore
-from thoughtwork.nlp.trap_model import DECLINED_PREFIX, RULE_PREFIX, LinearModel
+from thoughtwork.nlp.evaluate import LabelScore, Report
+from thoughtwork.nlp.trap_model import LinearModel, rule_features
 
 LABELS: tuple[str, ...] = tuple(d.value for d in DistortionId)
 BALANCED = "balanced"
 """The model's last column: the thought carries no trap at all. When the model is sure of that,
 it withdraws every suggestion, the rules' too (see `trap_model`)."""
 MODEL_LABELS: tuple[str, ...] = (*LABELS, BALANCED)
-
-STACK_RULES = True
-"""Whether the rules' verdicts are features of the model ('r:fortune_telling'), so it learns
-what a rule's match is worth beside the other words, and which traps travel together."""
 
 FALSE_ALARM_TARGET = 0.08
 """The balanced-statement veto is set so that at most this share of balanced thoughts (out of
@@ -120,20 +116,18 @@ class Featurised:
 
 
 def featurise(examples: list[Example]) -> Featurised:
-    from thoughtwork.nlp.components import DECLINED_KEY, results, word_forms
+    from thoughtwork.nlp.components import results, word_forms
     from thoughtwork.nlp.features import token_features
     from thoughtwork.nlp.pipeline import prepare, rules_pipeline
 
     nlp = rules_pipeline()
     features, rules = [], []
     for doc in nlp.pipe(prepare(example.text) for example in examples):
+        hits = results(doc)[0]
         per_token = token_features(*word_forms(doc))
-        found = {hit.distortion for hit in results(doc)[0]}
-        row = list(dict.fromkeys(f for token in per_token for f in token))
-        if STACK_RULES:
-            row += [RULE_PREFIX + label for label in LABELS if label in found]
-            row += [DECLINED_PREFIX + label for label in sorted(doc.user_data.get(DECLINED_KEY) or ())]
-        features.append(row)
+        verdicts = rule_features(doc, hits).values()
+        features.append(list(dict.fromkeys(f for token in (*per_token, *verdicts) for f in token)))
+        found = {hit.distortion for hit in hits}
         rules.append([label in found for label in LABELS])
     gold = [[label in example.labels for label in LABELS] for example in examples]
     return Featurised(examples, features, np.array(rules, dtype=np.int8), np.array(gold, dtype=np.int8))
@@ -299,47 +293,27 @@ def model_alone(model: LinearModel, data: Featurised, cut: float = 0.5) -> np.nd
 # --- scoring ---------------------------------------------------------------------------------
 
 
-@dataclass
-class Scores:
-    """Per-trap counts for one finder on one set, and its false alarms on balanced statements."""
-
-    labels: dict[str, LabelScore] = field(default_factory=dict)
-    balanced: int = 0
-    false_alarms: int = 0
-
-    @property
-    def macro_f1(self) -> float:
-        scored = [s.f1 for s in self.labels.values() if s.support or s.false_positives]
-        return sum(scored) / len(scored) if scored else 0.0
-
-    @property
-    def no_trap_found(self) -> float:
-        """Share of distorted thoughts given no trap at all."""
-        return self._missed / self._distorted if self._distorted else 0.0
-
-    _missed: int = 0
-    _distorted: int = 0
-
-
-def score(gold: np.ndarray, predicted: np.ndarray) -> Scores:
-    result = Scores(labels={label: LabelScore() for label in LABELS})
+def score(gold: np.ndarray, predicted: np.ndarray) -> Report:
+    """Per-trap counts for one finder on one set (0/1 matrices), as `evaluate` reports them."""
+    result = Report(labels={label: LabelScore() for label in LABELS}, examples=len(gold))
     for j, label in enumerate(LABELS):
         g, p = gold[:, j] == 1, predicted[:, j] == 1
         result.labels[label] = LabelScore(int((g & p).sum()), int((~g & p).sum()), int((g & ~p).sum()))
     balanced = gold.sum(axis=1) == 0
     result.balanced = int(balanced.sum())
     result.false_alarms = int((predicted[balanced].sum(axis=1) > 0).sum())
-    result._distorted = int((~balanced).sum())
-    result._missed = int((predicted[~balanced].sum(axis=1) == 0).sum())
+    result.distorted = int((~balanced).sum())
+    result.missed = int((predicted[~balanced].sum(axis=1) == 0).sum())
     return result
 
 
 def sample_authors(data: Featurised, share: float, seed: int = 0) -> list[int]:
     """A `share` of each author's examples (for a learning curve that keeps every voice)."""
     rng = random.Random(seed)
+    authors = data.authors
     chosen = []
-    for author in sorted(set(data.authors)):
-        mine = [i for i, a in enumerate(data.authors) if a == author]
+    for author in sorted(set(authors)):
+        mine = [i for i, a in enumerate(authors) if a == author]
         rng.shuffle(mine)
         chosen.extend(mine[: max(1, round(len(mine) * share))])
     return sorted(chosen)

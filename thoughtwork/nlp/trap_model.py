@@ -1,12 +1,14 @@
 """`trap_model`: a learned thinking-trap reader beside the rules.
 
-A linear model (one logistic regression per trap) over the features of `thoughtwork.nlp.features`,
-trained by `scripts/train_trap_model.py` on the corpus in `corpus/` and shipped in this package
-(`model/trap_model.npz`), so nothing is downloaded. It runs after `distortion_matcher`: a rule's
-match stands as it is; the model adds a trap the rules missed when it is confident enough (each
-trap has its own threshold, set by the training script for precision: a false alarm costs a
-person more than a miss). An added trap carries the words that weigh most for it, so a person
-always sees why. `model/top_words.md` lists the heaviest words of every trap for review.
+A linear model (one logistic regression per trap, and one for "balanced") over the features of
+`thoughtwork.nlp.features` and the rules' verdicts, trained by `scripts/train_trap_model.py` on
+the corpus in `corpus/` and shipped in this package (`model/trap_model.npz`), so nothing is
+downloaded. It runs after `distortion_matcher`: a rule's match stands unless the model, which
+knows the rule fired, gives it less than that trap's keep threshold; the model adds a trap the
+rules missed when it passes that trap's threshold; a thought it is sure is balanced gets no
+suggestion at all. The thresholds are set by the training script for precision: a false alarm
+costs a person more than a miss. An added trap carries the words that weigh most for it, so a
+person always sees why. `model/top_words.md` lists the heaviest words of every trap for review.
 """
 
 from __future__ import annotations
@@ -143,15 +145,8 @@ class TrapModel:
         return doc
 
     def rows(self, doc: Doc, hits: list[Hit]) -> tuple[list[int], list[int]]:
-        """The model's rows for a doc and their tokens; the rules' verdicts (`hits`, and the matches
-        their context switched off) are features of the first word of their evidence."""
-        extra: dict[int, list[str]] = {}
-        for hit in hits:
-            token = _token_at(doc, hit.spans[0][0]) if hit.spans else 0
-            extra.setdefault(token, []).append(RULE_PREFIX + hit.distortion)
-        for distortion, token in (doc.user_data.get(DECLINED_KEY) or {}).items():
-            extra.setdefault(token, []).append(DECLINED_PREFIX + distortion)
-        return self.model.rows(*word_forms(doc), extra)
+        """The model's rows for a doc and the token each belongs to."""
+        return self.model.rows(*word_forms(doc), rule_features(doc, hits))
 
     def probabilities(self, doc: Doc) -> dict[str, float]:
         """Every column's probability for a processed doc, as the model reads it (for tests)."""
@@ -190,12 +185,23 @@ class TrapModel:
         return sorted([*hits, *added], key=lambda hit: (-hit.score, hit.distortion))
 
 
+def rule_features(doc: Doc, hits: list[Hit]) -> dict[int, list[str]]:
+    """The rules' verdicts as features, by the token that owns them: each of `hits` on the first
+    word of its evidence, each match their context switched off on its first word. Training and
+    the component both read them here, so the model sees at run time what it was trained on."""
+    extra: dict[int, list[str]] = {}
+    for hit in hits:
+        token = _token_at(doc, hit.spans[0][0]) if hit.spans else 0
+        extra.setdefault(token, []).append(RULE_PREFIX + hit.distortion)
+    for distortion, token in sorted((doc.user_data.get(DECLINED_KEY) or {}).items()):
+        extra.setdefault(token, []).append(DECLINED_PREFIX + distortion)
+    return extra
+
+
 def _token_at(doc: Doc, char: int) -> int:
-    """The token that holds character `char` of the doc's text."""
-    for token in doc:
-        if token.idx + len(token) > char:
-            return token.i
-    return len(doc) - 1
+    """The token that holds character `char` of the doc's text (a hit's spans start on a token)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc) - 1
 
 
 @Language.factory("trap_model")
