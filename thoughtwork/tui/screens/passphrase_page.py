@@ -42,7 +42,9 @@ class PassphrasePage(Screen[None]):
         self._act(passphrase)
 
     def _act(self, passphrase: str | None) -> None:
-        raise NotImplementedError
+        """The page's own work with the passphrase: UnlockScreen opens the journal, RestoreScreen
+        brings back a backup. Every page overrides it; this base page is never shown itself."""
+        raise NotImplementedError(f"{type(self).__name__} must say what its passphrase opens (_act)")
 
     def _failed(self, message: str) -> None:
         self._say(message)
