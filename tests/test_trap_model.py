@@ -60,6 +60,13 @@ def test_the_model_adds_a_trap_the_rules_missed_and_shows_the_words_that_weigh_m
     assert [text[s:e] for s, e in hits[0].spans] == ["purple"]  # 'sky' weighs under a third of it
 
 
+def test_a_word_that_only_holds_the_sentence_together_is_never_shown_as_the_reason():
+    model = tiny_model({"u:the": {"catastrophizing": 9.0}, "u:into": {"catastrophizing": 9.0}, "u:sky": {"catastrophizing": 4.0}})
+    text = "The sky fell into the sea."
+    hits = run(model, text)
+    assert [text[s:e] for s, e in hits[0].spans] == ["sky"]
+
+
 def test_a_trap_the_rules_found_is_not_added_twice_and_keeps_the_rules_evidence():
     model = tiny_model({"u:always": {"overgeneralization": 8.0}, "r:overgeneralization": {"overgeneralization": 2.0}})
     hits = run(model, "It always hurts.")

@@ -45,6 +45,16 @@ MAX_EVIDENCE_WORDS = 3
 """Most words shown as the reason for a model's trap: the few that weigh most, not a list."""
 
 
+NOT_SHOWN = frozenset(
+    "a an the to into onto of in on at for with by from about my our your his her their its "
+    "is are was were be been being am it this these those".split()
+)
+"""Words never shown as the reason for a model's trap, though the model reads them: articles,
+prepositions, possessives and forms of 'be' weigh in only through the words around them, and a
+person shown 'the' or 'into' as why learns nothing. (Words that can carry a trap on their own,
+such as 'but', 'so', 'because', 'me', 'they', 'every', stay.)"""
+
+
 @dataclass(frozen=True)
 class LinearModel:
     """The shipped weights: one column per trap, one row per feature."""
@@ -111,12 +121,14 @@ class LinearModel:
         logits = self.bias + self.weights[rows].sum(axis=0, dtype=np.float64) / math.sqrt(len(rows))
         return 1.0 / (1.0 + np.exp(-logits))
 
-    def heaviest_tokens(self, rows: list[int], owners: list[int], label: int, tokens: int) -> list[int]:
+    def heaviest_tokens(
+        self, rows: list[int], owners: list[int], label: int, words: list[str]
+    ) -> list[int]:
         """The tokens whose features weigh most towards trap `label`, heaviest first (only those
-        that push towards it, and at least a third as heavy as the heaviest)."""
-        weight_by_token = np.zeros(tokens)
-        np.add.at(weight_by_token, owners, self.weights[rows, label])
-        order = [t for t in np.argsort(-weight_by_token) if weight_by_token[t] > 0]
+        that push towards it, at least a third as heavy as the heaviest, and not a word that
+        only holds a sentence together: see `NOT_SHOWN`). `words` are the lower-case tokens."""
+        weight_by_token = np.bincount(owners, weights=self.weights[rows, label], minlength=len(words))
+        order = [t for t in np.argsort(-weight_by_token) if weight_by_token[t] > 0 and words[t] not in NOT_SHOWN]
         if not order:
             return []
         floor = weight_by_token[order[0]] / 3
@@ -175,7 +187,7 @@ class TrapModel:
             distortion = model.labels[label]
             if label == balanced or probability < model.thresholds[label] or distortion in already:
                 continue
-            tokens = model.heaviest_tokens(rows, owners, label, len(doc))
+            tokens = model.heaviest_tokens(rows, owners, label, word_forms(doc)[0])
             if not tokens:
                 continue  # nothing in the words to show as the reason: not offered
             spans = tuple((doc[word_start(doc, t)].idx, doc[t].idx + len(doc[t])) for t in sorted(tokens))
