@@ -183,3 +183,9 @@ def _trap_strengths(analysis: Analysis) -> dict[DistortionId, float]:
             continue
         strengths[match.id] = max(match.score, strengths.get(match.id, 0.0))
     return dict(sorted(strengths.items(), key=lambda item: (-item[1], item[0].value)))
+
+
+def offer_for_text(text: str, reframes: Sequence[Reframe], *, context=None, helpful: Iterable[str] = (), k: int = 3) -> list[RankedReframe]:
+    from thoughtwork.nlp import analyse
+
+    return rank_reframes(analyse(text), reframes, helpful=helpful, k=k)
