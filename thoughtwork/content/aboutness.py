@@ -1,0 +1,175 @@
+"""Who and what a thought is about (a partner, a clinician, family, pain, an exam...), read from
+its words and the record's context, and which of those a reframe or question presupposes.
+
+One reader for both sides: the word lists in `subjects.toml` read the person's thought and the
+library's texts alike, so "my partner" in a reframe ties it to thoughts about a partner without
+anyone tagging it by hand. A tie is a hard rule (a reframe about a partner's reaction is never
+offered for a thought about a doctor); the other subjects only add to the fit.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from thoughtwork.content.words import stem
+from thoughtwork.locations import package_data
+from thoughtwork.models import SUBJECT_NAMES, Context, Subject
+
+_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+PEOPLE = frozenset({Subject.partner, Subject.clinician, Subject.family, Subject.friends, Subject.others})
+
+TIES = frozenset(
+    {Subject.partner, Subject.clinician, Subject.family, Subject.friends, Subject.exam, Subject.dilator,
+     Subject.tampon, Subject.pain}
+)
+"""Subjects a text can be tied to: a reframe naming one of them fits only a thought about it.
+Sex and the body are left out on purpose: in this app nearly every thought has them behind it."""
+
+SATISFIES: dict[Subject, frozenset[Subject]] = {
+    Subject.clinician: frozenset({Subject.clinician, Subject.exam}),
+    Subject.exam: frozenset({Subject.exam, Subject.clinician}),
+    Subject.friends: frozenset({Subject.friends, Subject.family, Subject.others}),
+}
+"""What in a thought answers a tie, where more than the subject itself does (a reframe about
+'the clinician' fits a thought about the smear test)."""
+
+CONTEXT_SUBJECTS: dict[Context, tuple[Subject, ...]] = {
+    Context.intimacy: (Subject.partner, Subject.sex),
+    Context.dilator_practice: (Subject.dilator, Subject.body),
+    Context.tampon: (Subject.tampon, Subject.body),
+    Context.gynaecological_exam: (Subject.exam, Subject.clinician),
+    Context.self_touch: (Subject.body,),
+}
+"""What the situation the person picked tells about the thought, beyond its words."""
+
+BODY_SITUATIONS = frozenset({Subject.sex, Subject.exam, Subject.dilator, Subject.tampon, Subject.body})
+
+_HE_SHE = frozenset({"he", "him", "his", "himself", "he's", "he'll", "he'd", "she", "her", "hers", "herself",
+                     "she's", "she'll", "she'd"})
+_THEY = frozenset({"they", "them", "their", "they're", "they'll", "they'd", "themselves"})
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    words: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, frozenset[str]]
+    """A word or its stem -> the subjects (and 'fear') it signals."""
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
+    unless: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = tomllib.loads(package_data("content", "subjects.toml").read_text(encoding="utf-8"))
+    words: dict[str, set[str]] = {}
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    unless: dict[str, frozenset[str]] = {}
+    for name, body in raw.items():
+        entry = _Entry.model_validate(body)
+        if name != "fear":
+            Subject(name)  # a typo in the file fails loudly here, not as a silent miss
+        for word in entry.words:
+            for key in {word.lower(), stem(word.lower())}:
+                words.setdefault(key, set()).add(name)
+        for phrase in entry.phrases:
+            phrases.append((tuple(_WORD.findall(phrase.lower())), name))
+        if entry.unless:
+            unless[name] = frozenset(entry.unless)
+    return _Lexicon({k: frozenset(v) for k, v in words.items()}, tuple(phrases), unless)
+
+
+@dataclass
+class About:
+    """What one text is about, with the words (or the context) that say so."""
+
+    subjects: dict[Subject, str] = field(default_factory=dict)
+    """Subject -> the person's own word for it, or '' when only the context says so."""
+
+    def __contains__(self, subject: Subject) -> bool:
+        return subject in self.subjects
+
+    def satisfies(self, tie: Subject) -> bool:
+        return any(s in self.subjects for s in SATISFIES.get(tie, frozenset({tie})))
+
+    def fits(self, ties: frozenset[Subject]) -> bool:
+        """A text with ties fits when at least one of them is what this thought is about."""
+        return not ties or any(self.satisfies(tie) for tie in ties)
+
+    def word_for(self, tie: Subject) -> str:
+        for subject in SATISFIES.get(tie, frozenset({tie})):
+            if self.subjects.get(subject):
+                return self.subjects[subject]
+        return ""
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.translate(_APOSTROPHES).lower())
+
+
+def _found(tokens: list[str]) -> dict[str, str]:
+    """Subject (or 'fear') -> the first word of the text that signals it."""
+    lexicon = _lexicon()
+    found: dict[str, str] = {}
+    present = set(tokens)
+    for token in tokens:
+        bare = token.removesuffix("'s")  # "my partner's mood"
+        names = lexicon.words.get(bare) or lexicon.words.get(stem(bare))
+        for name in names or ():
+            found.setdefault(name, token)
+    joined = " " + " ".join(tokens) + " "
+    for words, name in lexicon.phrases:
+        if " " + " ".join(words) + " " in joined:
+            found.setdefault(name, " ".join(words))
+    for name, blockers in lexicon.unless.items():
+        if name in found and present & blockers:
+            del found[name]
+    return found
+
+
+def read_text(text: str) -> dict[Subject, str]:
+    """The subjects a text names in its own words (no pronouns, no context): for library texts."""
+    return {Subject(name): word for name, word in _found(_tokens(text)).items() if name != "fear"}
+
+
+def about(text: str, context: Context | None = None) -> About:
+    """What a person's thought is about: its words, who its pronouns most likely mean, and the
+    situation they picked for the record."""
+    tokens = _tokens(text)
+    found = _found(tokens)
+    subjects: dict[Subject, str] = {Subject(n): w for n, w in found.items() if n != "fear"}
+    situation = CONTEXT_SUBJECTS.get(context, ()) if context is not None else ()
+    for subject in situation:
+        subjects.setdefault(subject, "")
+    if not PEOPLE & set(subjects):
+        # "He'll leave" names nobody: in this app a he or she with no one else named is most
+        # often a partner, unless the record is about an exam. "They" is left to the context.
+        pronoun = next((t for t in tokens if t in _HE_SHE), None)
+        if pronoun is not None:
+            subjects[Subject.clinician if context is Context.gynaecological_exam else Subject.partner] = pronoun
+    if "fear" in found and Subject.pain not in subjects and BODY_SITUATIONS & set(subjects):
+        subjects[Subject.pain] = found["fear"]
+    return About(subjects)
+
+
+@lru_cache(maxsize=4096)
+def ties_of(text: str) -> frozenset[Subject]:
+    """The people and situations a library text (a reframe, a question) presupposes."""
+    return frozenset(subject for subject in read_text(text) if subject in TIES)
+
+
+def subject_name(subject: Subject) -> str:
+    return SUBJECT_NAMES.get(subject.value, subject.value)
