@@ -120,14 +120,22 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(text.translate(_APOSTROPHES).lower())
 
 
-def _found(tokens: list[str]) -> dict[str, str]:
+_HYPOTHETICAL = frozenset({"a", "an", "any"})
+_FRIENDS = frozenset({"friends"})
+"""'What would you say to a friend...?': a friend brought in as a device (the double standard),
+not someone the text is about. Only friends: 'a clinician handled things badly' is about one."""
+
+
+def _found(tokens: list[str], *, library: bool = False) -> dict[str, str]:
     """Subject (or 'fear') -> the first word of the text that signals it."""
     lexicon = _lexicon()
     found: dict[str, str] = {}
     present = set(tokens)
-    for token in tokens:
+    for index, token in enumerate(tokens):
         bare = token.removesuffix("'s")  # "my partner's mood"
         names = lexicon.words.get(bare) or lexicon.words.get(stem(bare))
+        if names == _FRIENDS and library and _brought_in(tokens, index):
+            continue
         for name in names or ():
             found.setdefault(name, token)
     joined = " " + " ".join(tokens) + " "
@@ -140,28 +148,42 @@ def _found(tokens: list[str]) -> dict[str, str]:
     return found
 
 
+def _brought_in(tokens: list[str], index: int) -> bool:
+    """Whether the word at `index` follows 'a', 'an' or 'any' (one adjective may sit between)."""
+    before = tokens[max(0, index - 2):index]
+    return bool(before) and (before[-1] in _HYPOTHETICAL or (len(before) == 2 and before[0] in _HYPOTHETICAL))
+
+
 def read_text(text: str) -> dict[Subject, str]:
-    """The subjects a text names in its own words (no pronouns, no context): for library texts."""
-    return {Subject(name): word for name, word in _found(_tokens(text)).items() if name != "fear"}
+    """The subjects a library text (a reframe, a question) presupposes, in its own words: no
+    pronouns, no context, and no one brought in as a device ('say to a friend')."""
+    return {Subject(name): word for name, word in _found(_tokens(text), library=True).items() if name != "fear"}
 
 
-def about(text: str, context: Context | None = None) -> About:
+def about(text: str, context: Context | None = None, situation: str = "") -> About:
     """What a person's thought is about: its words, who its pronouns most likely mean, and the
-    situation they picked for the record."""
+    situation they described and picked for the record (which count as much as the thought's
+    own words, but are never quoted back as the thought)."""
     tokens = _tokens(text)
     found = _found(tokens)
     subjects: dict[Subject, str] = {Subject(n): w for n, w in found.items() if n != "fear"}
-    situation = CONTEXT_SUBJECTS.get(context, ()) if context is not None else ()
-    for subject in situation:
+    around = _tokens(situation)
+    around_found = _found(around)
+    for name in around_found:
+        if name != "fear":
+            subjects.setdefault(Subject(name), "")
+    for subject in CONTEXT_SUBJECTS.get(context, ()) if context is not None else ():
         subjects.setdefault(subject, "")
     if not PEOPLE & set(subjects):
         # "He'll leave" names nobody: in this app a he or she with no one else named is most
         # often a partner, unless the record is about an exam. "They" is left to the context.
-        pronoun = next((t for t in tokens if t in _HE_SHE), None)
+        pronoun = next((t for t in [*tokens, *around] if t in _HE_SHE), None)
         if pronoun is not None:
-            subjects[Subject.clinician if context is Context.gynaecological_exam else Subject.partner] = pronoun
-    if "fear" in found and Subject.pain not in subjects and BODY_SITUATIONS & set(subjects):
-        subjects[Subject.pain] = found["fear"]
+            exam = context is Context.gynaecological_exam or Subject.exam in subjects
+            subjects[Subject.clinician if exam else Subject.partner] = pronoun if pronoun in tokens else ""
+    fear = found.get("fear") or ("" if "fear" in around_found else None)
+    if fear is not None and Subject.pain not in subjects and BODY_SITUATIONS & set(subjects):
+        subjects[Subject.pain] = fear
     return About(subjects)
 
 

@@ -19,8 +19,8 @@ from thoughtwork.models import Context, Reframe
 ACCEPT_KEYS = ("accept", "accepted", "acceptable", "accept_ids", "accepted_ids", "good")
 FORBID_KEYS = ("forbid", "forbidden", "never", "forbid_ids", "forbidden_ids", "bad")
 
-Offer = Callable[[str, Context], Sequence[str]]
-"""Text and context in, the ids offered (best first) out."""
+Offer = Callable[["Labelled"], Sequence[str]]
+"""A labelled thought in, the ids offered (best first) out."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Labelled:
     forbid: frozenset[str]
     author: str = ""
     line: int = 0
+    situation: str = ""
+    """What the writer put as the situation, when their `context` was words, not a context id."""
 
     @property
     def expects_nothing(self) -> bool:
@@ -70,16 +72,16 @@ def _first(data: dict, keys: Iterable[str]) -> list[str]:
     return []
 
 
-def _context(value: object) -> Context:
-    try:
-        return Context(value if value else "other")
-    except ValueError:
-        from thoughtwork.models import normalise_context
+def _context(value: object) -> tuple[Context, str]:
+    """A context id, or (for a writer who described the situation in words) 'other' and the words."""
+    from thoughtwork.models import normalise_context
 
-        try:
-            return Context(normalise_context(value))
-        except ValueError:
-            return Context.other
+    if not value:
+        return Context.other, ""
+    try:
+        return Context(normalise_context(value)), ""
+    except ValueError:
+        return Context.other, str(value)
 
 
 def load(path: Path) -> list[Labelled]:
@@ -90,10 +92,13 @@ def load(path: Path) -> list[Labelled]:
             continue
         data = json.loads(raw)
         text = data.get("text") or data.get("thought") or ""
+        context, situation = _context(data.get("context"))
+        situation = str(data.get("situation") or situation)
         items.append(
             Labelled(
                 text=text,
-                context=_context(data.get("context")),
+                context=context,
+                situation=situation,
                 accept=frozenset(_first(data, ACCEPT_KEYS)),
                 forbid=frozenset(_first(data, FORBID_KEYS)),
                 author=str(data.get("author", "")),
@@ -112,7 +117,7 @@ def unknown_ids(items: Iterable[Labelled], reframes: Iterable[Reframe]) -> list[
 def evaluate(items: Iterable[Labelled], offer: Offer, k: int = 3) -> Report:
     report = Report()
     for item in items:
-        offered = list(offer(item.text, item.context))[:k]
+        offered = list(offer(item))[:k]
         forbidden = [ident for ident in offered if ident in item.forbid]
         report.total += 1
         if item.expects_nothing:
@@ -135,7 +140,8 @@ def shipped_offer(reframes: Sequence[Reframe] | None = None) -> Offer:
 
     library = list(reframes) if reframes is not None else load_reframes()
 
-    def offer(text: str, context: Context) -> list[str]:
-        return [ranked.reframe.id for ranked in offer_for_text(text, library, context=context)]
+    def offer(item: Labelled) -> list[str]:
+        ranked = offer_for_text(item.text, library, context=item.context, situation=item.situation)
+        return [r.reframe.id for r in ranked]
 
     return offer

@@ -162,17 +162,18 @@ def rank_reframes(
     reframes: Sequence[Reframe],
     *,
     context: Context | None = None,
+    situation: str = "",
     helpful: Iterable[str] = (),
     k: int = 3,
 ) -> list[RankedReframe]:
-    """The best `k` reframes for an analysed thought (in the record's context), each with its
-    reasons; none at all for a thought of self-harm.
+    """The best `k` reframes for an analysed thought (in the record's context and situation),
+    each with its reasons; none at all for a thought of self-harm.
 
     With no trap, theme or shared words to go on, gentle general reframes are offered.
     """
     if k <= 0 or analysis.mentions_self_harm:
         return []
-    thought = _read(analysis, context, helpful)
+    thought = _read(analysis, context, situation, helpful)
     fits = [_fit(reframe, thought) for reframe in reframes if _may_offer(reframe, thought)]
     # Every affirming reframe may serve a balanced thought: there is no trap to answer.
     candidates = fits if thought.balanced else [fit for fit in fits if fit.relevant]
@@ -184,15 +185,25 @@ def rank_reframes(
 
 
 def offer_for_text(
-    text: str, reframes: Sequence[Reframe], *, context: Context | None = None, helpful: Iterable[str] = (), k: int = 3
+    text: str,
+    reframes: Sequence[Reframe],
+    *,
+    context: Context | None = None,
+    situation: str = "",
+    helpful: Iterable[str] = (),
+    k: int = 3,
 ) -> list[RankedReframe]:
     """The analyser's reading of a thought, ranked: what the app and `reframes for` offer."""
     from thoughtwork.nlp import analyse
+    from thoughtwork.safety import mentions_self_harm
 
-    return rank_reframes(analyse(text), reframes, context=context, helpful=helpful, k=k)
+    analysis = analyse(text)
+    if situation and not analysis.mentions_self_harm and mentions_self_harm(situation):
+        analysis = analysis.model_copy(update={"mentions_self_harm": True})
+    return rank_reframes(analysis, reframes, context=context, situation=situation, helpful=helpful, k=k)
 
 
-def _read(analysis: Analysis, context: Context | None, helpful: Iterable[str]) -> _Thought:
+def _read(analysis: Analysis, context: Context | None, situation: str, helpful: Iterable[str]) -> _Thought:
     themes = list(dict.fromkeys([*analysis.themes, *CONTEXT_THEMES.get(context, ())])) if context else list(
         dict.fromkeys(analysis.themes)
     )
@@ -200,7 +211,7 @@ def _read(analysis: Analysis, context: Context | None, helpful: Iterable[str]) -
         analysis=analysis,
         strengths=_trap_strengths(analysis),
         themes=themes,
-        about=about(analysis.text, context),
+        about=about(analysis.text, context, situation),
         words=content_words(analysis.text),
         balanced=is_balanced(analysis),
         plain=_plain(analysis.text),
