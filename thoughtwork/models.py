@@ -125,6 +125,8 @@ class Subject(str, Enum):
     an exam, a dilator, pain...) is only offered for a thought about it."""
 
     partner = "partner"
+    dating = "dating"
+    """Being single, dating, meeting someone new."""
     clinician = "clinician"
     family = "family"
     friends = "friends"
@@ -140,6 +142,7 @@ class Subject(str, Enum):
 
 SUBJECT_NAMES: dict[str, str] = {
     "partner": "your partner",
+    "dating": "dating",
     "clinician": "a clinician",
     "family": "your family",
     "friends": "friends",

@@ -26,7 +26,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 PEOPLE = frozenset({Subject.partner, Subject.clinician, Subject.family, Subject.friends, Subject.others})
 
 TIES = frozenset(
-    {Subject.partner, Subject.clinician, Subject.family, Subject.friends, Subject.exam, Subject.dilator,
+    {Subject.partner, Subject.dating, Subject.clinician, Subject.family, Subject.friends, Subject.exam, Subject.dilator,
      Subject.tampon, Subject.pain}
 )
 """Subjects a text can be tied to: a reframe naming one of them fits only a thought about it.
@@ -34,11 +34,11 @@ Sex and the body are left out on purpose: in this app nearly every thought has t
 
 SATISFIES: dict[Subject, frozenset[Subject]] = {
     Subject.clinician: frozenset({Subject.clinician, Subject.exam}),
-    Subject.exam: frozenset({Subject.exam, Subject.clinician}),
     Subject.friends: frozenset({Subject.friends, Subject.family, Subject.others}),
 }
 """What in a thought answers a tie, where more than the subject itself does (a reframe about
-'the clinician' fits a thought about the smear test)."""
+'the clinician' fits a thought about the smear test; one about an exam does not fit every
+thought about a physio)."""
 
 CONTEXT_SUBJECTS: dict[Context, tuple[Subject, ...]] = {
     Context.intimacy: (Subject.partner, Subject.sex),
@@ -175,16 +175,28 @@ def about(text: str, context: Context | None = None, situation: str = "") -> Abo
     for subject in CONTEXT_SUBJECTS.get(context, ()) if context is not None else ():
         subjects.setdefault(subject, "")
     if not PEOPLE & set(subjects):
-        # "He'll leave" names nobody: in this app a he or she with no one else named is most
-        # often a partner, unless the record is about an exam. "They" is left to the context.
-        pronoun = next((t for t in [*tokens, *around] if t in _HE_SHE), None)
+        # "He'll leave" or "Greg will find out" names no role: in this app a he, a she or a first
+        # name with no one else named is most often a partner, unless the record is about an
+        # exam. "They" is left to the context.
+        pronoun = next((t for t in [*tokens, *around] if t in _HE_SHE), None) or _first_name(text)
         if pronoun is not None:
             exam = context is Context.gynaecological_exam or Subject.exam in subjects
-            subjects[Subject.clinician if exam else Subject.partner] = pronoun if pronoun in tokens else ""
+            subjects[Subject.clinician if exam else Subject.partner] = pronoun if pronoun.lower() in tokens else ""
     fear = found.get("fear") or ("" if "fear" in around_found else None)
     if fear is not None and Subject.pain not in subjects and BODY_SITUATIONS & set(subjects):
         subjects[Subject.pain] = fear
     return About(subjects)
+
+
+def _first_name(text: str) -> str | None:
+    """The first word written as a given name that is no everyday word ('Greg', not 'Will')."""
+    from thoughtwork.export.gazetteer import gazetteer
+
+    names = gazetteer()
+    for word in re.findall(r"\b[A-Z][a-z]+\b", text):
+        if word in names.given and word.lower() not in names.vocabulary:
+            return word
+    return None
 
 
 @lru_cache(maxsize=4096)

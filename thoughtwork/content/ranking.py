@@ -23,9 +23,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from thoughtwork.content.aboutness import About, about, subject_name, ties_of
-from thoughtwork.content.balance import is_balanced
+from thoughtwork.content.aboutness import TIES, About, about, read_text, subject_name, ties_of
+from thoughtwork.content.balance import is_balanced, learned_balance
 from thoughtwork.content.reframes import GENERAL_PREFIX
 from thoughtwork.content.words import content_words, stems_of
 from thoughtwork.models import (
@@ -45,6 +46,8 @@ THEME_WEIGHT = 1.0
 SUBJECT_WEIGHT = 1.5
 """A reframe about the very person or situation of the thought (the doctor, the dilator) fits
 it better than one that merely shares a broad theme."""
+SHARED_WEIGHT = 0.5
+"""For each untied subject (the body, sex) a reframe and the thought are both about."""
 WORD_WEIGHT = 0.75
 """Shared words are a strong sign of fit ('tight', 'speculum'), but themes are broad."""
 MAX_WORDS = 3
@@ -99,6 +102,8 @@ class _Fit:
     traps: dict[DistortionId, float]
     themes: list[Theme]
     subjects: list[Subject]
+    shared: list[Subject]
+    """Untied subjects (the body, sex) that both the reframe and the thought are about."""
     words: list[str]
     helpful: bool
     off_target: int
@@ -107,7 +112,10 @@ class _Fit:
 
     @property
     def relevant(self) -> bool:
-        return bool(self.traps or self.themes or self.subjects or self.general or len(self.words) >= MIN_SHARED_WORDS)
+        return bool(
+            self.traps or self.themes or self.subjects or self.shared or self.general
+            or len(self.words) >= MIN_SHARED_WORDS
+        )
 
     def score(self, answered_traps: Counter, answered_themes: Counter) -> float:
         trap_points = sum(
@@ -120,6 +128,7 @@ class _Fit:
             + theme_points
             + subject_points
             + WORD_WEIGHT * min(len(self.words), MAX_WORDS)
+            + SHARED_WEIGHT * len(self.shared)
             + (HELPFUL_WEIGHT if self.helpful else 0.0)
             + (GENERAL_WEIGHT if self.general else 0.0)
             - OFF_TARGET_COST * min(self.off_target, MAX_OFF_TARGET)
@@ -163,17 +172,19 @@ def rank_reframes(
     *,
     context: Context | None = None,
     situation: str = "",
+    balanced: bool | None = None,
     helpful: Iterable[str] = (),
     k: int = 3,
 ) -> list[RankedReframe]:
     """The best `k` reframes for an analysed thought (in the record's context and situation),
-    each with its reasons; none at all for a thought of self-harm.
+    each with its reasons; none at all for a thought of self-harm. `balanced` is the caller's
+    judgement (`balance.is_balanced` with the learned model); None reads the words alone.
 
     With no trap, theme or shared words to go on, gentle general reframes are offered.
     """
     if k <= 0 or analysis.mentions_self_harm:
         return []
-    thought = _read(analysis, context, situation, helpful)
+    thought = _read(analysis, context, situation, helpful, balanced)
     fits = [_fit(reframe, thought) for reframe in reframes if _may_offer(reframe, thought)]
     # Every affirming reframe may serve a balanced thought: there is no trap to answer.
     candidates = fits if thought.balanced else [fit for fit in fits if fit.relevant]
@@ -200,10 +211,15 @@ def offer_for_text(
     analysis = analyse(text)
     if situation and not analysis.mentions_self_harm and mentions_self_harm(situation):
         analysis = analysis.model_copy(update={"mentions_self_harm": True})
-    return rank_reframes(analysis, reframes, context=context, situation=situation, helpful=helpful, k=k)
+    balanced = is_balanced(analysis, learned_balance(text))
+    return rank_reframes(
+        analysis, reframes, context=context, situation=situation, balanced=balanced, helpful=helpful, k=k
+    )
 
 
-def _read(analysis: Analysis, context: Context | None, situation: str, helpful: Iterable[str]) -> _Thought:
+def _read(
+    analysis: Analysis, context: Context | None, situation: str, helpful: Iterable[str], balanced: bool | None
+) -> _Thought:
     themes = list(dict.fromkeys([*analysis.themes, *CONTEXT_THEMES.get(context, ())])) if context else list(
         dict.fromkeys(analysis.themes)
     )
@@ -213,7 +229,7 @@ def _read(analysis: Analysis, context: Context | None, situation: str, helpful: 
         themes=themes,
         about=about(analysis.text, context, situation),
         words=content_words(analysis.text),
-        balanced=is_balanced(analysis),
+        balanced=is_balanced(analysis) if balanced is None else balanced and not analysis.mentions_self_harm,
         plain=_plain(analysis.text),
         helpful=frozenset(helpful),
     )
@@ -276,6 +292,7 @@ def _fit(reframe: Reframe, thought: _Thought) -> _Fit:
     traps = {trap: strength for trap, strength in thought.strengths.items() if trap in reframe.distortions}
     shared_themes = [theme for theme in thought.themes if theme in reframe.themes]
     subjects = [tie for tie in sorted(reframe_ties(reframe), key=lambda s: s.value) if thought.about.satisfies(tie)]
+    shared = [s for s in sorted(_subjects_of(reframe.text), key=lambda s: s.value) if s not in TIES and s in thought.about]
     reframe_stems = stems_of(reframe.text + " " + " ".join(reframe.questions))
     words = [word for stem, word in thought.words.items() if stem in reframe_stems]
     general = not thought.strengths and reframe.id.startswith(GENERAL_PREFIX)
@@ -283,7 +300,12 @@ def _fit(reframe: Reframe, thought: _Thought) -> _Fit:
     # A thought the analyser found no theme in may still be about anything: no cost then.
     off_theme = 0 if general or not thought.themes else len(set(reframe.themes)) - len(shared_themes)
     helpful = reframe.id in thought.helpful
-    return _Fit(reframe, traps, shared_themes, subjects, words, helpful, off_target, off_theme, general)
+    return _Fit(reframe, traps, shared_themes, subjects, shared, words, helpful, off_target, off_theme, general)
+
+
+@lru_cache(maxsize=4096)
+def _subjects_of(text: str) -> frozenset[Subject]:
+    return frozenset(read_text(text))
 
 
 def _reasons(fit: _Fit, thought: _Thought) -> list[str]:

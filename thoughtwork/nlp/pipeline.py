@@ -145,6 +145,16 @@ def analyse(text: str) -> Analysis:
     return to_analysis(text, load_pipeline()(prepare(text)))
 
 
+def balanced_probability(text: str) -> float | None:
+    """How sure the learned trap model is that a thought carries no trap at all (0 to 1), or
+    None when the pipeline has no model. The model learned this column from thousands of
+    balanced statements by many writers; `content.balance` reads it beside the words."""
+    nlp = load_pipeline()
+    if "trap_model" not in nlp.pipe_names:
+        return None
+    return nlp.get_pipe("trap_model").probabilities(nlp(prepare(_check(text)))).get("balanced")
+
+
 def analyse_many(texts: Iterable[str], batch_size: int = 256) -> list[Analysis]:
     """Analyses for many thoughts, in order, using `nlp.pipe` for speed."""
     originals = [_check(text) for text in texts]
