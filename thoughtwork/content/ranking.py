@@ -59,12 +59,22 @@ this thought beat ones aimed at another trap that happen to share a theme."""
 MAX_OFF_TARGET = 2
 OFF_THEME_COST = 0.3
 """Taken off for each theme of a reframe the thought isn't about (a partner reframe for a doctor thought)."""
+AFFIRM_WEIGHT = 1.5
+"""For a balanced thought, a reframe that affirms beats a kind statement that merely fits."""
+DISPUTING_TECHNIQUES = frozenset(
+    {"examining the evidence", "decatastrophising", "behavioural experiment", "responsibility pie",
+     "downward arrow", "survey technique", "cost-benefit analysis", "graded exposure", "mindfulness"}
+)
+"""Techniques that test, weigh or step back from a thought: right for a distorted one, wrong for
+a balanced one (there is nothing to dispute; 'notice the forecast' presumes one)."""
 GENERAL_WEIGHT = 1.0
 """For a thought that shows no trap, general reframes compete with theme matches."""
 REPEAT_FACTOR = 0.35
 """How much a trap or theme counts once an earlier pick has answered it (and again, squared)."""
 MIN_SHARED_WORDS = 2
 """A reframe that answers no trap or theme needs at least this many shared words to be offered."""
+TERSE_WORDS = 2
+"""A thought of this many content words or fewer ('Too tight.'): one shared word is enough."""
 
 GENERAL_REASON = "it is a gentle place to start"
 HELPFUL_REASON = "you found this helpful before"
@@ -106,15 +116,20 @@ class _Fit:
     """Untied subjects (the body, sex) that both the reframe and the thought are about."""
     words: list[str]
     helpful: bool
+    affirming: bool
+    """It affirms, and the thought is balanced."""
     off_target: int
     off_theme: int
     general: bool
+
+    terse: bool = False
+    """The thought is only a few words long: then one shared word is a sign of fit."""
 
     @property
     def relevant(self) -> bool:
         return bool(
             self.traps or self.themes or self.subjects or self.shared or self.general
-            or len(self.words) >= MIN_SHARED_WORDS
+            or len(self.words) >= (1 if self.terse else MIN_SHARED_WORDS)
         )
 
     def score(self, answered_traps: Counter, answered_themes: Counter) -> float:
@@ -131,6 +146,7 @@ class _Fit:
             + SHARED_WEIGHT * len(self.shared)
             + (HELPFUL_WEIGHT if self.helpful else 0.0)
             + (GENERAL_WEIGHT if self.general else 0.0)
+            + (AFFIRM_WEIGHT if self.affirming else 0.0)
             - OFF_TARGET_COST * min(self.off_target, MAX_OFF_TARGET)
             - OFF_THEME_COST * min(self.off_theme, MAX_OFF_TARGET)
         )
@@ -161,6 +177,12 @@ def theme_name(theme: Theme | str) -> str:
     return (theme.value if isinstance(theme, Theme) else theme).replace("_", " ")
 
 
+def disputes(reframe: Reframe) -> bool:
+    """Whether the reframe argues with the thought (by its technique), rather than affirming it."""
+    technique = (reframe.technique or "").lower()
+    return any(name in technique for name in DISPUTING_TECHNIQUES)
+
+
 def reframe_ties(reframe: Reframe) -> frozenset[Subject]:
     """The people and situations a reframe presupposes: its `about`, or what its text names."""
     return frozenset(reframe.about) if reframe.about is not None else ties_of(reframe.text)
@@ -187,7 +209,7 @@ def rank_reframes(
     thought = _read(analysis, context, situation, helpful, balanced)
     fits = [_fit(reframe, thought) for reframe in reframes if _may_offer(reframe, thought)]
     # Every affirming reframe may serve a balanced thought: there is no trap to answer.
-    candidates = fits if thought.balanced else [fit for fit in fits if fit.relevant]
+    candidates = [fit for fit in fits if fit.relevant or (thought.balanced and fit.reframe.affirms)]
     chosen = _pick(candidates, k, thought)
     if len(chosen) < k:
         taken = {ranked.reframe.id for ranked in chosen}
@@ -236,9 +258,10 @@ def _read(
 
 
 def _may_offer(reframe: Reframe, thought: _Thought) -> bool:
-    if thought.balanced != reframe.affirms and (thought.balanced or reframe.id.startswith(GENERAL_PREFIX)):
-        # A balanced thought gets only affirmation; "this already sounds balanced" only a balanced one.
-        return False
+    if thought.balanced and not reframe.affirms and disputes(reframe):
+        return False  # a balanced thought is affirmed, never argued with
+    if not thought.balanced and reframe.affirms and reframe.id.startswith(GENERAL_PREFIX):
+        return False  # "this already sounds balanced" only for a balanced thought
     if not thought.about.fits(reframe_ties(reframe)):
         return False
     return quotes_written(reframe.text, thought.plain)
@@ -300,7 +323,11 @@ def _fit(reframe: Reframe, thought: _Thought) -> _Fit:
     # A thought the analyser found no theme in may still be about anything: no cost then.
     off_theme = 0 if general or not thought.themes else len(set(reframe.themes)) - len(shared_themes)
     helpful = reframe.id in thought.helpful
-    return _Fit(reframe, traps, shared_themes, subjects, shared, words, helpful, off_target, off_theme, general)
+    affirming = thought.balanced and reframe.affirms
+    terse = len(thought.words) <= TERSE_WORDS
+    return _Fit(
+        reframe, traps, shared_themes, subjects, shared, words, helpful, affirming, off_target, off_theme, general, terse
+    )
 
 
 @lru_cache(maxsize=4096)
