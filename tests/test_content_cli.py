@@ -81,8 +81,8 @@ def test_reframes_for_prints_reframes_with_why(monkeypatch, capsys):
     assert main(["reframes", "for", "It will hurt every time"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Thinking traps: fortune telling (0.90); themes: pain")
-    assert out.count("   offered because: ") == 3
-    assert "   offered because: fortune telling, theme: pain, shares the words: hurt\n" in out
+    assert out.count("   Because ") == 3
+    assert "   Because you wrote \u2018hurt\u2019; it sounds like fortune telling; it is about pain.\n" in out
     assert "\n1. " in out and "\n3. " in out and "\n4. " not in out
     assert "basis: " in out
 
@@ -97,7 +97,7 @@ def test_reframes_for_with_the_real_analyser(capsys):
     assert main(["reframes", "for", "It will hurt every time", "--count", "2"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Thinking traps: ")
-    assert out.count("   offered because: ") == 2
+    assert out.count("   Because ") == 2
 
 
 def test_reframes_for_a_thought_of_self_harm_points_to_help_first(monkeypatch, capsys):

@@ -35,6 +35,13 @@ _DARK = re.compile(
 )
 """Words a balanced statement seldom leans on; with them the turn is read as not finished."""
 
+_SAD = re.compile(
+    r"\b(?:low|sad|down|cry|crying|cried|lonely|tired|exhausted|upset|miserable|hurt|hurts|pain|painful|sore"
+    r"|bad|worse|numb|empty|frustrated|angry|ashamed|embarrassed|guilty|stuck|lost|hard|difficult)\b"
+)
+"""Words of a low mood: with one, a thought reads as balanced only if its words turn (a sign
+word), not on the model's word alone ("I feel low today" has no trap, and is not balanced)."""
+
 MODEL_SURE = 0.9
 """The learned model's 'no trap' probability at which a thought with no distress words reads as
 balanced without a sign word (on the blind reframe set no distorted thought without distress
@@ -56,7 +63,9 @@ def is_balanced(analysis: Analysis, model_probability: float | None = None) -> b
     text = _plain(analysis.text)
     if _DARK.search(text):
         return False
-    return bool(_SIGNS.search(text)) or (model_probability is not None and model_probability >= MODEL_SURE)
+    if _SIGNS.search(text):
+        return True
+    return model_probability is not None and model_probability >= MODEL_SURE and not _SAD.search(text)
 
 
 def learned_balance(text: str) -> float | None:
