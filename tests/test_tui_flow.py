@@ -285,11 +285,19 @@ def test_a_thought_about_self_harm_offers_crisis_support_without_ending_the_reco
             assert app.journal.records()[0].automatic_thought == "I want to kill myself"
             await pilot.press("escape")  # close the crisis screen: the record is still there
             await wait_for_screen(pilot, "RecordScreen")
-            await pilot.press("ctrl+n")  # belief -> traps: no cheerful "good sign" for these words
             screen = app.screen
-            await wait_for(pilot, lambda: screen.analysed_text is not None)
-            status = str(screen.query_one("#traps-status", Static).render())
-            assert "safety matters" in status and "good sign" not in status
+            # No traps, evidence or reframes to dispute it: the record became a safety step.
+            assert type(screen.current).__name__ == "SafetyStep"
+            assert not any(s.__name__ in {"TrapsStep", "EvidenceStep", "ReframeStep"} for s in screen.steps)
+            shown = " ".join(str(w.render()) for w in screen.current.query(Static))
+            assert "Samaritans" not in shown and "findahelpline.com" in shown  # this journal's region: international
+            assert "grounding" in shown.lower()
+            await type_text(pilot, "my cat")  # the person can still write: their reasons
+            await pilot.press("ctrl+n")
+            assert app.journal.settings().safety_reasons == ["my cat"]
+            assert type(screen.current).__name__ == "SummaryStep"
+            summary = str(screen.query_one("#summary", Static).render())
+            assert "worked through" not in summary and "reach out" in summary
 
     pytest.importorskip("thoughtwork.tui.screens.crisis")
     run(scenario)

@@ -504,7 +504,11 @@ class Settings(Strict):
     """Seconds per breath in and per breath out in the breathing exercise."""
     welcomed: bool = False
     helpful_reframes: list[str] = Field(default_factory=list)
-    """Reframes the person chose before; ranked a little higher next time."""
+    """Reframes the person kept mostly as offered before; ranked a little higher next time."""
+    safety_reasons: list[ShortText] = Field(default_factory=list, max_length=50)
+    """The person's own reasons for staying safe, written on a record's safety step."""
+    safety_people: list[ShortText] = Field(default_factory=list, max_length=50)
+    """People the person could contact when things are very hard, and how."""
 
 
 # --- friendly validation errors -----------------------------------------------------------

@@ -75,3 +75,13 @@ def learned_balance(text: str) -> float | None:
     except ImportError:
         return None
     return balanced_probability(text)
+
+
+def loaded_balance(text: str) -> float | None:
+    """As `learned_balance`, but only when the analyser is loaded already: the app asks on the
+    main thread and must not wait for spaCy (the traps step loads it in a worker first)."""
+    try:
+        from thoughtwork.nlp import is_loaded
+    except ImportError:
+        return None
+    return learned_balance(text) if is_loaded() else None

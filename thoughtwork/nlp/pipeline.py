@@ -145,6 +145,11 @@ def analyse(text: str) -> Analysis:
     return to_analysis(text, load_pipeline()(prepare(text)))
 
 
+def is_loaded() -> bool:
+    """Whether the shared pipeline is built already (asking costs nothing; building takes a moment)."""
+    return _pipeline is not None
+
+
 def balanced_probability(text: str) -> float | None:
     """How sure the learned trap model is that a thought carries no trap at all (0 to 1), or
     None when the pipeline has no model. The model learned this column from thousands of

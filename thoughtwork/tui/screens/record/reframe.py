@@ -26,7 +26,13 @@ class ReframeStep(Step):
 
     def compose(self) -> ComposeResult:
         self._ranked: list[RankedReframe] = self.flow.ranked()
-        if self._ranked:
+        if self._ranked and self.flow.balanced():
+            yield Static(
+                "This already sounds balanced. You could keep your own words, or pick one of these "
+                "(Enter) to add to them.",
+                classes="hint",
+            )
+        elif self._ranked:
             yield Static(
                 "Some ways of seeing it that may help. Pick one (Enter) as a starting point and make it "
                 "yours, or write your own.",
@@ -93,7 +99,10 @@ class ReframeStep(Step):
 
 
 def _describe(ranked: RankedReframe) -> Text:
+    """The reframe, then why it is offered (in plain words) and what it stands on."""
     text = Text(clean(ranked.reframe.text))
     if ranked.because:
         text.append("\n" + clean(ranked.because, single_line=True), style="dim italic")
+    if ranked.basis:
+        text.append("\nBasis: " + clean(ranked.basis, single_line=True), style="dim")
     return text
