@@ -60,8 +60,12 @@ def _fakes(monkeypatch):
     monkeypatch.setattr(flow.RecordScreen, "_rank", lambda self, analysis: REFRAMES)
 
 
-def test_welcome(snap_compare, tmp_path):
-    """The first-run welcome: what this is and is not, and the passphrase fields."""
+def test_welcome(snap_compare, tmp_path, monkeypatch):
+    """The first-run welcome: what this is and is not, the passphrase fields, the region (from
+    the locale, fixed here so the picture does not depend on the machine) and the button."""
+    from thoughtwork.tui.screens import welcome
+
+    monkeypatch.setattr(welcome, "default_region", lambda: "uk")
     assert snap_compare(ThoughtworkApp(tmp_path / "j.twj"), terminal_size=SIZE)
 
 
