@@ -67,6 +67,10 @@ DISPUTING_TECHNIQUES = frozenset(
 )
 """Techniques that test, weigh or step back from a thought: right for a distorted one, wrong for
 a balanced one (there is nothing to dispute; 'notice the forecast' presumes one)."""
+FAINT_FLOOR = 0.2
+FAINT_FACTOR = 0.5
+"""A thought with no trap reported may still lean towards one ('Failed again.'): the learned
+model's probability, from this floor and at this share of a reported trap, helps rank."""
 GENERAL_WEIGHT = 1.0
 """For a thought that shows no trap, general reframes compete with theme matches."""
 REPEAT_FACTOR = 0.35
@@ -164,6 +168,8 @@ class _Thought:
     balanced: bool
     plain: str
     helpful: frozenset[str]
+    faint: dict[DistortionId, float]
+    """Traps the model leans towards without reporting them, with a ranking weight."""
 
 
 def trap_name(trap: DistortionId | str) -> str:
@@ -195,21 +201,29 @@ def rank_reframes(
     context: Context | None = None,
     situation: str = "",
     balanced: bool | None = None,
+    faint: dict[str, float] | None = None,
     helpful: Iterable[str] = (),
     k: int = 3,
 ) -> list[RankedReframe]:
     """The best `k` reframes for an analysed thought (in the record's context and situation),
     each with its reasons; none at all for a thought of self-harm. `balanced` is the caller's
     judgement (`balance.is_balanced` with the learned model); None reads the words alone.
+    `faint` holds the learned model's probabilities for traps it did not report (below its
+    thresholds): they count a little for ranking, never as a trap shown to the person.
 
     With no trap, theme or shared words to go on, gentle general reframes are offered.
     """
     if k <= 0 or analysis.mentions_self_harm:
         return []
-    thought = _read(analysis, context, situation, helpful, balanced)
+    thought = _read(analysis, context, situation, helpful, balanced, faint)
     fits = [_fit(reframe, thought) for reframe in reframes if _may_offer(reframe, thought)]
     # Every affirming reframe may serve a balanced thought: there is no trap to answer.
-    candidates = [fit for fit in fits if fit.relevant or (thought.balanced and fit.reframe.affirms)]
+    # "This already sounds balanced" says what the step's own words say: it only tops up the list.
+    candidates = [
+        fit for fit in fits
+        if (fit.relevant or (thought.balanced and fit.reframe.affirms))
+        and not (fit.reframe.affirms and fit.reframe.id.startswith(GENERAL_PREFIX))
+    ]
     chosen = _pick(candidates, k, thought)
     if len(chosen) < k:
         taken = {ranked.reframe.id for ranked in chosen}
@@ -235,12 +249,30 @@ def offer_for_text(
         analysis = analysis.model_copy(update={"mentions_self_harm": True})
     balanced = is_balanced(analysis, learned_balance(text))
     return rank_reframes(
-        analysis, reframes, context=context, situation=situation, balanced=balanced, helpful=helpful, k=k
+        analysis, reframes, context=context, situation=situation, balanced=balanced, faint=faint_traps(text),
+        helpful=helpful, k=k,
     )
 
 
+def faint_traps(text: str, *, load: bool = True) -> dict[str, float] | None:
+    """The learned model's probabilities for a text (None without the analyser, or, with
+    `load=False`, when it is not loaded yet: the app must not wait for it on the main thread)."""
+    try:
+        from thoughtwork.nlp import is_loaded, model_probabilities
+    except ImportError:
+        return None
+    if not load and not is_loaded():
+        return None
+    return model_probabilities(text)
+
+
 def _read(
-    analysis: Analysis, context: Context | None, situation: str, helpful: Iterable[str], balanced: bool | None
+    analysis: Analysis,
+    context: Context | None,
+    situation: str,
+    helpful: Iterable[str],
+    balanced: bool | None,
+    faint: dict[str, float] | None = None,
 ) -> _Thought:
     themes = list(dict.fromkeys([*analysis.themes, *CONTEXT_THEMES.get(context, ())])) if context else list(
         dict.fromkeys(analysis.themes)
@@ -248,6 +280,7 @@ def _read(
     return _Thought(
         analysis=analysis,
         strengths=_trap_strengths(analysis),
+        faint=_faint(analysis, faint),
         themes=themes,
         about=about(analysis.text, context, situation),
         words=content_words(analysis.text),
@@ -313,6 +346,8 @@ def _general(fits: list[_Fit], taken: set[str], n: int, thought: _Thought) -> li
 
 def _fit(reframe: Reframe, thought: _Thought) -> _Fit:
     traps = {trap: strength for trap, strength in thought.strengths.items() if trap in reframe.distortions}
+    if not thought.balanced:
+        traps.update({t: w for t, w in thought.faint.items() if t in reframe.distortions and t not in traps})
     shared_themes = [theme for theme in thought.themes if theme in reframe.themes]
     subjects = [tie for tie in sorted(reframe_ties(reframe), key=lambda s: s.value) if thought.about.satisfies(tie)]
     shared = [s for s in sorted(_subjects_of(reframe.text), key=lambda s: s.value) if s not in TIES and s in thought.about]
@@ -378,6 +413,20 @@ def _merge_nested(quoted: dict[str, list[str]]) -> dict[str, list[str]]:
         home = next((longer for longer in merged if span and span.lower() in longer.lower()), None)
         merged.setdefault(home if home is not None else span, []).extend(quoted[span])
     return merged
+
+
+def _faint(analysis: Analysis, probabilities: dict[str, float] | None) -> dict[DistortionId, float]:
+    """Unreported traps the model gives at least FAINT_FLOOR, weighted down by FAINT_FACTOR;
+    none the person rejected, and none at all for a thought with reported traps of its own."""
+    if not probabilities or any(m.status is not DistortionStatus.rejected for m in analysis.distortions):
+        return {}
+    rejected = {m.id for m in analysis.distortions}
+    faint = {}
+    for trap in DistortionId:
+        probability = probabilities.get(trap.value, 0.0)
+        if probability >= FAINT_FLOOR and trap not in rejected:
+            faint[trap] = FAINT_FACTOR * probability
+    return faint
 
 
 def _trap_strengths(analysis: Analysis) -> dict[DistortionId, float]:

@@ -83,10 +83,14 @@ def region_from_locale(locale_name: str | None) -> str:
 
 
 def default_region(environ: dict[str, str] | None = None) -> str:
-    """The region to suggest from the person's locale settings (LC_ALL, LC_MESSAGES, LANG)."""
+    """The region to suggest: THOUGHTWORK_REGION when it names a known one, else the person's
+    locale settings (LC_ALL, LC_MESSAGES, LANG), else the international list."""
     import os
 
     env = os.environ if environ is None else environ
+    chosen = env.get("THOUGHTWORK_REGION", "").strip().lower()
+    if chosen in _load():
+        return chosen
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "")
         if value and value not in ("C", "POSIX", "C.UTF-8"):

@@ -343,7 +343,7 @@ class RecordScreen(Screen[None]):
 
     def _rank(self, analysis: Analysis) -> list[RankedReframe]:
         try:
-            from thoughtwork.content.ranking import rank_reframes
+            from thoughtwork.content.ranking import faint_traps, rank_reframes
         except ImportError:
             return []
         reframes = self.app.reframes()
@@ -352,8 +352,9 @@ class RecordScreen(Screen[None]):
         journal = self.app.journal
         helpful = journal.settings().helpful_reframes if journal is not None else []
         record = self.record
+        faint = faint_traps(record.automatic_thought, load=False) if record.automatic_thought.strip() else None
         return list(rank_reframes(analysis, reframes, context=record.context, situation=record.situation,
-                                  balanced=self.balanced(), helpful=helpful, k=3))
+                                  balanced=self.balanced(), faint=faint, helpful=helpful, k=3))
 
     def check_safety(self, *, force: bool = False) -> None:
         """Gently offer crisis resources once per wording; the record stays open underneath."""
