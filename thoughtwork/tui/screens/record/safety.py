@@ -8,14 +8,14 @@ kept in the journal's settings. The words are in `thoughtwork.safety.plan`.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.widgets import Button, Label, Static, TextArea
 
 from thoughtwork.models import ThoughtRecord
 from thoughtwork.safety import DEFAULT_REGION, plan
 from thoughtwork.tui.screens.crisis import emergency_line
-from thoughtwork.tui.screens.record.step import Step
+from thoughtwork.tui.screens.record.step import Step, focus_now
 from thoughtwork.tui.widgets.bounded_text import BoundedTextArea
 
 
@@ -44,9 +44,23 @@ class SafetyStep(Step):
         return journal.settings() if journal is not None else None
 
     def focus_first(self) -> None:
-        from thoughtwork.tui.screens.record.step import focus_now
+        """The top stays in view (people to reach come first), so the focus starts on its button;
+        letters typed there go to the reasons box (see `on_key`), never nowhere."""
+        focus_now(self.query_one("#open-crisis", Button))
 
-        focus_now(self.query_one("#safety-reasons", TextArea))
+    def on_key(self, event: events.Key) -> None:
+        if isinstance(self.screen.focused, TextArea) or not event.is_printable or not event.character:
+            return
+        box = self.query_one("#safety-reasons", TextArea)
+        focus_now(box)
+        if box.text and not box.text.endswith("\n"):
+            box.move_cursor(box.document.end)
+            box.insert("\n")  # a new reason on its own line, after the ones kept from before
+        box.move_cursor(box.document.end)
+        box.insert(event.character)
+        box.scroll_visible(animate=False)
+        event.stop()
+        event.prevent_default()
 
     def store(self, record: ThoughtRecord) -> None:
         """The reasons and people belong to the person, not to this record: kept in the settings."""
