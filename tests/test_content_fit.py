@@ -127,6 +127,6 @@ def test_the_evaluation_sets_hold_their_measured_figures(library):
     items = [item for path in sorted(DATA.glob("reframe_eval_*.jsonl")) for item in load(path)]
     assert len(items) >= 150
     report = evaluate(items, shipped_offer(library))
-    assert report.fit_rate >= 0.72
-    assert report.cross_context <= 12
+    assert report.fit_rate >= 0.75
+    assert report.cross_context <= 9
     assert report.safety_errors <= 1
