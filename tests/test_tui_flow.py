@@ -303,6 +303,40 @@ def test_a_thought_about_self_harm_offers_crisis_support_without_ending_the_reco
     run(scenario)
 
 
+def test_a_balanced_thought_is_affirmed_on_every_step(tmp_path):
+    """'It got easier' is not disputed: the questions ask what helped, the person's own words
+    start as the balanced thought, and the summary says it was balanced to begin with."""
+    path = make_journal(tmp_path / "j.twj")
+    thought = "It hurt a bit, but I went slower and it got easier"
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            await pilot.press("ctrl+n", "ctrl+n")
+            await type_text(pilot, thought)
+            await pilot.press("ctrl+n", "ctrl+n")  # thought -> belief -> traps
+            await wait_for(pilot, lambda: screen.analysed_text == thought)
+            await pilot.press("ctrl+n")
+            assert type(screen.current).__name__ == "EvidenceStep"
+            questions = str(screen.query_one("#questions", Static).render())
+            assert "already sounds balanced" in questions and "predict" not in questions.lower()
+            await pilot.press("ctrl+n")
+            assert type(screen.current).__name__ == "ReframeStep"
+            shown = " ".join(str(w.render()) for w in screen.current.query(Static))
+            assert "already sounds balanced" in shown
+            assert screen.query_one("#balanced", TextArea).text == thought
+            await pilot.press("ctrl+n", "ctrl+n")
+            assert type(screen.current).__name__ == "SummaryStep"
+            summary = str(screen.query_one("#summary", Static).render())
+            assert summary.startswith("You wrote down a balanced thought.")
+
+    run(scenario)
+
+
 def test_a_crash_shows_a_gentle_message_and_no_journal_text(tmp_path, monkeypatch):
     """An unexpected error saves the draft and leaves only a kind sentence, never the thought or a traceback."""
     secret = "my very private thought"

@@ -26,10 +26,11 @@ class ReframeStep(Step):
 
     def compose(self) -> ComposeResult:
         self._ranked: list[RankedReframe] = self.flow.ranked()
-        if self._ranked and self.flow.balanced():
+        balanced = self.flow.balanced()
+        if balanced:
             yield Static(
-                "This already sounds balanced. You could keep your own words, or pick one of these "
-                "(Enter) to add to them.",
+                "This already sounds balanced. Your own words are in the box below to keep as they "
+                "are, or pick one of these (Enter) to start from instead.",
                 classes="hint",
             )
         elif self._ranked:
@@ -38,15 +39,18 @@ class ReframeStep(Step):
                 "yours, or write your own.",
                 classes="hint",
             )
+        if self._ranked:
             options: list[Option | None] = []
             for ranked in self._ranked:
                 options += [Option(_describe(ranked), id=ranked.reframe.id), None]  # None: a separator line
             options.append(Option(Text("Write my own", style="bold"), id=OWN))
             yield OptionList(*options, id="reframes")
-        else:
+        elif not balanced:
             yield Static("Write a kinder, more balanced way of seeing it, in your own words.", classes="hint")
         yield Label("Your balanced thought", id="balanced-label")
-        yield BoundedTextArea(self.record.balanced_thought, id="balanced")
+        # A balanced thought is its own best balanced thought: it starts in the box.
+        start = self.record.balanced_thought or (self.record.automatic_thought if balanced else "")
+        yield BoundedTextArea(start, id="balanced")
 
     def on_mount(self) -> None:
         if self._ranked:
