@@ -8,10 +8,6 @@ they could contact, kept in their encrypted settings for next time. The person c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from thoughtwork.safety.resources import CrisisResource, crisis_resources
-
 TITLE = "Looking after yourself right now"
 
 OPENING = (
@@ -43,17 +39,6 @@ SUMMARY = (
     "and they deserve care, not argument. Please reach out to someone today: a crisis line, "
     "your doctor, or a person you trust. Crisis support is always in the command palette (ctrl+p)."
 )
-
-
-@dataclass(frozen=True)
-class SafetyStepText:
-    """Everything the safety step shows for one region, in order."""
-
-    resources: list[CrisisResource]
-
-
-def safety_step(region: str) -> SafetyStepText:
-    return SafetyStepText(resources=crisis_resources(region))
 
 
 def lines(text: str) -> list[str]:

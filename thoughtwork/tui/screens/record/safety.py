@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Label, Static, TextArea
 
 from thoughtwork.models import ThoughtRecord
-from thoughtwork.safety import DEFAULT_REGION, plan
+from thoughtwork.safety import DEFAULT_REGION, crisis_resources, plan
 from thoughtwork.tui.screens.crisis import emergency_line
 from thoughtwork.tui.screens.record.step import Step, focus_now
 from thoughtwork.tui.widgets.bounded_text import BoundedTextArea
@@ -25,7 +25,7 @@ class SafetyStep(Step):
     def compose(self) -> ComposeResult:
         settings = self._settings()
         region = settings.crisis_region if settings is not None else DEFAULT_REGION
-        resources = plan.safety_step(region).resources
+        resources = crisis_resources(region)
         yield Static(Text(plan.OPENING), classes="hint")
         yield Static(Text(plan.REACH_NOW, style="bold"), classes="hint")
         yield Static(_reach_now(resources), id="reach-now")
