@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from thoughtwork.cli import content_commands
@@ -81,8 +83,8 @@ def test_reframes_for_prints_reframes_with_why(monkeypatch, capsys):
     assert main(["reframes", "for", "It will hurt every time"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Thinking traps: fortune telling (0.90); themes: pain")
-    assert out.count("   offered because: ") == 3
-    assert "   offered because: fortune telling, theme: pain, shares the words: hurt\n" in out
+    assert out.count("   Because ") == 3
+    assert "   Because you wrote \u2018hurt\u2019; it sounds like fortune telling; it is about pain.\n" in out
     assert "\n1. " in out and "\n3. " in out and "\n4. " not in out
     assert "basis: " in out
 
@@ -97,7 +99,7 @@ def test_reframes_for_with_the_real_analyser(capsys):
     assert main(["reframes", "for", "It will hurt every time", "--count", "2"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Thinking traps: ")
-    assert out.count("   offered because: ") == 2
+    assert out.count("   Because ") == 2
 
 
 def test_reframes_for_a_thought_of_self_harm_points_to_help_first(monkeypatch, capsys):
@@ -106,3 +108,20 @@ def test_reframes_for_a_thought_of_self_harm_points_to_help_first(monkeypatch, c
     assert main(["reframes", "for", "a thought"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(content_commands.SAFETY_NOTE)
+
+
+def test_reframes_for_self_harm_offers_crisis_lines_and_no_reframe(capsys):
+    """No reframe disputes a thought of self-harm: the crisis lines of the region, and a word on why."""
+    text = "sometimes I think everyone would be better off without me and I want to hurt myself"
+    assert main(["reframes", "for", text, "--region", "uk"]) == 0
+    out = capsys.readouterr().out
+    assert "Samaritans" in out and content_commands.NO_REFRAMES_NOTE in out
+    assert "\n1. " not in out and "Because" not in out
+
+
+def test_reframes_for_reads_the_context(capsys):
+    assert main(["reframes", "for", "It will hurt every time", "--context", "dilator"]) == 0
+    assert "about: pain, dilator practice" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stopped:
+        main(["reframes", "for", "x", "--context", "nowhere"])
+    assert stopped.value.code == 2 and "is not a context" in capsys.readouterr().err

@@ -16,6 +16,7 @@ from thoughtwork.models import (
     DistortionId,
     DistortionMatch,
     DistortionStatus,
+    EvidenceSpan,
     Reframe,
     Theme,
 )
@@ -36,11 +37,21 @@ def library():
     return load_reframes()
 
 
-def test_reasons_read_as_the_issue_shows():
+def test_reasons_are_plain_and_quote_only_the_persons_words():
     pool = [reframe("a.ft-pain", ["fortune_telling"], ["pain"], text="Maybe it won't hurt as much as I fear.")]
-    [ranked] = rank_reframes(analysis("It will hurt", [("fortune_telling", 0.9)], ["pain"]), pool, k=1)
-    assert ranked.reasons == ["fortune telling", "theme: pain", "shares the words: hurt"]
-    assert ranked.because == "offered because: fortune telling, theme: pain, shares the words: hurt"
+    thought = Analysis(text="It will hurt", themes=["pain"], distortions=[
+        DistortionMatch(id="fortune_telling", score=0.9, evidence=[EvidenceSpan(text="will hurt", start=3, end=12)])])
+    [ranked] = rank_reframes(thought, pool, k=1)
+    assert ranked.reasons == ["you wrote \u2018will hurt\u2019 (fortune telling)", "it is about pain"]
+    assert ranked.because == "Because you wrote \u2018will hurt\u2019 (fortune telling); it is about pain."
+
+
+def test_evidence_not_in_the_thought_is_never_quoted():
+    pool = [reframe("a.ft", ["fortune_telling"], text="Maybe it won't be as I fear.")]
+    thought = Analysis(text="It will be awful", distortions=[
+        DistortionMatch(id="fortune_telling", score=0.9, evidence=[EvidenceSpan(text="will hurt", start=0, end=9)])])
+    [ranked] = rank_reframes(thought, pool, k=1)
+    assert "\u2018" not in ranked.because and "it sounds like fortune telling" in ranked.reasons
 
 
 def test_stronger_trap_outranks_weaker_one():
@@ -104,22 +115,22 @@ def test_helpful_before_lifts_a_reframe_and_says_so():
 def test_themes_count_without_traps():
     pool = [reframe("a.body", themes=["body"]), reframe("b.partner", themes=["partner"])]
     [top] = rank_reframes(analysis("text", themes=["partner"]), pool, k=1)
-    assert top.reframe.id == "b.partner" and top.reasons == ["theme: partner"]
+    assert top.reframe.id == "b.partner" and top.reasons == ["it is about your relationship"]
 
 
 def test_shared_words_alone_need_two_words():
-    pool = [reframe("a.words", themes=["medical"], text="The speculum exam can go slowly."),
-            reframe("b.one-word", themes=["medical"], text="The appointment is yours.")]
-    ranked = rank_reframes(analysis("I dread the speculum at the exam"), pool, k=3)
+    pool = [reframe("a.words", themes=["future"], text="I can slow my breath and stop the rush."),
+            reframe("b.one-word", themes=["future"], text="My breath is mine.")]
+    ranked = rank_reframes(analysis("I dread how I hold my breath and rush, every single day"), pool, k=3)
     assert [r.reframe.id for r in ranked] == ["a.words"]
-    assert ranked[0].reasons == ["shares the words: speculum, exam"]
+    assert ranked[0].reasons[0] == "you wrote \u2018breath\u2019 and \u2018rush\u2019"
 
 
 def test_nothing_to_go_on_offers_gentle_general_reframes(library):
     ranked = rank_reframes(analysis("I had lunch at noon"), library)
     assert len(ranked) == 3
     assert all(r.reframe.id.startswith("general.") and r.reasons[0] == GENERAL_REASON for r in ranked)
-    assert all(r.because == "offered because: " + GENERAL_REASON for r in ranked)
+    assert all(r.because == "Because " + GENERAL_REASON + "." for r in ranked)
 
 
 def test_general_reframes_top_up_a_short_list():
@@ -182,7 +193,7 @@ def test_any_thought_gets_k_distinct_explained_reframes(library, traps, themes, 
     ranked = rank_reframes(thought, library, k=k)
     ids = [r.reframe.id for r in ranked]
     assert len(ids) == k and len(set(ids)) == k
-    assert all(r.because.startswith("offered because: ") for r in ranked)
+    assert all(r.because.startswith("Because ") for r in ranked)
     assert rank_reframes(thought, list(reversed(library)), k=k) == ranked
 
 

@@ -136,3 +136,49 @@ def test_analyse_command_lists_the_regions_crisis_lines(capsys, monkeypatch) -> 
     monkeypatch.setenv("THOUGHTWORK_REGION", "uk")
     assert main(["analyse", "I want to kill myself"]) == 0
     assert "116 123" in capsys.readouterr().out
+
+
+INDIRECT_RISK = [
+    "honestly whats the point of me. i keep thinking about just ending it",
+    "Sometimes I think my family would be better off if I just wasn't here.",
+    "Maybe I take all the pills and then no more problem.",
+    "Sometimes I hit myself down there because I am so angry with my body.",
+    "sometimes when it gets bad i cut. i did it again last night",
+    "i deserve to be hurt, like i should just let it hurt as punishment",
+    "If I can't be a real wife then I'd rather be dead.",
+    "I don't see why I should keep going.",
+    "some days i want to take a knife to the part of me that causes all this",
+    "everyone would be relieved if I just disappeared, and I've started looking up ways",
+    "I've got pills saved up in case it gets worse.",
+    "I've written letters to the kids.",
+]
+"""Ways of saying it without the words 'suicide' or 'self-harm' (from a set written by others)."""
+
+STILL_NO_RISK = [
+    "My boyfriend ended it last night and I keep spiralling",
+    "I want to end things with him",
+    "I cut my hair and hate it",
+    "I take my pills every morning with breakfast",
+    "I'm not going to punish myself forever for one bad call",
+]
+
+
+@pytest.mark.parametrize("text", INDIRECT_RISK)
+def test_indirect_words_for_self_harm_are_noticed(text: str) -> None:
+    assert mentions_self_harm(text)
+
+
+@pytest.mark.parametrize("text", STILL_NO_RISK)
+def test_breakups_haircuts_and_daily_pills_are_not_alarms(text: str) -> None:
+    assert not mentions_self_harm(text)
+
+
+@pytest.mark.parametrize(
+    ("locale", "region"),
+    [("en_GB.UTF-8", "uk"), ("en_US.UTF-8", "us"), ("en_IE", "ie"), ("de_DE.UTF-8", "de"), ("fr_CA.UTF-8", "ca"),
+     ("de", "de"), ("C", DEFAULT_REGION), ("", DEFAULT_REGION), ("ja_JP.UTF-8", DEFAULT_REGION)],
+)
+def test_the_region_is_suggested_from_the_locale(locale: str, region: str) -> None:
+    from thoughtwork.safety import default_region
+
+    assert default_region({"LANG": locale}) == region

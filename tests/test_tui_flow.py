@@ -285,13 +285,55 @@ def test_a_thought_about_self_harm_offers_crisis_support_without_ending_the_reco
             assert app.journal.records()[0].automatic_thought == "I want to kill myself"
             await pilot.press("escape")  # close the crisis screen: the record is still there
             await wait_for_screen(pilot, "RecordScreen")
-            await pilot.press("ctrl+n")  # belief -> traps: no cheerful "good sign" for these words
             screen = app.screen
-            await wait_for(pilot, lambda: screen.analysed_text is not None)
-            status = str(screen.query_one("#traps-status", Static).render())
-            assert "safety matters" in status and "good sign" not in status
+            # No traps, evidence or reframes to dispute it: the record became a safety step.
+            assert type(screen.current).__name__ == "SafetyStep"
+            assert not any(s.__name__ in {"TrapsStep", "EvidenceStep", "ReframeStep"} for s in screen.steps)
+            shown = " ".join(str(w.render()) for w in screen.current.query(Static))
+            assert "Samaritans" not in shown and "findahelpline.com" in shown  # this journal's region: international
+            assert "grounding" in shown.lower()
+            await type_text(pilot, "my cat")  # the person can still write: their reasons
+            await pilot.press("ctrl+n")
+            assert app.journal.settings().safety_reasons == ["my cat"]
+            assert type(screen.current).__name__ == "SummaryStep"
+            summary = str(screen.query_one("#summary", Static).render())
+            assert "worked through" not in summary and "reach out" in summary
 
     pytest.importorskip("thoughtwork.tui.screens.crisis")
+    run(scenario)
+
+
+def test_a_balanced_thought_is_affirmed_on_every_step(tmp_path):
+    """'It got easier' is not disputed: the questions ask what helped, the person's own words
+    start as the balanced thought, and the summary says it was balanced to begin with."""
+    path = make_journal(tmp_path / "j.twj")
+    thought = "It hurt a bit, but I went slower and it got easier"
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            await pilot.press("ctrl+n", "ctrl+n")
+            await type_text(pilot, thought)
+            await pilot.press("ctrl+n", "ctrl+n")  # thought -> belief -> traps
+            await wait_for(pilot, lambda: screen.analysed_text == thought)
+            await pilot.press("ctrl+n")
+            assert type(screen.current).__name__ == "EvidenceStep"
+            questions = str(screen.query_one("#questions", Static).render())
+            assert "already sounds balanced" in questions and "predict" not in questions.lower()
+            await pilot.press("ctrl+n")
+            assert type(screen.current).__name__ == "ReframeStep"
+            shown = " ".join(str(w.render()) for w in screen.current.query(Static))
+            assert "already sounds balanced" in shown
+            assert screen.query_one("#balanced", TextArea).text == thought
+            await pilot.press("ctrl+n", "ctrl+n")
+            assert type(screen.current).__name__ == "SummaryStep"
+            summary = str(screen.query_one("#summary", Static).render())
+            assert summary.startswith("You wrote down a balanced thought.")
+
     run(scenario)
 
 

@@ -64,6 +64,43 @@ def test_first_run_welcomes_and_creates_the_journal(tmp_path):
         assert journal.settings().welcomed
 
 
+def test_the_welcome_fits_80x24_with_visible_stops_and_no_lost_typing(tmp_path, monkeypatch):
+    """"Create my journal" is on screen at 80x24, Tab stops only where something can be typed or
+    chosen (each shown focused), letters typed on the button reach the passphrase, and the region
+    suggested from the locale is the one kept."""
+    from textual.widgets import Button, Input, Select
+
+    from thoughtwork.tui.screens import welcome
+
+    monkeypatch.setattr(welcome, "default_region", lambda: "ie")
+    path = tmp_path / "j.twj"
+
+    async def scenario():
+        app = ThoughtworkApp(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_screen(pilot, "WelcomeScreen")
+            create = app.screen.query_one("#create", Button)
+            assert create.region.y + create.region.height <= 23  # above the footer, not scrolled away
+            assert app.screen.query_one("#region", Select).value == "ie"
+            stops = []
+            for _ in range(4):
+                stops.append(app.focused.id)
+                await pilot.press("tab")
+            assert stops == ["passphrase", "again", "region", "create"]
+            assert app.focused.id == "passphrase"  # round again, never onto the words
+            app.screen.query_one("#create", Button).focus()
+            await pilot.press(*"abcdefgh")
+            assert app.screen.query_one("#passphrase", Input).value == "abcdefgh"
+            assert app.focused.id == "passphrase"
+            app.screen.query_one("#again", Input).value = "abcdefgh"
+            app.screen.query_one("#again", Input).focus()
+            await pilot.press("enter")
+            await wait_for_screen(pilot, "HomeScreen")
+            assert app.journal.settings().crisis_region == "ie"
+
+    run(scenario)
+
+
 def test_a_wrong_passphrase_is_explained_and_the_right_one_unlocks(tmp_path):
     """Unlocking asks again kindly after a wrong passphrase, and opens home with the right one."""
     path = make_journal(tmp_path / "j.twj")

@@ -28,17 +28,18 @@ REFRAMES = [
             technique="examining the evidence",
         ),
         score=1.0,
-        reasons=["fortune telling", "pain"],
+        reasons=["you wrote \u2018will hurt every time\u2019 (fortune telling)", "it is about pain"],
     ),
     RankedReframe(
         reframe=Reframe(
             id="body.nothing-wrong",
             distortions=[DistortionId.labeling],
             text="There is nothing wrong with me or my body; this is something many people work through.",
-            technique="de-labelling",
+            technique="self-compassion",
+            source="ter Kuile et al. 2007",
         ),
         score=0.9,
-        reasons=["labelling"],
+        reasons=["it sounds like labelling"],
     ),
     RankedReframe(
         reframe=Reframe(
@@ -48,7 +49,7 @@ REFRAMES = [
             technique="graded exposure",
         ),
         score=0.5,
-        reasons=["pain"],
+        reasons=["it is about pain"],
     ),
 ]
 
@@ -60,8 +61,12 @@ def _fakes(monkeypatch):
     monkeypatch.setattr(flow.RecordScreen, "_rank", lambda self, analysis: REFRAMES)
 
 
-def test_welcome(snap_compare, tmp_path):
-    """The first-run welcome: what this is and is not, and the passphrase fields."""
+def test_welcome(snap_compare, tmp_path, monkeypatch):
+    """The first-run welcome: what this is and is not, the passphrase fields, the region (from
+    the locale, fixed here so the picture does not depend on the machine) and the button."""
+    from thoughtwork.tui.screens import welcome
+
+    monkeypatch.setattr(welcome, "default_region", lambda: "uk")
     assert snap_compare(ThoughtworkApp(tmp_path / "j.twj"), terminal_size=SIZE)
 
 

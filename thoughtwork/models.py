@@ -118,6 +118,45 @@ class Theme(str, Enum):
     past = "past"
 
 
+class Subject(str, Enum):
+    """Who or what a thought is about, read from its words and the record's context.
+
+    A reframe or question that names one of the people or situations (a partner, a clinician,
+    an exam, a dilator, pain...) is only offered for a thought about it."""
+
+    partner = "partner"
+    dating = "dating"
+    """Being single, dating, meeting someone new."""
+    clinician = "clinician"
+    family = "family"
+    friends = "friends"
+    others = "others"
+    """Other people in general: colleagues, a boss, strangers, everyone."""
+    pain = "pain"
+    body = "body"
+    sex = "sex"
+    exam = "exam"
+    dilator = "dilator"
+    tampon = "tampon"
+
+
+SUBJECT_NAMES: dict[str, str] = {
+    "partner": "your partner",
+    "dating": "dating",
+    "clinician": "a clinician",
+    "family": "your family",
+    "friends": "friends",
+    "others": "other people",
+    "pain": "pain",
+    "body": "your body",
+    "sex": "sex and intimacy",
+    "exam": "an exam or appointment",
+    "dilator": "dilator practice",
+    "tampon": "tampons or cups",
+}
+"""How a reason names a subject ("about your partner")."""
+
+
 class EvidenceSpan(Strict):
     """The words in a thought that triggered a match, with their character offsets."""
 
@@ -323,6 +362,12 @@ class Reframe(Strict):
     questions: list[str] = Field(default_factory=list)
     source: str | None = None
     technique: str | None = None
+    about: list[Subject] | None = None
+    """The people and situations its text presupposes (a partner, an exam, pain); it is only
+    offered for a thought about one of them. Left out, they are read from the text itself;
+    `about = []` says the text fits any thought although it names one in passing."""
+    affirms: bool = False
+    """It affirms a thought that is already balanced ('it got easier') rather than disputing one."""
 
     @model_validator(mode="after")
     def _has_basis(self) -> "Reframe":
@@ -342,7 +387,13 @@ class RankedReframe(Strict):
 
     @property
     def because(self) -> str:
-        return "offered because: " + ", ".join(self.reasons) if self.reasons else ""
+        """'Because you wrote ‘he'll leave’ (fortune telling); it is about your partner.'"""
+        return "Because " + "; ".join(self.reasons) + "." if self.reasons else ""
+
+    @property
+    def basis(self) -> str:
+        """What the reframe stands on: its CBT technique and/or its published source."""
+        return " / ".join(part for part in (self.reframe.technique, self.reframe.source) if part)
 
 
 class RecordStep(str, Enum):
@@ -453,7 +504,11 @@ class Settings(Strict):
     """Seconds per breath in and per breath out in the breathing exercise."""
     welcomed: bool = False
     helpful_reframes: list[str] = Field(default_factory=list)
-    """Reframes the person chose before; ranked a little higher next time."""
+    """Reframes the person kept mostly as offered before; ranked a little higher next time."""
+    safety_reasons: list[ShortText] = Field(default_factory=list, max_length=50)
+    """The person's own reasons for staying safe, written on a record's safety step."""
+    safety_people: list[ShortText] = Field(default_factory=list, max_length=50)
+    """People the person could contact when things are very hard, and how."""
 
 
 # --- friendly validation errors -----------------------------------------------------------

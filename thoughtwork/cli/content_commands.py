@@ -18,9 +18,14 @@ from thoughtwork.content import (
     load_reframes,
     rank_reframes,
 )
+from thoughtwork.content.aboutness import about as about_text
+from thoughtwork.content.aboutness import subject_name
+from thoughtwork.content.balance import is_balanced
+from thoughtwork.content.questions import questions_for
 from thoughtwork.content.ranking import trap_name
 from thoughtwork.content.tomlfiles import content_files
-from thoughtwork.models import Analysis, Prompt
+from thoughtwork.models import Analysis, Context, Prompt, normalise_context
+from thoughtwork.safety import crisis_resources, default_region
 from thoughtwork.text import clean, shorten
 
 
@@ -33,6 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     for_ = rsub.add_parser("for", help="the reframes thoughtwork would offer for a thought, and why")
     for_.add_argument("text", help="the thought, in quotes")
     for_.add_argument("-n", "--count", type=int, default=3, help="how many reframes to show (default 3)")
+    for_.add_argument("--context", default="other", type=_context_arg, metavar="CONTEXT",
+                      help="where it happened: " + ", ".join(c.value for c in Context) + " (default other)")
+    for_.add_argument("--region", default=None, metavar="CODE",
+                      help="whose crisis lines to show if the thought mentions self-harm (uk, us, ie, au, ...)")
     for_.set_defaults(func=cmd_reframes_for)
 
     prompts = sub.add_parser("prompts", help="the homework prompt library")
@@ -97,18 +106,28 @@ def cmd_reframes_for(args: argparse.Namespace) -> int:
     reframes = _load(load_reframes, None)
     analysis = _analyse(args.text)
     if analysis.mentions_self_harm:
-        # Reframes are no answer to thoughts of self-harm; say where help is first.
+        # Reframes are no answer to thoughts of self-harm: no disputing, only where help is.
         print(SAFETY_NOTE)
         print()
-    print(_summary(analysis))
-    for number, ranked in enumerate(rank_reframes(analysis, reframes, k=args.count), start=1):
+        for resource in crisis_resources(args.region or default_region()):
+            hours = f" ({clean(resource.hours, single_line=True)})" if resource.hours else ""
+            print(f"  {clean(resource.name, single_line=True)}: {clean(resource.contact, single_line=True)}{hours}")
+        print()
+        print(NO_REFRAMES_NOTE)
+        return 0
+    print(_summary(analysis, args.context))
+    about = about_text(analysis.text, args.context)
+    if is_balanced(analysis):
+        print(BALANCED_NOTE)
+    ranked_list = rank_reframes(analysis, reframes, context=args.context, k=args.count)
+    for number, ranked in enumerate(ranked_list, start=1):
         reframe = ranked.reframe
         print()
         print(f"{number}. {clean(reframe.text, single_line=True)}")
-        print(f"   {ranked.because}")
-        for question in reframe.questions:
+        print(f"   {clean(ranked.because, single_line=True)}")
+        for question in questions_for(reframe, about):
             print(f"   ? {clean(question, single_line=True)}")
-        print(f"   basis: {clean(_basis(reframe.source, reframe.technique), single_line=True)}  [{reframe.id}]")
+        print(f"   basis: {clean(ranked.basis, single_line=True)}  [{reframe.id}]")
     return 0
 
 
@@ -116,6 +135,20 @@ SAFETY_NOTE = (
     "Some of these words sound like you may be thinking about hurting yourself. You deserve support "
     "right now: please contact your local emergency number, a crisis line, or someone you trust."
 )
+NO_REFRAMES_NOTE = (
+    "No reframes are offered for this thought: it is not one to argue with. In the app the record "
+    "becomes a safety step (people to reach, a short grounding exercise, your own reasons)."
+)
+BALANCED_NOTE = "This already sounds balanced; what helped? The reframes below affirm it rather than dispute it."
+
+
+def _context_arg(value: str) -> Context:
+    try:
+        return Context(normalise_context(value))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a context; use one of: " + ", ".join(c.value for c in Context)
+        ) from None
 
 
 def _analyse(text: str) -> Analysis:
@@ -127,17 +160,16 @@ def _analyse(text: str) -> Analysis:
     return analyse(text)
 
 
-def _summary(analysis: Analysis) -> str:
+def _summary(analysis: Analysis, context: Context = Context.other) -> str:
     traps = [f"{trap_name(m.id)} ({m.score:.2f})" for m in analysis.distortions]
     themes = [t.value.replace("_", " ") for t in analysis.themes]
     parts = ["thinking traps: " + (", ".join(traps) if traps else "none found")]
     if themes:
         parts.append("themes: " + ", ".join(themes))
+    subjects = about_text(analysis.text, context).subjects
+    if subjects:
+        parts.append("about: " + ", ".join(subject_name(s) for s in subjects))
     return "; ".join(parts).capitalize()
-
-
-def _basis(source: str | None, technique: str | None) -> str:
-    return " / ".join(part for part in (technique, source) if part)
 
 
 # --- prompts --------------------------------------------------------------------------------

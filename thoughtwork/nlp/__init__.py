@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["analyse", "analyse_many", "load_pipeline"]
+__all__ = ["analyse", "analyse_many", "balanced_probability", "is_loaded", "load_pipeline", "model_probabilities"]
 
 
 def __getattr__(name: str) -> Any:

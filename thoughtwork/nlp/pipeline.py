@@ -145,6 +145,30 @@ def analyse(text: str) -> Analysis:
     return to_analysis(text, load_pipeline()(prepare(text)))
 
 
+def is_loaded() -> bool:
+    """Whether the shared pipeline is built already (asking costs nothing; building takes a moment)."""
+    return _pipeline is not None
+
+
+@lru_cache(maxsize=256)
+def model_probabilities(text: str) -> dict[str, float] | None:
+    """The learned trap model's probability for every trap and for "balanced" (no trap at all),
+    below its thresholds too, or None when the pipeline has no model. What is shown to a
+    person stays with the thresholds; ranking reframes may listen to fainter signals."""
+    nlp = load_pipeline()
+    if "trap_model" not in nlp.pipe_names:
+        return None
+    return nlp.get_pipe("trap_model").probabilities(nlp(prepare(_check(text))))
+
+
+def balanced_probability(text: str) -> float | None:
+    """How sure the learned trap model is that a thought carries no trap at all (0 to 1), or
+    None when the pipeline has no model. The model learned this column from thousands of
+    balanced statements by many writers; `content.balance` reads it beside the words."""
+    probabilities = model_probabilities(text)
+    return None if probabilities is None else probabilities.get("balanced")
+
+
 def analyse_many(texts: Iterable[str], batch_size: int = 256) -> list[Analysis]:
     """Analyses for many thoughts, in order, using `nlp.pipe` for speed."""
     originals = [_check(text) for text in texts]

@@ -10,6 +10,8 @@ from thoughtwork.safety.resources import (
     CrisisResource,
     Region,
     crisis_resources,
+    default_region,
+    region_from_locale,
     region_label,
     regions,
 )
@@ -19,6 +21,8 @@ __all__ = [
     "CrisisResource",
     "Region",
     "crisis_resources",
+    "default_region",
+    "region_from_locale",
     "mentions_self_harm",
     "region_label",
     "regions",

@@ -60,3 +60,39 @@ def crisis_resources(region: str = DEFAULT_REGION) -> list[CrisisResource]:
     loaded = _load()
     chosen = loaded.get((region or "").strip().lower(), loaded[DEFAULT_REGION])
     return list(chosen.resources)
+
+
+_TERRITORIES = {"gb": "uk", "uk": "uk", "ie": "ie", "us": "us", "ca": "ca", "au": "au", "nz": "nz",
+                "de": "de", "nl": "nl", "fr": "fr"}
+"""A locale's territory (en_GB, fr_FR) -> the region whose crisis lines fit it."""
+_LANGUAGES = {"de": "de", "nl": "nl", "fr": "fr"}
+"""A language alone (LANG=de) says where a person most likely is when the territory is missing."""
+
+
+def region_from_locale(locale_name: str | None) -> str:
+    """The region a locale name points to: 'en_GB.UTF-8' -> 'uk'; the international list when unsure."""
+    if not locale_name:
+        return DEFAULT_REGION
+    base = locale_name.split(".")[0].split("@")[0].replace("-", "_").lower()
+    language, _, territory = base.partition("_")
+    if territory in _TERRITORIES:
+        return _TERRITORIES[territory]
+    if not territory and language in _LANGUAGES:
+        return _LANGUAGES[language]
+    return DEFAULT_REGION
+
+
+def default_region(environ: dict[str, str] | None = None) -> str:
+    """The region to suggest: THOUGHTWORK_REGION when it names a known one, else the person's
+    locale settings (LC_ALL, LC_MESSAGES, LANG), else the international list."""
+    import os
+
+    env = os.environ if environ is None else environ
+    chosen = env.get("THOUGHTWORK_REGION", "").strip().lower()
+    if chosen in _load():
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value and value not in ("C", "POSIX", "C.UTF-8"):
+            return region_from_locale(value)
+    return DEFAULT_REGION

@@ -133,6 +133,11 @@ class ThoughtworkApp(GentleCrash, App[None]):
             from thoughtwork.nlp.pipeline import compile_rules
 
             compile_rules()
+        # The word lists that say who a thought is about (names among them: about 0.4 s), read
+        # here rather than when the evidence step first asks.
+        from thoughtwork.content.aboutness import about
+
+        about("warm up")
 
     def _ensure_pipeline(self) -> bool:
         with self._nlp_lock:

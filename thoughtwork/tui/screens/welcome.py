@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from thoughtwork.journal import Journal, JournalError
+from thoughtwork.safety import default_region, regions
 
 INTRO = (
     "thoughtwork is a quiet place to write down the thoughts that come up around pain, "
@@ -25,46 +27,93 @@ INTRO = (
 
 PRIVACY = (
     "Your journal stays on this computer, encrypted with a passphrase only you know. "
-    "Nobody can recover it if the passphrase is lost, so choose one you will remember."
+    "Nobody can recover it if it is lost, so choose one you will remember."
 )
 
 MIN_PASSPHRASE = 8
 
+REGION_LABEL = "Crisis lines for (change any time in Settings)"
+
 
 class WelcomeScreen(Screen[None]):
-    """The first screen a person ever sees; makes the journal, or (intro_only) just says hello."""
+    """The first screen a person ever sees; makes the journal, or (intro_only) just says hello.
 
-    BINDINGS = [("ctrl+q", "app.quit", "Quit")]
+    The words scroll in the upper part; the fields, the region and the button stay in view below
+    them, so "Create my journal" is on screen at 80x24. The words take no focus, so Tab only
+    stops where something can be typed or chosen, and letters typed while the button or the
+    region has the focus go to the passphrase field rather than nowhere.
+    """
+
+    CSS_PATH = "welcome.tcss"
+    BINDINGS = [
+        ("ctrl+q", "app.quit", "Quit"),
+        Binding("pagedown", "scroll_words(5)", "Read on", show=False),
+        Binding("pageup", "scroll_words(-5)", "Read back", show=False),
+    ]
 
     def __init__(self, journal_path: Path, *, intro_only: bool = False) -> None:
         super().__init__()
         self.journal_path = journal_path
         self.intro_only = intro_only
 
+    def action_scroll_words(self, lines: int) -> None:
+        """The words above the form scroll with Page Up/Down while a field keeps the focus."""
+        self.query_one("#welcome-words", VerticalScroll).scroll_relative(y=lines, animate=False)
+
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="welcome", classes="page"):
-            yield Static("Welcome to thoughtwork", classes="page-title")
-            yield Static(INTRO, classes="prose")
-            if self.intro_only:
-                with Horizontal(classes="actions"):
-                    yield Button("Begin", id="begin", variant="primary")
-            else:
-                yield Static(PRIVACY, classes="prose")
-                # Side by side so both fields and the button fit on one 80x24 screen.
-                with Horizontal(id="passphrases"):
-                    with Vertical():
-                        yield Label(f"Choose a passphrase ({MIN_PASSPHRASE}+ characters)")
-                        yield Input(password=True, id="passphrase")
-                    with Vertical():
-                        yield Label("Type it again, then Enter")
-                        yield Input(password=True, id="again")
+        with Vertical(id="welcome", classes="page"):
+            with VerticalScroll(id="welcome-words", can_focus=False):
+                yield Static("Welcome to thoughtwork", classes="page-title")
+                yield Static(INTRO, classes="prose")
+            with Vertical(id="welcome-form"):
+                if not self.intro_only:
+                    # Beside the fields, not above them: it is what a person must read before choosing.
+                    yield Static(PRIVACY, classes="prose", id="privacy")
+                    with Horizontal(id="passphrases"):
+                        with Vertical():
+                            yield Label(f"Choose a passphrase ({MIN_PASSPHRASE}+ characters)")
+                            yield Input(password=True, id="passphrase", select_on_focus=False)
+                        with Vertical():
+                            yield Label("Type it again, then Enter")
+                            yield Input(password=True, id="again", select_on_focus=False)
+                with Horizontal(id="region-row"):
+                    yield Label(REGION_LABEL, id="region-label")
+                    yield Select(
+                        [(region.label, region.code) for region in regions()],
+                        allow_blank=False,
+                        value=default_region(),
+                        id="region",
+                        compact=True,
+                    )
                 yield Static("", id="problem", classes="problem")
                 with Horizontal(classes="actions"):
-                    yield Button("Create my journal", id="create", variant="primary")
+                    if self.intro_only:
+                        yield Button("Begin", id="begin", variant="primary", compact=True)
+                    else:
+                        yield Button("Create my journal", id="create", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#begin" if self.intro_only else "#passphrase").focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed where nothing takes letters goes to the passphrase, never nowhere."""
+        if self.intro_only or isinstance(self.focused, Input) or not event.is_printable or not event.character:
+            return
+        if isinstance(self.focused, Select) and self.focused.expanded:
+            return
+        first = self.query_one("#passphrase", Input)
+        target = first if len(first.value) < MIN_PASSPHRASE or not self.query_one("#again", Input).value else self.query_one("#again", Input)
+        # At once, not queued (a queued focus let the next letter in first), and with the
+        # selection off (select-on-focus made the next letter replace this one).
+        self.set_focus(target)
+        target.insert_text_at_cursor(event.character)
+        event.stop()
+        event.prevent_default()
+
+    def _region(self) -> str:
+        value = self.query_one("#region", Select).value
+        return value if isinstance(value, str) else default_region()
 
     @on(Input.Submitted, "#passphrase")
     def _next_field(self) -> None:
@@ -85,14 +134,14 @@ class WelcomeScreen(Screen[None]):
         else:
             self._problem("Creating your journal\u2026")
             self.query_one("#create", Button).disabled = True
-            self._make_journal(first)
+            self._make_journal(first, self._region())
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _make_journal(self, passphrase: str) -> None:
+    def _make_journal(self, passphrase: str, region: str) -> None:
         # Key derivation takes a moment on purpose; a thread keeps the screen responsive.
         try:
             journal = Journal.create(self.journal_path, passphrase)
-            journal.save_settings(journal.settings().model_copy(update={"welcomed": True}))
+            journal.save_settings(journal.settings().model_copy(update={"welcomed": True, "crisis_region": region}))
         except JournalError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -112,5 +161,6 @@ class WelcomeScreen(Screen[None]):
     def _begin(self) -> None:
         journal = self.app.journal
         if journal is not None:
-            journal.save_settings(journal.settings().model_copy(update={"welcomed": True}))
+            update = {"welcomed": True, "crisis_region": self._region()}
+            journal.save_settings(journal.settings().model_copy(update=update))
             self.app.journal_opened(journal)

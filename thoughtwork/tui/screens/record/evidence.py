@@ -6,31 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Label, Static, TextArea
 
+from thoughtwork.content.questions import socratic_questions
 from thoughtwork.models import RecordStep, ThoughtRecord
 from thoughtwork.text import clean, shorten
 from thoughtwork.tui.screens.record.step import Step, text_lines
 from thoughtwork.tui.widgets.bounded_text import EVIDENCE, BoundedTextArea
-
-GENERAL_QUESTIONS = [
-    "What would you say to a friend who had this thought?",
-    "Has there been a time, even a small one, when this was not true?",
-    "Is this a fact, or how it feels right now?",
-    "If the worst did happen, how might you cope, and who could help?",
-]
-"""Questions that fit almost any thought; the reframes offered add ones closer to it."""
-
-MAX_QUESTIONS = 5
-
-
-def socratic_questions(reframe_questions: list[str]) -> list[str]:
-    """The reframes' own questions first (closest to this thought), then general ones, without repeats."""
-    questions = list(dict.fromkeys(q.strip() for q in reframe_questions if q.strip()))[:3]
-    for general in GENERAL_QUESTIONS:
-        if len(questions) >= MAX_QUESTIONS:
-            break
-        if general not in questions:
-            questions.append(general)
-    return questions
 
 
 class EvidenceStep(Step):
@@ -41,8 +21,17 @@ class EvidenceStep(Step):
         thought = self.record.automatic_thought
         if thought:
             yield Static(Text(f"\u201c{shorten(thought, 150)}\u201d", style="italic"), classes="quote")
-        questions = socratic_questions([q for ranked in self.flow.ranked() for q in ranked.reframe.questions])
+        # Fitted to the thought: none that names someone it is not about, and for a balanced
+        # thought what helped rather than how to test it.
+        balanced = self.flow.balanced()
+        questions = socratic_questions([r.reframe for r in self.flow.ranked()], self.flow.about(), balanced=balanced)
         yield Static(_question_list(questions), id="questions", classes="questions")
+        if balanced:
+            yield Label("What helped you see it this way? (one thing per line)")
+            yield BoundedTextArea("\n".join(self.record.evidence_against), limit=EVIDENCE, id="evidence-against", classes="evidence")
+            yield Label("Anything that still weighs on you? (optional, one per line)")
+            yield BoundedTextArea("\n".join(self.record.evidence_for), limit=EVIDENCE, id="evidence-for", classes="evidence")
+            return
         yield Label("What supports the thought? (one thing per line)")
         yield BoundedTextArea("\n".join(self.record.evidence_for), limit=EVIDENCE, id="evidence-for", classes="evidence")
         yield Label("What does not fit it? (one thing per line)")

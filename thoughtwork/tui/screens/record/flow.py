@@ -18,6 +18,7 @@ from thoughtwork.models import (
     RecordStatus,
     ThoughtRecord,
 )
+from thoughtwork.content.adoption import kept_mostly
 from thoughtwork.tui.early_keys import EarlyKeys, keys_handled
 from thoughtwork.tui.screens.record.belief import BeliefStep
 from thoughtwork.tui.screens.record.emotions import EmotionsStep
@@ -25,6 +26,7 @@ from thoughtwork.tui.screens.record.evidence import EvidenceStep
 from thoughtwork.tui.screens.record.homework_prompt import HomeworkPromptStep
 from thoughtwork.tui.screens.record.reframe import ReframeStep
 from thoughtwork.tui.screens.record.rerate import RerateStep
+from thoughtwork.tui.screens.record.safety import SafetyStep
 from thoughtwork.tui.screens.record.situation import SituationStep
 from thoughtwork.tui.screens.record.step import Step
 from thoughtwork.tui.screens.record.summary import SummaryStep
@@ -43,13 +45,21 @@ ALL_STEPS: list[type[Step]] = [
 ]
 
 
-def steps_for(prompt: Prompt | None) -> list[type[Step]]:
-    """The steps of a record: all of them, or the ones a homework prompt asks for (in order)."""
+SAFETY_REPLACES = (BeliefStep, TrapsStep, EvidenceStep, ReframeStep, RerateStep)
+"""The steps that weigh, dispute or re-rate a thought: a thought of self-harm gets the safety step instead."""
+
+
+def steps_for(prompt: Prompt | None, *, safety: bool = False) -> list[type[Step]]:
+    """The steps of a record: all of them, or the ones a homework prompt asks for (in order);
+    with a safety concern the disputing steps give way to the safety step."""
     if prompt is None:
-        return [*ALL_STEPS, SummaryStep]
-    wanted = set(prompt.steps)
-    chosen = [step for step in ALL_STEPS if step.RECORD_STEP in wanted]
-    return [HomeworkPromptStep, *chosen, SummaryStep]
+        steps = list(ALL_STEPS)
+    else:
+        wanted = set(prompt.steps)
+        steps = [HomeworkPromptStep, *(step for step in ALL_STEPS if step.RECORD_STEP in wanted)]
+    if safety:
+        steps = [step for step in steps if step not in SAFETY_REPLACES] + [SafetyStep]
+    return [*steps, SummaryStep]
 
 
 SOMETHING_TOO_LONG = "something on this step is longer than a record can keep"
@@ -83,13 +93,17 @@ class RecordScreen(Screen[None]):
         self.record = record
         self.prompt = prompt
         self._early_keys = EarlyKeys()
-        self.steps = steps_for(prompt)
+        self.safety_concern = _mentions_self_harm(f"{record.situation}\n{record.automatic_thought}")
+        """Whether the words on this record raised a safety concern (the record then has a safety step)."""
+        self.steps = steps_for(prompt, safety=self.safety_concern)
         self.index = self._resume_index() if resume else 0
         self.current: Step | None = None
         # A record that was analysed before keeps its decisions; re-analyse only if the thought changes.
         self.analysed_text: str | None = record.automatic_thought if (record.distortions or record.themes) else None
         self._ranked: list[RankedReframe] = []
         self._ranked_key: tuple | None = None
+        self._balanced_key: tuple | None = None
+        self._balanced = False
         self._crisis_shown_for: set[str] = set()
         self._saved = resume
         self._moving = False
@@ -98,8 +112,6 @@ class RecordScreen(Screen[None]):
         """Milestones reached by finishing this record, celebrated on the summary."""
         self.cannot_keep: str | None = None
         """What the last save could not keep, in plain words (a box too long), or None."""
-        self.safety_concern = _mentions_self_harm(f"{record.situation}\n{record.automatic_thought}")
-        """Whether the words on this record raised a safety concern (steps then avoid cheerful wording)."""
 
     def _resume_index(self) -> int:
         """Where a draft was left: just after the last step with something in it (a finished record starts at the top)."""
@@ -184,11 +196,16 @@ class RecordScreen(Screen[None]):
             if step > 0 and self.index == len(self.steps) - 1:
                 self.dismiss()
                 return
+            offer_help = False
+            if leaving is ThoughtStep or leaving is SituationStep:
+                # Before the next step is chosen: a thought of self-harm leads to the safety step.
+                offer_help = self.assess_safety()
             target = self.index + step
             if 0 <= target < len(self.steps):
                 await self._show(target)
-            if leaving is ThoughtStep or leaving is SituationStep:
-                self.check_safety()
+            if offer_help:
+                # After the step is in place: a step mounted under the crisis window is never styled.
+                self.app.action_crisis()
         finally:
             self._moving = False
 
@@ -246,13 +263,16 @@ class RecordScreen(Screen[None]):
             self.save_draft()
 
     def _complete(self) -> None:
-        """Reaching the summary finishes the record; the chosen reframe counts as helpful."""
+        """Reaching the summary finishes the record; the chosen reframe counts as helpful when
+        the person kept it mostly as offered (rewritten fully, the words that helped are theirs)."""
         self.record.status = RecordStatus.complete
         self.save_draft()
         self._celebrate()
         journal = self.app.journal
         chosen = self.record.reframe_chosen
-        if journal is not None and chosen:
+        pool = [ranked.reframe for ranked in self._ranked] + list(self.app.reframes())
+        offered = next((r for r in pool if r.id == chosen), None) if chosen else None
+        if journal is not None and offered is not None and kept_mostly(offered.text, self.record.balanced_thought):
             settings = journal.settings()
             if chosen not in settings.helpful_reframes:
                 journal.save_settings(settings.model_copy(update={"helpful_reframes": [*settings.helpful_reframes, chosen]}))
@@ -283,19 +303,47 @@ class RecordScreen(Screen[None]):
         if analysis.mentions_self_harm:
             self.check_safety(force=True)
 
+    def analysis(self) -> Analysis:
+        """The thought as the person left it: the traps they kept and its themes."""
+        record = self.record
+        return Analysis(
+            text=record.automatic_thought,
+            distortions=record.accepted_distortions(),
+            themes=record.themes,
+            mentions_self_harm=self.safety_concern,
+        )
+
+    def balanced(self) -> bool:
+        """Whether the thought already sounds balanced (then it is affirmed, not disputed)."""
+        key = (self.record.automatic_thought, tuple(d.id.value for d in self.record.accepted_distortions()))
+        if key != self._balanced_key:
+            from thoughtwork.content.balance import is_balanced, loaded_balance
+
+            self._balanced_key = key
+            self._balanced = is_balanced(self.analysis(), loaded_balance(self.record.automatic_thought))
+        return self._balanced
+
+    def about(self):
+        """Who and what the thought is about, with the situation and context of the record."""
+        from thoughtwork.content.aboutness import about
+
+        record = self.record
+        return about(record.automatic_thought, record.context, record.situation)
+
     def ranked(self) -> list[RankedReframe]:
-        """Three reframes for the thought as it stands, ranked once per change of traps and themes."""
+        """Three reframes for the thought as it stands, ranked once per change of what they depend on."""
         record = self.record
         kept = record.accepted_distortions()
-        key = (tuple(d.id.value for d in kept), tuple(t.value for t in record.themes), record.automatic_thought)
+        key = (tuple(d.id.value for d in kept), tuple(t.value for t in record.themes), record.automatic_thought,
+               record.situation, record.context, self.safety_concern)
         if key != self._ranked_key:
             self._ranked_key = key
-            self._ranked = self._rank(Analysis(text=record.automatic_thought, distortions=kept, themes=record.themes))
+            self._ranked = self._rank(self.analysis())
         return self._ranked
 
     def _rank(self, analysis: Analysis) -> list[RankedReframe]:
         try:
-            from thoughtwork.content.ranking import rank_reframes
+            from thoughtwork.content.ranking import faint_traps, rank_reframes
         except ImportError:
             return []
         reframes = self.app.reframes()
@@ -303,18 +351,36 @@ class RecordScreen(Screen[None]):
             return []
         journal = self.app.journal
         helpful = journal.settings().helpful_reframes if journal is not None else []
-        return list(rank_reframes(analysis, reframes, helpful=helpful, k=3))
+        record = self.record
+        faint = faint_traps(record.automatic_thought, load=False) if record.automatic_thought.strip() else None
+        return list(rank_reframes(analysis, reframes, context=record.context, situation=record.situation,
+                                  balanced=self.balanced(), faint=faint, helpful=helpful, k=3))
 
     def check_safety(self, *, force: bool = False) -> None:
         """Gently offer crisis resources once per wording; the record stays open underneath."""
+        if self.assess_safety(force=force):
+            self.app.action_crisis()
+
+    def assess_safety(self, *, force: bool = False) -> bool:
+        """Whether the words now raise a safety concern not yet answered (then the crisis window
+        is to be offered); the steps follow the answer (the safety step, or the usual ones)."""
         text = f"{self.record.situation}\n{self.record.automatic_thought}"
         if not text.strip() or text in self._crisis_shown_for:
-            return
-        self.safety_concern = False
-        if force or _mentions_self_harm(text):
+            return False
+        self.safety_concern = force or _mentions_self_harm(text)
+        if self.safety_concern:
             self._crisis_shown_for.add(text)
-            self.safety_concern = True
-            self.app.action_crisis()
+        self._fit_steps()
+        return self.safety_concern
+
+    def _fit_steps(self) -> None:
+        """The safety step in place of the disputing ones, or back, as the words now stand."""
+        current = self.steps[self.index]
+        steps = steps_for(self.prompt, safety=self.safety_concern)
+        if steps != self.steps:
+            self.steps = steps
+            self.index = steps.index(current) if current in steps else min(self.index, len(steps) - 1)
+            self._update_chrome()
 
 
 def _mentions_self_harm(text: str) -> bool:

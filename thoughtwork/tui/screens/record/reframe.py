@@ -26,21 +26,31 @@ class ReframeStep(Step):
 
     def compose(self) -> ComposeResult:
         self._ranked: list[RankedReframe] = self.flow.ranked()
-        if self._ranked:
+        balanced = self.flow.balanced()
+        if balanced:
+            yield Static(
+                "This already sounds balanced. Your own words are in the box below to keep as they "
+                "are, or pick one of these (Enter) to start from instead.",
+                classes="hint",
+            )
+        elif self._ranked:
             yield Static(
                 "Some ways of seeing it that may help. Pick one (Enter) as a starting point and make it "
                 "yours, or write your own.",
                 classes="hint",
             )
+        if self._ranked:
             options: list[Option | None] = []
             for ranked in self._ranked:
                 options += [Option(_describe(ranked), id=ranked.reframe.id), None]  # None: a separator line
             options.append(Option(Text("Write my own", style="bold"), id=OWN))
             yield OptionList(*options, id="reframes")
-        else:
+        elif not balanced:
             yield Static("Write a kinder, more balanced way of seeing it, in your own words.", classes="hint")
         yield Label("Your balanced thought", id="balanced-label")
-        yield BoundedTextArea(self.record.balanced_thought, id="balanced")
+        # A balanced thought is its own best balanced thought: it starts in the box.
+        start = self.record.balanced_thought or (self.record.automatic_thought if balanced else "")
+        yield BoundedTextArea(start, id="balanced")
 
     def on_mount(self) -> None:
         if self._ranked:
@@ -93,7 +103,10 @@ class ReframeStep(Step):
 
 
 def _describe(ranked: RankedReframe) -> Text:
+    """The reframe, then why it is offered (in plain words) and what it stands on."""
     text = Text(clean(ranked.reframe.text))
     if ranked.because:
         text.append("\n" + clean(ranked.because, single_line=True), style="dim italic")
+    if ranked.basis:
+        text.append("\nBasis: " + clean(ranked.basis, single_line=True), style="dim")
     return text

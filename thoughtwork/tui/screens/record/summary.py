@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from thoughtwork.models import DISTORTION_NAMES, ThoughtRecord
+from thoughtwork.safety import plan
 from thoughtwork.text import clean
 from thoughtwork.tui.screens.record.emotions import feelings_text
 from thoughtwork.tui.screens.record.step import Step, focus_now
@@ -29,41 +30,58 @@ def change_line(label: str, before: int | None, after: int | None) -> str | None
     return f"{label}: {before} \u2192 {after} ({how})"
 
 
-def encouragement(record: ThoughtRecord) -> str:
-    """A kind word that fits what happened; the effort counts even when numbers do not move."""
+def encouragement(record: ThoughtRecord, *, balanced: bool = False) -> str:
+    """A kind word about what actually changed (or did not); the effort counts either way."""
     before, after = record.belief_before, record.belief_after
-    if before is not None and after is not None and before > 0 and after <= before / 2:
+    anxious_before, anxious_after = record.anxiety_before, record.anxiety_after
+    belief_known = before is not None and after is not None
+    anxiety_known = anxious_before is not None and anxious_after is not None
+    if balanced:
+        return (
+            "You started from a balanced, kind view and noticed what helped. That is a skill in its "
+            "own right; it may help to read this again on a harder day."
+        )
+    if belief_known and before > 0 and after <= before / 2:
         return "Your belief in the first thought dropped by half or more. That is real progress; take a moment to notice it."
-    if before is not None and after is not None and after < before:
+    if belief_known and after < before:
         return "The thought has loosened its grip a little. Small shifts add up, one step at a time."
-    if record.anxiety_before is not None and record.anxiety_after is not None and record.anxiety_after < record.anxiety_before:
+    if belief_known and after > before:
+        return (
+            f"Your belief in the first thought went up, from {before} to {after}. That happens: looking "
+            "closely can stir a thought up before it settles, especially one that touches something that "
+            "matters. It may be worth coming back to it another day, or with someone you trust."
+        )
+    if anxiety_known and anxious_after < anxious_before:
         return "Your anxiety eased a little while you worked through this. Well done for staying with it."
-    return (
-        "Thank you for taking the time. Some thoughts take many tries to soften, and writing them "
-        "down is the practice. There is no rush."
-    )
+    if anxiety_known and anxious_after > anxious_before:
+        return (
+            "Your anxiety is higher than when you started. Thinking about a hard thought can do that; "
+            "be gentle with yourself now, and a few slow breaths may help."
+        )
+    if belief_known:
+        return (
+            "Your belief in the thought stayed where it was. Writing it down and looking at it is still "
+            "the practice, and a balanced thought can take time to feel true. There is no rush."
+        )
+    return "Thank you for taking the time. Writing a thought down and looking at it is the practice. There is no rush."
 
 
 class SummaryStep(Step):
     TITLE = "What changed"
 
     def compose(self) -> ComposeResult:
-        yield Static(summary_text(self.record, self.flow.new_milestones), id="summary")
         if self.flow.safety_concern:
-            yield Static(
-                Text(
-                    "Some of what you wrote sounded very painful. If you do not feel safe, please reach "
-                    "out now: Crisis support is in the command palette (ctrl+p).",
-                    style="bold",
-                ),
-                classes="hint",
-            )
+            # No ratings and no cheer for a thought of self-harm: care, and where help is.
+            yield Static(Text(plan.SUMMARY), id="summary")
+            return
+        balanced = self.flow.balanced()
+        yield Static(summary_text(self.record, self.flow.new_milestones, balanced=balanced), id="summary")
 
     def focus_first(self) -> None:
         focus_now(self.flow.query_one("#next"))
 
 
-def summary_text(record: ThoughtRecord, milestones: Sequence = ()) -> Text:
+def summary_text(record: ThoughtRecord, milestones: Sequence = (), *, balanced: bool = False) -> Text:
     """The summary: the change in ratings, the balanced thought, encouragement, and new milestones."""
     text = Text()
     changes = [
@@ -76,12 +94,13 @@ def summary_text(record: ThoughtRecord, milestones: Sequence = ()) -> Text:
     ]
     # "Here is what changed" only when a change follows: homework may skip the ratings again.
     opening = " Here is what changed." if changes else ""
-    text.append(f"You worked through a difficult thought.{opening}\n", style="bold")
+    first = "You wrote down a balanced thought." if balanced else "You worked through a difficult thought."
+    text.append(f"{first}{opening}\n", style="bold")
     details = _details(record, changes)
     if details:
         text.append("\n")
         text.append_text(details)
-    text.append("\n" + encouragement(record))
+    text.append("\n" + encouragement(record, balanced=balanced))
     for milestone in milestones:
         text.append(f"\n\n\u273f {milestone.title}", style="bold")
         text.append(f"\n{milestone.message}")
