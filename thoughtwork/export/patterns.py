@@ -7,9 +7,12 @@ Each detector yields `Span`s over the original text. Overlaps are settled later 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from thoughtwork.locations import package_data
 
 
 class Span(NamedTuple):
@@ -154,7 +157,6 @@ DATE = re.compile(
     r"|\b\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b"
     r"|(?<=\bon )\d{1,2}/\d{1,2}\b(?!/)"
     r"|(?<![\d/.])\d{1,2}/\d{1,2}\b(?![/.]?\d)"  # kept only if it reads as a date (see day_month_date)
-    r"|(?<=\bon the )\d{1,2}(?:st|nd|rd|th)\b"
     rf"|\b(?:{_MONTHS}) the \d{{1,2}}(?:st|nd|rd|th)\b"
     rf"|\b{_WEEKDAY_NAME}\d{{1,2}}(?:st|nd|rd|th)\b",
     re.IGNORECASE,
@@ -163,6 +165,46 @@ DATE = re.compile(
 
 _NOT_DISTRICTS = {"CO2", "B12", "B6", "B1", "A4", "A5", "PS4", "PS5", "MP3", "MP4", "G7", "G20", "F1", "T1", "T2", "A1", "M1"}
 
+
+def _month_names() -> list[str]:
+    """Month names of every calendar and language in `data/dates.json` (built from CLDR by
+    `data/build_dates.py`), longest first so "maggio" is tried before "mag."."""
+    with package_data("export", "data", "dates.json").open(encoding="utf-8") as handle:
+        data = json.load(handle)
+    names = {name for forms in data["months"].values() for name in forms} | set(data["other_calendars"])
+    return sorted(names, key=len, reverse=True)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace("\\ ", " ") for w in words)
+
+
+# "3. März", "3 maart", "le 12 mai", "5 de junio de 2025", "1er juin", "15 maja", "3 Mart'ta",
+# "12 Farvardin": a day number, then a month in any language we know the months of.
+WORLD_DATE = re.compile(
+    r"(?<![\w.,/])\d{1,2}(?:\.|er|re|\u00e8me|e|\u00ba|\u00aa|\u00b0|st|nd|rd|th)? ?(?:de |del |d'|of )?"
+    rf"(?:{_alternatives(_month_names())})(?!\w)"
+    r"(?:,? (?:de |del )?\d{4}(?!\d))?",
+    re.IGNORECASE,
+)
+# "24.12.", "14.03.": day and month with the German and Turkish trailing dot, no year.
+DOTTED_DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?!\d)")
+# "3월 14일", "2025년 3월 14일", "3月14日", "2024年11月8日", "令和6年5月1日": Korean, Japanese and
+# Chinese dates are written with the unit after each number (year, month, day), and Japanese years
+# also by era (Reiwa, Heisei, Showa).
+CJK_DATE = re.compile(
+    r"(?<!\d)(?:(?:\d{4}|(?:\u4ee4\u548c|\u5e73\u6210|\u662d\u548c)(?:\d{1,2}|\u5143))\u5e74 ?)?\d{1,2}\u6708 ?\d{1,2}[\u65e5\u53f7\u865f]"
+    r"|(?<!\d)(?:\d{4}|(?:\u4ee4\u548c|\u5e73\u6210|\u662d\u548c)\d{1,2})\u5e74 ?\d{1,2}\u6708"
+    r"|(?<!\d)(?:\d{4}\ub144 ?)?\d{1,2}\uc6d4 ?\d{1,2}\uc77c"
+    r"|(?<!\d)\d{4}\ub144 ?\d{1,2}\uc6d4"
+)
+# "around the 21st so I", "by the 3rd.": an ordinal after "the" is a day of the month unless a
+# noun follows it ("the 5th time", "the 2nd floor"): only these words may follow a day.
+ORDINAL_DAY = re.compile(r"(?<=\bthe )\d{1,2}(?:st|nd|rd|th)\b(?P<after>[ ]\w+)?", re.IGNORECASE)
+_AFTER_A_DAY = frozenset(
+    "so and but or at for when if because i we she he they then until till before after to is was which that as with "
+    "in on of my our".split()
+)
 
 WORD_DATE = re.compile(rf"\b{_ORDINAL_WORDS} of (?:{_MONTHS})\b", re.IGNORECASE)
 
@@ -380,7 +422,7 @@ def addresses(text: str) -> Iterator[Span]:
 
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
 _DATE_CUE = re.compile(
-    r"\b(?:on|by|from|until|till|since|due|dated|birthday(?: is)?|appt|appointment|booked for|"
+    r"\b(?:on|by|from|until|till|since|after|before|due|dated|birthday(?: is)?|appt|appointment|booked for|"
     r"(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\W{0,3}$",
     re.IGNORECASE,
 ).search
@@ -393,6 +435,9 @@ def day_month_date(text: str, start: int, raw: str) -> bool:
     if slashed is None:
         return True  # the other date shapes are unambiguous
     day, month = int(slashed.group(1)), int(slashed.group(2))
+    if 13 <= month <= 31 and 1 <= day <= 12:
+        # "call after 5/20": month first, as in the US; "5/20" is as often a score, so only after a cue.
+        return bool(_DATE_CUE(text[max(0, start - 20) : start]))
     if not (1 <= day <= 31 and 1 <= month <= 12) or raw == "24/7":
         return False
     if raw.startswith("0") or "/0" in raw or day > 12:
@@ -401,6 +446,20 @@ def day_month_date(text: str, start: int, raw: str) -> bool:
 
 
 def dates(text: str) -> Iterator[Span]:
+    for match in WORLD_DATE.finditer(text):
+        yield Span(match.start(), _trim(text, *match.span()), "DATE")
+    if "." in text:
+        for match in DOTTED_DAY_MONTH.finditer(text):
+            if 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12:
+                yield Span(match.start(), match.end(), "DATE")
+    if not text.isascii():
+        for match in CJK_DATE.finditer(text):
+            yield Span(match.start(), match.end(), "DATE")
+    if "the " in text:
+        for match in ORDINAL_DAY.finditer(text):
+            after = match.group("after")
+            if after is None or after.strip().lower() in _AFTER_A_DAY or after.strip()[:1].isupper():
+                yield Span(match.start(), match.start() + len(match.group(0)) - len(after or ""), "DATE")
     for match in near_digits(DATE, text, 24):
         raw = match.group(0)
         if _DASHED_RANGE(raw):

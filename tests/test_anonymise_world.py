@@ -1,0 +1,61 @@
+"""The anonymiser on text written the way people outside England write (issue 16): dates in
+other languages and calendars, messaging ids, streets named by their type word, word-names
+judged by what follows them, and the everyday words around them kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from thoughtwork.export.anonymiser import Anonymiser
+
+
+@pytest.fixture(scope="module")
+def anon() -> Anonymiser:
+    return Anonymiser()
+
+
+def scrub(anon: Anonymiser, text: str) -> str:
+    return anon.scrub(text).text
+
+
+# --- dates: month names from CLDR (data/dates.json), CJK units, ordinals ------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Termin am 3. März um 14:30.", "am [DATE] um 14:30."),
+        ("First session is 3 maart, heel spannend.", "is [DATE], heel"),
+        ("rdv le 12 mai chez la sage-femme", "le [DATE] chez"),
+        ("Prochaine séance le 1er juin, et", "le [DATE], et"),
+        ("El 5 de junio tengo cita", "El [DATE] tengo"),
+        ("Consulta dia 7 de setembro de 2025 com", "dia [DATE] com"),
+        ("Il 21 aprile ho parlato", "Il [DATE] ho"),
+        ("Wizyta 15 maja w centrum", "[DATE] w"),
+        ("3 Mart'ta gittim", "[DATE]'ta gittim"),
+        ("closes on 12 Farvardin.", "on [DATE]."),
+        ("Sie kommt am 24.12. zu uns", "am [DATE] zu"),
+        ("appt moved to 3월 14일 at the clinic", "to [DATE] at"),
+        ("on 2025년 3월 14일. We", "on [DATE]. We"),
+        ("Next visit 令和6年5月1日.", "visit [DATE]."),
+        ("Appointment card says 2024年11月8日, fine", "says [DATE], fine"),
+        ("Period due around the 21st so I'm pausing", "around the [DATE] so"),
+        ("Clinic phone is 03-1234-5678, call after 5/20.", "after [DATE]."),
+    ],
+)
+def test_dates_in_other_languages_and_calendars(anon: Anonymiser, text: str, expected: str) -> None:
+    assert expected in scrub(anon, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the 5th time I tried this week.",
+        "She lives on the 2nd floor.",
+        "I scored 3 out of 10 for pain today.",
+        "We did 3 sets of the exercises.",
+        "pain was 5/20 at worst",
+        "At 10.15 I left.",
+    ],
+)
+def test_numbers_that_are_not_dates_stay(anon: Anonymiser, text: str) -> None:
+    assert "[DATE]" not in scrub(anon, text)
