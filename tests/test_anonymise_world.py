@@ -59,3 +59,43 @@ def test_dates_in_other_languages_and_calendars(anon: Anonymiser, text: str, exp
 )
 def test_numbers_that_are_not_dates_stay(anon: Anonymiser, text: str) -> None:
     assert "[DATE]" not in scrub(anon, text)
+
+
+# --- messaging ids after contact words (data/cues.json), in any case -----------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my id is kasia_w88 on the forum", "my id is [HANDLE] on"),
+        ("MY ID IS JUJUB_88 on the app forum", "MY ID IS [HANDLE] on"),
+        ("her kakao is jiyoon.lee92 if i need to vent", "kakao is [HANDLE] if"),
+        ("sent to her wechat: wxid_8k2j4m9x1p. weird", "wechat: [HANDLE]. weird"),
+        ("line id rain_k_tokyo. She says", "line id [HANDLE]. She"),
+        ("Her line id is yiting.chen.tw.", "id is [HANDLE]."),
+        ("Signal: sunny.vdberg. Sunny is", "Signal: [HANDLE]."),
+        ("DISCORD noorpeach#4412 is the mod", "DISCORD [HANDLE] is"),
+        ("asked for my snap, gave her amber_chen. first", "gave her [HANDLE]. first"),
+        ("her zalo linh.nguyen99 — she", "zalo [HANDLE] —"),
+        ("my insta is fernfan now", "my insta is [HANDLE] now"),
+    ],
+)
+def test_ids_after_contact_words_are_handles(anon: Anonymiser, text: str, expected: str) -> None:
+    assert expected in scrub(anon, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instagram is healing for me honestly.",
+        "Signal: busy all day, so I waited.",
+        "The line is always long at the pharmacy.",
+        "My account is empty until payday.",
+        "She sent instructions on WhatsApp.",
+        "WeChat is the only app my mum uses.",
+        "KakaoTalk ID sunny_day_22 is the one.",
+    ],
+)
+def test_apps_and_plain_words_after_contact_words_stay(anon: Anonymiser, text: str) -> None:
+    out = scrub(anon, text)
+    assert "[ORG]" not in out and "[NAME]" not in out
+    assert out.count("[HANDLE]") == text.count("_22")

@@ -61,6 +61,9 @@ def gazetteer() -> Gazetteer:
     places = _load("places.json")
     orgs = _load("organisations.json")
     vocab = _load("vocabulary.json")
+    cues = _load("cues.json")
+    # Apps, platforms and the names of ID schemes ("on WhatsApp", "my Aadhaar") identify nobody.
+    kept = set(cues["platforms"]) | set(cues["id_schemes"])
     all_places = [p for key in ("countries", "cities", "regions", "towns") for p in places.get(key, ())]
     single = frozenset(p for p in all_places if " " not in p) | frozenset(fold(p) for p in all_places if " " not in p)
     # Longest first, so "New York City" wins over "New York" in the phrase pattern.
@@ -73,8 +76,8 @@ def gazetteer() -> Gazetteer:
         place_phrases=phrases,
         capitalised_phrases=frozenset(places.get("capitalised_only", ())),
         org_suffixes=frozenset(orgs["suffixes"]),
-        known_orgs=frozenset(orgs["known"]),
-        safe_acronyms=frozenset(orgs["safe_acronyms"]),
+        known_orgs=frozenset(orgs["known"]) - kept,
+        safe_acronyms=frozenset(orgs["safe_acronyms"]) | {w.upper() for w in kept},
         vocabulary=frozenset(vocab["words"]),
-        safe_capitalised=frozenset(vocab["safe_capitalised"]),
+        safe_capitalised=frozenset(vocab["safe_capitalised"]) | kept,
     )

@@ -25,6 +25,13 @@ class Span(NamedTuple):
 
 KINDS = ("NAME", "PLACE", "ORG", "DATE", "EMAIL", "PHONE", "URL", "HANDLE", "ID", "ADDRESS", "POSTCODE")
 
+def _data(name: str) -> dict:
+    with package_data("export", "data", name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+_CUES = _data("cues.json")
+
 _TRAILING = ".,;:!?)]}'\"\u2019\u201d"
 
 # Lookbehinds and bounded repeats keep every pattern linear on hostile input ("x.x.x.x...").
@@ -49,8 +56,25 @@ KEYED_HANDLE = re.compile(
     re.IGNORECASE,
 )
 _HANDLE_WORD = re.compile(r"insta|\big\b|twitter|tiktok|snap|discord|reddit|user ?name|handle|gamertag|telegram").search
+_OWNED_ACCOUNT = re.compile(r"\b(?:my|her|his|their|your|our|whose)\s+(?:\w+\s+)?\Z", re.IGNORECASE).search
+_NAMED_HANDLE = re.compile(r"user ?name|handle|gamertag|\bname\b", re.IGNORECASE).search
 # Every domain has a dot and a known ending ("10.15am" and "e.g." have none): a literal-led scan.
 _DOT_TLD = re.compile(rf"\.(?:{_TLD})\b", re.IGNORECASE).search
+# "my id is kasia_w88", "her kakao is jiyoon.lee92", "line id rain_k_tokyo", "Signal: sunny.vdberg",
+# "DISCORD noorpeach#4412": after a contact word (data/cues.json), in any case, a token shaped like an
+# id (an underscore, a digit, an inner dot or a #tag) is a handle; a plain word ("Signal: busy") is not.
+CONTACT_ID = re.compile(
+    r"\b(?:" + "|".join(sorted(_CUES["contact_words"], key=len, reverse=True)) + r")"
+    r"(?: (?:id|name|handle|username|account|is|was|=|-))*[ ]?[:=,\-]?[ ]?@?"
+    r"([A-Za-z0-9][\w.\-]{0,38}[A-Za-z0-9](?:#\d{4})?)(?![\w@])",
+    re.IGNORECASE,
+)
+_ID_SHAPED = re.compile(r"[_\d#]|[A-Za-z0-9]\.[A-Za-z0-9]").search
+# Anywhere: a word joined by underscores ("amber_chen", "wxid_8k2j") is a username, and so is a
+# Discord tag ("noorpeach#4412") or a dotted name ending in digits ("linh.nguyen99", "aiko.m.22").
+UNDERSCORED = re.compile(r"(?<![\w@./#\-])[A-Za-z0-9][A-Za-z0-9.]*_[\w.]*[A-Za-z0-9](?![\w@])")
+TAGGED = re.compile(r"(?<![\w@#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
+DOTTED_NAME = re.compile(r"(?<![\w@./\-])[A-Za-z]{2,}(?:\.[A-Za-z]+)*\.[A-Za-z]*\d+(?![\w@]|\.\w)")
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[ur]/[A-Za-z0-9_-]{3,}")
 
 PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d ()./\-]{5,}\d(?![\w/])")
@@ -169,8 +193,7 @@ _NOT_DISTRICTS = {"CO2", "B12", "B6", "B1", "A4", "A5", "PS4", "PS5", "MP3", "MP
 def _month_names() -> list[str]:
     """Month names of every calendar and language in `data/dates.json` (built from CLDR by
     `data/build_dates.py`), longest first so "maggio" is tried before "mag."."""
-    with package_data("export", "data", "dates.json").open(encoding="utf-8") as handle:
-        data = json.load(handle)
+    data = _data("dates.json")
     names = {name for forms in data["months"].values() for name in forms} | set(data["other_calendars"])
     return sorted(names, key=len, reverse=True)
 
@@ -249,8 +272,28 @@ def emails_urls_handles(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "EMAIL")
     if _HANDLE_WORD(lower):
         for match in KEYED_HANDLE.finditer(text):
-            if not match.group(1).isdigit():
-                yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
+            value = match.group(1)
+            if value.isdigit():
+                continue
+            # "Instagram is healing": a plain word is a handle only when someone's account is meant
+            # ("my insta is fernfan", "username: fernfan").
+            if value.isalpha() and not _OWNED_ACCOUNT(text, 0, match.start()) and not _NAMED_HANDLE(match.group(0)):
+                continue
+            yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
+    for match in CONTACT_ID.finditer(text):
+        value = text[match.start(1) : _trim(text, *match.span(1))]
+        if _ID_SHAPED(value) and not value.isdigit():
+            yield Span(match.start(1), match.start(1) + len(value), "HANDLE")
+    if "_" in text:
+        for match in UNDERSCORED.finditer(text):
+            yield Span(match.start(), match.end(), "HANDLE")
+    if "#" in text:
+        for match in TAGGED.finditer(text):
+            yield Span(match.start(), match.end(), "HANDLE")
+    if "." in text:
+        for match in DOTTED_NAME.finditer(text):
+            if sum(c.isalpha() for c in match.group(0)) >= 4:
+                yield Span(match.start(), match.end(), "HANDLE")
     if "http" in lower or "www." in lower:
         for match in URL.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "URL")
