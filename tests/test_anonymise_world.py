@@ -99,3 +99,36 @@ def test_apps_and_plain_words_after_contact_words_stay(anon: Anonymiser, text: s
     out = scrub(anon, text)
     assert "[ORG]" not in out and "[NAME]" not in out
     assert out.count("[HANDLE]") == text.count("_22")
+
+
+# --- streets by their type word, with or without a number (data/cues.json) ----------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cabinet Rue des Martyrs, Paris.", "cabinet [ADDRESS], [PLACE]."),
+        ("Caminé por calle Florida con", "por [ADDRESS] con"),
+        ("Cita en Passeig de Gràcia 92, then", "en [ADDRESS], then"),
+        ("La clínica está en Av. Insurgentes Sur 1602, Ciudad de México.", "en [ADDRESS], [PLACE]."),
+        ("Nuovo ginecologo, Corso Spezia 60.", "ginecologo, [ADDRESS]."),
+        ("Rumeli Caddesi 45, 34000 İstanbul", "[ADDRESS], [POSTCODE] [PLACE]"),
+        ("gittim, Bağdat Caddesi'nde. Therapist", "gittim, [ADDRESS]'nde."),
+        ("office on ulica Floriańska 22 in Kraków", "on [ADDRESS] in"),
+        ("Clinic at 23-C Main Boulevard, Gulberg III.", "at [ADDRESS], [PLACE]."),
+    ],
+)
+def test_streets_named_by_their_type_word(anon: Anonymiser, text: str, expected: str) -> None:
+    assert expected in scrub(anon, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We're meeting at the café on Calle Mayor, 17:30.", "on [ADDRESS], 17:30."),
+        ("14:30 I saw Dr. Ng and it went fine.", "14:30 I saw Dr. [NAME] and"),
+        ("we talked via Zoom last night", "we talked via Zoom last night"),
+        ("Moved to Hebden Bridge to be near mum.", "to [PLACE] to"),
+    ],
+)
+def test_times_and_english_words_beside_streets_stay(anon: Anonymiser, text: str, expected: str) -> None:
+    assert expected in scrub(anon, text)

@@ -122,6 +122,8 @@ _PLACE_TYPES = {
     "District", "Valley", "Bay", "Heights", "Forest", "Hills", "Dales", "Moors", "Moor", "Coast", "Island", "Islands",
     "Isles", "Lakes", "Downs", "Fens", "Wolds", "Peninsula", "Mountains", "Falls", "Beach", "Springs", "Harbour",
     "Harbor", "Cove", "Canyon", "Glen", "Broads", "Peaks", "Estuary", "Gorge", "Marshes", "Riviera", "Borough", "County",
+    # English towns named for a bridge, heath or well ("Hebden Bridge", "Tunbridge Wells", "Hampstead Heath").
+    "Bridge", "Heath", "Wells", "Cross", "Common",
 }
 _PLACE_PREFIXES = {"Lake", "Loch", "Lough", "Mount", "Mt", "Isle", "Isles", "Port", "Fort", "Cape", "Glen", "Ben"}
 _NOT_PLACE_STARTS = {"The", "A", "An", "My", "Our", "Your", "Their", "His", "Her", "This", "That", "I", "We", "Every", "Each"}

@@ -108,7 +108,7 @@ UK_DISTRICT = re.compile(r"\b(?:in|at|near|from|to|around|of|postcode) ([A-Z]{1,
 AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|SA|WA),? (\d{4})\b")
 US_ZIP = re.compile(r"(?:\b[A-Z]{2},? |\bzip(?: ?code)?:? )(\d{5}(?:-\d{4})?)\b|\b(\d{5}-\d{4})\b")
 EU_POSTCODE = re.compile(
-    r"\b(?:[A-Z]-)?(\d{5})(?= [A-Z\u00c0-\u00dd][a-z\u00df-\u00ff])"  # 75001 Paris, 10115 Berlin
+    r"\b(?:[A-Z]-)?(\d{5})(?= [A-Z\u00c0-\u00dd\u0130\u015e\u00c7\u0141\u017b\u015a][a-z\u00df-\u00ff\u0131\u015f\u011f\u0142\u017c\u015b])"  # 75001 Paris, 34000 İstanbul
     r"|\b(\d{4} ?[A-Z]{2})\b(?! [a-z])"  # Dutch 1012 AB
     r"|\b([AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b"  # Irish Eircode
     r"|\b([A-Z]\d[A-Z] ?\d[A-Z]\d)\b"  # Canada
@@ -131,28 +131,48 @@ _STRONG_STREET = {
 _NOT_STREET_WORDS = {
     "minute", "minutes", "min", "mins", "hour", "hours", "mile", "miles", "km", "second", "seconds", "day", "days",
     "week", "weeks", "year", "years", "month", "months", "times", "time", "steps", "step", "of", "a", "my", "in",
-    "to", "and", "or", "at", "on", "for", "long", "short", "more", "quick", "slow", "hard", "easy",
+    "to", "and", "or", "at", "on", "for", "long", "short", "more", "quick", "slow", "hard", "easy", "i", "we", "you",
 }
 ADDRESS = re.compile(
     # Not the last group of a longer number: "NHS number 943 476 5919, 10 Downing Street".
     rf"(?<!\d )(?:\b{_ADDRESS_UNIT}\.? ?#?(?:(?:\d{{1,5}}[a-z]?|[a-z]\b),? )?)?\b"
-    r"\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?,? "  # "4/27 Smith Street" is unit 4 at number 27 in Australia
+    # Not the minutes of a time ("14:30 I saw Dr. Ng"); "23-C" is house 23, part C.
+    r"(?<!\d[:.])\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?|-[a-z]\b)?,? "  # "4/27 Smith Street" is unit 4 at number 27 in Australia
     rf"((?:[A-Za-z0-9\u00c0-\u024f'\u2019.\-]+ ){{1,4}}?)({_STREET})\b\.?"
     rf"(?: (?:{_STREET})\b\.?)?"  # "Science Park Drive", "Victoria Park Road"
     r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,? (?:{_ADDRESS_UNIT}\.? ?#?|#)(?:\d{{1,5}}[a-z]?|[a-z])\b)?",
     re.IGNORECASE,
 )
+def _words(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(_CUES[key], key=len, reverse=True))
+
+
 EU_ADDRESS = re.compile(
     r"\b[A-Z\u00c4\u00d6\u00dc][a-z\u00e4\u00f6\u00fc\u00df]+"
-    r"(?:stra\u00dfe|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|plein|vej|gatan|gata|veien|kade|singel)"
+    rf"(?:{_words('street_glued_suffixes')})"
     r" ?\d{1,4}[a-z]?\b"
     r"|\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
     r"(?: (?:de|del|della|di|da|do|dos|das|la|le|les|du|des|d'|l')?[ ]?(?-i:[A-Z\u00c0-\u00dd])[\w'\u2019\-]*){1,4},? \d{1,4}[a-z]?"
-    r"(?:[/\-]\d{1,4}[a-z]?)?\b"  # "ul. Zielona 8/12": flat 12 of number 8
+    r"(?:[/\-]\d{1,4}[a-z]?)?\b(?![:.]\d)"  # "ul. Zielona 8/12": flat 12 of number 8
     r"|\b\d{1,4}(?:-\d{1,4})?,? (?:rue|avenue|boulevard|bd|place|all\u00e9e|chemin|impasse|quai|calle|via)"
     r"(?: (?:de|del|della|di|du|des|de la|d'|l')?[ ]?(?-i:[A-Z\u00c0-\u00dd])[\w'\u2019\-]*){1,4}"
     r"|\bP\.?O\.? Box \d+\b",
+    re.IGNORECASE,
+)
+
+# A street named by its type word, with or without a number, in the languages of data/cues.json:
+# "Rue des Martyrs", "calle Florida", "Passeig de Gràcia 92", "Av. Insurgentes Sur 1602", "Corso
+# Spezia 60", "Rumeli Caddesi 45", "Bağdat Caddesi'nde". The name is capitalised; a type word that is
+# also an English word ("Via", "Place") counts only capitalised, and "via" never without a number.
+_NAME_WORD = r"(?-i:[A-Z\u00c0-\u00de\u0130\u015e\u00c7\u011e\u0141\u017b\u0179\u015a\u0106])[\w\-]*(?:['\u2019](?-i:[A-Z])[\w\-]*)?"
+_STREET_PARTICLE = r"(?:de la|de los|de las|del|de|des|du|della|delle|dei|di|da|do|dos|das|d'|l'|la|le|les|y|e)"
+_HOUSE_NUMBER = r"(?:,? (?:n[\u00ba\u00b0o]\.? ?|no:? ?)?\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,4}[a-zA-Z]?)?(?![\d:.,]\d|\w))"
+NAMED_STREET = re.compile(
+    rf"(?<![\w.])(?:(?:{_words('street_types_before')})|(?-i:{_words('street_types_before_english_words')}))"
+    rf"(?: (?:{_STREET_PARTICLE}) ?)?(?: ?{_NAME_WORD})(?: (?:{_STREET_PARTICLE} ?)?{_NAME_WORD}){{0,3}}"
+    rf"(?P<number>{_HOUSE_NUMBER})?"
+    rf"|(?<![\w.]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?-i:{_words('street_types_after')})(?!\w){_HOUSE_NUMBER}?",
     re.IGNORECASE,
 )
 
@@ -442,6 +462,15 @@ def postcodes(text: str) -> Iterator[Span]:
             yield Span(match.start(group), match.end(group), "POSTCODE")
 
 
+def named_streets(text: str) -> Iterator[Span]:
+    """Streets known by their type word, numbered or not (NAMED_STREET): no digit needed."""
+    for match in NAMED_STREET.finditer(text):
+        first = match.group(0).split(" ", 1)[0].lower()
+        if first == "via" and not match.group("number"):
+            continue  # "via Zoom", "Via Manchester": the English word, not a street
+        yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
+
+
 def addresses(text: str) -> Iterator[Span]:
     if _HAS_DASHED_DIGITS(text):
         for match in BLOCK_ADDRESS.finditer(text):
@@ -519,6 +548,7 @@ _HAS_DIGIT = re.compile(r"\d").search
 def find_patterns(text: str) -> list[Span]:
     """Every shaped identifier the regular expressions see, overlaps included."""
     spans = [span for span in emails_urls_handles(text) if span.end > span.start]
+    spans += named_streets(text)
     if " of " in text:
         spans += [Span(m.start(), m.end(), "DATE") for m in WORD_DATE.finditer(text)]
     # Every other shape has a digit in it; most diary sentences have none.
