@@ -132,3 +132,25 @@ def test_streets_named_by_their_type_word(anon: Anonymiser, text: str, expected:
 )
 def test_times_and_english_words_beside_streets_stay(anon: Anonymiser, text: str, expected: str) -> None:
     assert expected in scrub(anon, text)
+
+
+# --- everyday words of other languages (data/world_words.json) ----------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Termin bei Dr. Katrin Vogel am 3. März.", "Termin bei Dr. [NAME] am [DATE]."),
+        ("Er hat gesagt 'wir haben Zeit'. Gedanke: ich bin kaputt.", "Er hat gesagt 'wir haben Zeit'. Gedanke: ich bin kaputt."),
+        ("Krankenkasse will die Versicherung anrufen.", "Krankenkasse will die Versicherung anrufen."),
+        ("Cita el lunes. Atiende en Belgrano.", "Cita el lunes. Atiende en [PLACE]."),
+        ("Appuntamento il 9 ottobre. Chiamare lunedì mattina.", "Appuntamento il [DATE]. Chiamare lunedì mattina."),
+        ("She said apagar la luz and just breathe.", "She said apagar la luz and just breathe."),
+        ("Il 21 aprile, una vera amica.", "Il [DATE], una vera amica."),
+        ("habe mit anna telefoniert", "habe mit [NAME] telefoniert"),
+        ("Matt is more nervous than me.", "[NAME] is more nervous than me."),
+        ("she's a psychologist in Bursa.", "she's a psychologist in [PLACE]."),
+        ("Die Praxis ist in Köln.", "Die Praxis ist in [PLACE]."),
+    ],
+)
+def test_words_of_other_languages_stay_and_their_names_go(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected

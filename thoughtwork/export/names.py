@@ -337,6 +337,8 @@ class NameFinder:
         if token.cap:
             return self._judge_capitalised(tokens, i)
         if not self._known_word(token.lower):
+            if token.lower in lists.lowercase_word_names and previous is not None and previous.lower in lists.determiners:
+                return None  # "la luz", "una vera amica", "mi pilar": the word, not the name
             title = core[:1].upper() + core[1:]
             if title in lists.word_names:
                 # "a frank talk", "sandy toes": in lower case a word-name is the word, unless cued ("told frank").
@@ -349,6 +351,48 @@ class NameFinder:
             if previous is not None and previous.lower in _CUE_VERBS:
                 return "NAME"
         return None
+
+    def _foreign_word(self, tokens: list[_Token], i: int) -> bool:
+        """tokens[i], capitalised and no listed name or place, is an everyday word of another
+        language written where that language is being written: at the start of a sentence before
+        a word of it ("Termin bei Dr. Vogel", "Cita el 18", "Randevu saat 11"), or mid-sentence as a
+        German noun after a German word that is no preposition ("zweiter Stock", "wir haben Zeit";
+        not "in Köln", "am Park"). An English sentence ("Matt is nervous", "in Bursa") never makes
+        a word foreign."""
+        lists = self.lists
+        token = tokens[i]
+        lower = token.lower
+        if token.sentence_start:
+            if lower not in lists.world_words and not self._german_compound(lower):
+                return False
+            # Any of the next three words, up to the end of the sentence, may show the language.
+            for j in range(i + 1, min(i + 4, len(tokens))):
+                if tokens[j].sentence_start:
+                    break
+                if not tokens[j].cap and self._foreign_context(tokens[j].lower):
+                    return True
+            return False
+        if i == 0 or not token.spaced or not (lower in lists.german_words or self._german_compound(lower)):
+            return False
+        previous = tokens[i - 1]
+        return not previous.cap and previous.lower not in _GERMAN_PREPOSITIONS and self._foreign_context(previous.lower)
+
+    def _foreign_context(self, lower: str) -> bool:
+        """A lower-case word that belongs to another language and not to English."""
+        lists = self.lists
+        return lower in lists.foreign_function_words
+
+    def _german_compound(self, lower: str) -> bool:
+        """'versichertennummer', 'beratungsstelle': German joins nouns into one word; both parts
+        (the first perhaps with its linking s or n) are German words."""
+        if len(lower) < 10:
+            return False
+        german = self.lists.german_words
+        for cut in range(4, len(lower) - 3):
+            head, tail = lower[:cut], lower[cut:]
+            if tail in german and (head in german or (head[-1] in "sn" and head[:-1] in german)):
+                return True
+        return False
 
     def _is_name_like(self, core: str) -> bool:
         """A capitalised word that names someone or somewhere even alone: not an everyday word, or
@@ -372,11 +416,13 @@ class NameFinder:
         token = tokens[i]
         core = token.core
         kind = "PLACE" if lists.is_place(core) else "ORG" if core in lists.known_orgs else "NAME"
-        if kind == "NAME" and i and tokens[i - 1].lower in _PLACE_PREPOSITIONS and not lists.is_person_name(core):
+        if kind == "NAME" and i and (tokens[i - 1].lower in _PLACE_PREPOSITIONS or tokens[i - 1].lower in lists.place_prepositions) \
+                and not lists.is_person_name(core):
             kind = "PLACE"  # "in Zwolle", "from Oaxaca": an unknown word after these is more likely a place
         # A word-name ("Frank", "Ivy") is also a word: a cue below has to show it names someone.
         if not self._known_word(token.lower, inflected=False) and core not in lists.word_names:
-            return kind
+            if not self._foreign_word(tokens, i):
+                return kind
         is_name = lists.is_person_name(core)
         if _owns_people(tokens, i):
             return "NAME"  # "Pip's parents", "with Bean's mum": whoever has a mum is someone
@@ -400,6 +446,11 @@ class NameFinder:
                 return "NAME"
         return None
 
+
+# Before these a capitalised German word is as likely a place or a name as a noun ("in Köln", "am Park").
+_GERMAN_PREPOSITIONS = frozenset(
+    "in nach aus von bei zu an auf am im vom beim zum zur ins ab bis über unter vor hinter neben zwischen mit für".split()
+)
 
 # Only someone comes round: "Pip came round", "Bean popped over". Not "Panic came over me",
 # "Sleep came in the end", "Rain came by evening" (so only "came round"), nor "Christmas came round" or

@@ -74,6 +74,7 @@ _ID_SHAPED = re.compile(r"[_\d#]|[A-Za-z0-9]\.[A-Za-z0-9]").search
 # Discord tag ("noorpeach#4412") or a dotted name ending in digits ("linh.nguyen99", "aiko.m.22").
 UNDERSCORED = re.compile(r"(?<![\w@./#\-])[A-Za-z0-9][A-Za-z0-9.]*_[\w.]*[A-Za-z0-9](?![\w@])")
 TAGGED = re.compile(r"(?<![\w@#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
+_DOT_THEN_DIGIT = re.compile(r"[A-Za-z]\.[A-Za-z]*\d").search
 DOTTED_NAME = re.compile(r"(?<![\w@./\-])[A-Za-z]{2,}(?:\.[A-Za-z]+)*\.[A-Za-z]*\d+(?![\w@]|\.\w)")
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[ur]/[A-Za-z0-9_-]{3,}")
 
@@ -230,6 +231,8 @@ WORLD_DATE = re.compile(
     r"(?:,? (?:de |del )?\d{4}(?!\d))?",
     re.IGNORECASE,
 )
+# Every WORLD_DATE match holds one of these as a word ("de junio" holds "junio").
+_MONTH_WORDS = frozenset(w.split(" ")[-1] for w in _month_names())
 # "24.12.", "14.03.": day and month with the German and Turkish trailing dot, no year.
 DOTTED_DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?!\d)")
 # "3월 14일", "2025년 3월 14일", "3月14日", "2024年11月8日", "令和6年5月1日": Korean, Japanese and
@@ -281,7 +284,23 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-def emails_urls_handles(text: str) -> Iterator[Span]:
+# The words of a text in lower case, split at spaces and marks (apostrophes too: "caddesi'nde"),
+# dots kept ("av.", "ul."): a set lookup tells whether a costly word-led pattern can match at all.
+_WORD_SPLIT = re.compile(r"[^\w.#\-]+")
+
+
+def word_set(lower: str) -> frozenset[str]:
+    words = set(_WORD_SPLIT.split(lower))
+    return frozenset(words | {w.rstrip(".") for w in words if w.endswith(".")})
+
+
+_CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_words"])
+_STREET_WORDS = frozenset(
+    w.lower() for key in ("street_types_before", "street_types_before_english_words", "street_types_after") for w in _CUES[key]
+)
+
+
+def emails_urls_handles(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
     has_at = "@" in text
     if has_at:
         for match in EMAIL.finditer(text):
@@ -300,17 +319,20 @@ def emails_urls_handles(text: str) -> Iterator[Span]:
             if value.isalpha() and not _OWNED_ACCOUNT(text, 0, match.start()) and not _NAMED_HANDLE(match.group(0)):
                 continue
             yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
-    for match in CONTACT_ID.finditer(text):
-        value = text[match.start(1) : _trim(text, *match.span(1))]
-        if _ID_SHAPED(value) and not value.isdigit():
-            yield Span(match.start(1), match.start(1) + len(value), "HANDLE")
+    if words is None:
+        words = word_set(lower)
+    if not _CONTACT_FIRST_WORDS.isdisjoint(words):
+        for match in CONTACT_ID.finditer(text):
+            value = text[match.start(1) : _trim(text, *match.span(1))]
+            if _ID_SHAPED(value) and not value.isdigit():
+                yield Span(match.start(1), match.start(1) + len(value), "HANDLE")
     if "_" in text:
         for match in UNDERSCORED.finditer(text):
             yield Span(match.start(), match.end(), "HANDLE")
     if "#" in text:
         for match in TAGGED.finditer(text):
             yield Span(match.start(), match.end(), "HANDLE")
-    if "." in text:
+    if "." in text and _DOT_THEN_DIGIT(text):
         for match in DOTTED_NAME.finditer(text):
             if sum(c.isalpha() for c in match.group(0)) >= 4:
                 yield Span(match.start(), match.end(), "HANDLE")
@@ -462,8 +484,10 @@ def postcodes(text: str) -> Iterator[Span]:
             yield Span(match.start(group), match.end(group), "POSTCODE")
 
 
-def named_streets(text: str) -> Iterator[Span]:
+def named_streets(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
     """Streets known by their type word, numbered or not (NAMED_STREET): no digit needed."""
+    if _STREET_WORDS.isdisjoint(words if words is not None else word_set(text.lower())):
+        return
     for match in NAMED_STREET.finditer(text):
         first = match.group(0).split(" ", 1)[0].lower()
         if first == "via" and not match.group("number"):
@@ -517,14 +541,15 @@ def day_month_date(text: str, start: int, raw: str) -> bool:
     return bool(_DATE_CUE(text[max(0, start - 20) : start]))
 
 
-def dates(text: str) -> Iterator[Span]:
-    for match in WORLD_DATE.finditer(text):
-        yield Span(match.start(), _trim(text, *match.span()), "DATE")
+def dates(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
+    if not _MONTH_WORDS.isdisjoint(words if words is not None else word_set(text.lower())):
+        for match in WORLD_DATE.finditer(text):
+            yield Span(match.start(), _trim(text, *match.span()), "DATE")
     if "." in text:
         for match in DOTTED_DAY_MONTH.finditer(text):
             if 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12:
                 yield Span(match.start(), match.end(), "DATE")
-    if not text.isascii():
+    if not text.isascii() and ("\u6708" in text or "\uc6d4" in text):  # 月, 월
         for match in CJK_DATE.finditer(text):
             yield Span(match.start(), match.end(), "DATE")
     if "the " in text:
@@ -541,17 +566,19 @@ def dates(text: str) -> Iterator[Span]:
         yield Span(match.start(), _trim(text, *match.span()), "DATE")
 
 
-_NUMERIC = (phones_and_numbers, postcodes, addresses, dates)
+_NUMERIC = (phones_and_numbers, postcodes, addresses)
 _HAS_DIGIT = re.compile(r"\d").search
 
 
 def find_patterns(text: str) -> list[Span]:
     """Every shaped identifier the regular expressions see, overlaps included."""
-    spans = [span for span in emails_urls_handles(text) if span.end > span.start]
-    spans += named_streets(text)
+    words = word_set(text.lower())
+    spans = [span for span in emails_urls_handles(text, words) if span.end > span.start]
+    spans += named_streets(text, words)
     if " of " in text:
         spans += [Span(m.start(), m.end(), "DATE") for m in WORD_DATE.finditer(text)]
     # Every other shape has a digit in it; most diary sentences have none.
     if _HAS_DIGIT(text):
         spans += [span for detector in _NUMERIC for span in detector(text) if span.end > span.start]
+        spans += [span for span in dates(text, words) if span.end > span.start]
     return spans
