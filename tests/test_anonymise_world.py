@@ -154,3 +154,36 @@ def test_times_and_english_words_beside_streets_stay(anon: Anonymiser, text: str
 )
 def test_words_of_other_languages_stay_and_their_names_go(anon: Anonymiser, text: str, expected: str) -> None:
     assert scrub(anon, text) == expected
+
+
+# --- word-names judged by what follows them ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hope from my Tuesday group texted to check in.", "[NAME] from my Tuesday group texted"),
+        ("Bill next door asked if I'm alright.", "[NAME] next door asked"),
+        ("Grace from First Fertility emailed about it.", "[NAME] from"),
+        ("grace said the first time she cried too.", "[NAME] said the first time"),
+        ("honestly. mark from work asked why.", "[NAME] from work asked"),
+        ("dolores says it gets easier.", "[NAME] says it"),
+        ("Amber shared first and that made it easier.", "[NAME] shared first"),
+    ],
+)
+def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str, expected: str) -> None:
+    assert expected in scrub(anon, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rose oil beforehand helped too.",
+        "Forum user u/slowandsteady said the second size was hardest.",
+        "Faith in myself is low today.",
+        "the rose said nothing, it was a rose.",
+        "with grace and patience I tried again.",
+        "dolores de regla are not the same as this.",
+    ],
+)
+def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) -> None:
+    assert "[NAME]" not in scrub(anon, text)

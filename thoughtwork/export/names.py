@@ -35,8 +35,17 @@ _PERSON_VERBS = {
     "sat", "stayed", "brought", "sent", "gave", "wrote", "drove", "showed", "invited", "offered", "visited",
     "listened", "apologised", "apologized", "cooked", "picked", "waved", "winked", "nodded", "sighed", "hugs",
     "texts", "messages", "wants", "reckons", "reckoned", "knew", "insisted", "admitted", "joked", "whispered",
-    "snapped", "phoned", "emailed",
+    "snapped", "phoned", "emailed", "shared", "posted", "recommended", "commented", "booked", "lent", "organised",
+    "organized", "hosted",
 }
+# A person verb a few words on, after "from the forum", "next door", "from First Fertility":
+# "Rain from the forum messaged me", "Bill next door asked". Not across these, which start another
+# clause or make the word a thing ("Faith in myself is low", "Hope is what she said").
+_CLAUSE_BREAKS = frozenset({
+    "i", "you", "we", "they", "he", "she", "it", "me", "him", "her", "us", "them", "and", "but", "or", "that", "because",
+    "so", "if", "when", "is", "was", "are", "were", "be", "been", "in", "of", "to", "for", "with", "who", "which", "what",
+})
+_LATER_PERSON_VERBS = frozenset(_PERSON_VERBS - {"and"})
 # "Hope came back" is the feeling; "J came round" can only be someone.
 _INITIAL_VERBS = _PERSON_VERBS | {"came", "comes", "went", "arrived", "left", "got", "wanted", "thought"}
 # Seasons and weather are described like people ("Summer was lovely"): never names by description.
@@ -188,12 +197,16 @@ class NameFinder:
         self.place_phrases, self.org_phrases, self.phrase_starts = _phrase_indexes(lists)
         self.phrase_pairs = frozenset(self.place_phrases) | frozenset(self.org_phrases)
         self.plain_words = _plain_words(lists)
+        self.lower_word_names = frozenset(w.lower() for w in lists.word_names) | lists.lowercase_word_names
+        self.text = ""
+        """The text being judged (set by `find` and `learn`), for rules that read the marks between words."""
         self.learned: dict[str, str] = {}
         """Capitalised words found as names or places in other texts of the same person (see Anonymiser.learn)."""
 
     def learn(self, text: str) -> None:
         """Remember the capitalised names and places found in `text`, to find them again elsewhere."""
         tokens = [_Token(text, m) for m in WORD.finditer(text)]
+        self.text = text
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         for token, kind in zip(tokens, kinds):
             if kind in ("NAME", "PLACE") and token.cap and not token.caps:
@@ -209,10 +222,15 @@ class NameFinder:
         if self._all_plain([m.group() for m in matches]):
             return []
         tokens = [_Token(text, m) for m in matches]
+        self.text = text
         spans = self._place_phrases(tokens)
         vocabulary = self.lists.vocabulary
+        names = self.lower_word_names
         # The everyday lower-case words (most of any text) are settled here, without a call.
-        kinds = [None if not t.cap and t.lower in vocabulary else self._judge(tokens, i) for i, t in enumerate(tokens)]
+        kinds = [
+            None if not t.cap and t.lower in vocabulary and t.lower not in names else self._judge(tokens, i)
+            for i, t in enumerate(tokens)
+        ]
         _extend_to_capitalised_neighbours(text, tokens, kinds, self.lists)
         _same_word_same_kind(tokens, kinds, self.learned, self._is_name_like)
         spans += _suffix_runs(text, tokens, self.lists)
@@ -240,6 +258,8 @@ class NameFinder:
         if self.learned and not self.learned.keys().isdisjoint(_core(w) for w in words):
             return False
         lowers = [_core(w).lower() if "'" in w or "\u2019" in w else w.lower() for w in words]
+        if not self.lower_word_names.isdisjoint(lowers) and not _LATER_PERSON_VERBS.isdisjoint(lowers):
+            return False  # "grace said": a word-name doing what people do
         if not self.phrase_pairs.isdisjoint(zip(lowers, lowers[1:])):
             return False
         if not _BEFORE_A_NAME.isdisjoint(lowers):
@@ -312,6 +332,8 @@ class NameFinder:
     def _judge(self, tokens: list[_Token], i: int) -> str | None:
         token = tokens[i]
         lists = self.lists
+        if not token.cap and token.lower in self.lower_word_names and self._lower_word_name_acts(tokens, i):
+            return "NAME"  # a word-name doing what people do is someone: "grace said", "mark from work asked"
         if not token.cap and token.lower in lists.vocabulary:
             return None  # most words: an everyday word in lower case is never a name, whatever precedes it
         core = token.core
@@ -351,6 +373,17 @@ class NameFinder:
             if previous is not None and previous.lower in _CUE_VERBS:
                 return "NAME"
         return None
+
+    def _lower_word_name_acts(self, tokens: list[_Token], i: int) -> bool:
+        """tokens[i], a word-name in lower case ("grace", "dolores"), is followed by what a person
+        does and not preceded by an article or possessive ("the rose said" is no one)."""
+        previous = tokens[i - 1] if i and tokens[i].spaced else None
+        if previous is not None and (previous.lower in self.lists.determiners or previous.lower in _POSSESSIVES):
+            return False
+        following = _adjacent(tokens, i)
+        if following is not None and following.lower in _LATER_PERSON_VERBS:
+            return True
+        return _person_verb_follows(tokens, i, self.text)
 
     def _foreign_word(self, tokens: list[_Token], i: int) -> bool:
         """tokens[i], capitalised and no listed name or place, is an everyday word of another
@@ -444,6 +477,8 @@ class NameFinder:
                 return "NAME"
             if _introduced_as_person(tokens, i + 1):
                 return "NAME"
+        if is_name and core not in _NOT_DESCRIBED_NAMES and _person_verb_follows(tokens, i, self.text):
+            return "NAME"
         return None
 
 
@@ -514,6 +549,23 @@ def _adjacent(tokens: list[_Token], i: int) -> _Token | None:
     if i + 1 < len(tokens) and tokens[i + 1].start - tokens[i].end <= 3 and tokens[i + 1].spaced:
         return tokens[i + 1]
     return None
+
+
+def _person_verb_follows(tokens: list[_Token], i: int, text: str) -> bool:
+    """Where tokens[i] is from, then a person verb within five words in the same clause: "Hope from
+    my Tuesday group texted", "Grace from First Fertility emailed", "Bill next door asked". Not "Rose
+    oil beforehand helped" or "Forum user u/x said": those are things."""
+    if i + 1 >= len(tokens) or tokens[i + 1].lower not in ("from", "at", "next"):
+        return False
+    for j in range(i + 1, min(i + 6, len(tokens))):
+        token = tokens[j]
+        if token.sentence_start or any(c in ",;:()\u2014" for c in text[tokens[j - 1].end : token.start]):
+            return False
+        if token.lower in _LATER_PERSON_VERBS:
+            return True
+        if token.lower in _CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def _described_as_person(tokens: list[_Token], i: int) -> bool:
