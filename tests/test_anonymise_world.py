@@ -187,3 +187,37 @@ def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str
 )
 def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) -> None:
     assert "[NAME]" not in scrub(anon, text)
+
+
+# --- organisations: in lower case, in other languages, with "The" --------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("went back to riverside clinic today", "went back to [ORG] today"),
+        ("GP surgery is calder valley practice now.", "is [ORG] now."),
+        ("Sending the letter to st mary's hospital, Praed Street.", "to [ORG], [ADDRESS]."),
+        ("physio at saskatoon city hospital, next week", "at [ORG], next"),
+        ("appointment at gangnam women's clinic. unnie said", "at [ORG]. unnie"),
+        ("the appointment at Praxis am Park in Hamburg", "at [ORG] in [PLACE]"),
+        ("mudou-se para a Clínica do Saldanha, perto", "a [ORG], perto"),
+        ("couples therapy at The Mind Clinic in Koramangala.", "at [ORG] in [PLACE]."),
+    ],
+)
+def test_organisations_in_lower_case_other_languages_and_with_the(anon: Anonymiser, text: str, expected: str) -> None:
+    assert expected in scrub(anon, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "went to pain clinic again, it was fine",
+        "I did my dilator practice tonight.",
+        "at the pelvic health clinic they were kind",
+        "Die Praxis ist in der Nähe.",
+        "el informe de la clínica estaba mal",
+        "I need more practice with this.",
+    ],
+)
+def test_services_described_not_named_stay(anon: Anonymiser, text: str) -> None:
+    assert "[ORG]" not in scrub(anon, text)

@@ -47,6 +47,10 @@ class Gazetteer:
     foreign_function_words: frozenset[str] = frozenset()
     """Words that show another language is being written: its words, less the commonest English ones
     ("bei", "el", "der" count; "in", "die" do not)."""
+    lowercase_org_words: frozenset[str] = frozenset()
+    """Words that end an organisation written in lower case ("riverside clinic", cues.json)."""
+    service_words: frozenset[str] = frozenset()
+    """Words that describe a service, not name one ("pain clinic", "the physio practice")."""
     place_prepositions: frozenset[str] = frozenset()
     """Words of other languages after which an unknown capitalised word is a place ("en Belgrano")."""
     determiners: frozenset[str] = frozenset()
@@ -96,7 +100,7 @@ def gazetteer() -> Gazetteer:
         places=single,
         place_phrases=phrases,
         capitalised_phrases=frozenset(places.get("capitalised_only", ())),
-        org_suffixes=frozenset(orgs["suffixes"]),
+        org_suffixes=frozenset(orgs["suffixes"]) | frozenset(cues["org_words_other_languages"]),
         known_orgs=frozenset(orgs["known"]) - kept,
         safe_acronyms=frozenset(orgs["safe_acronyms"]) | {w.upper() for w in kept},
         vocabulary=frozenset(vocab["words"]),
@@ -107,4 +111,6 @@ def gazetteer() -> Gazetteer:
         lowercase_word_names=frozenset(w.lower() for w in cues["word_names_other_languages"]) | frozenset(world["words"]["names_as_words"]),
         determiners=frozenset(cues["determiners"]),
         place_prepositions=frozenset(cues["place_prepositions"]),
+        lowercase_org_words=frozenset(cues["lowercase_org_words"]),
+        service_words=frozenset(cues["service_words"]),
     )

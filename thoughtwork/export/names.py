@@ -104,6 +104,7 @@ _BEFORE_A_NAME = frozenset(_RELATIONS | _CAPITAL_CUES)
 _PLACE_PREPOSITIONS = {"in", "from", "near", "around", "visiting", "outside", "via"}
 _POSSESSIVES = {"my", "our", "her", "his", "their", "your"}
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
+_ORG_CONNECTORS = frozenset(_CONNECTORS | {"am", "an", "do", "dos", "das", "della", "delle", "dei", "des", "du", "im", "zum", "zur"} - {"and", "&"})
 _STREET_SUFFIXES = {
     "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Close", "Crescent", "Court", "Way", "Place",
     "Terrace", "Grove", "Gardens", "Square", "Boulevard", "Row", "Mews", "Hill", "Park", "Walk", "Parade", "Wharf",
@@ -219,8 +220,10 @@ class NameFinder:
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
         """Names, places and organisations among the words outside `taken`."""
         matches = list(_outside(WORD.finditer(text), taken)) if taken else list(WORD.finditer(text))
-        if self._all_plain([m.group() for m in matches]):
-            return []
+        words = [m.group() for m in matches]
+        orgs = lowercase_org_runs(text, matches, self.lists) if not self.lists.lowercase_org_words.isdisjoint(words) else []
+        if self._all_plain(words):
+            return orgs
         tokens = [_Token(text, m) for m in matches]
         self.text = text
         spans = self._place_phrases(tokens)
@@ -236,7 +239,7 @@ class NameFinder:
         spans += _suffix_runs(text, tokens, self.lists)
         spans += _place_type_runs(text, tokens, self.lists)
         spans += [Span(t.start, t.end, k) for t, k in zip(tokens, kinds) if k]
-        return spans
+        return spans + orgs
 
     def _all_plain(self, words: list[str]) -> bool:
         """True when no word can be or start a name, place or organisation, so judging each in its
@@ -791,16 +794,28 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
         while first > 0 and _joins(text, tokens[first - 1], tokens[first]) and (
             tokens[first - 1].cap or (tokens[first - 1].lower in _CONNECTORS and first - 1 > 0 and tokens[first - 2].cap)
         ):
-            if tokens[first - 1].lower in {"the", "a", "an", "my", "our", "your", "her", "his", "their"}:
+            if tokens[first - 1].lower in {"the", "a", "an", "my", "our", "your", "her", "his", "their"} or (
+                tokens[first - 1].lower in lists.determiners and tokens[first - 1].lower not in _CONNECTORS
+            ):
+                if tokens[first - 1].core == "The" and not tokens[first - 1].sentence_start and first < i:
+                    first -= 1  # "at The Mind Clinic": a capital The mid-sentence is part of the name
                 break
             first -= 1
         last = i
         # "Hospital Clínic", "Clinic Marbella": an organisation word followed by a capitalised name,
         # but "Physio Rhys" is a person introduced by their role.
-        while kind == "ORG" and token.lower not in _RELATIONS and last + 1 < len(tokens) and tokens[last + 1].cap and not tokens[last + 1].sentence_start and _joins(
-            text, tokens[last], tokens[last + 1]
-        ) and tokens[last + 1].core not in lists.safe_capitalised:
-            last += 1
+        while kind == "ORG" and token.lower not in _RELATIONS and last + 1 < len(tokens):
+            following = tokens[last + 1]
+            if following.cap and not following.sentence_start and _joins(text, tokens[last], following) \
+                    and following.core not in lists.safe_capitalised:
+                last += 1
+            # "Praxis am Park", "Clínica do Saldanha": a connector, then a capitalised name.
+            elif following.lower in _ORG_CONNECTORS and last + 2 < len(tokens) and tokens[last + 2].cap \
+                    and not tokens[last + 2].sentence_start and _joins(text, tokens[last], following) \
+                    and _joins(text, following, tokens[last + 2]) and tokens[last + 2].core not in _CALENDAR:
+                last += 2
+            else:
+                break
         # "University of Leeds", "Bank of Ireland"
         if last == i and i + 2 < len(tokens) and tokens[i + 1].lower == "of" and tokens[i + 2].cap and _joins(text, token, tokens[i + 1]):
             last = i + 2
@@ -808,9 +823,47 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
                 last += 1
         while first < i and tokens[first].lower in _CONNECTORS:
             first += 1
+        if first < i and tokens[first].lower == "the" and tokens[first].core != "The":
+            first += 1
         if first == i and last == i:
             continue  # "the Hospital" on its own names nothing
         spans.append(Span(tokens[first].start, tokens[last].end, kind))
+    return spans
+
+
+# Before a lower-case organisation, these end the run: "the pain clinic", "to my physio practice".
+_RUN_STOPS = frozenset({"a", "an", "my", "our", "your", "his", "her", "their", "to", "at", "from", "in", "into", "of",
+                        "for", "with", "and", "or", "is", "was", "went", "back", "go", "going", "called", "rang"})
+_RUN_OPENERS = frozenset({"to", "at", "from", "into", "is", "called", "rang", "phoned", "emailed"})
+
+
+def lowercase_org_runs(text: str, words: list[re.Match[str]], lists: Gazetteer) -> list[Span]:
+    """Organisations written in lower case: "riverside clinic", "calder valley practice",
+    "st mary's hospital", "saskatoon city hospital". Up to four lower-case words before a word
+    such as "clinic" are a name when one of them is no everyday word, when they start with "st", or
+    when they follow "to", "at" or "is" with nothing that only describes a service ("went to pain
+    clinic", "the physio practice", "dilator practice" stay)."""
+    spans = []
+    org_words = lists.lowercase_org_words
+    for k, match in enumerate(words):
+        if match.group() not in org_words:
+            continue
+        first = k
+        while first > 0 and k - first < 4:
+            word = words[first - 1].group()
+            if not word[0].islower() or word in _RUN_STOPS or word in lists.determiners \
+                    or text[words[first - 1].end() : words[first].start()] not in (" ", "'s ", "\u2019s ", "-"):
+                break
+            first -= 1
+        if first == k:
+            continue
+        run = [_core(w.group()) for w in words[first:k]]
+        opener = words[first - 1].group().lower() if first > 0 else ""
+        vocabulary, world = lists.vocabulary, lists.world_words
+        unknown = any(w not in vocabulary and w.split("-")[0] not in vocabulary and w not in world for w in run)
+        plain_name = opener in _RUN_OPENERS and not any(w in lists.service_words for w in run)
+        if unknown or run[0] in ("st", "saint") or plain_name:
+            spans.append(Span(words[first].start(), match.end(), "ORG"))
     return spans
 
 
