@@ -221,3 +221,19 @@ def test_organisations_in_lower_case_other_languages_and_with_the(anon: Anonymis
 )
 def test_services_described_not_named_stay(anon: Anonymiser, text: str) -> None:
     assert "[ORG]" not in scrub(anon, text)
+
+
+# --- scripts without capitals: names, not whole sentences ---------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今日は少し楽だった. Dr. 山田花子 at 聖路加国際病院 said", "今日は少し楽だった. Dr. [NAME] at [ORG] said"),
+        ("오늘 넘 힘들었다. 최지은 선생님 says", "오늘 넘 힘들었다. [NAME] 선생님 says"),
+        ("ストレッチ done. 今天 tried. 我很累. 王芳 came with me", "ストレッチ done. 今天 tried. 我很累. [NAME] came with me"),
+        ("山田さん came by", "[NAME] came by"),
+        ("Her name is 이서연.", "Her name is [NAME]."),
+    ],
+)
+def test_words_of_scripts_without_capitals_stay_and_names_go(anon: Anonymiser, text: str, expected: str) -> None:
+    assert scrub(anon, text) == expected

@@ -53,6 +53,8 @@ class Gazetteer:
     """Words that describe a service, not name one ("pain clinic", "the physio practice")."""
     place_prepositions: frozenset[str] = frozenset()
     """Words of other languages after which an unknown capitalised word is a place ("en Belgrano")."""
+    uncased_words: frozenset[str] = frozenset()
+    """Common Korean and Japanese words in Hangul or Katakana ("오늘"): no names."""
     determiners: frozenset[str] = frozenset()
     """Articles, possessives and prepositions of our languages: "la luz", "mi pilar" are words (cues.json)."""
 
@@ -86,7 +88,7 @@ def gazetteer() -> Gazetteer:
     vocab = _load("vocabulary.json")
     cues = _load("cues.json")
     world = _load("world_words.json")
-    world_words = frozenset(w for language, words in world["words"].items() if language not in ("en_common", "names_as_words") for w in words)
+    world_words = frozenset(w for language, words in world["words"].items() if language not in ("en_common", "names_as_words", "hangul_katakana") for w in words)
     # Apps, platforms and the names of ID schemes ("on WhatsApp", "my Aadhaar") identify nobody.
     kept = set(cues["platforms"]) | set(cues["id_schemes"])
     all_places = [p for key in ("countries", "cities", "regions", "towns") for p in places.get(key, ())]
@@ -110,6 +112,7 @@ def gazetteer() -> Gazetteer:
         foreign_function_words=(world_words | frozenset(cues["determiners"])) - frozenset(world["words"]["en_common"]) - _ENGLISH_FUNCTION_WORDS,
         lowercase_word_names=frozenset(w.lower() for w in cues["word_names_other_languages"]) | frozenset(world["words"]["names_as_words"]),
         determiners=frozenset(cues["determiners"]),
+        uncased_words=frozenset(world["words"]["hangul_katakana"]),
         place_prepositions=frozenset(cues["place_prepositions"]),
         lowercase_org_words=frozenset(cues["lowercase_org_words"]),
         service_words=frozenset(cues["service_words"]),

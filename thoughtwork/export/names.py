@@ -356,7 +356,9 @@ class NameFinder:
             if token.cap or not self._known_word(token.lower):
                 return "NAME"
         if not token.cap and not core[:1].islower():
-            return "NAME"  # a script without capitals (Arabic, Chinese, Hindi...): in an English diary, a name
+            # A script without capitals (Arabic, Chinese, Hindi...): in an English diary, a name,
+            # unless it reads as words of that language ("今日は少し楽だった", "오늘", "힘들었다").
+            return _uncased_kind(core, lists)
         if token.caps:
             return self._judge_shouted(token)
         if token.cap:
@@ -552,6 +554,38 @@ def _adjacent(tokens: list[_Token], i: int) -> _Token | None:
     if i + 1 < len(tokens) and tokens[i + 1].start - tokens[i].end <= 3 and tokens[i + 1].spaced:
         return tokens[i + 1]
     return None
+
+
+# Japanese honorifics after a name ("山田さん"), Korean ones that make a word a title ("선생님").
+_JA_HONORIFICS = ("\u3055\u3093", "\u3061\u3083\u3093", "\u304f\u3093", "\u69d8", "\u5148\u751f")
+# Korean verb and sentence endings ("힘들었다", "기다릴게", "좋아요"): a name ends in none of them.
+_HANGUL_ENDINGS = ("\ub2e4", "\uc694", "\uac8c", "\ub2c8", "\uc9c0", "\ub124", "\ub2d8", "\uc8e0")
+# Han characters no Chinese or Japanese name starts with: "I", "you", "today", "this", "very".
+_HAN_NOT_NAME_STARTS = frozenset("\u6211\u4f60\u4eca\u6628\u8fd9\u90a3\u5f88\u662f\u6709")
+# Words that end a hospital or clinic's name: 病院, 医院, 诊所, 診療所, 병원, 의원, 클리닉, クリニック.
+_UNCASED_ORG_ENDINGS = ("\u75c5\u9662", "\u533b\u9662", "\u8bca\u6240", "\u8a3a\u7642\u6240", "\ubcd1\uc6d0", "\uc758\uc6d0", "\ud074\ub9ac\ub2c9", "\u30af\u30ea\u30cb\u30c3\u30af")
+
+
+def _uncased_kind(core: str, lists: Gazetteer) -> str | None:
+    """A word in a script without capitals: a name unless it reads as that language's words."""
+    if core.endswith(_UNCASED_ORG_ENDINGS):
+        return "ORG"
+    first = core[0]
+    if "\u3040" <= first <= "\u30ff" or any("\u3040" <= c <= "\u309f" for c in core):
+        # Hiragana carries Japanese grammar ("今日は少し楽だった"); a name then only before an honorific.
+        for honorific in _JA_HONORIFICS:
+            if core.endswith(honorific) and len(core) > len(honorific):
+                return _uncased_kind(core[: -len(honorific)], lists)
+        if all("\u30a0" <= c <= "\u30ff" for c in core) and core not in lists.uncased_words:
+            return "NAME"  # a name written in Katakana
+        return None
+    if "\uac00" <= first <= "\ud7a3":
+        if core in lists.uncased_words or core.endswith(_HANGUL_ENDINGS):
+            return None
+        return "NAME"
+    if "\u4e00" <= first <= "\u9fff" and first in _HAN_NOT_NAME_STARTS:
+        return None
+    return "NAME"
 
 
 def _person_verb_follows(tokens: list[_Token], i: int, text: str) -> bool:

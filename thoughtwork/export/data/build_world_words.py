@@ -11,7 +11,8 @@ below, from wordfreq (Apache 2.0; its data from open corpora, CC BY-SA 4.0), les
 given name, surname, word-name or place (those stay names: "Anna", "Porto"), and, as "en_common",
 those of them among the 5,000 commonest English words and at least half as common in English
 ("in", "will"), which show no language; and, as "names_as_words", the listed names among each
-language's 5,000 commonest words ("luz", "vera", "deniz"). A name that is also an everyday word somewhere ("luz", "deniz") is
+language's 5,000 commonest words ("luz", "vera", "deniz"); and, as "hangul_katakana", common
+Korean and Japanese words in those scripts ("오늘", "ストレッチ"). A name that is also an everyday word somewhere ("luz", "deniz") is
 a word-name, listed by hand in cues.json.
 """
 
@@ -64,6 +65,13 @@ def main() -> None:
     )
     source = f"wordfreq top {PER_LANGUAGE} words of each language (Apache 2.0 / CC BY-SA 4.0), less English words and listed names and places"
     words["names_as_words"] = sorted(names_as_words)
+    # Korean and Japanese words written in Hangul or Katakana ("오늘", "ストレッチ"): a run of those
+    # scripts that is a common word is no name. Han characters are left out: "山田" and "李" are
+    # among the commonest Japanese and Chinese words because they are surnames.
+    words["hangul_katakana"] = sorted(
+        w for language in ("ko", "ja") for w in top_n_list(language, PER_LANGUAGE)
+        if len(w) > 1 and all("\uac00" <= c <= "\ud7a3" or "\u30a0" <= c <= "\u30ff" for c in w)
+    )
     lines = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in words.items()]
     text = "{\n" f' "source": {json.dumps(source)},\n' ' "words": {\n' + ",\n".join(lines) + "\n }\n}\n"
     json.loads(text)
