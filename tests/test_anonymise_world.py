@@ -237,3 +237,32 @@ def test_services_described_not_named_stay(anon: Anonymiser, text: str) -> None:
 )
 def test_words_of_scripts_without_capitals_stay_and_names_go(anon: Anonymiser, text: str, expected: str) -> None:
     assert scrub(anon, text) == expected
+
+
+# --- titles after a name, suffixes after an apostrophe, places in lower case, more id words ------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Haruka sensei said to journal every night.", "[NAME] sensei said"),
+        ("jiwoo oppa keeps asking why", "[NAME] oppa keeps"),
+        ("Sato-san at work noticed I've been off.", "[NAME]-san at work"),
+        ("Bayramda İzmir'e gittik.", "[PLACE]'e gittik."),
+        ("3 Mart'ta Kadıköy'deki fizyoterapiste gittim", "[DATE]'ta [NAME]'deki fizyoterapiste"),
+        ("physio in rathmines on the 9th", "physio in [PLACE] on the [DATE]"),
+        ("Her practice number PR 0123456 is on the invoice", "practice number [ID] is"),
+        ("CPF 123.456.789-09 pra nota fiscal", "CPF [ID] pra"),
+    ],
+)
+def test_titles_suffixes_lowercase_places_and_ids(anon: Anonymiser, text: str, expected: str) -> None:
+    assert expected in scrub(anon, text)
+
+
+def test_apostrophes_in_english_french_and_irish_names_stay_whole(anon: Anonymiser) -> None:
+    assert scrub(anon, "J'ai noté mes pensées. Don't worry, I'll be fine.") == "J'ai noté mes pensées. Don't worry, I'll be fine."
+    assert scrub(anon, "O'Brien came by.") == "[NAME] came by."
+
+
+@pytest.mark.parametrize("text", ["I practice 3 times a week in the evening.", "It was in between sessions, nothing more."])
+def test_numbers_and_words_after_those_cues_that_identify_nothing_stay(anon: Anonymiser, text: str) -> None:
+    assert scrub(anon, text) == text

@@ -55,6 +55,8 @@ class Gazetteer:
     """Words of other languages after which an unknown capitalised word is a place ("en Belgrano")."""
     uncased_words: frozenset[str] = frozenset()
     """Common Korean and Japanese words in Hangul or Katakana ("오늘"): no names."""
+    titles_after: frozenset[str] = frozenset()
+    """Titles written after a name ("Haruka sensei", "jiwoo oppa", "Sato-san", "Sara jan")."""
     determiners: frozenset[str] = frozenset()
     """Articles, possessives and prepositions of our languages: "la luz", "mi pilar" are words (cues.json)."""
 
@@ -112,6 +114,7 @@ def gazetteer() -> Gazetteer:
         foreign_function_words=(world_words | frozenset(cues["determiners"])) - frozenset(world["words"]["en_common"]) - _ENGLISH_FUNCTION_WORDS,
         lowercase_word_names=frozenset(w.lower() for w in cues["word_names_other_languages"]) | frozenset(world["words"]["names_as_words"]),
         determiners=frozenset(cues["determiners"]),
+        titles_after=frozenset(cues["titles_after"]),
         uncased_words=frozenset(world["words"]["hangul_katakana"]),
         place_prepositions=frozenset(cues["place_prepositions"]),
         lowercase_org_words=frozenset(cues["lowercase_org_words"]),

@@ -148,6 +148,29 @@ _OPENERS = frozenset(" \t\u00a0'\u2018\"\u201c(")
 _SENTENCE_END = set(".!?\n:;\"\u201c\u201d(-*\u2022>")
 
 
+# What follows an apostrophe in English: "Sam'll", "Don't", "I'd". Any other lower-case ending
+# after a name is a suffix of the language (Turkish "İzmir'e", "Kadıköy'deki", "Mart'ta") and stays.
+_ENGLISH_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "clock", "am"})
+_APOSTROPHE = re.compile("['\u2019]")
+
+
+def _cut_titles(tokens: list[_Token], titles: frozenset[str]) -> None:
+    """"Sato-san", "Kim-ssi": the name is the part before a title joined by a hyphen."""
+    for token in tokens:
+        if "-" in token.core:
+            head, _, tail = token.core.rpartition("-")
+            if head and tail.lower() in titles:
+                token.core, token.lower, token.end = head, head.lower(), token.start + len(head)
+
+
+def _without_suffix(core: str) -> str:
+    """"Kadıköy'deki" -> "Kadıköy"; "O'Brien", "Sant'Anna", "Don't" and "J'ai" stay whole."""
+    head, tail = _APOSTROPHE.split(core, 1)
+    if len(head) < 3 or not tail.isalpha() or not tail.islower() or tail in _ENGLISH_TAILS:
+        return core
+    return head
+
+
 def _stem(lower: str) -> str:
     lower = lower.replace("\u2019", "'")
     for suffix in _CONTRACTIONS:
@@ -170,6 +193,8 @@ class _Token:
                 core = word[:-2]
             elif word[-1] != "s":
                 core = word[:-1]
+        if ("'" in core or "\u2019" in core) and core[0].isupper():
+            core = _without_suffix(core)
         self.start = start
         self.core = core
         self.end = start + len(core)
@@ -226,6 +251,8 @@ class NameFinder:
             return orgs
         tokens = [_Token(text, m) for m in matches]
         self.text = text
+        if "-" in text:
+            _cut_titles(tokens, self.lists.titles_after)
         spans = self._place_phrases(tokens)
         vocabulary = self.lists.vocabulary
         names = self.lower_word_names
@@ -342,6 +369,13 @@ class NameFinder:
         core = token.core
         if token.lower in _HONORIFICS:
             return None  # "Frau", "Dr": a title says nothing about who; the name after it is hidden
+        if token.lower in lists.titles_after:
+            return None  # "sensei", "oppa": the title stays, the name before it goes
+        following = _adjacent(tokens, i)
+        if following is not None and following.lower in lists.titles_after and core.isalpha() and (
+            token.cap or not self._known_word(token.lower)
+        ):
+            return "NAME"  # "Haruka sensei", "jiwoo oppa", "Sara jan"
         if len(core) == 1:
             return "NAME" if _is_initial(tokens, i) else None
         if core in lists.safe_capitalised or core in lists.safe_acronyms:
@@ -377,6 +411,8 @@ class NameFinder:
                 return "NAME"
             if previous is not None and previous.lower in _CUE_VERBS:
                 return "NAME"
+            if previous is not None and previous.lower in _PLACE_PREPOSITIONS and len(core) >= 5 and token.lower not in lists.world_words:
+                return "PLACE"  # "physio in rathmines", "dr schmidt in kreuzberg": an unknown word where a place goes
         return None
 
     def _lower_word_name_acts(self, tokens: list[_Token], i: int) -> bool:

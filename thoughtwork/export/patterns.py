@@ -86,7 +86,8 @@ NI_NUMBER = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECAS
 _ID_WORDS = (
     r"policy|reference|ref|member(?:ship)?|patient|hospital|nhs|case|account|claim|passport|licen[cs]e|"
     r"insurance|customer|booking|mrn|ssn|national insurance|ni|id|order|ticket|employee|staff|student|chi|pps|"
-    r"card|flight|medicare|medicaid|sin|tax|tfn|bsn|svnr|dni|nie"
+    r"card|flight|medicare|medicaid|sin|tax|tfn|bsn|svnr|dni|nie|practice|provider|registration|file|chart|cpf|nif|pesel|"
+    r"aadhaar|curp|rut|nhi|nin|bvn|cnic|nric|versichertennummer|patientennummer"
 )
 KEYED_ID = re.compile(
     rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code)?\s*(?:is|was|:|-|ending(?: in)?)?\s*#?"
