@@ -193,8 +193,6 @@ class _Token:
                 core = word[:-2]
             elif word[-1] != "s":
                 core = word[:-1]
-        if ("'" in core or "\u2019" in core) and core[0].isupper():
-            core = _without_suffix(core)
         self.start = start
         self.core = core
         self.end = start + len(core)
@@ -206,6 +204,10 @@ class _Token:
             self.cap = self.caps = self.sentence_start = False
             return
         self.cap = True
+        if "'" in core or "\u2019" in core:
+            core = self.core = _without_suffix(core)
+            self.end = start + len(core)
+            self.lower = core.lower()
         self.caps = core.isupper() and sum(c.isalpha() for c in core) > 1
         # Only capitalised words need to know (look back past spaces and opening quotes).
         i = start - 1
