@@ -255,9 +255,12 @@ WORLD_DATE = re.compile(
     re.IGNORECASE,
 )
 # Every WORLD_DATE match holds one of these as a word ("de junio" holds "junio").
-_MONTH_WORDS = frozenset(w.split(" ")[-1].rstrip(".") for w in _month_names())
+# English months are DATE's: with only those WORLD_DATE adds only the German "20. April".
+_ENGLISH_MONTHS = frozenset(_data("dates.json")["months"]["en"])
+_MONTH_WORDS = frozenset(w.split(" ")[-1].rstrip(".") for w in _month_names()) - _ENGLISH_MONTHS
+_DAY_DOT = re.compile(r"\d\. ?[A-Za-z]").search
 # "24.12.", "14.03.": day and month with the German and Turkish trailing dot, no year.
-DOTTED_DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?!\d)")
+DOTTED_DAY_MONTH = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.(?!\d)")
 # "3월 14일", "2025년 3월 14일", "3月14日", "2024年11月8日", "令和6年5月1日": Korean, Japanese and
 # Chinese dates are written with the unit after each number (year, month, day), and Japanese years
 # also by era (Reiwa, Heisei, Showa).
@@ -269,7 +272,7 @@ CJK_DATE = re.compile(
 )
 # "around the 21st so I", "by the 3rd.": an ordinal after "the" is a day of the month unless a
 # noun follows it ("the 5th time", "the 2nd floor"): only these words may follow a day.
-ORDINAL_DAY = re.compile(r"(?<=\bthe )\d{1,2}(?:st|nd|rd|th)\b(?P<after>[ ]\w+)?", re.IGNORECASE)
+ORDINAL_DAY = re.compile(r"the (?P<day>\d{1,2}(?:st|nd|rd|th))\b(?P<after>[ ]\w+)?", re.IGNORECASE)
 _AFTER_A_DAY = frozenset(
     "so and but or at for when if because i we she he they then until till before after to is was which that as with "
     "in on of my our".split()
@@ -562,29 +565,44 @@ def day_month_date(text: str, start: int, raw: str) -> bool:
     return bool(_DATE_CUE(text[max(0, start - 20) : start]))
 
 
+# Every date shape in one pass over the places near a digit (each alternative starts at most 24
+# characters before one): English forms, an ordinal after "the", "24.12.", and (only when the text
+# holds another language's month) WORLD_DATE.
+_DAY_SHAPES = (
+    rf"(?P<date>{DATE.pattern})|(?P<ordinal>{ORDINAL_DAY.pattern})"
+    rf"|(?P<dotted>{DOTTED_DAY_MONTH.pattern})"
+)
+_ALL_DATES = re.compile(_DAY_SHAPES, re.IGNORECASE)
+_ALL_DATES_AND_WORLD = re.compile(_DAY_SHAPES + rf"|(?P<world>{WORLD_DATE.pattern})", re.IGNORECASE)
+
+
 def dates(text: str, words: set[str] | None = None) -> Iterator[Span]:
-    if not _MONTH_WORDS.isdisjoint(words if words is not None else word_set(text.lower())):
-        for match in WORLD_DATE.finditer(text):
-            yield Span(match.start(), _trim(text, *match.span()), "DATE")
-    if "." in text:
-        for match in DOTTED_DAY_MONTH.finditer(text):
-            if 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12:
-                yield Span(match.start(), match.end(), "DATE")
+    words = words if words is not None else word_set(text.lower())
+    world = not _MONTH_WORDS.isdisjoint(words) or (_DAY_DOT(text) and not _ENGLISH_MONTHS.isdisjoint(words))
+    for match in near_digits(_ALL_DATES_AND_WORLD if world else _ALL_DATES, text, 24):
+        raw = match.group(0)
+        if match.group("date") is not None:
+            if _DASHED_RANGE(raw):
+                continue  # "10-20-30" is more likely a range than a date
+            if not day_month_date(text, match.start(), raw):
+                continue
+        elif match.group("ordinal") is not None:
+            after = match.group("after")
+            whole = DATE.match(text, match.start("day"))  # "the 3rd of May" is day and month
+            if whole is not None:
+                yield Span(whole.start(), _trim(text, *whole.span()), "DATE")
+            elif after is None or after.strip().lower() in _AFTER_A_DAY or after.strip()[:1].isupper():
+                yield Span(match.start("day"), match.end("day"), "DATE")
+            continue
+        elif match.group("dotted") is not None:
+            day, month = raw.split(".")[:2]
+            if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+                yield Span(match.start(), match.end(), "DATE")  # the dot is the date's own
+            continue
+        yield Span(match.start(), _trim(text, *match.span()), "DATE")
     if not text.isascii() and ("\u6708" in text or "\uc6d4" in text):  # 月, 월
         for match in CJK_DATE.finditer(text):
             yield Span(match.start(), match.end(), "DATE")
-    if "the " in text:
-        for match in ORDINAL_DAY.finditer(text):
-            after = match.group("after")
-            if after is None or after.strip().lower() in _AFTER_A_DAY or after.strip()[:1].isupper():
-                yield Span(match.start(), match.start() + len(match.group(0)) - len(after or ""), "DATE")
-    for match in near_digits(DATE, text, 24):
-        raw = match.group(0)
-        if _DASHED_RANGE(raw):
-            continue  # "10-20-30" is more likely a range than a date
-        if not day_month_date(text, match.start(), raw):
-            continue
-        yield Span(match.start(), _trim(text, *match.span()), "DATE")
 
 
 _NUMERIC = (phones_and_numbers, postcodes, addresses)
