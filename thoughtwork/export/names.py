@@ -439,7 +439,7 @@ class NameFinder:
         token = tokens[i]
         lower = token.lower
         if token.sentence_start:
-            if lower not in lists.world_words and not self._german_compound(lower):
+            if lower not in lists.world_words and (len(lower) < 10 or not self._german_compound(lower)):
                 return False
             # Any of the next three words, up to the end of the sentence, may show the language.
             for j in range(i + 1, min(i + 4, len(tokens))):
@@ -448,10 +448,12 @@ class NameFinder:
                 if not tokens[j].cap and self._foreign_context(tokens[j].lower):
                     return True
             return False
-        if i == 0 or not token.spaced or not (lower in lists.german_words or self._german_compound(lower)):
+        if i == 0 or not token.spaced:
             return False
         previous = tokens[i - 1]
-        return not previous.cap and previous.lower not in _GERMAN_PREPOSITIONS and self._foreign_context(previous.lower)
+        if previous.cap or previous.lower in _GERMAN_PREPOSITIONS or not self._foreign_context(previous.lower):
+            return False
+        return lower in lists.german_words or self._german_compound(lower)
 
     def _foreign_context(self, lower: str) -> bool:
         """A lower-case word that belongs to another language and not to English."""
@@ -917,9 +919,8 @@ def lowercase_org_runs(text: str, words: list[re.Match[str]], lists: Gazetteer) 
     clinic", "the physio practice", "dilator practice" stay)."""
     spans = []
     org_words = lists.lowercase_org_words
-    for k, match in enumerate(words):
-        if match.group() not in org_words:
-            continue
+    for k in [k for k, match in enumerate(words) if match.group() in org_words]:
+        match = words[k]
         first = k
         while first > 0 and k - first < 4:
             word = words[first - 1].group()
