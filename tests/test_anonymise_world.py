@@ -4,8 +4,13 @@ judged by what follows them, and the everyday words around them kept."""
 
 from __future__ import annotations
 
-import pytest
+from functools import lru_cache
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thoughtwork.export import patterns
 from thoughtwork.export.anonymiser import Anonymiser
 
 
@@ -266,3 +271,39 @@ def test_apostrophes_in_english_french_and_irish_names_stay_whole(anon: Anonymis
 @pytest.mark.parametrize("text", ["I practice 3 times a week in the evening.", "It was in between sessions, nothing more."])
 def test_numbers_and_words_after_those_cues_that_identify_nothing_stay(anon: Anonymiser, text: str) -> None:
     assert scrub(anon, text) == text
+
+
+# --- the gates in front of costly patterns and the plain-sentence shortcut never change what is found
+
+_WORLD_PIECES = [
+    "grace", "said", "mark", "from", "work", "asked", "riverside", "clinic", "to", "st", "mary's", "hospital",
+    "Termin", "bei", "Cita", "el", "la", "luz", "Haruka", "sensei", "Sato-san", "İzmir'e", "zweiter", "Stock", "Hope",
+    "my", "Tuesday", "group", "texted", "3", "12", "3.", "märz", "de", "junio", "mai", "the", "21st", "so", "24.12.",
+    "Rue", "des", "Martyrs", "calle", "Florida", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
+    "line", "Signal:", "noorpeach#4412", "3월", "14일", "3月14日", "May", "at", "14:30", "I", "saw", "Dr.", "Ng",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORLD_PIECES), st.sampled_from([" ", " ", ". ", ", ", "\n"])), max_size=14))
+def test_gates_and_shortcut_find_what_the_full_passes_find(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in pieces)
+    # Every gate opened: a word set that holds every gate word, and no plain-sentence shortcut.
+    opened = set(patterns._MONTH_WORDS | patterns._ENGLISH_MONTHS | patterns._STREET_WORDS | patterns._CONTACT_FIRST_WORDS | patterns._ID_FIRST_WORDS)
+    gated = sorted(patterns.find_patterns(text))
+    full = sorted(
+        list(patterns.emails_urls_handles(text, opened)) + list(patterns.named_streets(text, opened))
+        + ([s for d in patterns._NUMERIC for s in d(text)] + list(patterns.dates(text, opened)) + list(patterns.phones_and_numbers(text, opened))
+           if any(c.isdigit() for c in text) else [])
+        + ([patterns.Span(m.start(), m.end(), "DATE") for m in patterns.WORD_DATE.finditer(text)] if " of " in text else [])
+    )
+    assert gated == sorted(s for s in full if s.end > s.start)
+    shortcut, judged = _shortcut_pair()
+    assert shortcut.find(text) == judged.find(text)
+
+
+@lru_cache(maxsize=1)
+def _shortcut_pair() -> tuple[Anonymiser, Anonymiser]:
+    shortcut, judged = Anonymiser(), Anonymiser()
+    judged.names._all_plain = lambda words: False  # every word judged in context
+    return shortcut, judged
