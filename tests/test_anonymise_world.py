@@ -279,7 +279,7 @@ _WORLD_PIECES = [
     "grace", "said", "mark", "from", "work", "asked", "riverside", "clinic", "to", "st", "mary's", "hospital",
     "Termin", "bei", "Cita", "el", "la", "luz", "Haruka", "sensei", "Sato-san", "İzmir'e", "zweiter", "Stock", "Hope",
     "my", "Tuesday", "group", "texted", "3", "12", "3.", "märz", "de", "junio", "mai", "the", "21st", "so", "24.12.",
-    "Rue", "des", "Martyrs", "calle", "Florida", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
+    "Rue", "des", "Martyrs", "calle", "Florida", "Place", "Via", "Roma", "place", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
     "line", "Signal:", "noorpeach#4412", "3월", "14일", "3月14日", "May", "at", "14:30", "I", "saw", "Dr.", "Ng",
 ]
 

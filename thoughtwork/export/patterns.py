@@ -321,9 +321,9 @@ def word_set(lower: str) -> set[str]:
 
 
 _CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_words"])
-_STREET_WORDS = frozenset(
-    w.lower().rstrip(".") for key in ("street_types_before", "street_types_before_english_words", "street_types_after") for w in _CUES[key]
-)
+_STREET_WORDS = frozenset(w.lower().rstrip(".") for key in ("street_types_before", "street_types_after") for w in _CUES[key])
+# English words that are street types only capitalised ("Place de la Concorde"): looked for as written.
+_ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"])
 
 
 def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Span]:
@@ -515,7 +515,9 @@ def postcodes(text: str) -> Iterator[Span]:
 
 def named_streets(text: str, words: set[str] | None = None) -> Iterator[Span]:
     """Streets known by their type word, numbered or not (NAMED_STREET): no digit needed."""
-    if _STREET_WORDS.isdisjoint(words if words is not None else word_set(text.lower())):
+    if _STREET_WORDS.isdisjoint(words if words is not None else word_set(text.lower())) and not any(
+        w in text for w in _ENGLISH_STREET_TYPES
+    ):
         return
     for match in NAMED_STREET.finditer(text):
         first = match.group(0).split(" ", 1)[0].lower()
