@@ -292,6 +292,8 @@ class NameFinder:
         lowers = [_core(w).lower() if "'" in w or "\u2019" in w else w.lower() for w in words]
         if not self.lower_word_names.isdisjoint(lowers) and not _LATER_PERSON_VERBS.isdisjoint(lowers):
             return False  # "grace said": a word-name doing what people do
+        if len(lowers) > 1 and not self.lists.titles_after.isdisjoint(lowers[1:]):
+            return False  # "May sensei": a word before a title is someone
         if not self.phrase_pairs.isdisjoint(zip(lowers, lowers[1:])):
             return False
         if not _BEFORE_A_NAME.isdisjoint(lowers):
@@ -908,14 +910,14 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
 # Before a lower-case organisation, these end the run: "the pain clinic", "to my physio practice".
 _RUN_STOPS = frozenset({"a", "an", "my", "our", "your", "his", "her", "their", "to", "at", "from", "in", "into", "of",
                         "for", "with", "and", "or", "is", "was", "went", "back", "go", "going", "called", "rang"})
-_RUN_OPENERS = frozenset({"to", "at", "from", "into", "is", "called", "rang", "phoned", "emailed"})
+_RUN_OPENERS = frozenset({"to", "at", "from", "into", "called", "rang", "phoned", "emailed"})
 
 
 def lowercase_org_runs(text: str, words: list[re.Match[str]], lists: Gazetteer) -> list[Span]:
     """Organisations written in lower case: "riverside clinic", "calder valley practice",
     "st mary's hospital", "saskatoon city hospital". Up to four lower-case words before a word
     such as "clinic" are a name when one of them is no everyday word, when they start with "st", or
-    when they follow "to", "at" or "is" with nothing that only describes a service ("went to pain
+    when they follow "to", "at" or "from" with nothing that only describes a service ("went to pain
     clinic", "the physio practice", "dilator practice" stay)."""
     spans = []
     org_words = lists.lowercase_org_words

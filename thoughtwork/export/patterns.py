@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from thoughtwork.export.gazetteer import gazetteer
 from thoughtwork.locations import package_data
 
 
@@ -351,8 +352,11 @@ def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Sp
             if _ID_SHAPED(value) and not value.isdigit():
                 yield Span(match.start(1), match.start(1) + len(value), "HANDLE")
     if "_" in text:
+        vocabulary = gazetteer().vocabulary
         for match in UNDERSCORED.finditer(text):
-            yield Span(match.start(), match.end(), "HANDLE")
+            # "all_or_nothing", "self_worth": everyday words joined for a machine, not someone's name.
+            if not all(part in vocabulary for part in match.group(0).lower().replace(".", "_").split("_") if part):
+                yield Span(match.start(), match.end(), "HANDLE")
     if "#" in text:
         for match in TAGGED.finditer(text):
             yield Span(match.start(), match.end(), "HANDLE")
