@@ -36,6 +36,8 @@ def scrub(anon: Anonymiser, text: str) -> str:
         ("Consulta dia 7 de setembro de 2025 com", "dia [DATE] com"),
         ("Il 21 aprile ho parlato", "Il [DATE] ho"),
         ("Wizyta 15 maja w centrum", "[DATE] w"),
+        ("Cita el 5 ene a las 10", "el [DATE] a las"),
+        ("Termin am 3 Okt. um 9", "am [DATE]. um"),
         ("3 Mart'ta gittim", "[DATE]'ta gittim"),
         ("closes on 12 Farvardin.", "on [DATE]."),
         ("Sie kommt am 24.12. zu uns", "am [DATE] zu"),
@@ -120,6 +122,8 @@ def test_apps_and_plain_words_after_contact_words_stay(anon: Anonymiser, text: s
         ("gittim, Bağdat Caddesi'nde. Therapist", "gittim, [ADDRESS]'nde."),
         ("office on ulica Floriańska 22 in Kraków", "on [ADDRESS] in"),
         ("Clinic at 23-C Main Boulevard, Gulberg III.", "at [ADDRESS], [PLACE]."),
+        ("C/ Mayor 5, Madrid", "[ADDRESS], [PLACE]"),
+        ("Av Paulista 1000, São Paulo", "[ADDRESS], [PLACE]"),
     ],
 )
 def test_streets_named_by_their_type_word(anon: Anonymiser, text: str, expected: str) -> None:
@@ -279,7 +283,7 @@ _WORLD_PIECES = [
     "grace", "said", "mark", "from", "work", "asked", "riverside", "clinic", "to", "st", "mary's", "hospital",
     "Termin", "bei", "Cita", "el", "la", "luz", "Haruka", "sensei", "Sato-san", "İzmir'e", "zweiter", "Stock", "Hope",
     "my", "Tuesday", "group", "texted", "3", "12", "3.", "märz", "de", "junio", "mai", "the", "21st", "so", "24.12.",
-    "Rue", "des", "Martyrs", "calle", "Florida", "Place", "Via", "Roma", "place", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
+    "Rue", "des", "Martyrs", "calle", "Florida", "Place", "Via", "Roma", "place", "C/", "Av", "Okt", "ene", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
     "line", "Signal:", "noorpeach#4412", "3월", "14일", "3月14日", "May", "at", "14:30", "I", "saw", "Dr.", "Ng",
 ]
 

@@ -322,7 +322,7 @@ def word_set(lower: str) -> set[str]:
 
 
 _CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_words"])
-_STREET_WORDS = frozenset(w.lower().rstrip(".") for key in ("street_types_before", "street_types_after") for w in _CUES[key])
+_STREET_WORDS = frozenset(w.lower().rstrip("./") for key in ("street_types_before", "street_types_after") for w in _CUES[key])
 # English words that are street types only capitalised ("Place de la Concorde"): looked for as written.
 _ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"])
 

@@ -6,9 +6,9 @@ never run by thoughtwork itself).
 
 Month names come from the Unicode CLDR through babel (Unicode licence): the wide names in
 their "format" form (the one used in a date: Polish "3 lutego", Czech "3. března") and their
-"stand-alone" form, and abbreviations with a full stop ("3 févr.", "5 Okt."), dropping an
-abbreviation that is an everyday English word ("out", "set", "mar"), since "3 out of 10" is no
-date. Korean, Japanese and Chinese dates ("3월 14일", "3月14日") have a shape of their own and
+"stand-alone" form, and abbreviations of three letters or more, with or without their full stop
+("3 févr.", "5 Okt", "12 dic"), dropping an abbreviation that is an everyday English word ("out",
+"set", "mar"), since "3 out of 10" is no date. Korean, Japanese and Chinese dates ("3월 14일", "3月14日") have a shape of their own and
 are found by pattern, so they need no names here.
 
 Calendars other than the Gregorian are written below by hand, transliterated the way people
@@ -56,8 +56,11 @@ def month_names(english_words: set[str]) -> dict[str, list[str]]:
                     forms.add(name.lower())
             for month, name in get_month_names("abbreviated", context, locale).items():
                 name = name.replace("\u2019", "'").split(" ")[-1].split("'")[-1]
-                if name.endswith(".") and _latin_letters(name) and name.rstrip(".").lower() not in english_words:
-                    forms.add(name.lower())
+                bare = name.rstrip(".").lower()
+                if _latin_letters(name) and len(bare) >= 3 and bare not in english_words:
+                    forms.add(bare)  # "3 Okt", "12 dic"; read with or without its dot
+                    if name.endswith("."):
+                        forms.add(name.lower())
         out[locale] = sorted(forms)
     return out
 
