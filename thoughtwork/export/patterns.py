@@ -346,7 +346,7 @@ def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Sp
             if value.isalpha() and not _OWNED_ACCOUNT(text, 0, match.start()) and not _NAMED_HANDLE(match.group(0)):
                 continue
             yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
-    if _could_be_an_id(text) and not _CONTACT_FIRST_WORDS.isdisjoint(words if words is not None else word_set(lower)):
+    if not _CONTACT_FIRST_WORDS.isdisjoint(words if words is not None else word_set(lower)) and _could_be_an_id(text):
         for match in CONTACT_ID.finditer(text):
             value = text[match.start(1) : _trim(text, *match.span(1))]
             if _ID_SHAPED(value) and not value.isdigit():
@@ -360,7 +360,7 @@ def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Sp
     if "#" in text:
         for match in TAGGED.finditer(text):
             yield Span(match.start(), match.end(), "HANDLE")
-    if "." in text and _inner_dot(text, then_digit=True):
+    if "." in text and _HAS_ANY_DIGIT(text) and _inner_dot(text, then_digit=True):
         for match in DOTTED_NAME.finditer(text):
             if sum(c.isalpha() for c in match.group(0)) >= 4:
                 yield Span(match.start(), match.end(), "HANDLE")
