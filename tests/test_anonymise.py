@@ -655,3 +655,31 @@ def test_the_parts_after_a_street_address_are_hidden_with_it(anon: Anonymiser, t
 )
 def test_what_follows_an_address_that_is_not_part_of_it_stays(anon: Anonymiser, text: str, expected: str) -> None:
     assert scrub(anon, text) == expected
+
+
+# --- issue 16: blind sets from helpers who never read the code (Europe and Latin America; Asia,
+# Africa, the Middle East and the English-speaking world). First pass: blind7 78.9% of identifiers,
+# 94.8% names+places, 95.6% words kept; blind8 83.7% / 93.8% / 97.9%. Floors a little under today's.
+
+@pytest.mark.parametrize(
+    ("name", "everything", "names_places", "words_kept"),
+    [("anonymise_blind7.jsonl", 0.96, 0.96, 0.98), ("anonymise_blind8.jsonl", 0.975, 0.975, 0.99)],
+)
+def test_world_blind_sets_keep_their_floors(name: str, everything: float, names_places: float, words_kept: float) -> None:
+    report = evaluate(load(DATA / name), Anonymiser().find)
+    assert report.recall("EMAIL", "PHONE", "URL", "ID", "HANDLE") == 1.0, report.misses
+    assert report.recall("DATE") == 1.0, report.misses
+    assert report.recall() >= everything, report.misses
+    assert report.recall("NAME", "PLACE") >= names_places, report.misses
+    assert report.word_survival >= words_kept, report.over[:20]
+
+
+def test_third_world_blind_set_keeps_its_first_unseen_figure() -> None:
+    """blind9 was written while issue 16 was being fixed and measured once, after the fixes, never
+    tuned on: 195 of 238 identifiers (81.9%), 103 of 116 names and places, 98.5% of other words.
+    Its floors are that first figure."""
+    report = evaluate(load(DATA / "anonymise_blind9.jsonl"), Anonymiser().find)
+    assert report.recall() >= 195 / 238, report.misses
+    assert report.recall("NAME", "PLACE") >= 103 / 116, report.misses
+    assert report.recall("EMAIL", "PHONE", "URL", "HANDLE") == 1.0, report.misses
+    assert report.word_survival >= 0.984, report.over[:20]

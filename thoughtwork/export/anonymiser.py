@@ -119,7 +119,7 @@ class Anonymiser:
 # city in capitalised words ("Gardens", "Salthill"), and a postcode of digits ("8001", "Wellington 6140").
 _TAIL = re.compile(
     r",? (?:(?P<floor>\d{1,3}[\u00ba\u00b0\u00aa] ?[A-Za-z]{0,5}\.?|\d{1,2}(?:st|nd|rd|th) [Ff]loor)"
-    r"|(?P<words>[A-Z][a-z\u00df-\u00ff][\w'\u2019\-]*(?: [A-Z][a-z\u00df-\u00ff][\w'\u2019\-]*){0,2})(?: (?P<code>\d{4,6}))?"
+    r"|(?P<words>[A-Z][a-z\u00df-\u00ff][\w'\u2019\-]*(?: [A-Z][a-z\u00df-\u00ff][\w'\u2019\-]*){0,2}(?: [IVX]{1,4}\b)?)(?: (?P<code>\d{4,6}))?"
     r"|(?P<number>\d{4,6}))(?=[,.;:!?)\s]|$)"
 )
 

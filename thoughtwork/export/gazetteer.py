@@ -16,6 +16,12 @@ from thoughtwork.locations import package_data
 _ROLE_WORDS = {"Doctor", "Nurse", "Sister", "Midwife", "Father", "Mother", "Brother", "Baby", "Love", "Honey"}
 
 
+# Determiners that are English first: they show no other language is being written.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the some my your our their her his this that any no in a an on do me so to is it he we be or as at by go if of up us am".split()
+)
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Sets for fast membership tests; names and places keep their usual capitalisation."""
@@ -32,6 +38,27 @@ class Gazetteer:
     safe_acronyms: frozenset[str]
     vocabulary: frozenset[str]
     safe_capitalised: frozenset[str]
+    world_words: frozenset[str] = frozenset()
+    """Everyday words of other languages (lower case, `data/world_words.json`): "termin", "cita"."""
+    lowercase_word_names: frozenset[str] = frozenset()
+    """Names that are everyday words in another language ("luz", "deniz"), lower case (cues.json)."""
+    german_words: frozenset[str] = frozenset()
+    """The German part of `world_words`: German capitalises its nouns mid-sentence ("zweiter Stock")."""
+    foreign_function_words: frozenset[str] = frozenset()
+    """Words that show another language is being written: its words, less the commonest English ones
+    ("bei", "el", "der" count; "in", "die" do not)."""
+    lowercase_org_words: frozenset[str] = frozenset()
+    """Words that end an organisation written in lower case ("riverside clinic", cues.json)."""
+    service_words: frozenset[str] = frozenset()
+    """Words that describe a service, not name one ("pain clinic", "the physio practice")."""
+    place_prepositions: frozenset[str] = frozenset()
+    """Words of other languages after which an unknown capitalised word is a place ("en Belgrano")."""
+    uncased_words: frozenset[str] = frozenset()
+    """Common Korean and Japanese words in Hangul or Katakana ("오늘"): no names."""
+    titles_after: frozenset[str] = frozenset()
+    """Titles written after a name ("Haruka sensei", "jiwoo oppa", "Sato-san", "Sara jan")."""
+    determiners: frozenset[str] = frozenset()
+    """Articles, possessives and prepositions of our languages: "la luz", "mi pilar" are words (cues.json)."""
 
     def is_person_name(self, word: str) -> bool:
         """True for a given name or surname in its usual capitalisation ("Priya", "Okafor")."""
@@ -61,6 +88,11 @@ def gazetteer() -> Gazetteer:
     places = _load("places.json")
     orgs = _load("organisations.json")
     vocab = _load("vocabulary.json")
+    cues = _load("cues.json")
+    world = _load("world_words.json")
+    world_words = frozenset(w for language, words in world["words"].items() if language not in ("en_common", "names_as_words", "hangul_katakana") for w in words)
+    # Apps, platforms and the names of ID schemes ("on WhatsApp", "my Aadhaar") identify nobody.
+    kept = set(cues["platforms"]) | set(cues["id_schemes"])
     all_places = [p for key in ("countries", "cities", "regions", "towns") for p in places.get(key, ())]
     single = frozenset(p for p in all_places if " " not in p) | frozenset(fold(p) for p in all_places if " " not in p)
     # Longest first, so "New York City" wins over "New York" in the phrase pattern.
@@ -72,9 +104,19 @@ def gazetteer() -> Gazetteer:
         places=single,
         place_phrases=phrases,
         capitalised_phrases=frozenset(places.get("capitalised_only", ())),
-        org_suffixes=frozenset(orgs["suffixes"]),
-        known_orgs=frozenset(orgs["known"]),
-        safe_acronyms=frozenset(orgs["safe_acronyms"]),
+        org_suffixes=frozenset(orgs["suffixes"]) | frozenset(cues["org_words_other_languages"]),
+        known_orgs=frozenset(orgs["known"]) - kept,
+        safe_acronyms=frozenset(orgs["safe_acronyms"]) | {w.upper() for w in kept},
         vocabulary=frozenset(vocab["words"]),
-        safe_capitalised=frozenset(vocab["safe_capitalised"]),
+        safe_capitalised=frozenset(vocab["safe_capitalised"]) | kept,
+        world_words=world_words - frozenset(vocab["words"]),
+        german_words=frozenset(world["words"]["de"]),
+        foreign_function_words=(world_words | frozenset(cues["determiners"])) - frozenset(world["words"]["en_common"]) - _ENGLISH_FUNCTION_WORDS,
+        lowercase_word_names=frozenset(w.lower() for w in cues["word_names_other_languages"]) | frozenset(world["words"]["names_as_words"]),
+        determiners=frozenset(cues["determiners"]),
+        titles_after=frozenset(cues["titles_after"]),
+        uncased_words=frozenset(world["words"]["hangul_katakana"]),
+        place_prepositions=frozenset(cues["place_prepositions"]),
+        lowercase_org_words=frozenset(cues["lowercase_org_words"]),
+        service_words=frozenset(cues["service_words"]),
     )

@@ -35,8 +35,17 @@ _PERSON_VERBS = {
     "sat", "stayed", "brought", "sent", "gave", "wrote", "drove", "showed", "invited", "offered", "visited",
     "listened", "apologised", "apologized", "cooked", "picked", "waved", "winked", "nodded", "sighed", "hugs",
     "texts", "messages", "wants", "reckons", "reckoned", "knew", "insisted", "admitted", "joked", "whispered",
-    "snapped", "phoned", "emailed",
+    "snapped", "phoned", "emailed", "shared", "posted", "recommended", "commented", "booked", "lent", "organised",
+    "organized", "hosted",
 }
+# A person verb a few words on, after "from the forum", "next door", "from First Fertility":
+# "Rain from the forum messaged me", "Bill next door asked". Not across these, which start another
+# clause or make the word a thing ("Faith in myself is low", "Hope is what she said").
+_CLAUSE_BREAKS = frozenset({
+    "i", "you", "we", "they", "he", "she", "it", "me", "him", "her", "us", "them", "and", "but", "or", "that", "because",
+    "so", "if", "when", "is", "was", "are", "were", "be", "been", "in", "of", "to", "for", "with", "who", "which", "what",
+})
+_LATER_PERSON_VERBS = frozenset(_PERSON_VERBS - {"and"})
 # "Hope came back" is the feeling; "J came round" can only be someone.
 _INITIAL_VERBS = _PERSON_VERBS | {"came", "comes", "went", "arrived", "left", "got", "wanted", "thought"}
 # Seasons and weather are described like people ("Summer was lovely"): never names by description.
@@ -95,6 +104,7 @@ _BEFORE_A_NAME = frozenset(_RELATIONS | _CAPITAL_CUES)
 _PLACE_PREPOSITIONS = {"in", "from", "near", "around", "visiting", "outside", "via"}
 _POSSESSIVES = {"my", "our", "her", "his", "their", "your"}
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
+_ORG_CONNECTORS = frozenset(_CONNECTORS | {"am", "an", "do", "dos", "das", "della", "delle", "dei", "des", "du", "im", "zum", "zur"} - {"and", "&"})
 _STREET_SUFFIXES = {
     "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Close", "Crescent", "Court", "Way", "Place",
     "Terrace", "Grove", "Gardens", "Square", "Boulevard", "Row", "Mews", "Hill", "Park", "Walk", "Parade", "Wharf",
@@ -122,6 +132,8 @@ _PLACE_TYPES = {
     "District", "Valley", "Bay", "Heights", "Forest", "Hills", "Dales", "Moors", "Moor", "Coast", "Island", "Islands",
     "Isles", "Lakes", "Downs", "Fens", "Wolds", "Peninsula", "Mountains", "Falls", "Beach", "Springs", "Harbour",
     "Harbor", "Cove", "Canyon", "Glen", "Broads", "Peaks", "Estuary", "Gorge", "Marshes", "Riviera", "Borough", "County",
+    # English towns named for a bridge, heath or well ("Hebden Bridge", "Tunbridge Wells", "Hampstead Heath").
+    "Bridge", "Heath", "Wells", "Cross", "Common",
 }
 _PLACE_PREFIXES = {"Lake", "Loch", "Lough", "Mount", "Mt", "Isle", "Isles", "Port", "Fort", "Cape", "Glen", "Ben"}
 _NOT_PLACE_STARTS = {"The", "A", "An", "My", "Our", "Your", "Their", "His", "Her", "This", "That", "I", "We", "Every", "Each"}
@@ -134,6 +146,29 @@ _CALENDAR = {
 _NOT_BEFORE_SPACE = frozenset(",;:!?)\"'\u201d")
 _OPENERS = frozenset(" \t\u00a0'\u2018\"\u201c(")
 _SENTENCE_END = set(".!?\n:;\"\u201c\u201d(-*\u2022>")
+
+
+# What follows an apostrophe in English: "Sam'll", "Don't", "I'd". Any other lower-case ending
+# after a name is a suffix of the language (Turkish "İzmir'e", "Kadıköy'deki", "Mart'ta") and stays.
+_ENGLISH_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "clock", "am"})
+_APOSTROPHE = re.compile("['\u2019]")
+
+
+def _cut_titles(tokens: list[_Token], titles: frozenset[str]) -> None:
+    """"Sato-san", "Kim-ssi": the name is the part before a title joined by a hyphen."""
+    for token in tokens:
+        if "-" in token.core:
+            head, _, tail = token.core.rpartition("-")
+            if head and tail.lower() in titles:
+                token.core, token.lower, token.end = head, head.lower(), token.start + len(head)
+
+
+def _without_suffix(core: str) -> str:
+    """"Kadıköy'deki" -> "Kadıköy"; "O'Brien", "Sant'Anna", "Don't" and "J'ai" stay whole."""
+    head, tail = _APOSTROPHE.split(core, 1)
+    if len(head) < 3 or not tail.isalpha() or not tail.islower() or tail in _ENGLISH_TAILS:
+        return core
+    return head
 
 
 def _stem(lower: str) -> str:
@@ -169,6 +204,10 @@ class _Token:
             self.cap = self.caps = self.sentence_start = False
             return
         self.cap = True
+        if "'" in core or "\u2019" in core:
+            core = self.core = _without_suffix(core)
+            self.end = start + len(core)
+            self.lower = core.lower()
         self.caps = core.isupper() and sum(c.isalpha() for c in core) > 1
         # Only capitalised words need to know (look back past spaces and opening quotes).
         i = start - 1
@@ -186,12 +225,16 @@ class NameFinder:
         self.place_phrases, self.org_phrases, self.phrase_starts = _phrase_indexes(lists)
         self.phrase_pairs = frozenset(self.place_phrases) | frozenset(self.org_phrases)
         self.plain_words = _plain_words(lists)
+        self.lower_word_names = frozenset(w.lower() for w in lists.word_names) | lists.lowercase_word_names
+        self.text = ""
+        """The text being judged (set by `find` and `learn`), for rules that read the marks between words."""
         self.learned: dict[str, str] = {}
         """Capitalised words found as names or places in other texts of the same person (see Anonymiser.learn)."""
 
     def learn(self, text: str) -> None:
         """Remember the capitalised names and places found in `text`, to find them again elsewhere."""
         tokens = [_Token(text, m) for m in WORD.finditer(text)]
+        self.text = text
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         for token, kind in zip(tokens, kinds):
             if kind in ("NAME", "PLACE") and token.cap and not token.caps:
@@ -204,19 +247,28 @@ class NameFinder:
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
         """Names, places and organisations among the words outside `taken`."""
         matches = list(_outside(WORD.finditer(text), taken)) if taken else list(WORD.finditer(text))
-        if self._all_plain([m.group() for m in matches]):
-            return []
+        words = [m.group() for m in matches]
+        orgs = lowercase_org_runs(text, matches, self.lists) if not self.lists.lowercase_org_words.isdisjoint(words) else []
+        if self._all_plain(words):
+            return orgs
         tokens = [_Token(text, m) for m in matches]
+        self.text = text
+        if "-" in text:
+            _cut_titles(tokens, self.lists.titles_after)
         spans = self._place_phrases(tokens)
         vocabulary = self.lists.vocabulary
+        names = self.lower_word_names
         # The everyday lower-case words (most of any text) are settled here, without a call.
-        kinds = [None if not t.cap and t.lower in vocabulary else self._judge(tokens, i) for i, t in enumerate(tokens)]
+        kinds = [
+            None if not t.cap and t.lower in vocabulary and t.lower not in names else self._judge(tokens, i)
+            for i, t in enumerate(tokens)
+        ]
         _extend_to_capitalised_neighbours(text, tokens, kinds, self.lists)
         _same_word_same_kind(tokens, kinds, self.learned, self._is_name_like)
         spans += _suffix_runs(text, tokens, self.lists)
         spans += _place_type_runs(text, tokens, self.lists)
         spans += [Span(t.start, t.end, k) for t, k in zip(tokens, kinds) if k]
-        return spans
+        return spans + orgs
 
     def _all_plain(self, words: list[str]) -> bool:
         """True when no word can be or start a name, place or organisation, so judging each in its
@@ -238,6 +290,10 @@ class NameFinder:
         if self.learned and not self.learned.keys().isdisjoint(_core(w) for w in words):
             return False
         lowers = [_core(w).lower() if "'" in w or "\u2019" in w else w.lower() for w in words]
+        if not self.lower_word_names.isdisjoint(lowers) and not _LATER_PERSON_VERBS.isdisjoint(lowers):
+            return False  # "grace said": a word-name doing what people do
+        if len(lowers) > 1 and not self.lists.titles_after.isdisjoint(lowers[1:]):
+            return False  # "May sensei": a word before a title is someone
         if not self.phrase_pairs.isdisjoint(zip(lowers, lowers[1:])):
             return False
         if not _BEFORE_A_NAME.isdisjoint(lowers):
@@ -310,11 +366,20 @@ class NameFinder:
     def _judge(self, tokens: list[_Token], i: int) -> str | None:
         token = tokens[i]
         lists = self.lists
+        if not token.cap and token.lower in self.lower_word_names and self._lower_word_name_acts(tokens, i):
+            return "NAME"  # a word-name doing what people do is someone: "grace said", "mark from work asked"
         if not token.cap and token.lower in lists.vocabulary:
             return None  # most words: an everyday word in lower case is never a name, whatever precedes it
         core = token.core
         if token.lower in _HONORIFICS:
             return None  # "Frau", "Dr": a title says nothing about who; the name after it is hidden
+        if token.lower in lists.titles_after:
+            return None  # "sensei", "oppa": the title stays, the name before it goes
+        following = _adjacent(tokens, i)
+        if following is not None and following.lower in lists.titles_after and core.isalpha() and (
+            token.cap or not self._known_word(token.lower)
+        ):
+            return "NAME"  # "Haruka sensei", "jiwoo oppa", "Sara jan"
         if len(core) == 1:
             return "NAME" if _is_initial(tokens, i) else None
         if core in lists.safe_capitalised or core in lists.safe_acronyms:
@@ -329,12 +394,16 @@ class NameFinder:
             if token.cap or not self._known_word(token.lower):
                 return "NAME"
         if not token.cap and not core[:1].islower():
-            return "NAME"  # a script without capitals (Arabic, Chinese, Hindi...): in an English diary, a name
+            # A script without capitals (Arabic, Chinese, Hindi...): in an English diary, a name,
+            # unless it reads as words of that language ("今日は少し楽だった", "오늘", "힘들었다").
+            return _uncased_kind(core, lists)
         if token.caps:
             return self._judge_shouted(token)
         if token.cap:
             return self._judge_capitalised(tokens, i)
         if not self._known_word(token.lower):
+            if token.lower in lists.lowercase_word_names and previous is not None and previous.lower in lists.determiners:
+                return None  # "la luz", "una vera amica", "mi pilar": the word, not the name
             title = core[:1].upper() + core[1:]
             if title in lists.word_names:
                 # "a frank talk", "sandy toes": in lower case a word-name is the word, unless cued ("told frank").
@@ -346,7 +415,64 @@ class NameFinder:
                 return "NAME"
             if previous is not None and previous.lower in _CUE_VERBS:
                 return "NAME"
+            if previous is not None and previous.lower in _PLACE_PREPOSITIONS and len(core) >= 5 and token.lower not in lists.world_words:
+                return "PLACE"  # "physio in rathmines", "dr schmidt in kreuzberg": an unknown word where a place goes
         return None
+
+    def _lower_word_name_acts(self, tokens: list[_Token], i: int) -> bool:
+        """tokens[i], a word-name in lower case ("grace", "dolores"), is followed by what a person
+        does and not preceded by an article or possessive ("the rose said" is no one)."""
+        previous = tokens[i - 1] if i and tokens[i].spaced else None
+        if previous is not None and (previous.lower in self.lists.determiners or previous.lower in _POSSESSIVES):
+            return False
+        following = _adjacent(tokens, i)
+        if following is not None and following.lower in _LATER_PERSON_VERBS:
+            return True
+        return _person_verb_follows(tokens, i, self.text)
+
+    def _foreign_word(self, tokens: list[_Token], i: int) -> bool:
+        """tokens[i], capitalised and no listed name or place, is an everyday word of another
+        language written where that language is being written: at the start of a sentence before
+        a word of it ("Termin bei Dr. Vogel", "Cita el 18", "Randevu saat 11"), or mid-sentence as a
+        German noun after a German word that is no preposition ("zweiter Stock", "wir haben Zeit";
+        not "in Köln", "am Park"). An English sentence ("Matt is nervous", "in Bursa") never makes
+        a word foreign."""
+        lists = self.lists
+        token = tokens[i]
+        lower = token.lower
+        if token.sentence_start:
+            if lower not in lists.world_words and (len(lower) < 10 or not self._german_compound(lower)):
+                return False
+            # Any of the next three words, up to the end of the sentence, may show the language.
+            for j in range(i + 1, min(i + 4, len(tokens))):
+                if tokens[j].sentence_start:
+                    break
+                if not tokens[j].cap and self._foreign_context(tokens[j].lower):
+                    return True
+            return False
+        if i == 0 or not token.spaced:
+            return False
+        previous = tokens[i - 1]
+        if previous.cap or previous.lower in _GERMAN_PREPOSITIONS or not self._foreign_context(previous.lower):
+            return False
+        return lower in lists.german_words or self._german_compound(lower)
+
+    def _foreign_context(self, lower: str) -> bool:
+        """A lower-case word that belongs to another language and not to English."""
+        lists = self.lists
+        return lower in lists.foreign_function_words
+
+    def _german_compound(self, lower: str) -> bool:
+        """'versichertennummer', 'beratungsstelle': German joins nouns into one word; both parts
+        (the first perhaps with its linking s or n) are German words."""
+        if len(lower) < 10:
+            return False
+        german = self.lists.german_words
+        for cut in range(4, len(lower) - 3):
+            head, tail = lower[:cut], lower[cut:]
+            if tail in german and (head in german or (head[-1] in "sn" and head[:-1] in german)):
+                return True
+        return False
 
     def _is_name_like(self, core: str) -> bool:
         """A capitalised word that names someone or somewhere even alone: not an everyday word, or
@@ -370,11 +496,13 @@ class NameFinder:
         token = tokens[i]
         core = token.core
         kind = "PLACE" if lists.is_place(core) else "ORG" if core in lists.known_orgs else "NAME"
-        if kind == "NAME" and i and tokens[i - 1].lower in _PLACE_PREPOSITIONS and not lists.is_person_name(core):
+        if kind == "NAME" and i and (tokens[i - 1].lower in _PLACE_PREPOSITIONS or tokens[i - 1].lower in lists.place_prepositions) \
+                and not lists.is_person_name(core):
             kind = "PLACE"  # "in Zwolle", "from Oaxaca": an unknown word after these is more likely a place
         # A word-name ("Frank", "Ivy") is also a word: a cue below has to show it names someone.
         if not self._known_word(token.lower, inflected=False) and core not in lists.word_names:
-            return kind
+            if not self._foreign_word(tokens, i):
+                return kind
         is_name = lists.is_person_name(core)
         if _owns_people(tokens, i):
             return "NAME"  # "Pip's parents", "with Bean's mum": whoever has a mum is someone
@@ -396,8 +524,15 @@ class NameFinder:
                 return "NAME"
             if _introduced_as_person(tokens, i + 1):
                 return "NAME"
+        if is_name and core not in _NOT_DESCRIBED_NAMES and _person_verb_follows(tokens, i, self.text):
+            return "NAME"
         return None
 
+
+# Before these a capitalised German word is as likely a place or a name as a noun ("in Köln", "am Park").
+_GERMAN_PREPOSITIONS = frozenset(
+    "in nach aus von bei zu an auf am im vom beim zum zur ins ab bis über unter vor hinter neben zwischen mit für".split()
+)
 
 # Only someone comes round: "Pip came round", "Bean popped over". Not "Panic came over me",
 # "Sleep came in the end", "Rain came by evening" (so only "came round"), nor "Christmas came round" or
@@ -461,6 +596,55 @@ def _adjacent(tokens: list[_Token], i: int) -> _Token | None:
     if i + 1 < len(tokens) and tokens[i + 1].start - tokens[i].end <= 3 and tokens[i + 1].spaced:
         return tokens[i + 1]
     return None
+
+
+# Japanese honorifics after a name ("山田さん"), Korean ones that make a word a title ("선생님").
+_JA_HONORIFICS = ("\u3055\u3093", "\u3061\u3083\u3093", "\u304f\u3093", "\u69d8", "\u5148\u751f")
+# Korean verb and sentence endings ("힘들었다", "기다릴게", "좋아요"): a name ends in none of them.
+_HANGUL_ENDINGS = ("\ub2e4", "\uc694", "\uac8c", "\ub2c8", "\uc9c0", "\ub124", "\ub2d8", "\uc8e0")
+# Han characters no Chinese or Japanese name starts with: "I", "you", "today", "this", "very".
+_HAN_NOT_NAME_STARTS = frozenset("\u6211\u4f60\u4eca\u6628\u8fd9\u90a3\u5f88\u662f\u6709")
+# Words that end a hospital or clinic's name: 病院, 医院, 诊所, 診療所, 병원, 의원, 클리닉, クリニック.
+_UNCASED_ORG_ENDINGS = ("\u75c5\u9662", "\u533b\u9662", "\u8bca\u6240", "\u8a3a\u7642\u6240", "\ubcd1\uc6d0", "\uc758\uc6d0", "\ud074\ub9ac\ub2c9", "\u30af\u30ea\u30cb\u30c3\u30af")
+
+
+def _uncased_kind(core: str, lists: Gazetteer) -> str | None:
+    """A word in a script without capitals: a name unless it reads as that language's words."""
+    if core.endswith(_UNCASED_ORG_ENDINGS):
+        return "ORG"
+    first = core[0]
+    if "\u3040" <= first <= "\u30ff" or any("\u3040" <= c <= "\u309f" for c in core):
+        # Hiragana carries Japanese grammar ("今日は少し楽だった"); a name then only before an honorific.
+        for honorific in _JA_HONORIFICS:
+            if core.endswith(honorific) and len(core) > len(honorific):
+                return _uncased_kind(core[: -len(honorific)], lists)
+        if all("\u30a0" <= c <= "\u30ff" for c in core) and core not in lists.uncased_words:
+            return "NAME"  # a name written in Katakana
+        return None
+    if "\uac00" <= first <= "\ud7a3":
+        if core in lists.uncased_words or core.endswith(_HANGUL_ENDINGS):
+            return None
+        return "NAME"
+    if "\u4e00" <= first <= "\u9fff" and first in _HAN_NOT_NAME_STARTS:
+        return None
+    return "NAME"
+
+
+def _person_verb_follows(tokens: list[_Token], i: int, text: str) -> bool:
+    """Where tokens[i] is from, then a person verb within five words in the same clause: "Hope from
+    my Tuesday group texted", "Grace from First Fertility emailed", "Bill next door asked". Not "Rose
+    oil beforehand helped" or "Forum user u/x said": those are things."""
+    if i + 1 >= len(tokens) or tokens[i + 1].lower not in ("from", "at", "next"):
+        return False
+    for j in range(i + 1, min(i + 6, len(tokens))):
+        token = tokens[j]
+        if token.sentence_start or any(c in ",;:()\u2014" for c in text[tokens[j - 1].end : token.start]):
+            return False
+        if token.lower in _LATER_PERSON_VERBS:
+            return True
+        if token.lower in _CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def _described_as_person(tokens: list[_Token], i: int) -> bool:
@@ -686,16 +870,28 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
         while first > 0 and _joins(text, tokens[first - 1], tokens[first]) and (
             tokens[first - 1].cap or (tokens[first - 1].lower in _CONNECTORS and first - 1 > 0 and tokens[first - 2].cap)
         ):
-            if tokens[first - 1].lower in {"the", "a", "an", "my", "our", "your", "her", "his", "their"}:
+            if tokens[first - 1].lower in {"the", "a", "an", "my", "our", "your", "her", "his", "their"} or (
+                tokens[first - 1].lower in lists.determiners and tokens[first - 1].lower not in _CONNECTORS
+            ):
+                if tokens[first - 1].core == "The" and not tokens[first - 1].sentence_start and first < i:
+                    first -= 1  # "at The Mind Clinic": a capital The mid-sentence is part of the name
                 break
             first -= 1
         last = i
         # "Hospital Clínic", "Clinic Marbella": an organisation word followed by a capitalised name,
         # but "Physio Rhys" is a person introduced by their role.
-        while kind == "ORG" and token.lower not in _RELATIONS and last + 1 < len(tokens) and tokens[last + 1].cap and not tokens[last + 1].sentence_start and _joins(
-            text, tokens[last], tokens[last + 1]
-        ) and tokens[last + 1].core not in lists.safe_capitalised:
-            last += 1
+        while kind == "ORG" and token.lower not in _RELATIONS and last + 1 < len(tokens):
+            following = tokens[last + 1]
+            if following.cap and not following.sentence_start and _joins(text, tokens[last], following) \
+                    and following.core not in lists.safe_capitalised:
+                last += 1
+            # "Praxis am Park", "Clínica do Saldanha": a connector, then a capitalised name.
+            elif following.lower in _ORG_CONNECTORS and last + 2 < len(tokens) and tokens[last + 2].cap \
+                    and not tokens[last + 2].sentence_start and _joins(text, tokens[last], following) \
+                    and _joins(text, following, tokens[last + 2]) and tokens[last + 2].core not in _CALENDAR:
+                last += 2
+            else:
+                break
         # "University of Leeds", "Bank of Ireland"
         if last == i and i + 2 < len(tokens) and tokens[i + 1].lower == "of" and tokens[i + 2].cap and _joins(text, token, tokens[i + 1]):
             last = i + 2
@@ -703,9 +899,46 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
                 last += 1
         while first < i and tokens[first].lower in _CONNECTORS:
             first += 1
+        if first < i and tokens[first].lower == "the" and tokens[first].core != "The":
+            first += 1
         if first == i and last == i:
             continue  # "the Hospital" on its own names nothing
         spans.append(Span(tokens[first].start, tokens[last].end, kind))
+    return spans
+
+
+# Before a lower-case organisation, these end the run: "the pain clinic", "to my physio practice".
+_RUN_STOPS = frozenset({"a", "an", "my", "our", "your", "his", "her", "their", "to", "at", "from", "in", "into", "of",
+                        "for", "with", "and", "or", "is", "was", "went", "back", "go", "going", "called", "rang"})
+_RUN_OPENERS = frozenset({"to", "at", "from", "into", "called", "rang", "phoned", "emailed"})
+
+
+def lowercase_org_runs(text: str, words: list[re.Match[str]], lists: Gazetteer) -> list[Span]:
+    """Organisations written in lower case: "riverside clinic", "calder valley practice",
+    "st mary's hospital", "saskatoon city hospital". Up to four lower-case words before a word
+    such as "clinic" are a name when one of them is no everyday word, when they start with "st", or
+    when they follow "to", "at" or "from" with nothing that only describes a service ("went to pain
+    clinic", "the physio practice", "dilator practice" stay)."""
+    spans = []
+    org_words = lists.lowercase_org_words
+    for k in [k for k, match in enumerate(words) if match.group() in org_words]:
+        match = words[k]
+        first = k
+        while first > 0 and k - first < 4:
+            word = words[first - 1].group()
+            if not word[0].islower() or word in _RUN_STOPS or word in lists.determiners \
+                    or text[words[first - 1].end() : words[first].start()] not in (" ", "'s ", "\u2019s ", "-"):
+                break
+            first -= 1
+        if first == k:
+            continue
+        run = [_core(w.group()) for w in words[first:k]]
+        opener = words[first - 1].group().lower() if first > 0 else ""
+        vocabulary, world = lists.vocabulary, lists.world_words
+        unknown = any(w not in vocabulary and w.split("-")[0] not in vocabulary and w not in world for w in run)
+        plain_name = opener in _RUN_OPENERS and not any(w in lists.service_words for w in run)
+        if unknown or run[0] in ("st", "saint") or plain_name:
+            spans.append(Span(words[first].start(), match.end(), "ORG"))
     return spans
 
 

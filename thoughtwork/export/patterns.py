@@ -7,9 +7,13 @@ Each detector yields `Span`s over the original text. Overlaps are settled later 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from thoughtwork.export.gazetteer import gazetteer
+from thoughtwork.locations import package_data
 
 
 class Span(NamedTuple):
@@ -21,6 +25,13 @@ class Span(NamedTuple):
 
 
 KINDS = ("NAME", "PLACE", "ORG", "DATE", "EMAIL", "PHONE", "URL", "HANDLE", "ID", "ADDRESS", "POSTCODE")
+
+def _data(name: str) -> dict:
+    with package_data("export", "data", name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+_CUES = _data("cues.json")
 
 _TRAILING = ".,;:!?)]}'\"\u2019\u201d"
 
@@ -46,8 +57,48 @@ KEYED_HANDLE = re.compile(
     re.IGNORECASE,
 )
 _HANDLE_WORD = re.compile(r"insta|\big\b|twitter|tiktok|snap|discord|reddit|user ?name|handle|gamertag|telegram").search
+_OWNED_ACCOUNT = re.compile(r"\b(?:my|her|his|their|your|our|whose)\s+(?:\w+\s+)?\Z", re.IGNORECASE).search
+_NAMED_HANDLE = re.compile(r"user ?name|handle|gamertag|\bname\b", re.IGNORECASE).search
 # Every domain has a dot and a known ending ("10.15am" and "e.g." have none): a literal-led scan.
 _DOT_TLD = re.compile(rf"\.(?:{_TLD})\b", re.IGNORECASE).search
+# "my id is kasia_w88", "her kakao is jiyoon.lee92", "line id rain_k_tokyo", "Signal: sunny.vdberg",
+# "DISCORD noorpeach#4412": after a contact word (data/cues.json), in any case, a token shaped like an
+# id (an underscore, a digit, an inner dot or a #tag) is a handle; a plain word ("Signal: busy") is not.
+CONTACT_ID = re.compile(
+    r"\b(?:" + "|".join(sorted(_CUES["contact_words"], key=len, reverse=True)) + r")"
+    r"(?: (?:id|name|handle|username|account|is|was|=|-))*[ ]?[:=,\-]?[ ]?@?"
+    r"([A-Za-z0-9][\w.\-]{0,38}[A-Za-z0-9](?:#\d{4})?)(?![\w@])",
+    re.IGNORECASE,
+)
+# Every id CONTACT_ID keeps has one of these: an underscore, a #tag, a letter beside a digit, an inner dot.
+_LETTER_BY_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]").search
+_DOT_BEFORE_WORD = re.compile(r"\.\w")  # led by a literal, so a fast scan
+
+
+def _inner_dot(text: str, then_digit: bool = False) -> bool:
+    """A dot between letters ("sunny.vdberg"), or with `then_digit` a dotted name ending in
+    digits ("linh.nguyen99"); not a sentence's full stop."""
+    for match in _DOT_BEFORE_WORD.finditer(text):
+        at = match.start()
+        if at and text[at - 1].isalnum() and (not then_digit or _DIGITS_AFTER(text, at + 1)):
+            return True
+    return False
+
+
+_DIGITS_AFTER = re.compile(r"[A-Za-z]*\d").match
+
+
+def _could_be_an_id(text: str) -> bool:
+    return "_" in text or "#" in text or ("." in text and _inner_dot(text)) or (_HAS_ANY_DIGIT(text) and bool(_LETTER_BY_DIGIT(text)))
+
+
+_HAS_ANY_DIGIT = re.compile(r"\d").search
+_ID_SHAPED = re.compile(r"[_\d#]|[A-Za-z0-9]\.[A-Za-z0-9]").search
+# Anywhere: a word joined by underscores ("amber_chen", "wxid_8k2j") is a username, and so is a
+# Discord tag ("noorpeach#4412") or a dotted name ending in digits ("linh.nguyen99", "aiko.m.22").
+UNDERSCORED = re.compile(r"(?<![\w@./#\-])[A-Za-z0-9][A-Za-z0-9.]*_[\w.]*[A-Za-z0-9](?![\w@])")
+TAGGED = re.compile(r"(?<![\w@#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
+DOTTED_NAME = re.compile(r"(?<![\w@./\-])[A-Za-z]{2,}(?:\.[A-Za-z]+)*\.[A-Za-z]*\d+(?![\w@]|\.\w)")
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[ur]/[A-Za-z0-9_-]{3,}")
 
 PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d[\d ()./\-]{5,}\d(?![\w/])")
@@ -58,7 +109,8 @@ NI_NUMBER = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECAS
 _ID_WORDS = (
     r"policy|reference|ref|member(?:ship)?|patient|hospital|nhs|case|account|claim|passport|licen[cs]e|"
     r"insurance|customer|booking|mrn|ssn|national insurance|ni|id|order|ticket|employee|staff|student|chi|pps|"
-    r"card|flight|medicare|medicaid|sin|tax|tfn|bsn|svnr|dni|nie"
+    r"card|flight|medicare|medicaid|sin|tax|tfn|bsn|svnr|dni|nie|practice|provider|registration|file|chart|cpf|nif|pesel|"
+    r"aadhaar|curp|rut|nhi|nin|bvn|cnic|nric|versichertennummer|patientennummer"
 )
 KEYED_ID = re.compile(
     rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code)?\s*(?:is|was|:|-|ending(?: in)?)?\s*#?"
@@ -81,7 +133,7 @@ UK_DISTRICT = re.compile(r"\b(?:in|at|near|from|to|around|of|postcode) ([A-Z]{1,
 AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|SA|WA),? (\d{4})\b")
 US_ZIP = re.compile(r"(?:\b[A-Z]{2},? |\bzip(?: ?code)?:? )(\d{5}(?:-\d{4})?)\b|\b(\d{5}-\d{4})\b")
 EU_POSTCODE = re.compile(
-    r"\b(?:[A-Z]-)?(\d{5})(?= [A-Z\u00c0-\u00dd][a-z\u00df-\u00ff])"  # 75001 Paris, 10115 Berlin
+    r"\b(?:[A-Z]-)?(\d{5})(?= [A-Z\u00c0-\u00dd\u0130\u015e\u00c7\u0141\u017b\u015a][a-z\u00df-\u00ff\u0131\u015f\u011f\u0142\u017c\u015b])"  # 75001 Paris, 34000 İstanbul
     r"|\b(\d{4} ?[A-Z]{2})\b(?! [a-z])"  # Dutch 1012 AB
     r"|\b([AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b"  # Irish Eircode
     r"|\b([A-Z]\d[A-Z] ?\d[A-Z]\d)\b"  # Canada
@@ -104,28 +156,48 @@ _STRONG_STREET = {
 _NOT_STREET_WORDS = {
     "minute", "minutes", "min", "mins", "hour", "hours", "mile", "miles", "km", "second", "seconds", "day", "days",
     "week", "weeks", "year", "years", "month", "months", "times", "time", "steps", "step", "of", "a", "my", "in",
-    "to", "and", "or", "at", "on", "for", "long", "short", "more", "quick", "slow", "hard", "easy",
+    "to", "and", "or", "at", "on", "for", "long", "short", "more", "quick", "slow", "hard", "easy", "i", "we", "you",
 }
 ADDRESS = re.compile(
     # Not the last group of a longer number: "NHS number 943 476 5919, 10 Downing Street".
     rf"(?<!\d )(?:\b{_ADDRESS_UNIT}\.? ?#?(?:(?:\d{{1,5}}[a-z]?|[a-z]\b),? )?)?\b"
-    r"\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?)?,? "  # "4/27 Smith Street" is unit 4 at number 27 in Australia
+    # Not the minutes of a time ("14:30 I saw Dr. Ng"); "23-C" is house 23, part C.
+    r"(?<!\d[:.])\d{1,5}[a-z]?(?:[-/]\d{1,5}[a-z]?|-[a-z]\b)?,? "  # "4/27 Smith Street" is unit 4 at number 27 in Australia
     rf"((?:[A-Za-z0-9\u00c0-\u024f'\u2019.\-]+ ){{1,4}}?)({_STREET})\b\.?"
     rf"(?: (?:{_STREET})\b\.?)?"  # "Science Park Drive", "Victoria Park Road"
     r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,? (?:{_ADDRESS_UNIT}\.? ?#?|#)(?:\d{{1,5}}[a-z]?|[a-z])\b)?",
     re.IGNORECASE,
 )
+def _words(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(_CUES[key], key=len, reverse=True))
+
+
 EU_ADDRESS = re.compile(
     r"\b[A-Z\u00c4\u00d6\u00dc][a-z\u00e4\u00f6\u00fc\u00df]+"
-    r"(?:stra\u00dfe|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|plein|vej|gatan|gata|veien|kade|singel)"
+    rf"(?:{_words('street_glued_suffixes')})"
     r" ?\d{1,4}[a-z]?\b"
     r"|\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
     r"(?: (?:de|del|della|di|da|do|dos|das|la|le|les|du|des|d'|l')?[ ]?(?-i:[A-Z\u00c0-\u00dd])[\w'\u2019\-]*){1,4},? \d{1,4}[a-z]?"
-    r"(?:[/\-]\d{1,4}[a-z]?)?\b"  # "ul. Zielona 8/12": flat 12 of number 8
+    r"(?:[/\-]\d{1,4}[a-z]?)?\b(?![:.]\d)"  # "ul. Zielona 8/12": flat 12 of number 8
     r"|\b\d{1,4}(?:-\d{1,4})?,? (?:rue|avenue|boulevard|bd|place|all\u00e9e|chemin|impasse|quai|calle|via)"
     r"(?: (?:de|del|della|di|du|des|de la|d'|l')?[ ]?(?-i:[A-Z\u00c0-\u00dd])[\w'\u2019\-]*){1,4}"
     r"|\bP\.?O\.? Box \d+\b",
+    re.IGNORECASE,
+)
+
+# A street named by its type word, with or without a number, in the languages of data/cues.json:
+# "Rue des Martyrs", "calle Florida", "Passeig de Gràcia 92", "Av. Insurgentes Sur 1602", "Corso
+# Spezia 60", "Rumeli Caddesi 45", "Bağdat Caddesi'nde". The name is capitalised; a type word that is
+# also an English word ("Via", "Place") counts only capitalised, and "via" never without a number.
+_NAME_WORD = r"(?-i:[A-Z\u00c0-\u00de\u0130\u015e\u00c7\u011e\u0141\u017b\u0179\u015a\u0106])[\w\-]*(?:['\u2019](?-i:[A-Z])[\w\-]*)?"
+_STREET_PARTICLE = r"(?:de la|de los|de las|del|de|des|du|della|delle|dei|di|da|do|dos|das|d'|l'|la|le|les|y|e)"
+_HOUSE_NUMBER = r"(?:,? (?:n[\u00ba\u00b0o]\.? ?|no:? ?)?\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,4}[a-zA-Z]?)?(?![\d:.,]\d|\w))"
+NAMED_STREET = re.compile(
+    rf"(?<![\w.])(?:(?:{_words('street_types_before')})|(?-i:{_words('street_types_before_english_words')}))"
+    rf"(?: (?:{_STREET_PARTICLE}) ?)?(?: ?{_NAME_WORD})(?: (?:{_STREET_PARTICLE} ?)?{_NAME_WORD}){{0,3}}"
+    rf"(?P<number>{_HOUSE_NUMBER})?"
+    rf"|(?<![\w.]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?-i:{_words('street_types_after')})(?!\w){_HOUSE_NUMBER}?",
     re.IGNORECASE,
 )
 
@@ -154,7 +226,6 @@ DATE = re.compile(
     r"|\b\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b"
     r"|(?<=\bon )\d{1,2}/\d{1,2}\b(?!/)"
     r"|(?<![\d/.])\d{1,2}/\d{1,2}\b(?![/.]?\d)"  # kept only if it reads as a date (see day_month_date)
-    r"|(?<=\bon the )\d{1,2}(?:st|nd|rd|th)\b"
     rf"|\b(?:{_MONTHS}) the \d{{1,2}}(?:st|nd|rd|th)\b"
     rf"|\b{_WEEKDAY_NAME}\d{{1,2}}(?:st|nd|rd|th)\b",
     re.IGNORECASE,
@@ -163,6 +234,50 @@ DATE = re.compile(
 
 _NOT_DISTRICTS = {"CO2", "B12", "B6", "B1", "A4", "A5", "PS4", "PS5", "MP3", "MP4", "G7", "G20", "F1", "T1", "T2", "A1", "M1"}
 
+
+def _month_names() -> list[str]:
+    """Month names of every calendar and language in `data/dates.json` (built from CLDR by
+    `data/build_dates.py`), longest first so "maggio" is tried before "mag."."""
+    data = _data("dates.json")
+    names = {name for forms in data["months"].values() for name in forms} | set(data["other_calendars"])
+    return sorted(names, key=len, reverse=True)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace("\\ ", " ") for w in words)
+
+
+# "3. März", "3 maart", "le 12 mai", "5 de junio de 2025", "1er juin", "15 maja", "3 Mart'ta",
+# "12 Farvardin": a day number, then a month in any language we know the months of.
+WORLD_DATE = re.compile(
+    r"(?<![\w.,/])\d{1,2}(?:\.|er|re|\u00e8me|e|\u00ba|\u00aa|\u00b0|st|nd|rd|th)? ?(?:de |del |d'|of )?"
+    rf"(?:{_alternatives(_month_names())})(?!\w)"
+    r"(?:,? (?:de |del )?\d{4}(?!\d))?",
+    re.IGNORECASE,
+)
+# Every WORLD_DATE match holds one of these as a word ("de junio" holds "junio").
+# English months are DATE's: with only those WORLD_DATE adds only the German "20. April".
+_ENGLISH_MONTHS = frozenset(_data("dates.json")["months"]["en"])
+_MONTH_WORDS = frozenset(w.split(" ")[-1].rstrip(".") for w in _month_names()) - _ENGLISH_MONTHS
+_DAY_DOT = re.compile(r"\d\. ?[A-Za-z]").search
+# "24.12.", "14.03.": day and month with the German and Turkish trailing dot, no year.
+DOTTED_DAY_MONTH = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.(?!\d)")
+# "3월 14일", "2025년 3월 14일", "3月14日", "2024年11月8日", "令和6年5月1日": Korean, Japanese and
+# Chinese dates are written with the unit after each number (year, month, day), and Japanese years
+# also by era (Reiwa, Heisei, Showa).
+CJK_DATE = re.compile(
+    r"(?<!\d)(?:(?:\d{4}|(?:\u4ee4\u548c|\u5e73\u6210|\u662d\u548c)(?:\d{1,2}|\u5143))\u5e74 ?)?\d{1,2}\u6708 ?\d{1,2}[\u65e5\u53f7\u865f]"
+    r"|(?<!\d)(?:\d{4}|(?:\u4ee4\u548c|\u5e73\u6210|\u662d\u548c)\d{1,2})\u5e74 ?\d{1,2}\u6708"
+    r"|(?<!\d)(?:\d{4}\ub144 ?)?\d{1,2}\uc6d4 ?\d{1,2}\uc77c"
+    r"|(?<!\d)\d{4}\ub144 ?\d{1,2}\uc6d4"
+)
+# "around the 21st so I", "by the 3rd.": an ordinal after "the" is a day of the month unless a
+# noun follows it ("the 5th time", "the 2nd floor"): only these words may follow a day.
+ORDINAL_DAY = re.compile(r"the (?P<day>\d{1,2}(?:st|nd|rd|th))\b(?P<after>[ ]\w+)?", re.IGNORECASE)
+_AFTER_A_DAY = frozenset(
+    "so and but or at for when if because i we she he they then until till before after to is was which that as with "
+    "in on of my our".split()
+)
 
 WORD_DATE = re.compile(rf"\b{_ORDINAL_WORDS} of (?:{_MONTHS})\b", re.IGNORECASE)
 
@@ -196,7 +311,23 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-def emails_urls_handles(text: str) -> Iterator[Span]:
+# The words of a text in lower case, split at spaces and marks (apostrophes too: "caddesi'nde";
+# dots too: "av." is "av"): a set lookup tells whether a costly word-led pattern can match at all.
+def word_set(lower: str) -> set[str]:
+    # str.replace and split: half the time of a regular-expression split on a diary sentence.
+    for mark in ",.:;!?()'\u2019\"#/":
+        if mark in lower:
+            lower = lower.replace(mark, " ")
+    return set(lower.split())
+
+
+_CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_words"])
+_STREET_WORDS = frozenset(w.lower().rstrip("./") for key in ("street_types_before", "street_types_after") for w in _CUES[key])
+# English words that are street types only capitalised ("Place de la Concorde"): looked for as written.
+_ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"])
+
+
+def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Span]:
     has_at = "@" in text
     if has_at:
         for match in EMAIL.finditer(text):
@@ -207,8 +338,32 @@ def emails_urls_handles(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "EMAIL")
     if _HANDLE_WORD(lower):
         for match in KEYED_HANDLE.finditer(text):
-            if not match.group(1).isdigit():
-                yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
+            value = match.group(1)
+            if value.isdigit():
+                continue
+            # "Instagram is healing": a plain word is a handle only when someone's account is meant
+            # ("my insta is fernfan", "username: fernfan").
+            if value.isalpha() and not _OWNED_ACCOUNT(text, 0, match.start()) and not _NAMED_HANDLE(match.group(0)):
+                continue
+            yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
+    if not _CONTACT_FIRST_WORDS.isdisjoint(words if words is not None else word_set(lower)) and _could_be_an_id(text):
+        for match in CONTACT_ID.finditer(text):
+            value = text[match.start(1) : _trim(text, *match.span(1))]
+            if _ID_SHAPED(value) and not value.isdigit():
+                yield Span(match.start(1), match.start(1) + len(value), "HANDLE")
+    if "_" in text:
+        vocabulary = gazetteer().vocabulary
+        for match in UNDERSCORED.finditer(text):
+            # "all_or_nothing", "self_worth": everyday words joined for a machine, not someone's name.
+            if not all(part in vocabulary for part in match.group(0).lower().replace(".", "_").split("_") if part):
+                yield Span(match.start(), match.end(), "HANDLE")
+    if "#" in text:
+        for match in TAGGED.finditer(text):
+            yield Span(match.start(), match.end(), "HANDLE")
+    if "." in text and _HAS_ANY_DIGIT(text) and _inner_dot(text, then_digit=True):
+        for match in DOTTED_NAME.finditer(text):
+            if sum(c.isalpha() for c in match.group(0)) >= 4:
+                yield Span(match.start(), match.end(), "HANDLE")
     if "http" in lower or "www." in lower:
         for match in URL.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "URL")
@@ -289,7 +444,11 @@ DUBLIN_DISTRICT = re.compile(r"\bDublin (\d{1,2}W?)\b")
 BLOCK_ADDRESS = re.compile(r"(?<![\w/.\-])\d{1,4}-\d{1,4}-\d{1,4}(?= [A-Z])")
 
 
-def phones_and_numbers(text: str) -> Iterator[Span]:
+# The first word of every ID keyword: a text whose words hold none has no keyed ID.
+_ID_FIRST_WORDS = frozenset(k.split(" ")[0] for k in _ID_KEYWORDS)
+
+
+def phones_and_numbers(text: str, words: set[str] | None = None) -> Iterator[Span]:
     for match in PHONE.finditer(text):
         start, end = match.start(), _trim(text, *match.span())
         extension = _EXTENSION(text, end)
@@ -311,7 +470,8 @@ def phones_and_numbers(text: str) -> Iterator[Span]:
         if gate(text):
             for match in pattern.finditer(text):
                 yield Span(match.start(), match.end(), "ID")
-    for match in _keyed_ids(text):
+    keyed = _keyed_ids(text) if words is None or not _ID_FIRST_WORDS.isdisjoint(words) else ()
+    for match in keyed:
         value = match.group(1)
         first = value.split(" ", 1)[0]
         if first.isalpha() and first.islower():
@@ -357,6 +517,19 @@ def postcodes(text: str) -> Iterator[Span]:
             yield Span(match.start(group), match.end(group), "POSTCODE")
 
 
+def named_streets(text: str, words: set[str] | None = None) -> Iterator[Span]:
+    """Streets known by their type word, numbered or not (NAMED_STREET): no digit needed."""
+    if _STREET_WORDS.isdisjoint(words if words is not None else word_set(text.lower())) and not any(
+        w in text for w in _ENGLISH_STREET_TYPES
+    ):
+        return
+    for match in NAMED_STREET.finditer(text):
+        first = match.group(0).split(" ", 1)[0].lower()
+        if first == "via" and not match.group("number"):
+            continue  # "via Zoom", "Via Manchester": the English word, not a street
+        yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
+
+
 def addresses(text: str) -> Iterator[Span]:
     if _HAS_DASHED_DIGITS(text):
         for match in BLOCK_ADDRESS.finditer(text):
@@ -380,7 +553,7 @@ def addresses(text: str) -> Iterator[Span]:
 
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
 _DATE_CUE = re.compile(
-    r"\b(?:on|by|from|until|till|since|due|dated|birthday(?: is)?|appt|appointment|booked for|"
+    r"\b(?:on|by|from|until|till|since|after|before|due|dated|birthday(?: is)?|appt|appointment|booked for|"
     r"(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\W{0,3}$",
     re.IGNORECASE,
 ).search
@@ -393,6 +566,9 @@ def day_month_date(text: str, start: int, raw: str) -> bool:
     if slashed is None:
         return True  # the other date shapes are unambiguous
     day, month = int(slashed.group(1)), int(slashed.group(2))
+    if 13 <= month <= 31 and 1 <= day <= 12:
+        # "call after 5/20": month first, as in the US; "5/20" is as often a score, so only after a cue.
+        return bool(_DATE_CUE(text[max(0, start - 20) : start]))
     if not (1 <= day <= 31 and 1 <= month <= 12) or raw == "24/7":
         return False
     if raw.startswith("0") or "/0" in raw or day > 12:
@@ -400,26 +576,60 @@ def day_month_date(text: str, start: int, raw: str) -> bool:
     return bool(_DATE_CUE(text[max(0, start - 20) : start]))
 
 
-def dates(text: str) -> Iterator[Span]:
-    for match in near_digits(DATE, text, 24):
+# Every date shape in one pass over the places near a digit (each alternative starts at most 24
+# characters before one): English forms, an ordinal after "the", "24.12.", and (only when the text
+# holds another language's month) WORLD_DATE.
+_DAY_SHAPES = (
+    rf"(?P<date>{DATE.pattern})|(?P<ordinal>{ORDINAL_DAY.pattern})"
+    rf"|(?P<dotted>{DOTTED_DAY_MONTH.pattern})"
+)
+_ALL_DATES = re.compile(_DAY_SHAPES, re.IGNORECASE)
+_ALL_DATES_AND_WORLD = re.compile(_DAY_SHAPES + rf"|(?P<world>{WORLD_DATE.pattern})", re.IGNORECASE)
+
+
+def dates(text: str, words: set[str] | None = None) -> Iterator[Span]:
+    words = words if words is not None else word_set(text.lower())
+    world = not _MONTH_WORDS.isdisjoint(words) or (_DAY_DOT(text) and not _ENGLISH_MONTHS.isdisjoint(words))
+    for match in near_digits(_ALL_DATES_AND_WORLD if world else _ALL_DATES, text, 24):
         raw = match.group(0)
-        if _DASHED_RANGE(raw):
-            continue  # "10-20-30" is more likely a range than a date
-        if not day_month_date(text, match.start(), raw):
+        if match.group("date") is not None:
+            if _DASHED_RANGE(raw):
+                continue  # "10-20-30" is more likely a range than a date
+            if not day_month_date(text, match.start(), raw):
+                continue
+        elif match.group("ordinal") is not None:
+            after = match.group("after")
+            whole = DATE.match(text, match.start("day"))  # "the 3rd of May" is day and month
+            if whole is not None:
+                yield Span(whole.start(), _trim(text, *whole.span()), "DATE")
+            elif after is None or after.strip().lower() in _AFTER_A_DAY or after.strip()[:1].isupper():
+                yield Span(match.start("day"), match.end("day"), "DATE")
+            continue
+        elif match.group("dotted") is not None:
+            day, month = raw.split(".")[:2]
+            if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+                yield Span(match.start(), match.end(), "DATE")  # the dot is the date's own
             continue
         yield Span(match.start(), _trim(text, *match.span()), "DATE")
+    if not text.isascii() and ("\u6708" in text or "\uc6d4" in text):  # 月, 월
+        for match in CJK_DATE.finditer(text):
+            yield Span(match.start(), match.end(), "DATE")
 
 
-_NUMERIC = (phones_and_numbers, postcodes, addresses, dates)
+_NUMERIC = (postcodes, addresses)
 _HAS_DIGIT = re.compile(r"\d").search
 
 
 def find_patterns(text: str) -> list[Span]:
     """Every shaped identifier the regular expressions see, overlaps included."""
-    spans = [span for span in emails_urls_handles(text) if span.end > span.start]
+    words = word_set(text.lower())
+    spans = [span for span in emails_urls_handles(text, words) if span.end > span.start]
+    spans += named_streets(text, words)
     if " of " in text:
         spans += [Span(m.start(), m.end(), "DATE") for m in WORD_DATE.finditer(text)]
     # Every other shape has a digit in it; most diary sentences have none.
     if _HAS_DIGIT(text):
         spans += [span for detector in _NUMERIC for span in detector(text) if span.end > span.start]
+        spans += [span for span in dates(text, words) if span.end > span.start]
+        spans += [span for span in phones_and_numbers(text, words) if span.end > span.start]
     return spans
