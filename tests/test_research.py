@@ -281,3 +281,27 @@ def test_a_journal_from_before_per_study_pseudonyms_keeps_its_one_for_the_next_s
     first = json.loads((tmp_path / "a" / "manifest.json").read_text())["participant"]
     second = json.loads((tmp_path / "b" / "manifest.json").read_text())["participant"]
     assert first == "tw-0123456789ab" and second != first
+
+
+def test_only_built_in_ids_leave_and_others_become_numbered_codes(tmp_path: Path) -> None:
+    """A therapist's own prompt id names a clinic and a person: it must never reach researchers."""
+    own = "riverside-clinic.drokafor-checkin"
+    made = [
+        ThoughtRecord(situation="s", automatic_thought="t", prompt_id=own, reframe_chosen="general.friend",
+                      created_at=START),
+        ThoughtRecord(situation="s", automatic_thought="t", prompt_id="daily.evening-reflection",
+                      reframe_chosen="clinic.my-reframe", created_at=START + timedelta(days=1)),
+        ThoughtRecord(situation="s", automatic_thought="t", prompt_id="other.clinic-prompt", created_at=START + timedelta(days=2)),
+        ThoughtRecord(situation="s", automatic_thought="t", prompt_id=own, created_at=START + timedelta(days=3)),
+    ]
+    out = tmp_path / "export"
+    write_export(build_export(made, settings(), Study()), out)  # the shipped libraries decide what is built in
+    rows = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    assert [r["prompt_id"] for r in rows] == ["custom-1", "daily.evening-reflection", "custom-2", "custom-1"]
+    assert [r["reframe_chosen"] for r in rows] == ["general.friend", "custom-1", None, None]
+    for path in out.iterdir():
+        text = path.read_text()
+        assert "riverside" not in text and "drokafor" not in text and "clinic" not in text
+    # With no built-in ids known (the shipped library unreadable), every id is coded.
+    coded = build_export(made, settings(), Study(), builtin=frozenset()).rows
+    assert [r["prompt_id"] for r in coded] == ["custom-1", "custom-2", "custom-3", "custom-1"]

@@ -7,13 +7,17 @@ record. Times are whole days since the participant's first record, never dates.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from thoughtwork.models import Context, DistortionId, RecordStatus, Theme, ThoughtRecord
+from thoughtwork.models import MAX_TEXT, Context, DistortionId, RecordStatus, Theme, ThoughtRecord
 
-_ID_LIKE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
+PSEUDONYM = r"tw-[0-9a-f]{12}"
+CONTENT_ID = r"[a-z0-9_.-]{1,64}"
+"""The shape of a reframe or prompt id that may go out: a built-in id, or a `custom-N` code."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,16 @@ class Column:
     range: str = ""
     levels: tuple[str, ...] = ()
     get: Callable[[ThoughtRecord], Any] | None = None
+    pattern: str = ""
+    """For a string column: the whole value must match this regular expression."""
+    low: int | None = field(init=False, default=None)
+    high: int | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        # Parsed once here: merge checks every value of every row against them.
+        low, high = _bounds(self.range)
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
 
     def problem(self, value: Any) -> str | None:
         """Why `value` cannot be in this column (None when it can); used to validate exports on merge."""
@@ -34,18 +48,25 @@ class Column:
             allowed = (int, float) if self.type == "number" else (int,)
             if isinstance(value, bool) or not isinstance(value, allowed):
                 return f"should be a {self.type}"
-            low, high = _bounds(self.range)
-            if (low is not None and value < low) or (high is not None and value > high):
+            if isinstance(value, float) and not math.isfinite(value):
+                return "should be a finite number"
+            if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
                 return f"is outside {self.range}"
             return None
         if self.type == "boolean":
             return None if isinstance(value, bool) else "should be true or false"
         if self.type == "category":
-            return None if value in self.levels else "is not one of the codebook's levels"
+            return None if isinstance(value, str) and value in self.levels else "is not one of the codebook's levels"
         if self.type == "list":
-            ok = isinstance(value, list) and all(v in self.levels for v in value)
+            ok = isinstance(value, list) and all(isinstance(v, str) and v in self.levels for v in value)
             return None if ok else "should be a list of the codebook's levels"
-        return None if isinstance(value, str) else "should be text"
+        if not isinstance(value, str):
+            return "should be text"
+        if len(value) > MAX_FREE_TEXT:
+            return "is longer than any thoughtwork field"
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return "is not in the form the codebook gives"
+        return None
 
     def describe(self) -> dict[str, str]:
         return {
@@ -70,13 +91,6 @@ def _change(after: int | None, before: int | None) -> int | None:
     return None if after is None or before is None else after - before
 
 
-def _shipped_id(value: str | None) -> str | None:
-    # A shipped reframe or prompt id is not personal; anything else could be the person's words.
-    if value is None:
-        return None
-    return value if value and set(value) <= _ID_LIKE and len(value) <= 64 else "custom"
-
-
 def _mean(values: list[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
@@ -86,7 +100,8 @@ def _rating(name: str, meaning: str) -> Column:
 
 
 FIXED_COLUMNS: tuple[Column, ...] = (
-    Column("participant", "string", "The participant's random study pseudonym (not derived from anything personal)."),
+    Column("participant", "string", "The participant's random study pseudonym (not derived from anything personal).",
+           pattern=PSEUDONYM),
     Column("record", "integer", "The record's number for this participant, oldest first.", range="1-"),
     Column("day", "integer", "Whole days since this participant's first record (0 = that day).", range="0-"),
 )
@@ -119,9 +134,14 @@ _COLUMNS: tuple[Column, ...] = (
            get=lambda r: len(r.evidence_for)),
     Column("evidence_against_count", "integer", "How many pieces of evidence against the thought were written.",
            range="0-", get=lambda r: len(r.evidence_against)),
-    Column("reframe_chosen", "string", "Id of the shipped reframe chosen, 'custom' for the participant's own, empty for none.",
-           get=lambda r: _shipped_id(r.reframe_chosen)),
-    Column("prompt_id", "string", "Id of the homework prompt the record answered, if any.", get=lambda r: _shipped_id(r.prompt_id)),
+    # Ids: only thoughtwork's built-in ones go out; any other (a clinic's own prompt, a custom
+    # reframe library) is replaced by the export with custom-1, custom-2... (see research_export).
+    Column("reframe_chosen", "string", "Id of the built-in reframe chosen; custom-N for one from another library (numbered "
+           "within this participant's export); empty when the participant wrote their own.",
+           pattern=CONTENT_ID, get=lambda r: r.reframe_chosen),
+    Column("prompt_id", "string", "Id of the built-in homework prompt the record answered; custom-N for a therapist's own "
+           "prompt (numbered within this participant's export); empty for none.",
+           pattern=CONTENT_ID, get=lambda r: r.prompt_id),
     Column("from_assignment", "boolean", "Whether the record was made for a therapist's homework assignment.",
            get=lambda r: r.assignment_id is not None),
     # Free text: scrubbed of identifiers before it is written, and left out with --no-free-text.
@@ -139,4 +159,6 @@ _COLUMNS: tuple[Column, ...] = (
 COLUMNS: dict[str, Column] = {c.name: c for c in FIXED_COLUMNS + _COLUMNS}
 OPTIONAL_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMNS)
 FREE_TEXT: frozenset[str] = frozenset(c.name for c in _COLUMNS if c.type == "text")
+MAX_FREE_TEXT = 200 * MAX_TEXT + 1_000
+"""The longest text a column can hold: evidence joins up to 200 items of MAX_TEXT each."""
 CODEBOOK_FIELDS = ("name", "type", "range", "levels", "meaning")

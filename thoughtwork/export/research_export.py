@@ -31,6 +31,37 @@ DATA_FILES = ("records.csv", "records.jsonl", "codebook.csv", "codebook.json")
 MANIFEST = "manifest.json"
 
 
+def builtin_ids() -> frozenset[str]:
+    """Ids of the reframes and prompts that ship with thoughtwork (empty if they cannot be read,
+    so that every id is then coded: the safe side)."""
+    from thoughtwork import locations
+    from thoughtwork.content import ContentError, load_prompts, load_reframes
+
+    reframes, prompts = locations.builtin_content_directories()
+    try:
+        return frozenset(e.id for e in [*load_reframes(reframes), *load_prompts(prompts)])
+    except (ContentError, OSError):
+        return frozenset()
+
+
+class CustomCodes:
+    """Built-in ids pass; any other id becomes custom-1, custom-2... in order of first use.
+
+    A therapist's own prompt id ("riverside-clinic.drokafor-checkin") names a clinic and a
+    person. The code keeps "these records answered the same prompt" within one participant's
+    export and says nothing else; it is not derived from the id, so nothing can be guessed back.
+    """
+
+    def __init__(self, builtin: frozenset[str]) -> None:
+        self.builtin = builtin
+        self.codes: dict[str, str] = {}
+
+    def code(self, value: str | None) -> str | None:
+        if value is None or value in self.builtin:
+            return value
+        return self.codes.setdefault(value, f"custom-{len(self.codes) + 1}")
+
+
 def new_pseudonym() -> str:
     """A random study pseudonym: 48 random bits, nothing derived from the person."""
     return "tw-" + secrets.token_hex(6)
@@ -83,11 +114,13 @@ def build_export(
     *,
     free_text: bool = True,
     extra_names: list[str] | None = None,
+    builtin: frozenset[str] | None = None,
 ) -> ExportBundle:
     """The rows a participant would send: allowlisted columns only, free text scrubbed.
 
     `extra_names` are hidden as well as `settings.known_names` (the CLI passes the therapists'
-    names from homework assignments).
+    names from homework assignments). `builtin` is the set of reframe and prompt ids that may
+    go out as they are (default: the shipped libraries'); any other id is coded.
     """
     participant = settings.study_pseudonyms.get(study.name) or settings.study_pseudonym
     if not participant:
@@ -99,6 +132,8 @@ def build_export(
     anonymiser.learn(COLUMNS[c].get(r) or "" for r in ordered for c in text_columns)
     first = ordered[0].created_at if ordered else None
     bundle = ExportBundle(study=study, participant=participant, columns=columns, rows=[])
+    known = builtin_ids() if builtin is None else builtin
+    coded = {"prompt_id": CustomCodes(known), "reframe_chosen": CustomCodes(known)}
     for number, record in enumerate(ordered, start=1):
         row: dict[str, Any] = {
             "participant": participant,
@@ -114,6 +149,8 @@ def build_export(
                 # scrub() has already removed escape sequences and made control characters
                 # visible, so nothing typed or pasted can reach a researcher's terminal.
                 value = result.text
+            elif name in coded:
+                value = coded[name].code(value)
             row[name] = value
         bundle.rows.append(row)
         bundle.scrubbed.append(scrubbed)
