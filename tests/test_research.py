@@ -21,7 +21,7 @@ from thoughtwork.export.research_export import build_export, new_pseudonym, writ
 from thoughtwork.export.study import Study, StudyProblem, load_study
 from thoughtwork.journal import Journal
 from thoughtwork.models import Assignment, DistortionMatch, Emotion, Prompt, Settings, ThoughtRecord
-from thoughtwork.research.merge import MergeProblem, merge, write_merged
+from thoughtwork.research.merge import MergeProblem, merge
 
 START = datetime(2026, 3, 1, 21, 30, tzinfo=timezone.utc)
 SECRET = "Dinner with Sam at 12 Baker Street, call 07700 900123"
@@ -154,12 +154,10 @@ def test_merge_combines_checks_and_summarises(tmp_path: Path) -> None:
     identity = x25519.Identity.generate()
     a = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
     b = encrypted_export(tmp_path, "b", "tw-bbbbbbbbbbbb", identity)
-    merged = merge([a, b], identity)
-    summary = merged.summary()
+    summary = merge([a, b], tmp_path / "all", identity)["summary"]
     assert summary["participants"] == 2 and summary["records"] == 6
     assert summary["mean_belief_change"] == -39.0
     assert summary["traps"] == [("fortune_telling", 6)]
-    write_merged(merged, tmp_path / "all")
     rows = read_csv(tmp_path / "all" / "records.csv")
     assert {r["participant"] for r in rows} == {"tw-aaaaaaaaaaaa", "tw-bbbbbbbbbbbb"}
     assert len(json.loads((tmp_path / "all" / "codebook.json").read_text())) == len(rows[0])
@@ -170,24 +168,24 @@ def test_merge_refusals(tmp_path: Path) -> None:
     a = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
     twin = encrypted_export(tmp_path, "twin", "tw-aaaaaaaaaaaa", identity)
     with pytest.raises(MergeProblem, match="appears twice"):
-        merge([a, twin], identity)
+        merge([a, twin], tmp_path / "out", identity)
     with pytest.raises(MergeProblem, match="--identity"):
-        merge([a])
+        merge([a], tmp_path / "out")
     with pytest.raises(MergeProblem, match="another key"):
-        merge([a], x25519.Identity.generate())
+        merge([a], tmp_path / "out", x25519.Identity.generate())
     newer = encrypted_export(tmp_path, "newer", "tw-cccccccccccc", identity)
     manifest = json.loads((newer / "manifest.json").read_text())
     manifest["export_schema"] = 2
     (newer / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(MergeProblem, match="mix schema versions"):
-        merge([a, newer], identity)
+    with pytest.raises(MergeProblem, match="export schema version 2"):
+        merge([a, newer], tmp_path / "out", identity)
     damaged = encrypted_export(tmp_path, "damaged", "tw-dddddddddddd", identity)
     with (damaged / "records.jsonl.age").open("ab") as handle:
         handle.write(b"\n")
     with pytest.raises(MergeProblem, match="does not match its manifest"):
-        merge([damaged], identity)
+        merge([damaged], tmp_path / "out", identity)
     with pytest.raises(MergeProblem, match="no manifest"):
-        merge([tmp_path], identity)
+        merge([tmp_path], tmp_path / "out", identity)
 
 
 def test_preview_shows_placeholders_and_user_text_literally() -> None:
@@ -203,7 +201,7 @@ def test_preview_shows_placeholders_and_user_text_literally() -> None:
 def test_an_export_with_no_records_still_names_its_participant(tmp_path: Path) -> None:
     info = write_export(build_export([], settings(), Study()), tmp_path / "empty")
     assert info["participant"] == "tw-000000000001" and info["counts"]["records"] == 0
-    assert merge([tmp_path / "empty"]).summary()["records"] == 0
+    assert merge([tmp_path / "empty"], tmp_path / "out")["summary"]["records"] == 0
 
 
 def test_pseudonyms_are_random() -> None:
@@ -265,7 +263,7 @@ def test_merge_validates_every_value_against_the_codebook(tmp_path: Path) -> Non
     manifest["files"]["records.jsonl"].update(sha256=digest, stored_sha256=digest, bytes=len(data))
     (out / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(MergeProblem, match="Record 1 .* distortions should be a list of the codebook's levels"):
-        merge([out])
+        merge([out], tmp_path / "merged")
 
 
 def test_a_journal_from_before_per_study_pseudonyms_keeps_its_one_for_the_next_study(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

@@ -479,6 +479,14 @@ _PLAIN_MESSAGES = {
     "date_from_datetime_parsing": "must be a date such as 2026-11-01",
     "date_parsing": "must be a date such as 2026-11-01",
     "enum": "must be one of: {expected}",
+    "literal_error": "must be {expected}",
+    "dict_type": "must be a table of named values",
+    "model_type": "must be a table of named values",
+    "model_attributes_type": "must be a table of named values",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "finite_number": "must be a finite number",
+    "bool_parsing": "must be true or false",
 }
 """pydantic's error types in words a person (or a clinician editing a file) understands."""
 

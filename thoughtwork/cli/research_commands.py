@@ -124,7 +124,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     from thoughtwork import keys
     from thoughtwork.export.output import OutputProblem, check_target
-    from thoughtwork.research.merge import MergeProblem, merge, write_merged
+    from thoughtwork.research.merge import MergeProblem, merge
 
     try:
         check_target(args.out)
@@ -132,8 +132,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
         key_file = args.identity or (locations.identity_file() if locations.identity_file().exists() else None)
         identity = keys.identity(key_file) if key_file else None
-        merged = merge(args.folders, identity)
-        info = write_merged(merged, args.out)
+        info = merge(args.folders, args.out, identity)
     except (MergeProblem, OutputProblem, keys.KeyProblem) as problem:
         raise UserError(str(problem)) from None
     summary = info["summary"]

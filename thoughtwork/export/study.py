@@ -10,12 +10,12 @@ or not, and the researchers' age public key to encrypt the export to.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, ValidationError, field_validator
 
+from thoughtwork import stricttoml
 from thoughtwork.export.columns import FREE_TEXT, OPTIONAL_COLUMNS
 from thoughtwork.models import Strict, friendly_error
 
@@ -58,13 +58,14 @@ def load_study(path: Path) -> Study:
     try:
         if path.stat().st_size > MAX_STUDY_FILE:
             raise StudyProblem(f"{path} is too large to be a study file.")
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = stricttoml.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise StudyProblem(f"There is no study file at {path}.") from None
     except (OSError, UnicodeDecodeError):
         raise StudyProblem(f"The study file {path} could not be read.") from None
-    except tomllib.TOMLDecodeError as error:
-        raise StudyProblem(f"The study file {path} is not valid TOML ({error}).") from None
+    except stricttoml.StrictTOMLError as error:
+        where = f" (line {error.line})" if error.line else ""
+        raise StudyProblem(f"The study file {path} cannot be read{where}: {error}.") from None
     body = data.get("study", data)
     try:
         return Study.model_validate(body)

@@ -1,8 +1,14 @@
 """Combining many participants' exports into one data set with one codebook.
 
-Every export is checked before anything is written: its manifest, the sha256 of each file
-(decrypted with the researcher's age identity when it is encrypted), one export schema for
-all, and no participant twice.
+An export is data from outside, edited or not: every manifest is read as strict JSON and
+checked against its schema, every file against both of its hashes (decrypted with the
+researcher's age identity when it is encrypted), and every value of every row against its
+codebook entry, with free text cleaned as the participant's side cleans it. Exports must
+share one export schema, one study and one way of travelling (all encrypted or none).
+
+Rows are streamed: one export is in memory at a time, and its rows go straight into the
+output files in a hidden folder that is renamed into place only when every export has
+passed, so memory stays flat and a refused merge leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -11,174 +17,284 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from statistics import mean
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from thoughtwork import __version__, keys
-from thoughtwork.export.columns import COLUMNS, FIXED_COLUMNS, OPTIONAL_COLUMNS
-from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
+from thoughtwork.export.anonymiser import readable
+from thoughtwork.export.columns import COLUMNS, FIXED_COLUMNS, OPTIONAL_COLUMNS, PSEUDONYM
+from thoughtwork.export.output import CsvStream, FolderWriter, csv_bytes, json_bytes, sha256
 from thoughtwork.export.research_export import DATA_FILES, EXPORT_SCHEMA, MANIFEST, codebook
+from thoughtwork.journal.strictjson import StrictJSONError
+from thoughtwork.journal.strictjson import loads as strict_loads
+from thoughtwork.models import friendly_error
 
 MAX_FILE = 512 * 1024 * 1024
+MAX_MANIFEST = 4 * 1024 * 1024
+_HASH = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
 class MergeProblem(ValueError):
     """An export that cannot be merged; the message is one plain sentence naming the folder."""
 
 
+class _Lenient(BaseModel):
+    # Newer thoughtwork may add manifest fields; what this version reads must still be right.
+    model_config = ConfigDict(extra="ignore")
+
+
+class FileEntry(_Lenient):
+    sha256: _HASH
+    bytes: int = Field(ge=0)
+    stored_as: Annotated[str, Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,80}$")]
+    stored_sha256: _HASH | None = None
+
+
+class ManifestCounts(_Lenient):
+    records: int = Field(ge=0)
+    redactions: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+
+
+class ManifestSettings(_Lenient):
+    free_text: bool
+    columns: list[str]
+    encrypted: bool
+
+
+class ExportManifest(_Lenient):
+    """What a participant's manifest.json must say for its export to be read."""
+
+    tool: Literal["thoughtwork"]
+    export_schema: int
+    study: Annotated[str, Field(max_length=200)]
+    participant: Annotated[str, Field(pattern=f"^{PSEUDONYM}$")]
+    counts: ManifestCounts
+    settings: ManifestSettings
+    files: dict[str, FileEntry]
+
+
 @dataclass
 class ParticipantExport:
     folder: Path
-    manifest: dict[str, Any]
-    rows: list[dict[str, Any]]
+    manifest: ExportManifest
+    raw: dict[str, Any]
 
     @property
     def participant(self) -> str:
-        return str(self.manifest.get("participant"))
+        return self.manifest.participant
 
 
 @dataclass
-class Merged:
-    exports: list[ParticipantExport]
-    columns: list[str]
-    rows: list[dict[str, Any]] = field(default_factory=list)
+class Summary:
+    """Running figures over the rows as they stream past."""
 
-    def summary(self) -> dict[str, Any]:
-        belief = [r["belief_change"] for r in self.rows if isinstance(r.get("belief_change"), int)]
-        anxiety = [r["anxiety_change"] for r in self.rows if isinstance(r.get("anxiety_change"), int)]
-        traps: Counter[str] = Counter(t for r in self.rows for t in (r.get("distortions") or []))
+    participants: int = 0
+    records: int = 0
+    belief: list[int] = field(default_factory=lambda: [0, 0])
+    anxiety: list[int] = field(default_factory=lambda: [0, 0])
+    traps: Counter[str] = field(default_factory=Counter)
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.records += 1
+        for key, total in (("belief_change", self.belief), ("anxiety_change", self.anxiety)):
+            value = row.get(key)
+            if value is not None:
+                total[0] += value
+                total[1] += 1
+        self.traps.update(row.get("distortions") or ())
+
+    def as_dict(self) -> dict[str, Any]:
         return {
-            "participants": len(self.exports),
-            "records": len(self.rows),
-            "mean_belief_change": round(mean(belief), 1) if belief else None,
-            "mean_anxiety_change": round(mean(anxiety), 1) if anxiety else None,
-            "traps": traps.most_common(),
+            "participants": self.participants,
+            "records": self.records,
+            "mean_belief_change": round(self.belief[0] / self.belief[1], 1) if self.belief[1] else None,
+            "mean_anxiety_change": round(self.anxiety[0] / self.anxiety[1], 1) if self.anxiety[1] else None,
+            "traps": self.traps.most_common(),
         }
 
 
-def read_export(folder: Path, identity: Any | None) -> ParticipantExport:
-    """One participant's export, verified against its manifest."""
-    manifest = _manifest(folder)
-    if manifest.get("tool") != "thoughtwork" or not isinstance(manifest.get("files"), dict):
+# --- reading one export ---------------------------------------------------------------------
+
+
+def read_manifest(folder: Path) -> ParticipantExport:
+    """One export's manifest, read strictly and checked against what a manifest must hold."""
+    if not folder.is_dir():
+        raise MergeProblem(f"{folder} is not a folder.")
+    path = folder / MANIFEST
+    try:
+        if path.stat().st_size > MAX_MANIFEST:
+            raise MergeProblem(f"The manifest in {folder} is too large to be a thoughtwork manifest.")
+        raw = strict_loads(path.read_bytes())
+    except FileNotFoundError:
+        raise MergeProblem(f"{folder} has no manifest.json; is it a thoughtwork export?") from None
+    except OSError:
+        raise MergeProblem(f"The manifest in {folder} could not be read.") from None
+    except StrictJSONError as error:
+        raise MergeProblem(f"The manifest in {folder} could not be read: {error}.") from None
+    if not isinstance(raw, dict) or raw.get("tool") != "thoughtwork":
         raise MergeProblem(f"{folder} does not hold a thoughtwork research export.")
-    files = manifest["files"]
-    missing = [name for name in DATA_FILES if name not in files]
+    schema = raw.get("export_schema")
+    if schema != EXPORT_SCHEMA:
+        raise MergeProblem(f"{folder} uses export schema version {str(schema)[:20]}; this thoughtwork reads version "
+                           f"{EXPORT_SCHEMA}. Merge each version with the thoughtwork that made it.")
+    try:
+        manifest = ExportManifest.model_validate(raw)
+    except ValidationError as error:
+        raise MergeProblem(f"The manifest in {folder} has a problem: {friendly_error(error)}.") from None
+    missing = [name for name in DATA_FILES if name not in manifest.files]
     if missing:
         raise MergeProblem(f"The manifest in {folder} does not list {missing[0]}.")
+    unknown = [c for c in manifest.settings.columns if c not in COLUMNS]
+    if unknown:
+        raise MergeProblem(f"The manifest in {folder} names a column the codebook does not know ({unknown[0][:40]!r}).")
+    return ParticipantExport(folder, manifest, raw)
+
+
+def read_rows(export: ParticipantExport, identity: Any | None) -> list[dict[str, Any]]:
+    """The export's rows, every file verified and every value checked; free text cleaned."""
+    folder, manifest = export.folder, export.manifest
     records = b""
     for name in DATA_FILES:
-        data = _verified(folder, name, files[name], identity)
+        data = _verified(folder, name, manifest.files[name], identity)
         if name == "records.jsonl":
             records = data
     try:
-        rows = [json.loads(line) for line in records.decode("utf-8").splitlines() if line.strip()]
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise MergeProblem(f"records.jsonl in {folder} is not valid JSON lines.") from None
-    if any(not isinstance(r, dict) or r.get("participant") != manifest.get("participant") for r in rows):
-        raise MergeProblem(f"Some rows in {folder} belong to another participant than its manifest says.")
-    if len(rows) != manifest.get("counts", {}).get("records"):
+        text = records.decode("utf-8")
+    except UnicodeDecodeError:
+        raise MergeProblem(f"records.jsonl in {folder} is not UTF-8 text.") from None
+    columns = manifest.settings.columns
+    expected = set(columns)
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = _row(folder, number, line)
+        if row.keys() != expected:
+            odd = sorted(row.keys() ^ expected)[0]
+            raise MergeProblem(f"Record {number} in {folder} does not have the manifest's columns ({odd[:40]!r}).")
+        if row["participant"] != manifest.participant:
+            raise MergeProblem(f"Some rows in {folder} belong to another participant than its manifest says.")
+        rows.append(_checked(folder, number, row, columns))
+    if len(rows) != manifest.counts.records:
         raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
-    for number, row in enumerate(rows, start=1):
-        _check_row(folder, number, row)
-    return ParticipantExport(folder, manifest, rows)
+    return rows
 
 
-def _check_row(folder: Path, number: int, row: dict[str, Any]) -> None:
-    """Every value must fit its codebook entry: an export is data from outside, not trusted as is."""
-    for name, value in row.items():
-        column = COLUMNS.get(name)
-        if column is None:
-            raise MergeProblem(f"Record {number} in {folder} has a column the codebook does not know ({name[:40]!r}).")
+def _row(folder: Path, number: int, line: str) -> dict[str, Any]:
+    try:
+        # Rows are flat: the strict parser's nesting pre-scan is skipped (a RecursionError is still caught).
+        row = strict_loads(line, max_depth=None)
+    except StrictJSONError as error:
+        raise MergeProblem(f"Record {number} in {folder} cannot be read: {error}.") from None
+    if not isinstance(row, dict):
+        raise MergeProblem(f"Record {number} in {folder} is not a JSON object.")
+    return row
+
+
+def _checked(folder: Path, number: int, row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    """Every value must fit its codebook entry; text is read as a terminal would show it, so no
+    escape sequence or control character edited into an export reaches a researcher's screen."""
+    for name in columns:
+        column = COLUMNS[name]
+        value = row[name]
         problem = column.problem(value)
         if problem:
             raise MergeProblem(f"Record {number} in {folder}: {name} {problem}.")
+        if column.type == "text" and value:
+            row[name] = readable(value)
+    return row
 
 
-def _manifest(folder: Path) -> dict[str, Any]:
-    path = folder / MANIFEST
-    if not folder.is_dir():
-        raise MergeProblem(f"{folder} is not a folder.")
-    try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise MergeProblem(f"{folder} has no manifest.json; is it a thoughtwork export?") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise MergeProblem(f"The manifest in {folder} could not be read.") from None
-    if not isinstance(value, dict):
-        raise MergeProblem(f"The manifest in {folder} is not a thoughtwork manifest.")
-    return value
-
-
-def _verified(folder: Path, name: str, entry: Any, identity: Any | None) -> bytes:
-    stored_as = entry.get("stored_as", name) if isinstance(entry, dict) else name
-    if not isinstance(stored_as, str) or "/" in stored_as or stored_as.startswith("."):
-        raise MergeProblem(f"The manifest in {folder} names a file outside the export.")
-    path = folder / stored_as
+def _verified(folder: Path, name: str, entry: FileEntry, identity: Any | None) -> bytes:
+    path = folder / entry.stored_as
     try:
         if path.stat().st_size > MAX_FILE:
             raise MergeProblem(f"{path} is too large.")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise MergeProblem(f"{folder} is missing {stored_as}.") from None
-    if "stored_sha256" in entry and sha256(data) != entry["stored_sha256"]:
-        raise MergeProblem(f"{stored_as} in {folder} does not match its manifest (changed or damaged).")
-    if stored_as.endswith(".age"):
+        raise MergeProblem(f"{folder} is missing {entry.stored_as}.") from None
+    except OSError:
+        raise MergeProblem(f"{entry.stored_as} in {folder} could not be read.") from None
+    if entry.stored_sha256 is not None and sha256(data) != entry.stored_sha256:
+        raise MergeProblem(f"{entry.stored_as} in {folder} does not match its manifest (changed or damaged).")
+    if entry.stored_as.endswith(".age"):
         if identity is None:
             raise MergeProblem(f"{folder} is encrypted; give your secret key with --identity.")
         try:
             data = keys.decrypt(data, identity)
         except keys.KeyProblem:
             raise MergeProblem(f"{folder} could not be decrypted with that key: it was made for another key.") from None
-    if sha256(data) != entry.get("sha256"):
+    if sha256(data) != entry.sha256:
         raise MergeProblem(f"{name} in {folder} does not match its manifest (changed or damaged).")
     return data
 
 
-def merge(folders: list[Path], identity: Any | None = None) -> Merged:
-    """Read and check every export, then combine them (nothing is written here)."""
-    exports = [read_export(folder, identity) for folder in folders]
-    schemas = {e.manifest.get("export_schema") for e in exports}
-    if len(schemas) > 1:
-        versions = ", ".join(sorted(map(str, schemas)))
-        raise MergeProblem(f"These exports mix schema versions ({versions}); merge each version separately.")
-    if schemas and schemas != {EXPORT_SCHEMA}:
-        raise MergeProblem(f"These exports use schema version {schemas.pop()}; this thoughtwork reads version {EXPORT_SCHEMA}.")
-    studies = {e.manifest.get("study") for e in exports}
+# --- many exports -----------------------------------------------------------------------------
+
+
+def plan(folders: list[Path]) -> list[ParticipantExport]:
+    """Every manifest read and checked together, before any data file is opened."""
+    exports = [read_manifest(folder) for folder in folders]
+    studies = {e.manifest.study for e in exports}
     if len(studies) > 1:
-        raise MergeProblem("These exports come from different studies (" + ", ".join(sorted(map(str, studies))) + ").")
+        raise MergeProblem("These exports come from different studies (" + ", ".join(sorted(studies)) + ").")
+    encrypted = {e.manifest.settings.encrypted for e in exports}
+    if len(encrypted) > 1:
+        plain = next(e.folder for e in exports if not e.manifest.settings.encrypted)
+        raise MergeProblem(f"These exports mix encrypted and unencrypted ones ({plain} is not encrypted); a study's "
+                           "exports should all travel the same way. Check its study file, then merge them apart.")
     seen: dict[str, Path] = {}
     for export in exports:
         if export.participant in seen:
             raise MergeProblem(f"Participant {export.participant} appears twice: {seen[export.participant]} and {export.folder}.")
         seen[export.participant] = export.folder
-    present = {c for e in exports for c in e.manifest.get("settings", {}).get("columns", [])}
-    columns = [c.name for c in FIXED_COLUMNS] + [c for c in OPTIONAL_COLUMNS if c in present]
-    rows = [{c: row.get(c) for c in columns} for e in exports for row in e.rows]
-    return Merged(exports, columns, rows)
+    return exports
 
 
-def write_merged(merged: Merged, out: Path) -> dict[str, Any]:
-    """Write the combined data set: records, one codebook, and a manifest of the sources."""
-    book = codebook(merged.columns)
-    files = {
-        "records.csv": csv_bytes(merged.columns, merged.rows),
-        "records.jsonl": jsonl_bytes(merged.rows),
-        "codebook.csv": csv_bytes(["name", "type", "range", "levels", "meaning"], book),
-        "codebook.json": json_bytes(book),
-    }
-    info = {
-        "tool": "thoughtwork",
-        "tool_version": __version__,
-        "export_schema": EXPORT_SCHEMA,
-        "merged": True,
-        "study": merged.exports[0].manifest.get("study") if merged.exports else None,
-        "summary": merged.summary(),
-        "sources": [
-            {"participant": e.participant, "records": len(e.rows), "manifest_sha256": sha256(json_bytes(e.manifest))}
-            for e in merged.exports
-        ],
-        "files": {name: {"sha256": sha256(data), "bytes": len(data), "stored_as": name} for name, data in files.items()},
-    }
-    files[MANIFEST] = json_bytes(info)
-    write_folder(out, files)
+def columns_of(exports: list[ParticipantExport]) -> list[str]:
+    present = {c for e in exports for c in e.manifest.settings.columns}
+    return [c.name for c in FIXED_COLUMNS] + [c for c in OPTIONAL_COLUMNS if c in present]
+
+
+def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[str, Any]:
+    """Check every export and write the combined data set to `out`; returns its manifest.
+
+    Nothing appears at `out` unless every export passed."""
+    exports = plan(folders)
+    columns = columns_of(exports)
+    summary = Summary(participants=len(exports))
+    sources = []
+    with FolderWriter(out) as folder:
+        csv_out = CsvStream(folder.open("records.csv"), columns)
+        jsonl_out = folder.open("records.jsonl")
+        for export in exports:
+            rows = read_rows(export, identity)
+            lines = []
+            for row in rows:
+                full = {c: row.get(c) for c in columns}
+                csv_out.write(full)
+                lines.append(json.dumps(full, ensure_ascii=False, allow_nan=False))
+                summary.add(full)
+            if lines:
+                jsonl_out.write(("\n".join(lines) + "\n").encode("utf-8"))
+            sources.append({"participant": export.participant, "records": len(rows),
+                            "manifest_sha256": sha256(json_bytes(export.raw))})
+        csv_out.flush()
+        book = codebook(columns)
+        folder.add("codebook.csv", csv_bytes(["name", "type", "range", "levels", "meaning"], book))
+        folder.add("codebook.json", json_bytes(book))
+        files = {name: {"sha256": f.digest.hexdigest(), "bytes": f.size, "stored_as": name}
+                 for name, f in folder.files.items()}
+        info = {
+            "tool": "thoughtwork",
+            "tool_version": __version__,
+            "export_schema": EXPORT_SCHEMA,
+            "merged": True,
+            "study": exports[0].manifest.study if exports else None,
+            "summary": summary.as_dict(),
+            "sources": sources,
+            "files": files,
+        }
+        folder.add(MANIFEST, json_bytes(info))
     return info
