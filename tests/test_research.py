@@ -91,7 +91,7 @@ def test_no_free_text_leaves_every_text_column_out() -> None:
 
 def test_study_chooses_fields_and_can_forbid_free_text(tmp_path: Path) -> None:
     path = tmp_path / "study.toml"
-    path.write_text('[study]\nname = "pilot"\nfields = ["situation", "context", "belief_before"]\nfree_text = false\n')
+    path.write_text('[study]\nname = "pilot"\nfields = ["situation", "context", "belief_before"]\nfree_text = false\nencrypt = false\n')
     study = load_study(path)
     assert study.columns(free_text=True) == ["context", "belief_before"]
     path.write_text('[study]\nfields = ["home_address"]\n')
@@ -227,7 +227,7 @@ def test_export_command_from_a_journal(tmp_path: Path, monkeypatch: pytest.Monke
         assert journal.settings().study_pseudonyms == {"unnamed study": one["participant"]}
     # Another study gets its own pseudonym, so the two studies cannot link this person.
     other = tmp_path / "other.toml"
-    other.write_text('name = "Another study"\n')
+    other.write_text('name = "Another study"\nencrypt = false\n')
     assert main(["--journal", str(path), "export", "--anonymise", "--study", str(other), "--out", str(tmp_path / "four")]) == 0
     four = json.loads((tmp_path / "four" / "manifest.json").read_text())
     assert four["participant"] != one["participant"]
@@ -274,7 +274,7 @@ def test_a_journal_from_before_per_study_pseudonyms_keeps_its_one_for_the_next_s
         journal.save_settings(Settings(study_pseudonym="tw-0123456789ab"))
     assert main(["--journal", str(path), "export", "--anonymise", "--out", str(tmp_path / "a")]) == 0
     study = tmp_path / "s.toml"
-    study.write_text('name = "Second"\n')
+    study.write_text('name = "Second"\nencrypt = false\n')
     assert main(["--journal", str(path), "export", "--anonymise", "--study", str(study), "--out", str(tmp_path / "b")]) == 0
     first = json.loads((tmp_path / "a" / "manifest.json").read_text())["participant"]
     second = json.loads((tmp_path / "b" / "manifest.json").read_text())["participant"]
@@ -303,3 +303,34 @@ def test_only_built_in_ids_leave_and_others_become_numbered_codes(tmp_path: Path
     # With no built-in ids known (the shipped library unreadable), every id is coded.
     coded = build_export(made, settings(), Study(), builtin=frozenset()).rows
     assert [r["prompt_id"] for r in coded] == ["custom-1", "custom-2", "custom-3", "custom-1"]
+
+
+def test_a_study_file_must_say_how_exports_travel(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """An empty or cut-off study file once meant 'unnamed study, unencrypted'."""
+    identity = x25519.Identity.generate()
+    path = tmp_path / "study.toml"
+    whole = f'[study]\nname = "Pain 2026"\nfields = ["context", "situation"]\nrecipient = "{identity.to_public()}"\n'
+    path.write_text(whole)
+    assert load_study(path).recipient == str(identity.to_public())
+    for broken, why in [("", "does not name its study"), ("[study]\n", "does not name its study"),
+                        (whole[: whole.index("recipient")], "how to protect the export"),
+                        (whole.replace("recipient", "encrypt = false\nrecipient"), "which is meant"),
+                        ("study = 3\n", "must be a table")]:
+        path.write_text(broken)
+        with pytest.raises(StudyProblem, match=why):
+            load_study(path)
+        code = main(["--journal", str(tmp_path / "none.twj"), "export", "--anonymise", "--out", str(tmp_path / "x"),
+                     "--study", str(path)])
+        assert code == 1 and why in capsys.readouterr().err and not (tmp_path / "x").exists()
+    path.write_text('[study]\nname = "Pain 2026"\nencrypt = false\n')
+    assert load_study(path).recipient is None
+
+
+def test_merge_refuses_to_mix_encrypted_and_plain_exports(tmp_path: Path) -> None:
+    identity = x25519.Identity.generate()
+    sealed = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
+    plain = tmp_path / "b"
+    write_export(build_export(records(), settings("tw-bbbbbbbbbbbb"), Study(name="pilot")), plain)
+    with pytest.raises(MergeProblem, match=r"mix encrypted and unencrypted ones \(.*b is not encrypted\)"):
+        merge([sealed, plain], tmp_path / "all", identity)
+    assert not (tmp_path / "all").exists()
