@@ -334,3 +334,53 @@ def test_merge_refuses_to_mix_encrypted_and_plain_exports(tmp_path: Path) -> Non
     with pytest.raises(MergeProblem, match=r"mix encrypted and unencrypted ones \(.*b is not encrypted\)"):
         merge([sealed, plain], tmp_path / "all", identity)
     assert not (tmp_path / "all").exists()
+
+
+def forged(tmp_path: Path, edit) -> Path:  # noqa: ANN001
+    """An export edited after it was made, its hashes brought back in line (as an editor could)."""
+    out = tmp_path / "forged"
+    write_export(build_export(records(2), settings(), Study()), out)
+    rows = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    edit(rows)
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    (out / "records.jsonl").write_bytes(data)
+    manifest = json.loads((out / "manifest.json").read_text())
+    digest = hashlib.sha256(data).hexdigest()
+    manifest["files"]["records.jsonl"].update(sha256=digest, stored_sha256=digest, bytes=len(data))
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    return out
+
+
+def test_merge_cleans_text_edited_into_an_export_as_the_participant_side_does(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    def edit(rows: list[dict]) -> None:
+        rows[0]["situation"] = "\x1b]0;owned\x07it hurt \x1b[2J\x1b[31magain\u202e\x9b"
+        rows[1]["balanced_thought"] = "one\x07step\x1bP"
+
+    out = forged(tmp_path, edit)
+    assert main(["research", "merge", str(out), "--out", str(tmp_path / "all")]) == 0
+    for name in ("records.csv", "records.jsonl"):
+        text = (tmp_path / "all" / name).read_text()
+        assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in text), name
+    rows = [json.loads(line) for line in (tmp_path / "all" / "records.jsonl").read_text().splitlines()]
+    assert rows[0]["situation"].startswith("it hurt again")
+    assert rows[1]["balanced_thought"].startswith("one\u2407step")  # a bell shown, not rung
+    assert "\x1b" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("column,value,why", [
+    ("participant", "tw-aaaaaaaaaaaa", "another participant"),
+    ("record", 7, "out of order"),
+    ("day", -1, "day is outside 0-"),
+    ("belief_before", 101, "belief_before is outside 0-100"),
+    ("belief_before", 50.5, "belief_before should be a whole number"),
+    ("emotion_intensity_mean", "70", "should be a number"),
+    ("status", ["draft"], "status is not one of"),
+    ("from_assignment", "yes", "should be true or false"),
+    ("prompt_id", "Dr Okafor's check-in", "prompt_id is not in the form"),
+    ("situation", 12, "situation should be text"),
+])
+def test_merge_checks_every_column_type_and_range(tmp_path: Path, column: str, value, why: str) -> None:  # noqa: ANN001
+    out = forged(tmp_path, lambda rows: rows[0].update({column: value}))
+    with pytest.raises(MergeProblem, match=why):
+        merge([out], tmp_path / "all")
+    assert not (tmp_path / "all").exists()

@@ -47,7 +47,7 @@ class Column:
         if self.type in ("integer", "number"):
             allowed = (int, float) if self.type == "number" else (int,)
             if isinstance(value, bool) or not isinstance(value, allowed):
-                return f"should be a {self.type}"
+                return "should be a whole number" if self.type == "integer" else "should be a number"
             if isinstance(value, float) and not math.isfinite(value):
                 return "should be a finite number"
             if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):

@@ -175,6 +175,8 @@ def read_rows(export: ParticipantExport, identity: Any | None) -> list[dict[str,
             raise MergeProblem(f"Record {number} in {folder} does not have the manifest's columns ({odd[:40]!r}).")
         if row["participant"] != manifest.participant:
             raise MergeProblem(f"Some rows in {folder} belong to another participant than its manifest says.")
+        if row["record"] != len(rows) + 1:
+            raise MergeProblem(f"Record {number} in {folder} is out of order (records are numbered 1, 2, 3... oldest first).")
         rows.append(_checked(folder, number, row, columns))
     if len(rows) != manifest.counts.records:
         raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
