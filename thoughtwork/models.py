@@ -498,19 +498,26 @@ _PATTERN_MESSAGES = {
 }
 
 
+def plain_message(item: dict) -> str:
+    """One pydantic error item (from `ValidationError.errors()`) in words, without its location."""
+    message = item.get("msg", "is not valid")
+    kind = item.get("type", "")
+    if kind == "string_pattern_mismatch":
+        message = _PATTERN_MESSAGES.get(item.get("ctx", {}).get("pattern", ""), "is not in the expected form")
+    else:
+        try:
+            message = _PLAIN_MESSAGES.get(kind, message).format(**item.get("ctx", {}))
+        except (KeyError, IndexError, ValueError):
+            pass  # a template whose context pydantic did not give: keep pydantic's own words
+    return message.removeprefix("Value error, ")
+
+
 def friendly_error(error: ValidationError) -> str:
     """One plain sentence for the first problem pydantic found."""
     problems = []
     for item in error.errors(include_url=False):
         where = ".".join(str(p) for p in item.get("loc", ()) if p != "__root__")
-        message = item.get("msg", "is not valid")
-        kind = item.get("type", "")
-        if kind == "string_pattern_mismatch":
-            message = _PATTERN_MESSAGES.get(item.get("ctx", {}).get("pattern", ""), "is not in the expected form")
-        else:
-            message = _PLAIN_MESSAGES.get(kind, message).format(**item.get("ctx", {}))
-        if message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
+        message = plain_message(item)
         problems.append(f"{where}: {message}" if where else message)
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     return (problems[0] if problems else "the data is not valid") + more
