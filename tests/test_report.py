@@ -127,15 +127,15 @@ def test_feelings_are_shown_with_their_ratings_and_escaped(render) -> None:  # n
 
 def test_a_version_1_report_still_opens_and_a_newer_one_is_refused() -> None:
     page = render_html(report())
-    older = page.replace('"version":2', '"version":1').replace('"feelings":"scared 70, <b>ashamed</b>",', "")
+    older = page.replace('"version":3', '"version":1').replace('"feelings":"scared 70, <b>ashamed</b>",', "")
     older = re.sub(r',?"feelings":"[^"]*"', "", older)
     assert extract(older).version == 1
     with pytest.raises(ReportFileError, match="newer"):
-        extract(page.replace('"version":2', '"version":3'))
+        extract(page.replace('"version":3', '"version":4'))
 
 
 def test_damaged_data_block_is_a_clear_error() -> None:
-    page = render_html(report()).replace('"version":2', '"version":"one"')
+    page = render_html(report()).replace('"version":3', '"version":"one"')
     with pytest.raises(ReportFileError, match="not valid"):
         extract(page)
     with pytest.raises(ReportFileError, match="no thoughtwork report data"):
@@ -242,3 +242,46 @@ def test_sparklines_stay_short_and_show_gaps() -> None:
     line = next(x for x in render_markdown(many).splitlines() if x.startswith("Belief before"))
     assert len(line) < 80
     assert render_html(many).count("<circle") == 0  # too many points for dots; the line remains
+
+
+def answered() -> list[ThoughtRecord]:
+    return [ThoughtRecord(created_at=at(2), situation="practice", automatic_thought="It will hurt", assignment_id="hw1",
+                          prompt_id="p.one", body_tension=70, belief_balanced=65, belief_before=80, belief_after=50,
+                          prompt_answers={"Which size did you use?": "size 2", "What will you do <if> it hurts?": NASTY,
+                                          "Skipped?": "  "})]
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown])
+def test_tension_balanced_belief_and_prompt_answers_reach_the_report(render) -> None:  # noqa: ANN001
+    data = build_report(answered(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 24), end=date(2026, 11, 10))
+    [record] = data.records
+    assert (record.body_tension, record.belief_balanced) == (70, 65)
+    assert [(a.question, a.answer) for a in record.answers] == [("Which size did you use?", "size 2"),
+                                                                ("What will you do <if> it hurts?", NASTY)]
+    page = render(data)
+    assert "body tension 70" in page and "belief in the balanced thought 65" in page
+    assert "Which size did you use?" in page and "size 2" in page
+    assert "&lt;if&gt;" in page and "<if>" not in page.split("thoughtwork-data")[0]
+    assert "Skipped?" not in page  # an empty answer is not shown
+    assert extract(page) == data
+
+
+def test_review_shows_tension_balanced_belief_and_answers() -> None:
+    import asyncio
+
+    from thoughtwork.tui.review_app import ReviewApp
+
+    data = build_report(answered(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 24), end=date(2026, 11, 10))
+
+    async def drive() -> None:
+        app = ReviewApp(data)
+        async with app.run_test(size=(100, 40)) as pilot:
+            summary = str(app.screen.query_one("#summary-text").content)
+            assert "Belief in the balanced thought, average: 65 (1 rated)" in summary
+            assert "Body tension, average: 70 (1 rated)" in summary
+            await pilot.press("r")
+            detail = str(app.screen.query_one("#record-detail").content)
+            assert "body tension 70" in detail and "Which size did you use?" in detail and "size 2" in detail
+            assert "\x1b" not in detail
+
+    asyncio.run(drive())

@@ -17,7 +17,7 @@ from thoughtwork.cli.main import main
 from thoughtwork.export.columns import FREE_TEXT, OPTIONAL_COLUMNS
 from thoughtwork.export.output import OutputProblem
 from thoughtwork.export.preview import render_preview
-from thoughtwork.export.research_export import build_export, new_pseudonym, write_export
+from thoughtwork.export.research_export import Builtin, build_export, new_pseudonym, write_export
 from thoughtwork.export.study import Study, StudyProblem, load_study
 from thoughtwork.journal import Journal
 from thoughtwork.models import Assignment, DistortionMatch, Emotion, Prompt, Settings, ThoughtRecord
@@ -301,7 +301,7 @@ def test_only_built_in_ids_leave_and_others_become_numbered_codes(tmp_path: Path
         text = path.read_text()
         assert "riverside" not in text and "drokafor" not in text and "clinic" not in text
     # With no built-in ids known (the shipped library unreadable), every id is coded.
-    coded = build_export(made, settings(), Study(), builtin=frozenset()).rows
+    coded = build_export(made, settings(), Study(), builtin=Builtin()).rows
     assert [r["prompt_id"] for r in coded] == ["custom-1", "custom-2", "custom-3", "custom-1"]
 
 
@@ -384,3 +384,14 @@ def test_merge_checks_every_column_type_and_range(tmp_path: Path, column: str, v
     with pytest.raises(MergeProblem, match=why):
         merge([out], tmp_path / "all")
     assert not (tmp_path / "all").exists()
+
+
+def test_prompt_answers_go_out_scrubbed_with_only_built_in_questions_in_full() -> None:
+    record = ThoughtRecord(situation="s", automatic_thought="t", created_at=START, prompt_id="dilator.before",
+                           prompt_answers={"Which dilator size or step are you planning today?": "size 2 with Sam",
+                                           "Did Dr Okafor's tip at Riverside help?": "yes", "Empty?": ""})
+    [row] = build_export([record], settings(), Study()).rows
+    assert row["prompt_answers"] == "Which dilator size or step are you planning today?: size 2 with [NAME] | Q2: yes"
+    assert row["body_tension"] is None and "belief_balanced" in row
+    [plain] = build_export([record], settings(), Study(), builtin=Builtin()).rows
+    assert plain["prompt_answers"] == "Q1: size 2 with [NAME] | Q2: yes"

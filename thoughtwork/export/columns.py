@@ -91,6 +91,15 @@ def _change(after: int | None, before: int | None) -> int | None:
     return None if after is None or before is None else after - before
 
 
+def answers_text(record: ThoughtRecord, builtin_questions: frozenset[str]) -> str:
+    """A therapist's own question could name a clinic or a person: only built-in ones go out in full."""
+    return " | ".join(
+        f"{question if question in builtin_questions else f'Q{number}'}: {answer}"
+        for number, (question, answer) in enumerate(record.prompt_answers.items(), start=1)
+        if answer.strip()
+    )
+
+
 def _mean(values: list[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
@@ -154,6 +163,9 @@ _COLUMNS: tuple[Column, ...] = (
     Column("evidence_against", "text", "Evidence against the thought, items joined by ' | ', scrubbed.",
            get=lambda r: " | ".join(r.evidence_against)),
     Column("balanced_thought", "text", "The balanced thought, scrubbed.", get=lambda r: r.balanced_thought),
+    Column("prompt_answers", "text", "Answers to the homework prompt's own questions, 'question: answer' joined by ' | ', "
+           "scrubbed; a built-in prompt's question is given in full, any other as Q1, Q2... in the order asked.",
+           get=lambda r: answers_text(r, frozenset())),
 )
 
 COLUMNS: dict[str, Column] = {c.name: c for c in FIXED_COLUMNS + _COLUMNS}

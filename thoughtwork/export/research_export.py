@@ -19,7 +19,7 @@ from typing import Any
 
 from thoughtwork import __version__, keys
 from thoughtwork.export.anonymiser import Anonymiser, Scrubbed
-from thoughtwork.export.columns import CODEBOOK_FIELDS, COLUMNS, FIXED_COLUMNS, FREE_TEXT
+from thoughtwork.export.columns import CODEBOOK_FIELDS, COLUMNS, FIXED_COLUMNS, FREE_TEXT, answers_text
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
 from thoughtwork.export.study import Study
 from thoughtwork.models import SCHEMA_VERSION, Settings, ThoughtRecord
@@ -31,17 +31,30 @@ DATA_FILES = ("records.csv", "records.jsonl", "codebook.csv", "codebook.json")
 MANIFEST = "manifest.json"
 
 
-def builtin_ids() -> frozenset[str]:
-    """Ids of the reframes and prompts that ship with thoughtwork (empty if they cannot be read,
-    so that every id is then coded: the safe side)."""
+@dataclass(frozen=True)
+class Builtin:
+    """What ships with thoughtwork and so is nobody's own words: reframe and prompt ids, and the
+    prompts' extra questions."""
+
+    ids: frozenset[str] = frozenset()
+    questions: frozenset[str] = frozenset()
+
+
+def builtin_content() -> Builtin:
+    """The shipped libraries' ids and questions (nothing if they cannot be read, so that every
+    id is then coded and every question numbered: the safe side)."""
     from thoughtwork import locations
     from thoughtwork.content import ContentError, load_prompts, load_reframes
 
     reframes, prompts = locations.builtin_content_directories()
     try:
-        return frozenset(e.id for e in [*load_reframes(reframes), *load_prompts(prompts)])
+        shipped_reframes, shipped_prompts = load_reframes(reframes), load_prompts(prompts)
     except (ContentError, OSError):
-        return frozenset()
+        return Builtin()
+    return Builtin(
+        ids=frozenset(e.id for e in [*shipped_reframes, *shipped_prompts]),
+        questions=frozenset(q for p in shipped_prompts for q in p.extra_questions),
+    )
 
 
 class CustomCodes:
@@ -114,13 +127,14 @@ def build_export(
     *,
     free_text: bool = True,
     extra_names: list[str] | None = None,
-    builtin: frozenset[str] | None = None,
+    builtin: Builtin | None = None,
 ) -> ExportBundle:
     """The rows a participant would send: allowlisted columns only, free text scrubbed.
 
     `extra_names` are hidden as well as `settings.known_names` (the CLI passes the therapists'
-    names from homework assignments). `builtin` is the set of reframe and prompt ids that may
-    go out as they are (default: the shipped libraries'); any other id is coded.
+    names from homework assignments). `builtin` says which ids and prompt questions may go out
+    as they are (default: the shipped libraries'); any other id is coded, any other question
+    numbered.
     """
     participant = settings.study_pseudonyms.get(study.name) or settings.study_pseudonym
     if not participant:
@@ -132,8 +146,8 @@ def build_export(
     anonymiser.learn(COLUMNS[c].get(r) or "" for r in ordered for c in text_columns)
     first = ordered[0].created_at if ordered else None
     bundle = ExportBundle(study=study, participant=participant, columns=columns, rows=[])
-    known = builtin_ids() if builtin is None else builtin
-    coded = {"prompt_id": CustomCodes(known), "reframe_chosen": CustomCodes(known)}
+    known = builtin_content() if builtin is None else builtin
+    coded = {"prompt_id": CustomCodes(known.ids), "reframe_chosen": CustomCodes(known.ids)}
     for number, record in enumerate(ordered, start=1):
         row: dict[str, Any] = {
             "participant": participant,
@@ -142,7 +156,7 @@ def build_export(
         }
         scrubbed: dict[str, Scrubbed] = {}
         for name in columns[len(FIXED_COLUMNS) :]:
-            value = COLUMNS[name].get(record)
+            value = answers_text(record, known.questions) if name == "prompt_answers" else COLUMNS[name].get(record)
             if name in FREE_TEXT:
                 result = anonymiser.scrub(value or "")
                 scrubbed[name] = result

@@ -10,7 +10,7 @@ from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
 from thoughtwork.report.charts import svg_chart
-from thoughtwork.report.data import Averages, HomeworkProgress, ReportData, ReportRecord
+from thoughtwork.report.data import Averages, HomeworkProgress, ReportData, ReportRecord, ratings_line
 from thoughtwork.report.payload import HTML_CLOSE, HTML_OPEN, payload_json
 from thoughtwork.text import clean
 
@@ -83,9 +83,16 @@ def _summary(data: ReportData) -> str:
         ("Records", f"{len(data.records)}", f"{complete} complete"),
         ("Belief in the thought", _change(data.belief()), "average, before \u2192 after"),
         ("Anxiety", _change(data.anxiety()), "average, before \u2192 after"),
+        ("Belief in the balanced thought", *_mean(data, "belief_balanced")),
+        ("Body tension", *_mean(data, "body_tension")),
     ]
     body = "".join(f"<div><span class=\"soft\">{a}</span><strong>{b}</strong><span class=\"soft\">{c}</span></div>" for a, b, c in cells)
     return f'<section>\n<h2>Summary</h2>\n<div class="summary">{body}</div>\n</section>'
+
+
+def _mean(data: ReportData, field: str) -> tuple[str, str]:
+    value, count = data.mean_of(field)
+    return ("not rated yet", "") if value is None else (f"{value:g}", f"average of {count} rated")
 
 
 def _change(averages: Averages) -> str:
@@ -175,24 +182,13 @@ def _record(record: ReportRecord) -> str:
         fields.append(("Evidence against", "<br>".join(_h(e) for e in record.evidence_against)))
     if record.balanced_thought:
         fields.append(("Balanced thought", _h(record.balanced_thought)))
-    ratings = _ratings(record)
+    ratings = ratings_line(record)
     if ratings:
         fields.append(("Ratings", escape(ratings)))
+    # The prompt's own questions are the therapist's words, shown escaped like the answers.
+    fields += [(_h(a.question), _h(a.answer)) for a in record.answers]
     body = "".join(f'<dt>{name}</dt><dd class="user">{value}</dd>' for name, value in fields)
     return f"<article><h3>{title}</h3><dl>{body}</dl></article>"
-
-
-def _ratings(record: ReportRecord) -> str:
-    parts = []
-    for name, before, after in (("belief", record.belief_before, record.belief_after),
-                                ("anxiety", record.anxiety_before, record.anxiety_after)):
-        if before is not None or after is not None:
-            parts.append(f"{name} {_or_dash(before)} \u2192 {_or_dash(after)}")
-    return "; ".join(parts)
-
-
-def _or_dash(value: int | None) -> str:
-    return "\u2013" if value is None else str(value)
 
 
 def _footer() -> str:

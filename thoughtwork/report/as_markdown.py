@@ -11,7 +11,7 @@ from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
 from thoughtwork.report.charts import sparkline
-from thoughtwork.report.data import Averages, ReportData, ReportRecord
+from thoughtwork.report.data import Averages, ReportData, ReportRecord, ratings_line
 from thoughtwork.report.payload import MD_CLOSE, MD_OPEN, payload_json
 from thoughtwork.text import clean
 
@@ -44,6 +44,8 @@ def render_markdown(data: ReportData) -> str:
         f"- Records: {len(data.records)} ({sum(1 for r in data.records if r.complete)} complete)",
         f"- Belief in the thought, average before → after: {_change(data.belief())}",
         f"- Anxiety, average before → after: {_change(data.anxiety())}",
+        f"- Belief in the balanced thought, average: {_mean(data, 'belief_balanced')}",
+        f"- Body tension, average: {_mean(data, 'body_tension')}",
         "",
         *_charts(data),
         *_traps(data),
@@ -56,6 +58,11 @@ def render_markdown(data: ReportData) -> str:
         "",
     ]
     return "\n".join(lines) + "\n" + MD_OPEN + payload_json(data) + MD_CLOSE + "\n"
+
+
+def _mean(data: ReportData, field: str) -> str:
+    value, count = data.mean_of(field)
+    return "not rated yet" if value is None else f"{value:g} ({count} rated)"
 
 
 def _change(averages: Averages) -> str:
@@ -128,12 +135,9 @@ def _record(record: ReportRecord) -> list[str]:
             out.append(f"- **{name}:** " + "; ".join(md(e) for e in items))
     if record.balanced_thought:
         out.append(f"- **Balanced thought:** {md(record.balanced_thought)}")
-    for name, before, after in (("Belief", record.belief_before, record.belief_after),
-                                ("Anxiety", record.anxiety_before, record.anxiety_after)):
-        if before is not None or after is not None:
-            out.append(f"- **{name}:** {_or_dash(before)} → {_or_dash(after)}")
+    ratings = ratings_line(record)
+    if ratings:
+        out.append(f"- **Ratings:** {ratings}")
+    for answer in record.answers:
+        out.append(f"- **{md(answer.question)}** {md(answer.answer)}")
     return out + [""]
-
-
-def _or_dash(value: int | None) -> str:
-    return "–" if value is None else str(value)

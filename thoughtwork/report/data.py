@@ -28,13 +28,21 @@ from thoughtwork.models import (
 )
 
 FORMAT = "thoughtwork-report"
-VERSION = 2
-"""2 added each record's feelings; version 1 reports (without them) still open."""
+VERSION = 3
+"""2 added each record's feelings, 3 body tension, belief in the balanced thought and the answers
+to a prompt's own questions; older reports (without them) still open."""
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Answer(_Model):
+    """A homework prompt's own question ("Which size did you use?") and what was answered."""
+
+    question: Text
+    answer: Text
 
 
 class ReportRecord(_Model):
@@ -55,6 +63,11 @@ class ReportRecord(_Model):
     belief_after: Rating | None = None
     anxiety_before: Rating | None = None
     anxiety_after: Rating | None = None
+    body_tension: Rating | None = None
+    belief_balanced: Rating | None = None
+    """How much the balanced thought was believed."""
+    answers: list[Answer] = Field(default_factory=list, max_length=200)
+    """Answers to the homework prompt's extra questions, in the order they were asked."""
     homework: Annotated[str, Field(max_length=200)] = ""
     """The title of the homework prompt the record answered, if any."""
 
@@ -97,7 +110,7 @@ class Averages(_Model):
 
 class ReportData(_Model):
     format: Literal["thoughtwork-report"] = FORMAT
-    version: Literal[1, 2] = VERSION
+    version: Literal[1, 2, 3] = VERSION
     generated_at: datetime = Field(default_factory=now)
     period_from: date | None = None
     period_to: date
@@ -112,6 +125,11 @@ class ReportData(_Model):
 
     def anxiety(self) -> Averages:
         return _averages(self.records, "anxiety_before", "anxiety_after")
+
+    def mean_of(self, field: str) -> tuple[float | None, int]:
+        """The mean of one rating over the records that have it, and how many do."""
+        values = [getattr(r, field) for r in self.records if getattr(r, field) is not None]
+        return (round(mean(values), 1) if values else None), len(values)
 
     def describe_period(self) -> str:
         if self.period_from is None:
@@ -175,6 +193,9 @@ def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str], tz
         belief_after=record.belief_after,
         anxiety_before=record.anxiety_before,
         anxiety_after=record.anxiety_after,
+        body_tension=record.body_tension,
+        belief_balanced=record.belief_balanced,
+        answers=[Answer(question=q, answer=a) for q, a in record.prompt_answers.items() if a.strip()],
         homework=homework[:200],
     )
 
@@ -222,3 +243,20 @@ def _averages(records: list[ReportRecord], before: str, after: str) -> Averages:
     if not pairs:
         return Averages()
     return Averages(pairs=len(pairs), before=round(mean(p[0] for p in pairs), 1), after=round(mean(p[1] for p in pairs), 1))
+
+
+def ratings_line(record: ReportRecord) -> str:
+    """'belief 90 → 60; anxiety 80 → –; body tension 70; belief in the balanced thought 65'."""
+    parts = []
+    for name, before, after in (("belief", record.belief_before, record.belief_after),
+                                ("anxiety", record.anxiety_before, record.anxiety_after)):
+        if before is not None or after is not None:
+            parts.append(f"{name} {_or_dash(before)} \u2192 {_or_dash(after)}")
+    for name, value in (("body tension", record.body_tension), ("belief in the balanced thought", record.belief_balanced)):
+        if value is not None:
+            parts.append(f"{name} {value}")
+    return "; ".join(parts)
+
+
+def _or_dash(value: int | None) -> str:
+    return "\u2013" if value is None else str(value)

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from thoughtwork.models import DISTORTION_NAMES
 from thoughtwork.report.charts import sparkline
-from thoughtwork.report.data import Averages, ReportData, ReportRecord
+from thoughtwork.report.data import Averages, ReportData, ReportRecord, ratings_line
 from thoughtwork.text import clean, shorten
 
 SPARK_WIDTH = 60
@@ -94,7 +94,11 @@ def summary_text(report: ReportData) -> Text:
     complete = sum(1 for r in report.records if r.complete)
     out.append(f"Records: {len(report.records)} ({complete} complete)\n")
     out.append(f"Belief in the thought, average before \u2192 after: {_change(report.belief())}\n")
-    out.append(f"Anxiety, average before \u2192 after: {_change(report.anxiety())}\n\n")
+    out.append(f"Anxiety, average before \u2192 after: {_change(report.anxiety())}\n")
+    for label, field in (("Belief in the balanced thought", "belief_balanced"), ("Body tension", "body_tension")):
+        value, count = report.mean_of(field)
+        out.append(f"{label}, average: " + ("not rated yet" if value is None else f"{value:g} ({count} rated)") + "\n")
+    out.append("\n")
     out.append("Ratings over time", style="bold")
     many = len(report.records) > SPARK_WIDTH
     per = f"each mark is about {len(report.records) / SPARK_WIDTH:.0f} records" if many else "one mark per record"
@@ -160,18 +164,14 @@ def record_text(record: ReportRecord) -> Text:
         ("Evidence for", "\n".join(f"\u2022 {e}" for e in record.evidence_for)),
         ("Evidence against", "\n".join(f"\u2022 {e}" for e in record.evidence_against)),
         ("Balanced thought", record.balanced_thought),
-        ("Belief", _pair(record.belief_before, record.belief_after) if _rated(record, "belief") else ""),
-        ("Anxiety", _pair(record.anxiety_before, record.anxiety_after) if _rated(record, "anxiety") else ""),
+        ("Ratings", ratings_line(record)),
+        *((answer.question, answer.answer) for answer in record.answers),
     ]
     for name, value in fields:
         if value:
-            out.append(f"\n{name}\n", style="bold")
+            out.append(f"\n{clean(name, single_line=True)}\n", style="bold")
             out.append(clean(value) + "\n")
     return out
-
-
-def _rated(record: ReportRecord, what: str) -> bool:
-    return getattr(record, f"{what}_before") is not None or getattr(record, f"{what}_after") is not None
 
 
 def _pair(before: int | None, after: int | None) -> str:
