@@ -285,3 +285,35 @@ def test_review_shows_tension_balanced_belief_and_answers() -> None:
             assert "\x1b" not in detail
 
     asyncio.run(drive())
+
+
+@pytest.mark.parametrize(("name", "args", "words"), [
+    ("r.pdf", [], "not .pdf"),
+    ("r.docx.age", ["--encrypt-to", "{public}"], "not .docx"),
+    ("r.html", ["--encrypt-to", "{public}"], "name it r.html.age"),
+    ("r.md", ["--encrypt-to", "{public}"], "name it r.md.age"),
+    ("r.html.age", [], "would not be encrypted"),
+    ("r.md", ["--format", "html"], "does not match"),
+    ("r.html", ["--from", "{tomorrow}"], "after today"),
+])
+def test_report_names_and_periods_that_would_mislead_are_refused(journal: Path, tmp_path: Path, capsys, name: str,
+                                                                  args: list, words: str) -> None:  # noqa: ANN001
+    identity = tmp_path / "t.key"
+    public = keys.generate(identity)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    out = tmp_path / name
+    filled = [a.replace("{public}", public).replace("{tomorrow}", tomorrow) for a in args]
+    assert main(["report", "--out", str(out), *filled]) == 1
+    assert words in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_finished_assignment_is_reported_as_finished_and_the_columns_explained() -> None:
+    data = build_report(records(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 24))
+    [hw] = data.homework
+    assert hw.finished and hw.progress_line() == "Done 2 of 7 times planned (finished on 2026-11-08)."
+    for page in (render_html(data), render_markdown(data)):
+        assert "so far" not in page.split("thoughtwork-data")[0]
+        assert "Times planned counts the days" in page and "Last done" in page and "2026-11-04" in page
+    running = build_report(records(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 5), end=date(2026, 11, 5))
+    assert "so far" in running.homework[0].progress_line()

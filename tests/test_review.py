@@ -110,7 +110,8 @@ def test_round_trip_assign_import_record_report_encrypt_review(tmp_path: Path, m
             await pilot.press("h")
             homework = plain(app, "#homework-text")
             assert "from Dr Ada" in homework and "[i]if you can[/i]" in homework
-            assert "Evening reflection: 1 of 1" in homework
+            assert "Done 1 of 1 times planned so far" in homework
+            assert "Evening reflection: 1 record, last done" in homework
             await pilot.press("r")
             assert "homework: Evening reflection" in plain(app, "#record-detail")
 

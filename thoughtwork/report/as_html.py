@@ -6,11 +6,12 @@ HTML-escaped); nothing a person typed is ever inserted as markup.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
 from thoughtwork.report.charts import svg_chart
-from thoughtwork.report.data import Averages, HomeworkProgress, ReportData, ReportRecord, ratings_line
+from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, HomeworkProgress, ReportData, ReportRecord, ratings_line
 from thoughtwork.report.payload import HTML_CLOSE, HTML_OPEN, payload_json
 from thoughtwork.text import clean
 
@@ -132,22 +133,27 @@ def _traps(data: ReportData) -> str:
 def _homework(data: ReportData) -> str:
     if not data.homework:
         return "<section>\n<h2>Homework</h2>\n<p>No homework was assigned for this period.</p>\n</section>"
-    return "<section>\n<h2>Homework</h2>\n" + "\n".join(_assignment(a) for a in data.homework) + "\n</section>"
+    return ("<section>\n<h2>Homework</h2>\n" + f'<p class="soft">{escape(HOMEWORK_EXPLAINED)}</p>\n'
+            + "\n".join(_assignment(a) for a in data.homework) + "\n</section>")
 
 
 def _assignment(item: HomeworkProgress) -> str:
     who = f" from {_h(item.therapist)}" if item.therapist else ""
     note = f'<p class="user">{_h(item.note)}</p>' if item.note else ""
     rows = "".join(
-        f"<tr><td>{_h(p.title)}</td><td>{p.credited} of {p.expected}</td><td>{p.done}</td>"
-        f'<td><div class="bar"><span style="width:{_percent(p.credited, p.expected)}%"></span></div></td></tr>'
-        for p in item.prompts
+        f"<tr><td>{_h(p.title)}</td><td>{p.done}</td><td>{_last(p.last_done)}</td></tr>" for p in item.prompts
     )
+    whole = item.expected_total if item.finished else item.expected
     return (
         f"<article><h3>{escape(item.cadence.capitalize())}, {item.start.isoformat()} to {item.end.isoformat()}{who}</h3>"
-        f"{note}<p>{item.credited} of {item.expected} expected so far ({item.expected_total} in all).</p>"
-        f"<table><tr><th>Prompt</th><th>Done as planned</th><th>Records</th><th></th></tr>{rows}</table></article>"
+        f"{note}<p>{escape(item.progress_line())}</p>"
+        f'<div class="bar"><span style="width:{_percent(item.credited, whole)}%"></span></div>'
+        f"<table><tr><th>Prompt</th><th>Records</th><th>Last done</th></tr>{rows}</table></article>"
     )
+
+
+def _last(day: date | None) -> str:
+    return "not yet" if day is None else day.isoformat()
 
 
 def _percent(part: int, whole: int) -> int:

@@ -11,7 +11,7 @@ from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
 from thoughtwork.report.charts import sparkline
-from thoughtwork.report.data import Averages, ReportData, ReportRecord, ratings_line
+from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, ReportData, ReportRecord, ratings_line
 from thoughtwork.report.payload import MD_CLOSE, MD_OPEN, payload_json
 from thoughtwork.text import clean
 
@@ -96,14 +96,15 @@ def _homework(data: ReportData) -> list[str]:
     out = ["## Homework", ""]
     if not data.homework:
         return out + ["No homework was assigned for this period.", ""]
+    out += [HOMEWORK_EXPLAINED, ""]
     for item in data.homework:
         who = f" from {md(item.therapist)}" if item.therapist else ""
         out += [f"### {item.cadence.capitalize()}, {item.start} to {item.end}{who}", ""]
         if item.note:
             out += [md(item.note, inline=False), ""]
-        out += [f"{item.credited} of {item.expected} expected so far ({item.expected_total} in all).", ""]
-        out += ["| Prompt | Done as planned | Records |", "|---|---|---:|"]
-        out += [f"| {md(p.title)} | {p.credited} of {p.expected} | {p.done} |" for p in item.prompts]
+        out += [item.progress_line(), ""]
+        out += ["| Prompt | Records | Last done |", "|---|---:|---|"]
+        out += [f"| {md(p.title)} | {p.done} | {p.last_done or 'not yet'} |" for p in item.prompts]
         out.append("")
     return out
 

@@ -81,8 +81,11 @@ class TrapCount(_Model):
 class PromptProgress(_Model):
     title: Annotated[str, Field(max_length=200)]
     done: int = Field(ge=0)
+    """Records written for this prompt."""
     credited: int = Field(ge=0)
     expected: int = Field(ge=0)
+    last_done: date | None = None
+    """The day it was last answered (None: not yet)."""
 
 
 class HomeworkProgress(_Model):
@@ -97,7 +100,15 @@ class HomeworkProgress(_Model):
     credited: int = Field(ge=0)
     expected: int = Field(ge=0)
     expected_total: int = Field(ge=0)
+    finished: bool = False
+    """Its window had ended by the report's last day: no more 'so far'."""
     prompts: list[PromptProgress] = Field(default_factory=list, max_length=200)
+
+    def progress_line(self) -> str:
+        """'Done 4 of 6 times planned so far (12 in all).' or, once over, 'Done 10 of 12 times planned (finished).'"""
+        if self.finished:
+            return f"Done {self.credited} of {self.expected_total} times planned (finished on {self.end.isoformat()})."
+        return f"Done {self.credited} of {self.expected} times planned so far ({self.expected_total} in all)."
 
 
 class Averages(_Model):
@@ -227,8 +238,10 @@ def _progress(
         credited=done.credited,
         expected=done.expected,
         expected_total=done.expected_total,
+        finished=done.finished,
         prompts=[
-            PromptProgress(title=titles[p.prompt_id], done=p.done, credited=p.credited, expected=p.expected)
+            PromptProgress(title=titles[p.prompt_id], done=p.done, credited=p.credited, expected=p.expected,
+                           last_done=p.last_done)
             for p in done.per_prompt
         ],
     )
@@ -260,3 +273,11 @@ def ratings_line(record: ReportRecord) -> str:
 
 def _or_dash(value: int | None) -> str:
     return "\u2013" if value is None else str(value)
+
+
+HOMEWORK_EXPLAINED = (
+    "Times planned counts the days on which any of the homework's prompts was answered (drafts count), "
+    "up to what each day or week asks for; extra records in one week do not make up for a missed one, and "
+    "a week the homework only partly covers asks for its share. Records counts every record written for "
+    "each prompt, with the day it was last done."
+)

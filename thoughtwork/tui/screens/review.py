@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from thoughtwork.models import DISTORTION_NAMES
 from thoughtwork.report.charts import sparkline
-from thoughtwork.report.data import Averages, ReportData, ReportRecord, ratings_line
+from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, ReportData, ReportRecord, ratings_line
 from thoughtwork.text import clean, shorten
 
 SPARK_WIDTH = 60
@@ -139,11 +139,13 @@ def homework_text(report: ReportData) -> Text:
         out.append("\n")
         if item.note:
             out.append(clean(item.note) + "\n", style="italic")
-        out.append(f"{item.credited} of {item.expected} expected so far ({item.expected_total} in all)\n")
+        out.append(item.progress_line() + "\n")
         for prompt in item.prompts:
-            out.append(f"  \u2022 {clean(prompt.title, single_line=True)}: {prompt.credited} of {prompt.expected}"
-                       f" ({prompt.done} record{'s' if prompt.done != 1 else ''})\n")
+            last = f"last done {prompt.last_done}" if prompt.last_done else "not done yet"
+            out.append(f"  \u2022 {clean(prompt.title, single_line=True)}: "
+                       f"{prompt.done} record{'s' if prompt.done != 1 else ''}, {last}\n")
         out.append("\n")
+    out.append(HOMEWORK_EXPLAINED, style="italic")
     return out
 
 
