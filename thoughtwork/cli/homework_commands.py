@@ -70,6 +70,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     review.add_argument("file", type=Path)
     review.add_argument("--identity", type=Path, metavar="KEYFILE",
                         help="your secret key file, for an encrypted report (default: the one keygen made)")
+    review.add_argument("--browser", action="store_true",
+                        help="open the HTML report, charts and all, in your browser to read or print; it is decrypted "
+                        "in memory and served once to your browser from this computer, never saved as a plain file")
     review.set_defaults(func=cmd_review)
 
 
@@ -264,9 +267,25 @@ def cmd_review(args: argparse.Namespace) -> int:
         report = read_report(data, args.identity or _default_identity())
     except ReportFileError as error:
         raise UserError(str(error)) from None
+    if args.browser:
+        return _review_in_browser(report)
     from thoughtwork.tui.review_app import run_review
 
     return run_review(report, title=args.file.name)
+
+
+def _review_in_browser(report) -> int:  # noqa: ANN001
+    from thoughtwork.report.as_html import render_html
+    from thoughtwork.report.browser import TIMEOUT, BrowserProblem, serve_once
+
+    try:
+        thread = serve_once(render_html(report))
+    except BrowserProblem as problem:
+        raise UserError(str(problem)) from None
+    print(f"Opening the report in your browser (waiting up to {TIMEOUT:.0f} s for it to ask). "
+          "It is not saved anywhere: print it from the browser if you need paper.")
+    thread.join()
+    return 0
 
 
 # --- files -------------------------------------------------------------------------

@@ -32,6 +32,7 @@ class ReviewScreen(Screen[None]):
         Binding("r", "show('records')", "Records"),
         Binding("t", "show('traps')", "Traps"),
         Binding("h", "show('homework')", "Homework"),
+        Binding("o", "open_in_browser", "Open in browser"),
     ]
 
     def __init__(self, report: ReportData) -> None:
@@ -73,9 +74,33 @@ class ReviewScreen(Screen[None]):
             self._show_record(len(self.report.records) - 1)
 
     def action_show(self, tab: str) -> None:
+        # Focus must leave the pane first: TabbedContent shows whichever pane holds the focused
+        # widget, so with the records table focused, switching away snapped straight back.
+        self.set_focus(None)
         self.query_one(TabbedContent).active = tab
-        if tab == "records":
-            self.query_one("#record-table", DataTable).focus()
+        pane = self.query_one(f"#{tab}", TabPane)
+        target = pane.query("#record-table").first() if tab == "records" else pane.query(VerticalScroll).first()
+        target.focus()
+
+    def action_open_in_browser(self) -> None:
+        self.run_worker(self._open_in_browser, thread=True, exclusive=True, group="browser")
+
+    def _open_in_browser(self) -> None:
+        """The HTML report with its charts, served once from memory: no plain copy is written."""
+        from thoughtwork.report.as_html import render_html
+        from thoughtwork.report.browser import BrowserProblem, serve_once
+
+        try:
+            serve_once(render_html(self.report), opener=self.app.open_page)
+        except BrowserProblem as problem:
+            self.app.call_from_thread(self.notify, str(problem), severity="warning")
+            return
+        self.app.call_from_thread(
+            self.notify,
+            "The report is open in your browser, with its charts; print it from there. It was not saved anywhere, "
+            "so reloading the page will not work: press o again.",
+            timeout=10,
+        )
 
     @on(DataTable.RowHighlighted, "#record-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
