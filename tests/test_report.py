@@ -241,7 +241,7 @@ def test_sparklines_stay_short_and_show_gaps() -> None:
                         [], tz=UTC, today=date(2026, 11, 24))
     line = next(x for x in render_markdown(many).splitlines() if x.startswith("Belief before"))
     assert len(line) < 80
-    assert render_html(many).count("<circle") == 0  # too many points for dots; the line remains
+    assert render_html(many).count("<circle") == 1  # 500 records in one day: one weekly average, not a blur
 
 
 def answered() -> list[ThoughtRecord]:
@@ -317,3 +317,42 @@ def test_a_finished_assignment_is_reported_as_finished_and_the_columns_explained
         assert "Times planned counts the days" in page and "Last done" in page and "2026-11-04" in page
     running = build_report(records(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 5), end=date(2026, 11, 5))
     assert "so far" in running.homework[0].progress_line()
+
+
+def test_charts_put_records_on_their_real_dates_so_a_break_shows() -> None:
+    from thoughtwork.report.charts import svg_chart
+
+    points = [(date(2026, 11, 1), 80), (date(2026, 11, 2), 70), (date(2026, 12, 12), 60), (date(2026, 12, 13), 50)]
+    svg = svg_chart("Belief", [("Belief before", points, "before")])
+    xs = [float(x) for x in re.findall(r'<circle class="dot before" cx="([\d.]+)"', svg)]
+    # 1 day, then 40 days, then 1 day: the spaces between points are in proportion.
+    assert round((xs[2] - xs[1]) / (xs[1] - xs[0])) == 40
+    assert svg.count("<polyline") == 2  # no line drawn across the 40 days without records
+    assert "1 Nov 2026" in svg and "13 Dec 2026" in svg
+
+
+def test_a_long_journal_is_drawn_as_weekly_averages_with_empty_weeks_left_empty() -> None:
+    from thoughtwork.report.charts import spark, svg_chart, weekly_means
+
+    points = [(date(2026, 1, 5) + timedelta(days=n), 50 + n % 10) for n in range(90)]
+    points += [(date(2026, 7, 6) + timedelta(days=n), 20) for n in range(30)]  # after a break of about three months
+    weeks = weekly_means(points)
+    assert weeks[0] == (date(2026, 1, 5), 53.0) and weeks[-1][1] == 20.0
+    assert sum(1 for _, v in weeks if v is None) >= 12
+    svg = svg_chart("Belief", [("Belief before", points, "before")])
+    assert "weekly averages" in svg and svg.count("<circle") == sum(1 for _, v in weeks if v is not None)
+    marks, per = spark(points, 60)
+    assert per == "one mark per week" and "\u00b7" * 12 in marks
+
+
+def test_report_breaks_records_down_by_situation_and_homework_by_week() -> None:
+    data = report()
+    rows = [(s.context, s.records, s.belief.pairs) for s in data.by_situation()]
+    assert rows == [("Something else", 3, 2)]
+    [hw] = data.homework
+    assert [(w.week_of, w.done, w.expected) for w in hw.weeks] == [(date(2026, 11, 2), 2, 7)]
+    two_weeks = build_report(records(), [ASSIGNMENT.model_copy(update={"end": date(2026, 11, 15)})], tz=UTC,
+                             today=date(2026, 11, 24), end=date(2026, 11, 20))
+    assert [(w.done, w.expected) for w in two_weeks.homework[0].weeks] == [(2, 7), (0, 7)]
+    for page in (render_html(two_weeks), render_markdown(two_weeks)):
+        assert "By situation" in page and "Week of" in page

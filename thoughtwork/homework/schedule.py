@@ -250,6 +250,24 @@ def completion(
     )
 
 
+def weekly_times(
+    assignment: Assignment, records: Iterable[ThoughtRecord], today: date, tz: tzinfo | None = None
+) -> list[tuple[date, int, int]]:
+    """For each ISO week of the window begun by `today`: its Monday, times done and times asked."""
+    records = list(records)
+    times: Counter[date] = Counter()
+    for prompt in assignment.prompts:
+        times.update({day: 1 for day in linked_days(assignment, prompt, records, tz) if day not in times})
+    weeks: dict[date, tuple[int, int]] = {}
+    for period in periods(assignment):
+        if period.start > today:
+            break
+        monday = period.start - timedelta(days=period.start.weekday())
+        done, asked = weeks.get(monday, (0, 0))
+        weeks[monday] = (done + min(period.quota, _count(times, period.start, min(period.end, today))), asked + period.quota)
+    return [(monday, done, asked) for monday, (done, asked) in weeks.items()]
+
+
 def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 

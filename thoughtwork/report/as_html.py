@@ -50,6 +50,7 @@ def render_html(data: ReportData) -> str:
         _header(data),
         _summary(data),
         _charts(data),
+        _situations(data),
         _traps(data),
         _homework(data),
         _records(data),
@@ -103,15 +104,30 @@ def _change(averages: Averages) -> str:
 
 
 def _charts(data: ReportData) -> str:
-    belief = [("Belief before", [r.belief_before for r in data.records], "before"),
-              ("Belief after", [r.belief_after for r in data.records], "after")]
-    anxiety = [("Anxiety before", [r.anxiety_before for r in data.records], "before"),
-               ("Anxiety after", [r.anxiety_after for r in data.records], "after")]
+    belief = [("Belief before", data.dated("belief_before"), "before"),
+              ("Belief after", data.dated("belief_after"), "after")]
+    anxiety = [("Anxiety before", data.dated("anxiety_before"), "before"),
+               ("Anxiety after", data.dated("anxiety_after"), "after")]
     return (
         "<section>\n<h2>Ratings over time</h2>\n"
-        '<p class="soft">One point per record, oldest on the left; 0 is none, 100 is completely.</p>\n'
+        '<p class="soft">Each point sits on the day it was written, so breaks show as gaps; a long period is drawn '
+        "as weekly averages. 0 is none, 100 is completely.</p>\n"
         f"{svg_chart('Belief in the automatic thought (0-100)', belief)}\n"
         f"{svg_chart('Anxiety (0-100)', anxiety)}\n</section>"
+    )
+
+
+def _situations(data: ReportData) -> str:
+    if not data.records:
+        return ""
+    rows = "".join(
+        f"<tr><td>{_h(s.context)}</td><td>{s.records}</td><td>{_change(s.belief)}</td><td>{_change(s.anxiety)}</td></tr>"
+        for s in data.by_situation()
+    )
+    return (
+        "<section>\n<h2>By situation</h2>\n"
+        '<p class="soft">Belief and anxiety: averages before \u2192 after, over the records rated both times.</p>\n'
+        f"<table><tr><th>Situation</th><th>Records</th><th>Belief</th><th>Anxiety</th></tr>{rows}</table>\n</section>"
     )
 
 
@@ -144,11 +160,17 @@ def _assignment(item: HomeworkProgress) -> str:
         f"<tr><td>{_h(p.title)}</td><td>{p.done}</td><td>{_last(p.last_done)}</td></tr>" for p in item.prompts
     )
     whole = item.expected_total if item.finished else item.expected
+    weeks = "".join(
+        f"<tr><td>{w.week_of.isoformat()}</td><td>{w.done} of {w.expected}</td>"
+        f'<td><div class="bar"><span style="width:{_percent(w.done, w.expected)}%"></span></div></td></tr>'
+        for w in item.weeks
+    )
+    by_week = f"<table><tr><th>Week of</th><th>Times</th><th></th></tr>{weeks}</table>" if len(item.weeks) > 1 else ""
     return (
         f"<article><h3>{escape(item.cadence.capitalize())}, {item.start.isoformat()} to {item.end.isoformat()}{who}</h3>"
         f"{note}<p>{escape(item.progress_line())}</p>"
         f'<div class="bar"><span style="width:{_percent(item.credited, whole)}%"></span></div>'
-        f"<table><tr><th>Prompt</th><th>Records</th><th>Last done</th></tr>{rows}</table></article>"
+        f"<table><tr><th>Prompt</th><th>Records</th><th>Last done</th></tr>{rows}</table>{by_week}</article>"
     )
 
 

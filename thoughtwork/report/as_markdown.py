@@ -10,7 +10,7 @@ import re
 from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
-from thoughtwork.report.charts import sparkline
+from thoughtwork.report.charts import spark
 from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, ReportData, ReportRecord, ratings_line
 from thoughtwork.report.payload import MD_CLOSE, MD_OPEN, payload_json
 from thoughtwork.text import clean
@@ -48,6 +48,7 @@ def render_markdown(data: ReportData) -> str:
         f"- Body tension, average: {_mean(data, 'body_tension')}",
         "",
         *_charts(data),
+        *_situations(data),
         *_traps(data),
         *_homework(data),
         *_records(data),
@@ -70,17 +71,22 @@ def _change(averages: Averages) -> str:
 
 
 def _charts(data: ReportData) -> list[str]:
-    rows = [
-        ("Belief before", [r.belief_before for r in data.records]),
-        ("Belief after", [r.belief_after for r in data.records]),
-        ("Anxiety before", [r.anxiety_before for r in data.records]),
-        ("Anxiety after", [r.anxiety_after for r in data.records]),
-    ]
-    count = len(data.records)
-    per = "One mark per record" if count <= SPARK_WIDTH else f"Each mark is about {count / SPARK_WIDTH:.0f} records (their mean)"
+    rows = [(name, spark(data.dated(field), SPARK_WIDTH)) for name, field in (
+        ("Belief before", "belief_before"), ("Belief after", "belief_after"),
+        ("Anxiety before", "anxiety_before"), ("Anxiety after", "anxiety_after"))]
+    per = rows[0][1][1].capitalize()
     out = ["## Ratings over time", "", f"{per}, oldest first; higher is stronger, · is not rated.", "", "```text"]
-    out += [f"{name:<15} {sparkline(values, SPARK_WIDTH) or '(no records)'}" for name, values in rows]
+    out += [f"{name:<15} {marks or '(no records)'}" for name, (marks, _) in rows]
     return out + ["```", ""]
+
+
+def _situations(data: ReportData) -> list[str]:
+    if not data.records:
+        return []
+    out = ["## By situation", "", "Belief and anxiety: averages before → after, over the records rated both times.", "",
+           "| Situation | Records | Belief | Anxiety |", "|---|---:|---|---|"]
+    out += [f"| {md(s.context)} | {s.records} | {_change(s.belief)} | {_change(s.anxiety)} |" for s in data.by_situation()]
+    return out + [""]
 
 
 def _traps(data: ReportData) -> list[str]:
@@ -105,6 +111,9 @@ def _homework(data: ReportData) -> list[str]:
         out += [item.progress_line(), ""]
         out += ["| Prompt | Records | Last done |", "|---|---:|---|"]
         out += [f"| {md(p.title)} | {p.done} | {p.last_done or 'not yet'} |" for p in item.prompts]
+        if len(item.weeks) > 1:
+            out += ["", "| Week of | Times |", "|---|---|"]
+            out += [f"| {w.week_of} | {w.done} of {w.expected} |" for w in item.weeks]
         out.append("")
     return out
 

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from thoughtwork.homework.schedule import completion, record_day
+from thoughtwork.homework.schedule import completion, record_day, weekly_times
 from thoughtwork.models import (
     CONTEXT_LABELS,
     DISTORTION_NAMES,
@@ -88,6 +88,31 @@ class PromptProgress(_Model):
     """The day it was last answered (None: not yet)."""
 
 
+class Averages(_Model):
+    """Mean ratings over the records that have both the before and the after rating."""
+
+    pairs: int = 0
+    before: float | None = None
+    after: float | None = None
+
+
+class WeekProgress(_Model):
+    """Times an assignment was done in one ISO week, against what the week asked for."""
+
+    week_of: date
+    done: int = Field(ge=0)
+    expected: int = Field(ge=0)
+
+
+class SituationSummary(_Model):
+    """How records in one kind of situation went."""
+
+    context: str
+    records: int
+    belief: Averages
+    anxiety: Averages
+
+
 class HomeworkProgress(_Model):
     """How one assignment went, as of the report's last day."""
 
@@ -103,20 +128,13 @@ class HomeworkProgress(_Model):
     finished: bool = False
     """Its window had ended by the report's last day: no more 'so far'."""
     prompts: list[PromptProgress] = Field(default_factory=list, max_length=200)
+    weeks: list[WeekProgress] = Field(default_factory=list, max_length=1000)
 
     def progress_line(self) -> str:
         """'Done 4 of 6 times planned so far (12 in all).' or, once over, 'Done 10 of 12 times planned (finished).'"""
         if self.finished:
             return f"Done {self.credited} of {self.expected_total} times planned (finished on {self.end.isoformat()})."
         return f"Done {self.credited} of {self.expected} times planned so far ({self.expected_total} in all)."
-
-
-class Averages(_Model):
-    """Mean ratings over the records that have both the before and the after rating."""
-
-    pairs: int = 0
-    before: float | None = None
-    after: float | None = None
 
 
 class ReportData(_Model):
@@ -136,6 +154,22 @@ class ReportData(_Model):
 
     def anxiety(self) -> Averages:
         return _averages(self.records, "anxiety_before", "anxiety_after")
+
+    def dated(self, field: str) -> list[tuple[date, int | None]]:
+        """(day written, rating) of each record, oldest first, for charts against real dates."""
+        return [(r.created_at.date(), getattr(r, field)) for r in self.records]
+
+    def by_situation(self) -> list[SituationSummary]:
+        """Records per kind of situation, most first, with belief and anxiety before and after."""
+        groups: dict[str, list[ReportRecord]] = {}
+        for record in self.records:
+            groups.setdefault(record.context, []).append(record)
+        return [
+            SituationSummary(context=context, records=len(group),
+                             belief=_averages(group, "belief_before", "belief_after"),
+                             anxiety=_averages(group, "anxiety_before", "anxiety_after"))
+            for context, group in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+        ]
 
     def mean_of(self, field: str) -> tuple[float | None, int]:
         """The mean of one rating over the records that have it, and how many do."""
@@ -239,6 +273,8 @@ def _progress(
         expected=done.expected,
         expected_total=done.expected_total,
         finished=done.finished,
+        weeks=[WeekProgress(week_of=monday, done=times, expected=asked)
+               for monday, times, asked in weekly_times(assignment, records, as_of, tz)],
         prompts=[
             PromptProgress(title=titles[p.prompt_id], done=p.done, credited=p.credited, expected=p.expected,
                            last_done=p.last_done)

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from thoughtwork.models import DISTORTION_NAMES
-from thoughtwork.report.charts import sparkline
+from thoughtwork.report.charts import spark
 from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, ReportData, ReportRecord, ratings_line
 from thoughtwork.text import clean, shorten
 
@@ -125,18 +125,20 @@ def summary_text(report: ReportData) -> Text:
         out.append(f"{label}, average: " + ("not rated yet" if value is None else f"{value:g} ({count} rated)") + "\n")
     out.append("\n")
     out.append("Ratings over time", style="bold")
-    many = len(report.records) > SPARK_WIDTH
-    per = f"each mark is about {len(report.records) / SPARK_WIDTH:.0f} records" if many else "one mark per record"
-    out.append(f" ({per}, oldest first; \u00b7 is not rated)\n")
-    for name, values in (
-        ("Belief before", [r.belief_before for r in report.records]),
-        ("Belief after", [r.belief_after for r in report.records]),
-        ("Anxiety before", [r.anxiety_before for r in report.records]),
-        ("Anxiety after", [r.anxiety_after for r in report.records]),
-    ):
+    rows = [(name, spark(report.dated(field), SPARK_WIDTH)) for name, field in (
+        ("Belief before", "belief_before"), ("Belief after", "belief_after"),
+        ("Anxiety before", "anxiety_before"), ("Anxiety after", "anxiety_after"))]
+    out.append(f" ({rows[0][1][1]}, oldest first; \u00b7 is not rated)\n")
+    for name, (marks, _) in rows:
         out.append(f"{name:<15} ")
-        out.append(sparkline(values, SPARK_WIDTH) or "(no records)", style="bold")
+        out.append(marks or "(no records)", style="bold")
         out.append("\n")
+    if report.records:
+        out.append("\nBy situation", style="bold")
+        out.append(" (records; belief and anxiety, average before \u2192 after)\n")
+        for item in report.by_situation():
+            out.append(f"{shorten(item.context, 26):<26} {item.records:>4}  belief {_change(item.belief)}  "
+                       f"anxiety {_change(item.anxiety)}\n")
     return out
 
 
@@ -165,6 +167,8 @@ def homework_text(report: ReportData) -> Text:
         if item.note:
             out.append(clean(item.note) + "\n", style="italic")
         out.append(item.progress_line() + "\n")
+        if len(item.weeks) > 1:
+            out.append("  by week: " + ", ".join(f"{w.week_of:%d %b} {w.done}/{w.expected}" for w in item.weeks) + "\n")
         for prompt in item.prompts:
             last = f"last done {prompt.last_done}" if prompt.last_done else "not done yet"
             out.append(f"  \u2022 {clean(prompt.title, single_line=True)}: "
