@@ -370,8 +370,8 @@ def test_merge_cleans_text_edited_into_an_export_as_the_participant_side_does(tm
 @pytest.mark.parametrize("column,value,why", [
     ("participant", "tw-aaaaaaaaaaaa", "another participant"),
     ("record", 7, "out of order"),
-    ("day", -1, "day is outside 0-"),
-    ("belief_before", 101, "belief_before is outside 0-100"),
+    ("day", -1, "day is outside the range 0 or more"),
+    ("belief_before", 101, "belief_before is outside the range from 0 to 100"),
     ("belief_before", 50.5, "belief_before should be a whole number"),
     ("emotion_intensity_mean", "70", "should be a number"),
     ("status", ["draft"], "status is not one of"),

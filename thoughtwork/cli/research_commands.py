@@ -151,6 +151,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     console = Console()
     console.print(table)
     console.print(traps if summary["traps"] else "No thinking traps were recorded.")
+    if not info["parquet"]:
+        console.print("records.parquet was not written: it needs pyarrow (pip install 'thoughtwork[research]').")
     return 0
 
 

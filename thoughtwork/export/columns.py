@@ -13,7 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from thoughtwork.models import MAX_TEXT, Context, DistortionId, RecordStatus, Theme, ThoughtRecord
+from thoughtwork.models import (
+    CONTEXT_LABELS,
+    DISTORTION_NAMES,
+    MAX_TEXT,
+    Context,
+    DistortionId,
+    RecordStatus,
+    Theme,
+    ThoughtRecord,
+)
 
 PSEUDONYM = r"tw-[0-9a-f]{12}"
 CONTENT_ID = r"[a-z0-9_.-]{1,64}"
@@ -31,6 +40,10 @@ class Column:
     get: Callable[[ThoughtRecord], Any] | None = None
     pattern: str = ""
     """For a string column: the whole value must match this regular expression."""
+    labels: tuple[str, ...] = ()
+    """What each level means to a reader, in the order of `levels`."""
+    missing: str = ""
+    """What an empty cell (null in JSON and Parquet) means; empty here: the default for the type."""
     low: int | None = field(init=False, default=None)
     high: int | None = field(init=False, default=None)
 
@@ -39,6 +52,8 @@ class Column:
         low, high = _bounds(self.range)
         object.__setattr__(self, "low", low)
         object.__setattr__(self, "high", high)
+        if not self.missing:
+            object.__setattr__(self, "missing", _MISSING.get(self.type, "empty: not given"))
 
     def problem(self, value: Any) -> str | None:
         """Why `value` cannot be in this column (None when it can); used to validate exports on merge."""
@@ -51,7 +66,7 @@ class Column:
             if isinstance(value, float) and not math.isfinite(value):
                 return "should be a finite number"
             if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
-                return f"is outside {self.range}"
+                return f"is outside the range {self.range_words()}"
             return None
         if self.type == "boolean":
             return None if isinstance(value, bool) else "should be true or false"
@@ -68,14 +83,39 @@ class Column:
             return "is not in the form the codebook gives"
         return None
 
-    def describe(self) -> dict[str, str]:
+    def describe(self) -> dict[str, Any]:
+        """The codebook entry: min and max as numbers, the range in words (a cell such as
+        '-100-100' would be read by a spreadsheet as a sum), levels with their labels, and what
+        an empty cell means."""
         return {
             "name": self.name,
             "type": self.type,
-            "range": self.range,
+            "min": self.low,
+            "max": self.high,
+            "range": self.range_words(),
             "levels": ";".join(self.levels),
+            "labels": ";".join(f"{level}={label}" for level, label in zip(self.levels, self.labels, strict=True)),
+            "missing": self.missing,
             "meaning": self.meaning,
         }
+
+    def range_words(self) -> str:
+        if self.low is None and self.high is None:
+            return ""
+        if self.high is None:
+            return f"{self.low} or more"
+        return f"from {self.low} to {self.high}"
+
+
+_MISSING = {
+    "integer": "empty: not rated or not answered",
+    "number": "empty: nothing to average (no rating given)",
+    "text": "empty: nothing written, or free text not included",
+    "string": "empty: none",
+    "category": "never empty",
+    "list": "empty: none",
+    "boolean": "never empty",
+}
 
 
 def _bounds(text: str) -> tuple[int | None, int | None]:
@@ -110,16 +150,18 @@ def _rating(name: str, meaning: str) -> Column:
 
 FIXED_COLUMNS: tuple[Column, ...] = (
     Column("participant", "string", "The participant's random study pseudonym (not derived from anything personal).",
-           pattern=PSEUDONYM),
-    Column("record", "integer", "The record's number for this participant, oldest first.", range="1-"),
-    Column("day", "integer", "Whole days since this participant's first record (0 = that day).", range="0-"),
+           pattern=PSEUDONYM, missing="never empty"),
+    Column("record", "integer", "The record's number for this participant, oldest first.", range="1-",
+           missing="never empty"),
+    Column("day", "integer", "Whole days since this participant's first record (0 = that day).", range="0-",
+           missing="never empty"),
 )
 
 _COLUMNS: tuple[Column, ...] = (
     Column("status", "category", "Whether the record was finished or left as a draft.",
-           levels=tuple(s.value for s in RecordStatus), get=lambda r: r.status.value),
-    Column("context", "category", "Where the situation happened.",
-           levels=tuple(c.value for c in Context), get=lambda r: r.context.value),
+           levels=tuple(s.value for s in RecordStatus), labels=("Draft", "Complete"), get=lambda r: r.status.value),
+    Column("context", "category", "Where the situation happened.", levels=tuple(c.value for c in Context),
+           labels=tuple(CONTEXT_LABELS[c.value] for c in Context), get=lambda r: r.context.value),
     _rating("anxiety_before", "Anxiety rated before working through the thought."),
     _rating("belief_before", "How much the automatic thought was believed at first."),
     _rating("body_tension", "Body tension rated with the situation."),
@@ -127,21 +169,27 @@ _COLUMNS: tuple[Column, ...] = (
     _rating("belief_after", "How much the automatic thought was believed at the end."),
     _rating("anxiety_after", "Anxiety rated at the end."),
     Column("belief_change", "integer", "belief_after minus belief_before (negative = the thought loosened).",
-           range="-100-100", get=lambda r: _change(r.belief_after, r.belief_before)),
+           range="-100-100", missing="empty: belief not rated both before and after",
+           get=lambda r: _change(r.belief_after, r.belief_before)),
     Column("anxiety_change", "integer", "anxiety_after minus anxiety_before (negative = calmer).",
-           range="-100-100", get=lambda r: _change(r.anxiety_after, r.anxiety_before)),
-    Column("emotion_count", "integer", "How many emotions were named.", range="0-50", get=lambda r: len(r.emotions)),
+           range="-100-100", missing="empty: anxiety not rated both before and after",
+           get=lambda r: _change(r.anxiety_after, r.anxiety_before)),
+    Column("emotion_count", "integer", "How many emotions were named.", range="0-50", missing="never empty",
+           get=lambda r: len(r.emotions)),
     Column("emotion_intensity_mean", "number", "Mean intensity of the emotions that were rated (empty if none was).", range="0-100",
            get=lambda r: _mean([e.intensity for e in r.emotions if e.intensity is not None])),
     Column("distortions", "list", "Thinking traps the participant kept (accepted, added, or suggested and not rejected).",
-           levels=tuple(d.value for d in DistortionId), get=lambda r: sorted({d.id.value for d in r.accepted_distortions()})),
-    Column("distortion_count", "integer", "How many thinking traps were kept.", range="0-13",
+           levels=tuple(d.value for d in DistortionId), labels=tuple(DISTORTION_NAMES[d.value] for d in DistortionId), get=lambda r: sorted({d.id.value for d in r.accepted_distortions()})),
+    Column("distortion_count", "integer", "How many thinking traps were kept.", range="0-13", missing="never empty",
            get=lambda r: len({d.id for d in r.accepted_distortions()})),
     Column("themes", "list", "What the thought was about.", levels=tuple(t.value for t in Theme),
+           labels=tuple(t.value.replace("_", " ").capitalize() for t in Theme),
            get=lambda r: sorted({t.value for t in r.themes})),
     Column("evidence_for_count", "integer", "How many pieces of evidence for the thought were written.", range="0-",
+           missing="never empty",
            get=lambda r: len(r.evidence_for)),
     Column("evidence_against_count", "integer", "How many pieces of evidence against the thought were written.",
+           missing="never empty",
            range="0-", get=lambda r: len(r.evidence_against)),
     # Ids: only thoughtwork's built-in ones go out; any other (a clinic's own prompt, a custom
     # reframe library) is replaced by the export with custom-1, custom-2... (see research_export).
@@ -173,4 +221,4 @@ OPTIONAL_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMNS)
 FREE_TEXT: frozenset[str] = frozenset(c.name for c in _COLUMNS if c.type == "text")
 MAX_FREE_TEXT = 200 * MAX_TEXT + 1_000
 """The longest text a column can hold: evidence joins up to 200 items of MAX_TEXT each."""
-CODEBOOK_FIELDS = ("name", "type", "range", "levels", "meaning")
+CODEBOOK_FIELDS = ("name", "type", "min", "max", "range", "levels", "labels", "missing", "meaning")

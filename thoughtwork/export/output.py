@@ -67,6 +67,7 @@ class FolderWriter:
         self.out = out
         self.temp = out.parent / f".{out.name}.partial-{secrets.token_hex(4)}"
         self.files: dict[str, HashingFile] = {}
+        self.adopted: dict[str, tuple[str, int]] = {}
 
     def __enter__(self) -> "FolderWriter":
         self.temp.mkdir(mode=0o700)
@@ -78,6 +79,28 @@ class FolderWriter:
 
     def add(self, name: str, data: bytes) -> None:
         self.open(name).write(data)
+
+    def path(self, name: str) -> Path:
+        """Where a library that writes its own file (Parquet) should write `name`; call `adopt` after."""
+        return self.temp / name
+
+    def adopt(self, name: str) -> tuple[str, int]:
+        """Take a file written at `path(name)` into the folder: made private, hashed. Returns (sha256, bytes)."""
+        path = self.temp / name
+        os.chmod(path, 0o600)
+        digest = hashlib.sha256()
+        size = 0
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+                size += len(chunk)
+        self.adopted[name] = (digest.hexdigest(), size)
+        return self.adopted[name]
+
+    def manifest_entries(self) -> dict[str, dict[str, Any]]:
+        """sha256 and size of every file so far, for a manifest."""
+        entries = {name: (f.digest.hexdigest(), f.size) for name, f in self.files.items()} | self.adopted
+        return {name: {"sha256": digest, "bytes": size, "stored_as": name} for name, (digest, size) in entries.items()}
 
     def __exit__(self, kind, value, traceback) -> None:  # noqa: ANN001
         try:

@@ -23,12 +23,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from thoughtwork import __version__, keys
 from thoughtwork.export.anonymiser import readable
-from thoughtwork.export.columns import COLUMNS, FIXED_COLUMNS, OPTIONAL_COLUMNS, PSEUDONYM
+from thoughtwork.export.columns import CODEBOOK_FIELDS, COLUMNS, FIXED_COLUMNS, OPTIONAL_COLUMNS, PSEUDONYM
 from thoughtwork.export.output import CsvStream, FolderWriter, csv_bytes, json_bytes, sha256
 from thoughtwork.export.research_export import DATA_FILES, EXPORT_SCHEMA, MANIFEST, codebook
 from thoughtwork.journal.strictjson import StrictJSONError
 from thoughtwork.journal.strictjson import loads as strict_loads
 from thoughtwork.models import friendly_error
+from thoughtwork.research import dictionary, parquet
 
 MAX_FILE = 512 * 1024 * 1024
 MAX_MANIFEST = 4 * 1024 * 1024
@@ -270,24 +271,29 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
     with FolderWriter(out) as folder:
         csv_out = CsvStream(folder.open("records.csv"), columns)
         jsonl_out = folder.open("records.jsonl")
+        table = parquet.ParquetStream(folder.path(parquet.NAME), columns) if parquet.available() else None
         for export in exports:
-            rows = read_rows(export, identity)
+            rows = [{c: row.get(c) for c in columns} for row in read_rows(export, identity)]
             lines = []
             for row in rows:
-                full = {c: row.get(c) for c in columns}
-                csv_out.write(full)
-                lines.append(json.dumps(full, ensure_ascii=False, allow_nan=False))
-                summary.add(full)
+                csv_out.write(row)
+                lines.append(json.dumps(row, ensure_ascii=False, allow_nan=False))
+                summary.add(row)
             if lines:
                 jsonl_out.write(("\n".join(lines) + "\n").encode("utf-8"))
+            if table is not None:
+                table.write(rows)
             sources.append({"participant": export.participant, "records": len(rows),
                             "manifest_sha256": sha256(json_bytes(export.raw))})
         csv_out.flush()
+        if table is not None:
+            table.close()
+            folder.adopt(parquet.NAME)
         book = codebook(columns)
-        folder.add("codebook.csv", csv_bytes(["name", "type", "range", "levels", "meaning"], book))
+        folder.add("codebook.csv", csv_bytes(list(CODEBOOK_FIELDS), book))
         folder.add("codebook.json", json_bytes(book))
-        files = {name: {"sha256": f.digest.hexdigest(), "bytes": f.size, "stored_as": name}
-                 for name, f in folder.files.items()}
+        folder.add("data_dictionary.csv", csv_bytes(dictionary.HEADER, dictionary.data_dictionary(columns)))
+        files = folder.manifest_entries()
         info = {
             "tool": "thoughtwork",
             "tool_version": __version__,
@@ -297,6 +303,7 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
             "summary": summary.as_dict(),
             "sources": sources,
             "files": files,
+            "parquet": table is not None,
         }
         folder.add(MANIFEST, json_bytes(info))
     return info
