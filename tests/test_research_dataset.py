@@ -86,7 +86,7 @@ def test_redcap_data_dictionary(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO((out / "data_dictionary.csv").read_text())))
     assert list(rows[0]) == dictionary.HEADER
     fields = {r["Variable / Field Name"]: r for r in rows}
-    assert list(fields) == [c["name"] for c in json.loads((out / "codebook.json").read_text())]
+    assert list(fields) == [c["name"] for c in json.loads((out / "codebook.json").read_text()) if c["table"] == "records"]
     belief = fields["belief_before"]
     assert (belief["Field Type"], belief["Text Validation Type OR Show Slider Number"],
             belief["Text Validation Min"], belief["Text Validation Max"]) == ("text", "integer", "0", "100")
@@ -96,3 +96,95 @@ def test_redcap_data_dictionary(tmp_path: Path) -> None:
     assert fields["from_assignment"]["Choices, Calculations, OR Slider Labels"] == "true, Yes | false, No"
     assert fields["participant"]["Required Field?"] == "y"
     assert all(r["Form Name"] == "thought_record" for r in rows)
+
+
+def homework_export(tmp_path: Path, name: str, n_records: int, pseudonym: str = "tw-cccccccccccc") -> Path:
+    from datetime import date
+
+    from thoughtwork.models import Assignment, Cadence, Prompt
+
+    prompt = Prompt(id="clinic.checkin", title="Check in", instructions="Write one thought down.",
+                    moments=["any_time"], steps=["situation"])
+    week = Assignment(id="hw-week", prompts=[prompt], cadence=Cadence(kind="weekly", times_per_week=3),
+                      start=date(2026, 3, 2), end=date(2026, 3, 15))
+    unused = Assignment(id="hw-unused", prompts=[prompt], cadence=Cadence(kind="daily"),
+                        start=date(2026, 2, 20), end=date(2026, 2, 26))
+    made = [ThoughtRecord(situation="s", automatic_thought="t", assignment_id="hw-week", prompt_id="clinic.checkin",
+                          belief_before=70, belief_after=40, status="complete", created_at=START + timedelta(days=2 * i))
+            for i in range(n_records)]
+    out = tmp_path / name
+    bundle = build_export(made, Settings(study_pseudonym=pseudonym), Study(name="pilot"), builtin=Builtin(),
+                          assignments=[week, unused], today=date(2026, 3, 20))
+    write_export(bundle, out)
+    return out
+
+
+def test_the_export_carries_each_assignments_cadence_and_window_for_adherence(tmp_path: Path) -> None:
+    out = homework_export(tmp_path, "hw", 4)  # records on 1, 3, 5 and 7 March
+    rows = [json.loads(line) for line in (out / "assignments.jsonl").read_text().splitlines()]
+    assert [r["assignment"] for r in rows] == ["a1", "a2"]  # by start day: the unused one first
+    unused, week = rows
+    assert (unused["cadence"], unused["start_day"], unused["end_day"], unused["times_asked"], unused["times_done"]) == \
+        ("daily", -9, -3, 7, 0)
+    assert (week["cadence"], week["times_per_week"], week["start_day"], week["end_day"]) == ("weekly", 3, 1, 14)
+    assert (week["times_asked"], week["times_due"], week["times_done"], week["records"]) == (6, 6, 3, 3)
+    records = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    assert [r["assignment"] for r in records] == ["a2"] * 4  # 1 March is before the window but still answers it
+    assert "hw-week" not in (out / "records.jsonl").read_text()
+    merge([out], tmp_path / "all")
+    people = list(csv.DictReader(io.StringIO((tmp_path / "all" / "participants.csv").read_text())))
+    assert people == [{"participant": "tw-cccccccccccc", "records": "4", "complete": "4", "last_day": "6",
+                       "mean_belief_change": "-30.0", "mean_anxiety_change": "", "assignments": "2",
+                       "times_due": "13", "times_done": "3", "adherence": "0.231"}]
+    table = pq.read_table(tmp_path / "all" / "assignments.parquet")
+    assert str(table.schema.field("times_per_week").type) == "int32" and table.num_rows == 2
+
+
+def test_a_newer_export_of_the_same_participant_replaces_the_older_with_a_note(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    from thoughtwork.cli.main import main
+
+    older = homework_export(tmp_path, "march", 2)
+    newer = homework_export(tmp_path, "april", 4)
+    other = export(tmp_path, "other", "tw-dddddddddddd")
+    assert main(["research", "merge", str(newer), str(other), str(older), "--out", str(tmp_path / "all")]) == 0
+    assert "the newer export" in capsys.readouterr().out.replace("\n", " ")
+    manifest = json.loads((tmp_path / "all" / "manifest.json").read_text())
+    assert manifest["summary"] == {**manifest["summary"], "participants": 2, "records": 7}
+    assert "april replaces" in manifest["notes"][0] and "march" in manifest["notes"][0]
+
+
+def test_two_different_exports_that_cannot_be_ordered_are_refused(tmp_path: Path) -> None:
+    import hashlib
+
+    from thoughtwork.research.merge import MergeProblem
+
+    a = homework_export(tmp_path, "a", 2)
+    b = homework_export(tmp_path, "b", 2)
+    data = (b / "records.jsonl").read_text().replace('"belief_after": 40', '"belief_after": 41').encode()
+    (b / "records.jsonl").write_bytes(data)
+    manifest = json.loads((b / "manifest.json").read_text())
+    digest = hashlib.sha256(data).hexdigest()
+    manifest["files"]["records.jsonl"].update(sha256=digest, stored_sha256=digest, bytes=len(data))
+    (b / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(MergeProblem, match="nothing to tell which is newer"):
+        merge([a, b], tmp_path / "all")
+    assert not (tmp_path / "all").exists()
+
+
+def test_compact_preview_is_one_line_per_record() -> None:
+    from rich.console import Console
+
+    from thoughtwork.export.preview import render_preview
+
+    made = [ThoughtRecord(situation=f"Dinner with Sam, evening {i}", automatic_thought="t", belief_before=80,
+                          created_at=START + timedelta(days=i)) for i in range(12)]
+    bundle = build_export(made, Settings(study_pseudonym="tw-000000000001", known_names=["Sam"]), Study(),
+                          builtin=Builtin())
+    console = Console(record=True, width=120, color_system=None)
+    console.print(render_preview(bundle, "Files will not be encrypted.", compact=True))
+    shown = console.export_text()
+    assert "Sam" not in shown and "Dinner with [NAME]" in shown
+    assert len(shown.splitlines()) < 12 + 12  # a line a record, not a panel a record
+    full = Console(record=True, width=120, color_system=None)
+    full.print(render_preview(bundle, "Files will not be encrypted."))
+    assert len(full.export_text().splitlines()) > 3 * len(shown.splitlines()) // 2

@@ -26,6 +26,7 @@ from thoughtwork.models import (
 
 PSEUDONYM = r"tw-[0-9a-f]{12}"
 CONTENT_ID = r"[a-z0-9_.-]{1,64}"
+ASSIGNMENT_CODE = r"a[0-9]{1,5}"
 """The shape of a reframe or prompt id that may go out: a built-in id, or a `custom-N` code."""
 
 
@@ -83,11 +84,12 @@ class Column:
             return "is not in the form the codebook gives"
         return None
 
-    def describe(self) -> dict[str, Any]:
+    def describe(self, table: str = "records") -> dict[str, Any]:
         """The codebook entry: min and max as numbers, the range in words (a cell such as
         '-100-100' would be read by a spreadsheet as a sum), levels with their labels, and what
         an empty cell means."""
         return {
+            "table": table,
             "name": self.name,
             "type": self.type,
             "min": self.low,
@@ -199,6 +201,9 @@ _COLUMNS: tuple[Column, ...] = (
     Column("prompt_id", "string", "Id of the built-in homework prompt the record answered; custom-N for a therapist's own "
            "prompt (numbered within this participant's export); empty for none.",
            pattern=CONTENT_ID, get=lambda r: r.prompt_id),
+    Column("assignment", "string", "Code of the homework assignment the record answered (a1, a2... as in the "
+           "assignments table), empty for none or for an assignment no longer in the journal.", pattern=ASSIGNMENT_CODE,
+           get=lambda r: r.assignment_id),  # replaced by its code in research_export
     Column("from_assignment", "boolean", "Whether the record was made for a therapist's homework assignment.",
            get=lambda r: r.assignment_id is not None),
     # Free text: scrubbed of identifiers before it is written, and left out with --no-free-text.
@@ -217,8 +222,52 @@ _COLUMNS: tuple[Column, ...] = (
 )
 
 COLUMNS: dict[str, Column] = {c.name: c for c in FIXED_COLUMNS + _COLUMNS}
+
+# The assignments table: one row per homework assignment in the journal, so adherence can be
+# computed for assignments nobody wrote a record for. Days are counted as in `day`.
+_DAYS = "-100000-100000"
+ASSIGNMENT_COLUMNS: dict[str, Column] = {c.name: c for c in (
+    FIXED_COLUMNS[0],
+    Column("assignment", "string", "The assignment's code in this participant's export: a1, a2... by start day.",
+           pattern=ASSIGNMENT_CODE, missing="never empty"),
+    Column("cadence", "category", "How often it asks for the homework.", levels=("daily", "weekly", "once"),
+           labels=("Every day", "N times a week", "Once in the window")),
+    Column("times_per_week", "integer", "For a weekly cadence, how many times a week.", range="1-7",
+           missing="empty: not a weekly cadence"),
+    Column("start_day", "integer", "First day of the assignment, in days since the participant's first record "
+           "(negative: before it).", range=_DAYS, missing="never empty"),
+    Column("end_day", "integer", "Last day of the assignment, counted the same way.", range=_DAYS, missing="never empty"),
+    Column("prompts", "integer", "How many prompts it has.", range="1-", missing="never empty"),
+    Column("times_asked", "integer", "Times it asks for over its whole window: a time is a day with a record for "
+           "any of its prompts; a week the window only partly covers asks for its share.", range="0-",
+           missing="never empty"),
+    Column("times_due", "integer", "Times asked for by the day of the export (the running day or week counts only "
+           "what is done in it).", range="0-", missing="never empty"),
+    Column("times_done", "integer", "Times done, each period counted up to its quota (extra records in one week do "
+           "not make up a missed one).", range="0-", missing="never empty"),
+    Column("records", "integer", "Records written for it in its window, up to the export.", range="0-",
+           missing="never empty"),
+)}
 OPTIONAL_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMNS)
 FREE_TEXT: frozenset[str] = frozenset(c.name for c in _COLUMNS if c.type == "text")
 MAX_FREE_TEXT = 200 * MAX_TEXT + 1_000
 """The longest text a column can hold: evidence joins up to 200 items of MAX_TEXT each."""
-CODEBOOK_FIELDS = ("name", "type", "min", "max", "range", "levels", "labels", "missing", "meaning")
+CODEBOOK_FIELDS = ("table", "name", "type", "min", "max", "range", "levels", "labels", "missing", "meaning")
+
+# The merged data set's per-participant summary, one row each (research merge writes it).
+PARTICIPANT_COLUMNS: dict[str, Column] = {c.name: c for c in (
+    FIXED_COLUMNS[0],
+    Column("records", "integer", "Records in the participant's export.", range="0-", missing="never empty"),
+    Column("complete", "integer", "Of those, how many were finished.", range="0-", missing="never empty"),
+    Column("last_day", "integer", "Day of the last record (days since the first).", range="0-",
+           missing="empty: no records"),
+    Column("mean_belief_change", "number", "Mean belief_change over the records that have it.", range="-100-100",
+           missing="empty: none rated before and after"),
+    Column("mean_anxiety_change", "number", "Mean anxiety_change over the records that have it.", range="-100-100",
+           missing="empty: none rated before and after"),
+    Column("assignments", "integer", "Homework assignments in the export.", range="0-", missing="never empty"),
+    Column("times_due", "integer", "Sum of the assignments' times_due.", range="0-", missing="never empty"),
+    Column("times_done", "integer", "Sum of the assignments' times_done.", range="0-", missing="never empty"),
+    Column("adherence", "number", "times_done / times_due, 0 to 1.", range="0-1",
+           missing="empty: nothing was due yet, or no assignment table"),
+)}

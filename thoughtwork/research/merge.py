@@ -23,9 +23,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from thoughtwork import __version__, keys
 from thoughtwork.export.anonymiser import readable
-from thoughtwork.export.columns import CODEBOOK_FIELDS, COLUMNS, FIXED_COLUMNS, OPTIONAL_COLUMNS, PSEUDONYM
+from thoughtwork.export.columns import (
+    ASSIGNMENT_COLUMNS,
+    CODEBOOK_FIELDS,
+    COLUMNS,
+    FIXED_COLUMNS,
+    OPTIONAL_COLUMNS,
+    PARTICIPANT_COLUMNS,
+    PSEUDONYM,
+    Column,
+)
 from thoughtwork.export.output import CsvStream, FolderWriter, csv_bytes, json_bytes, sha256
-from thoughtwork.export.research_export import DATA_FILES, EXPORT_SCHEMA, MANIFEST, codebook
+from thoughtwork.export.research_export import ASSIGNMENT_FILES, DATA_FILES, EXPORT_SCHEMA, MANIFEST, codebook
 from thoughtwork.journal.strictjson import StrictJSONError
 from thoughtwork.journal.strictjson import loads as strict_loads
 from thoughtwork.models import friendly_error
@@ -54,6 +63,7 @@ class FileEntry(_Lenient):
 
 class ManifestCounts(_Lenient):
     records: int = Field(ge=0)
+    assignments: int = Field(default=0, ge=0)
     redactions: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
 
 
@@ -143,7 +153,7 @@ def read_manifest(folder: Path) -> ParticipantExport:
         manifest = ExportManifest.model_validate(raw)
     except ValidationError as error:
         raise MergeProblem(f"The manifest in {folder} has a problem: {friendly_error(error)}.") from None
-    missing = [name for name in DATA_FILES if name not in manifest.files]
+    missing = [name for name in expected_files(manifest) if name not in manifest.files]
     if missing:
         raise MergeProblem(f"The manifest in {folder} does not list {missing[0]}.")
     unknown = [c for c in manifest.settings.columns if c not in COLUMNS]
@@ -152,58 +162,72 @@ def read_manifest(folder: Path) -> ParticipantExport:
     return ParticipantExport(folder, manifest, raw)
 
 
-def read_rows(export: ParticipantExport, identity: Any | None) -> list[dict[str, Any]]:
+def expected_files(manifest: ExportManifest) -> tuple[str, ...]:
+    """The data files an export must have: the assignments table comes with the `assignment` column."""
+    return DATA_FILES + (ASSIGNMENT_FILES if "assignment" in manifest.settings.columns else ())
+
+
+@dataclass
+class ExportRows:
+    records: list[dict[str, Any]]
+    assignments: list[dict[str, Any]]
+
+
+def read_rows(export: ParticipantExport, identity: Any | None) -> ExportRows:
     """The export's rows, every file verified and every value checked; free text cleaned."""
     folder, manifest = export.folder, export.manifest
-    records = b""
-    for name in DATA_FILES:
-        data = _verified(folder, name, manifest.files[name], identity)
-        if name == "records.jsonl":
-            records = data
+    data = {name: _verified(folder, name, manifest.files[name], identity) for name in expected_files(manifest)}
+    records = _table(folder, data["records.jsonl"], "Record", {c: COLUMNS[c] for c in manifest.settings.columns},
+                     manifest.participant)
+    for number, row in enumerate(records, start=1):
+        if row["record"] != number:
+            raise MergeProblem(f"Record {number} in {folder} is out of order (records are numbered 1, 2, 3... oldest first).")
+    if len(records) != manifest.counts.records:
+        raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
+    assignments: list[dict[str, Any]] = []
+    if "assignments.jsonl" in data:
+        assignments = _table(folder, data["assignments.jsonl"], "Assignment", ASSIGNMENT_COLUMNS, manifest.participant)
+        codes = [a["assignment"] for a in assignments]
+        if len(set(codes)) != len(codes) or len(assignments) != manifest.counts.assignments:
+            raise MergeProblem(f"The assignments table in {folder} does not match its manifest.")
+        unknown = {r["assignment"] for r in records} - set(codes) - {None}
+        if unknown:
+            raise MergeProblem(f"Some records in {folder} name an assignment its assignments table does not have.")
+    return ExportRows(records, assignments)
+
+
+def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column], participant: str) -> list[dict[str, Any]]:
     try:
-        text = records.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise MergeProblem(f"records.jsonl in {folder} is not UTF-8 text.") from None
-    columns = manifest.settings.columns
+        raise MergeProblem(f"A file in {folder} is not UTF-8 text.") from None
     expected = set(columns)
     rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        row = _row(folder, number, line)
+    for number, line in enumerate((line for line in text.splitlines() if line.strip()), start=1):
+        try:
+            # Rows are flat: the strict parser's nesting pre-scan is skipped (a RecursionError is still caught).
+            row = strict_loads(line, max_depth=None)
+        except StrictJSONError as error:
+            raise MergeProblem(f"{what} {number} in {folder} cannot be read: {error}.") from None
+        if not isinstance(row, dict):
+            raise MergeProblem(f"{what} {number} in {folder} is not a JSON object.")
         if row.keys() != expected:
             odd = sorted(row.keys() ^ expected)[0]
-            raise MergeProblem(f"Record {number} in {folder} does not have the manifest's columns ({odd[:40]!r}).")
-        if row["participant"] != manifest.participant:
+            raise MergeProblem(f"{what} {number} in {folder} does not have the manifest's columns ({odd[:40]!r}).")
+        if row["participant"] != participant:
             raise MergeProblem(f"Some rows in {folder} belong to another participant than its manifest says.")
-        if row["record"] != len(rows) + 1:
-            raise MergeProblem(f"Record {number} in {folder} is out of order (records are numbered 1, 2, 3... oldest first).")
-        rows.append(_checked(folder, number, row, columns))
-    if len(rows) != manifest.counts.records:
-        raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
+        rows.append(_checked(folder, f"{what} {number}", row, columns))
     return rows
 
 
-def _row(folder: Path, number: int, line: str) -> dict[str, Any]:
-    try:
-        # Rows are flat: the strict parser's nesting pre-scan is skipped (a RecursionError is still caught).
-        row = strict_loads(line, max_depth=None)
-    except StrictJSONError as error:
-        raise MergeProblem(f"Record {number} in {folder} cannot be read: {error}.") from None
-    if not isinstance(row, dict):
-        raise MergeProblem(f"Record {number} in {folder} is not a JSON object.")
-    return row
-
-
-def _checked(folder: Path, number: int, row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+def _checked(folder: Path, where: str, row: dict[str, Any], columns: dict[str, Column]) -> dict[str, Any]:
     """Every value must fit its codebook entry; text is read as a terminal would show it, so no
     escape sequence or control character edited into an export reaches a researcher's screen."""
-    for name in columns:
-        column = COLUMNS[name]
+    for name, column in columns.items():
         value = row[name]
         problem = column.problem(value)
         if problem:
-            raise MergeProblem(f"Record {number} in {folder}: {name} {problem}.")
+            raise MergeProblem(f"{where} in {folder}: {name} {problem}.")
         if column.type == "text" and value:
             row[name] = readable(value)
     return row
@@ -236,8 +260,12 @@ def _verified(folder: Path, name: str, entry: FileEntry, identity: Any | None) -
 # --- many exports -----------------------------------------------------------------------------
 
 
-def plan(folders: list[Path]) -> list[ParticipantExport]:
-    """Every manifest read and checked together, before any data file is opened."""
+def plan(folders: list[Path], identity: Any | None = None) -> tuple[list[ParticipantExport], list[str]]:
+    """Every manifest read and checked together, before any data file is written; and notes.
+
+    A participant who sent a newer export keeps only the newest: the one with more records,
+    then the one whose last record is later. The same export given twice is merged once. Two
+    different exports that cannot be told apart are refused."""
     exports = [read_manifest(folder) for folder in folders]
     studies = {e.manifest.study for e in exports}
     if len(studies) > 1:
@@ -247,12 +275,32 @@ def plan(folders: list[Path]) -> list[ParticipantExport]:
         plain = next(e.folder for e in exports if not e.manifest.settings.encrypted)
         raise MergeProblem(f"These exports mix encrypted and unencrypted ones ({plain} is not encrypted); a study's "
                            "exports should all travel the same way. Check its study file, then merge them apart.")
-    seen: dict[str, Path] = {}
+    chosen: dict[str, ParticipantExport] = {}
+    notes: list[str] = []
     for export in exports:
-        if export.participant in seen:
-            raise MergeProblem(f"Participant {export.participant} appears twice: {seen[export.participant]} and {export.folder}.")
-        seen[export.participant] = export.folder
-    return exports
+        earlier = chosen.get(export.participant)
+        if earlier is None:
+            chosen[export.participant] = export
+            continue
+        newer, older = _newer(earlier, export, identity)
+        chosen[export.participant] = newer
+        if newer.manifest.files["records.jsonl"].sha256 == older.manifest.files["records.jsonl"].sha256:
+            notes.append(f"{older.folder} holds the same export as {newer.folder}; it was merged once.")
+        else:
+            notes.append(f"Participant {export.participant}: the newer export {newer.folder} replaces {older.folder}.")
+    return list(chosen.values()), notes
+
+
+def _newer(a: ParticipantExport, b: ParticipantExport, identity: Any | None) -> tuple[ParticipantExport, ParticipantExport]:
+    if a.manifest.files["records.jsonl"].sha256 == b.manifest.files["records.jsonl"].sha256:
+        return a, b
+    if a.manifest.counts.records != b.manifest.counts.records:
+        return (a, b) if a.manifest.counts.records > b.manifest.counts.records else (b, a)
+    last = [max((r["day"] for r in read_rows(e, identity).records), default=-1) for e in (a, b)]
+    if last[0] == last[1]:
+        raise MergeProblem(f"Participant {a.participant} appears twice, in {a.folder} and {b.folder}, with different "
+                           "records and nothing to tell which is newer; keep one of them.")
+    return (a, b) if last[0] > last[1] else (b, a)
 
 
 def columns_of(exports: list[ParticipantExport]) -> list[str]:
@@ -264,36 +312,31 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
     """Check every export and write the combined data set to `out`; returns its manifest.
 
     Nothing appears at `out` unless every export passed."""
-    exports = plan(folders)
+    exports, notes = plan(folders, identity)
     columns = columns_of(exports)
+    assignment_columns = list(ASSIGNMENT_COLUMNS)
     summary = Summary(participants=len(exports))
-    sources = []
+    sources, participants = [], []
     with FolderWriter(out) as folder:
-        csv_out = CsvStream(folder.open("records.csv"), columns)
-        jsonl_out = folder.open("records.jsonl")
-        table = parquet.ParquetStream(folder.path(parquet.NAME), columns) if parquet.available() else None
+        records = TableOut(folder, "records", columns)
+        assignments = TableOut(folder, "assignments", assignment_columns)
         for export in exports:
-            rows = [{c: row.get(c) for c in columns} for row in read_rows(export, identity)]
-            lines = []
-            for row in rows:
-                csv_out.write(row)
-                lines.append(json.dumps(row, ensure_ascii=False, allow_nan=False))
+            rows = read_rows(export, identity)
+            full = [{c: row.get(c) for c in columns} for row in rows.records]
+            records.write(full)
+            assignments.write(rows.assignments)
+            for row in full:
                 summary.add(row)
-            if lines:
-                jsonl_out.write(("\n".join(lines) + "\n").encode("utf-8"))
-            if table is not None:
-                table.write(rows)
-            sources.append({"participant": export.participant, "records": len(rows),
+            participants.append(participant_summary(export.participant, full, rows.assignments))
+            sources.append({"participant": export.participant, "records": len(full), "assignments": len(rows.assignments),
                             "manifest_sha256": sha256(json_bytes(export.raw))})
-        csv_out.flush()
-        if table is not None:
-            table.close()
-            folder.adopt(parquet.NAME)
-        book = codebook(columns)
+        records.close()
+        assignments.close()
+        book = codebook(columns, with_assignments=True) + [c.describe("participants") for c in PARTICIPANT_COLUMNS.values()]
+        folder.add("participants.csv", csv_bytes(list(PARTICIPANT_COLUMNS), participants))
         folder.add("codebook.csv", csv_bytes(list(CODEBOOK_FIELDS), book))
         folder.add("codebook.json", json_bytes(book))
         folder.add("data_dictionary.csv", csv_bytes(dictionary.HEADER, dictionary.data_dictionary(columns)))
-        files = folder.manifest_entries()
         info = {
             "tool": "thoughtwork",
             "tool_version": __version__,
@@ -301,9 +344,62 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
             "merged": True,
             "study": exports[0].manifest.study if exports else None,
             "summary": summary.as_dict(),
+            "notes": notes,
             "sources": sources,
-            "files": files,
-            "parquet": table is not None,
+            "files": folder.manifest_entries(),
+            "parquet": parquet.available(),
         }
         folder.add(MANIFEST, json_bytes(info))
     return info
+
+
+class TableOut:
+    """One table of the merged data set streamed to NAME.csv, NAME.jsonl and (with pyarrow) NAME.parquet."""
+
+    def __init__(self, folder: FolderWriter, name: str, columns: list[str]) -> None:
+        self.folder, self.name = folder, name
+        self.csv = CsvStream(folder.open(f"{name}.csv"), columns)
+        self.jsonl = folder.open(f"{name}.jsonl")
+        self.parquet = (parquet.ParquetStream(folder.path(f"{name}.parquet"), columns, _column_table(name))
+                        if parquet.available() else None)
+
+    def write(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        for row in rows:
+            self.csv.write(row)
+        self.jsonl.write(("\n".join(json.dumps(r, ensure_ascii=False, allow_nan=False) for r in rows) + "\n").encode("utf-8"))
+        if self.parquet is not None:
+            self.parquet.write(rows)
+
+    def close(self) -> None:
+        self.csv.flush()
+        if self.parquet is not None:
+            self.parquet.close()
+            self.folder.adopt(f"{self.name}.parquet")
+
+
+def _column_table(name: str) -> dict[str, Column]:
+    return ASSIGNMENT_COLUMNS if name == "assignments" else COLUMNS
+
+
+def participant_summary(participant: str, records: list[dict[str, Any]], assignments: list[dict[str, Any]]) -> dict[str, Any]:
+    """One participant's line: how much they wrote, how their ratings moved, how the homework went."""
+    def mean_of(key: str) -> float | None:
+        values = [r[key] for r in records if r.get(key) is not None]
+        return round(sum(values) / len(values), 1) if values else None
+
+    due = sum(a["times_due"] for a in assignments)
+    done = sum(a["times_done"] for a in assignments)
+    return {
+        "participant": participant,
+        "records": len(records),
+        "complete": sum(1 for r in records if r.get("status") == "complete"),
+        "last_day": max((r["day"] for r in records), default=None),
+        "mean_belief_change": mean_of("belief_change"),
+        "mean_anxiety_change": mean_of("anxiety_change"),
+        "assignments": len(assignments),
+        "times_due": due,
+        "times_done": done,
+        "adherence": round(done / due, 3) if due else None,
+    }

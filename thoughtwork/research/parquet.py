@@ -14,9 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from thoughtwork.export.columns import COLUMNS
+from thoughtwork.export.columns import COLUMNS, Column
 
-NAME = "records.parquet"
 
 
 def available() -> bool:
@@ -28,21 +27,22 @@ def available() -> bool:
     return True
 
 
-def schema(columns: list[str]) -> Any:
+def schema(columns: list[str], table: dict[str, Column] | None = None) -> Any:
     import pyarrow as pa
 
+    table = COLUMNS if table is None else table
     types = {"integer": pa.int32(), "number": pa.float64(), "boolean": pa.bool_(), "list": pa.list_(pa.string())}
-    return pa.schema([pa.field(name, types.get(COLUMNS[name].type, pa.string())) for name in columns])
+    return pa.schema([pa.field(name, types.get(table[name].type, pa.string())) for name in columns])
 
 
 class ParquetStream:
     """Rows appended one export at a time (one row group each), so memory stays that of one export."""
 
-    def __init__(self, path: Path, columns: list[str]) -> None:
+    def __init__(self, path: Path, columns: list[str], table: dict[str, Column] | None = None) -> None:
         import pyarrow.parquet as pq
 
         self.columns = columns
-        self.schema = schema(columns)
+        self.schema = schema(columns, table)
         self.writer = pq.ParquetWriter(str(path), self.schema, compression="zstd")
 
     def write(self, rows: list[dict[str, Any]]) -> None:
