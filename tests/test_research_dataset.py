@@ -188,3 +188,40 @@ def test_compact_preview_is_one_line_per_record() -> None:
     full = Console(record=True, width=120, color_system=None)
     full.print(render_preview(bundle, "Files will not be encrypted."))
     assert len(full.export_text().splitlines()) > 3 * len(shown.splitlines()) // 2
+
+
+def test_without_pyarrow_merge_still_writes_the_same_csv_and_says_parquet_was_left_out(tmp_path: Path, monkeypatch,
+                                                                                        capsys) -> None:  # noqa: ANN001
+    from thoughtwork.cli.main import main
+    from thoughtwork.research import columnar
+
+    a = export(tmp_path, "a", "tw-aaaaaaaaaaaa")
+    merge([a], tmp_path / "arrow")
+    monkeypatch.setattr(columnar, "available", lambda: False)
+    assert main(["research", "merge", str(a), "--out", str(tmp_path / "plain")]) == 0
+    assert "records.parquet was not written" in capsys.readouterr().out
+    assert not (tmp_path / "plain" / "records.parquet").exists()
+
+    def read(folder: str) -> list[dict[str, str]]:
+        rows = list(csv.DictReader(io.StringIO((tmp_path / folder / "records.csv").read_text())))
+        # Arrow writes 70.0 as 70; everything else is the same cell for cell.
+        return [{k: v.removesuffix(".0") for k, v in row.items()} for row in rows]
+
+    assert read("arrow") == read("plain")
+    assert read("plain")[0]["situation"] == "'-I froze" and read("plain")[0]["distortions"] == "fortune_telling"
+
+
+def test_merge_refuses_text_that_no_file_can_store(tmp_path: Path) -> None:
+    import hashlib
+
+    from thoughtwork.research.merge import MergeProblem
+
+    folder = export(tmp_path, "a", "tw-aaaaaaaaaaaa")
+    data = (folder / "records.jsonl").read_text().replace("I froze", "I \\ud800froze").encode()
+    (folder / "records.jsonl").write_bytes(data)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    digest = hashlib.sha256(data).hexdigest()
+    manifest["files"]["records.jsonl"].update(sha256=digest, stored_sha256=digest, bytes=len(data))
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(MergeProblem, match="broken character"):
+        merge([folder], tmp_path / "all")

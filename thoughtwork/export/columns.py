@@ -27,6 +27,8 @@ from thoughtwork.models import (
 PSEUDONYM = r"tw-[0-9a-f]{12}"
 CONTENT_ID = r"[a-z0-9_.-]{1,64}"
 ASSIGNMENT_CODE = r"a[0-9]{1,5}"
+_BROKEN = re.compile("[\ud800-\udfff]").search
+"""JSON can spell half a surrogate pair ("\\ud800"); Python reads it into a str that UTF-8 cannot hold."""
 """The shape of a reframe or prompt id that may go out: a built-in id, or a `custom-N` code."""
 
 
@@ -47,6 +49,7 @@ class Column:
     """What an empty cell (null in JSON and Parquet) means; empty here: the default for the type."""
     low: int | None = field(init=False, default=None)
     high: int | None = field(init=False, default=None)
+    fits: Callable[[Any], bool] = field(init=False, repr=False, compare=False, default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         # Parsed once here: merge checks every value of every row against them.
@@ -55,6 +58,32 @@ class Column:
         object.__setattr__(self, "high", high)
         if not self.missing:
             object.__setattr__(self, "missing", _MISSING.get(self.type, "empty: not given"))
+        object.__setattr__(self, "fits", self._fast_check())
+
+    def _fast_check(self) -> Callable[[Any], bool]:
+        """A quick yes for the common valid value (merge checks millions); `problem` says why not."""
+        low = -math.inf if self.low is None else self.low
+        high = math.inf if self.high is None else self.high
+        required = self.name in ("participant", "record", "day")
+        if self.type == "integer":
+            return lambda v: (v is None and not required) or (type(v) is int and low <= v <= high)
+        if self.type == "category":
+            levels = frozenset(self.levels)
+            return lambda v: type(v) is str and v in levels
+        if self.type == "list":
+            levels = frozenset(self.levels)
+            return lambda v: v is None or (type(v) is list and all(type(x) is str and x in levels for x in v))
+        if self.type == "boolean":
+            return lambda v: v is None or type(v) is bool
+        if self.type == "number":
+            return lambda v: (v is None and not required) or (
+                type(v) in (int, float) and math.isfinite(v) and low <= v <= high)
+        if self.pattern:
+            whole = re.compile(self.pattern).fullmatch
+            return lambda v: (v is None and not required) or (type(v) is str and whole(v) is not None)
+        if self.type in ("text", "string"):
+            return lambda v: v is None or (type(v) is str and len(v) <= MAX_FREE_TEXT and _BROKEN(v) is None)
+        return lambda v: self.problem(v) is None
 
     def problem(self, value: Any) -> str | None:
         """Why `value` cannot be in this column (None when it can); used to validate exports on merge."""
@@ -80,6 +109,8 @@ class Column:
             return "should be text"
         if len(value) > MAX_FREE_TEXT:
             return "is longer than any thoughtwork field"
+        if _BROKEN(value):
+            return "holds a broken character (half of a surrogate pair), which no file can store"
         if self.pattern and not re.fullmatch(self.pattern, value):
             return "is not in the form the codebook gives"
         return None

@@ -132,7 +132,12 @@ def csv_bytes(header: list[str], rows: list[dict[str, Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+_FORMULA_START = frozenset(("=", "+", "-", "@", "\t", "\r"))
+
+
 def _cell(value: Any) -> str:
+    if type(value) is str:  # the common case first: merge writes millions of cells
+        return "'" + value if value[:1] in _FORMULA_START else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -155,17 +160,21 @@ def json_bytes(value: Any) -> bytes:
 
 
 class CsvStream:
-    """CSV rows written one at a time into a file (same cells as `csv_bytes`), buffered."""
+    """CSV rows written one at a time into a file (same cells as `csv_bytes`), buffered.
 
-    def __init__(self, file: HashingFile, header: list[str]) -> None:
+    `plain` names columns whose (validated) values `_cell` would leave as they are: numbers,
+    None, codebook levels; the csv module writes those itself, so they skip it."""
+
+    def __init__(self, file: HashingFile, header: list[str], plain: frozenset[str] = frozenset()) -> None:
         self.file = file
         self.header = header
+        self.cells = [(name, name in plain) for name in header]
         self.buffer = io.StringIO()
         self.writer = csv.writer(self.buffer, lineterminator="\n")
         self.writer.writerow(header)
 
     def write(self, row: dict[str, Any]) -> None:
-        self.writer.writerow([_cell(row.get(k)) for k in self.header])
+        self.writer.writerow([row[k] if plain else _cell(row[k]) for k, plain in self.cells])
         if self.buffer.tell() > 1 << 20:
             self.flush()
 

@@ -38,7 +38,7 @@ from thoughtwork.export.research_export import ASSIGNMENT_FILES, DATA_FILES, EXP
 from thoughtwork.journal.strictjson import StrictJSONError
 from thoughtwork.journal.strictjson import loads as strict_loads
 from thoughtwork.models import friendly_error
-from thoughtwork.research import dictionary, parquet
+from thoughtwork.research import columnar, dictionary
 
 MAX_FILE = 512 * 1024 * 1024
 MAX_MANIFEST = 4 * 1024 * 1024
@@ -90,6 +90,8 @@ class ParticipantExport:
     folder: Path
     manifest: ExportManifest
     raw: dict[str, Any]
+    digest: str = ""
+    """sha256 of manifest.json as read, so the merged manifest names exactly what was merged."""
 
     @property
     def participant(self) -> str:
@@ -136,7 +138,8 @@ def read_manifest(folder: Path) -> ParticipantExport:
     try:
         if path.stat().st_size > MAX_MANIFEST:
             raise MergeProblem(f"The manifest in {folder} is too large to be a thoughtwork manifest.")
-        raw = strict_loads(path.read_bytes())
+        data = path.read_bytes()
+        raw = strict_loads(data)
     except FileNotFoundError:
         raise MergeProblem(f"{folder} has no manifest.json; is it a thoughtwork export?") from None
     except OSError:
@@ -159,7 +162,7 @@ def read_manifest(folder: Path) -> ParticipantExport:
     unknown = [c for c in manifest.settings.columns if c not in COLUMNS]
     if unknown:
         raise MergeProblem(f"The manifest in {folder} names a column the codebook does not know ({unknown[0][:40]!r}).")
-    return ParticipantExport(folder, manifest, raw)
+    return ParticipantExport(folder, manifest, raw, sha256(data))
 
 
 def expected_files(manifest: ExportManifest) -> tuple[str, ...]:
@@ -171,38 +174,44 @@ def expected_files(manifest: ExportManifest) -> tuple[str, ...]:
 class ExportRows:
     records: list[dict[str, Any]]
     assignments: list[dict[str, Any]]
+    record_lines: list[str] = field(default_factory=list)
+    """Each record as a JSON line: the export's own line when checking changed nothing in it."""
+    assignment_lines: list[str] = field(default_factory=list)
 
 
 def read_rows(export: ParticipantExport, identity: Any | None) -> ExportRows:
     """The export's rows, every file verified and every value checked; free text cleaned."""
     folder, manifest = export.folder, export.manifest
     data = {name: _verified(folder, name, manifest.files[name], identity) for name in expected_files(manifest)}
-    records = _table(folder, data["records.jsonl"], "Record", {c: COLUMNS[c] for c in manifest.settings.columns},
-                     manifest.participant)
+    records, record_lines = _table(folder, data["records.jsonl"], "Record",
+                                   {c: COLUMNS[c] for c in manifest.settings.columns}, manifest.participant)
     for number, row in enumerate(records, start=1):
         if row["record"] != number:
             raise MergeProblem(f"Record {number} in {folder} is out of order (records are numbered 1, 2, 3... oldest first).")
     if len(records) != manifest.counts.records:
         raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
     assignments: list[dict[str, Any]] = []
+    assignment_lines: list[str] = []
     if "assignments.jsonl" in data:
-        assignments = _table(folder, data["assignments.jsonl"], "Assignment", ASSIGNMENT_COLUMNS, manifest.participant)
+        assignments, assignment_lines = _table(folder, data["assignments.jsonl"], "Assignment", ASSIGNMENT_COLUMNS,
+                                               manifest.participant)
         codes = [a["assignment"] for a in assignments]
         if len(set(codes)) != len(codes) or len(assignments) != manifest.counts.assignments:
             raise MergeProblem(f"The assignments table in {folder} does not match its manifest.")
         unknown = {r["assignment"] for r in records} - set(codes) - {None}
         if unknown:
             raise MergeProblem(f"Some records in {folder} name an assignment its assignments table does not have.")
-    return ExportRows(records, assignments)
+    return ExportRows(records, assignments, record_lines, assignment_lines)
 
 
-def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column], participant: str) -> list[dict[str, Any]]:
+def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column],
+           participant: str) -> tuple[list[dict[str, Any]], list[str]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise MergeProblem(f"A file in {folder} is not UTF-8 text.") from None
     expected = set(columns)
-    rows = []
+    rows, lines = [], []
     for number, line in enumerate((line for line in text.splitlines() if line.strip()), start=1):
         try:
             # Rows are flat: the strict parser's nesting pre-scan is skipped (a RecursionError is still caught).
@@ -216,21 +225,41 @@ def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column], par
             raise MergeProblem(f"{what} {number} in {folder} does not have the manifest's columns ({odd[:40]!r}).")
         if row["participant"] != participant:
             raise MergeProblem(f"Some rows in {folder} belong to another participant than its manifest says.")
-        rows.append(_checked(folder, f"{what} {number}", row, columns))
-    return rows
+        changed = _checked(folder, f"{what} {number}", row, columns)
+        rows.append(row)
+        # A line checking left as it was is written out as it came (strict JSON, every value
+        # checked): re-encoding it would only cost time.
+        lines.append(json.dumps(row, ensure_ascii=False, allow_nan=False) if changed else line)
+    return rows, lines
 
 
-def _checked(folder: Path, where: str, row: dict[str, Any], columns: dict[str, Column]) -> dict[str, Any]:
+def _checked(folder: Path, where: str, row: dict[str, Any], columns: dict[str, Column]) -> bool:
     """Every value must fit its codebook entry; text is read as a terminal would show it, so no
-    escape sequence or control character edited into an export reaches a researcher's screen."""
-    for name, column in columns.items():
+    escape sequence or control character edited into an export reaches a researcher's screen.
+    Returns whether any text had to be cleaned."""
+    changed = False
+    for name, fits, text in _checks(columns):
         value = row[name]
-        problem = column.problem(value)
-        if problem:
-            raise MergeProblem(f"{where} in {folder}: {name} {problem}.")
-        if column.type == "text" and value:
-            row[name] = readable(value)
-    return row
+        if not fits(value):
+            raise MergeProblem(f"{where} in {folder}: {name} {columns[name].problem(value) or 'is not valid'}.")
+        if text and value:
+            shown = readable(value)
+            if shown != value:
+                row[name] = shown
+                changed = True
+    return changed
+
+
+def _checks(columns: dict[str, Column]) -> tuple[tuple[str, Any, bool], ...]:
+    """(name, quick check, is free text) per column, looked up once per table rather than per value."""
+    key = tuple(columns)
+    found = _CHECKS.get(key)
+    if found is None:
+        found = _CHECKS[key] = tuple((name, c.fits, c.type == "text") for name, c in columns.items())
+    return found
+
+
+_CHECKS: dict[tuple[str, ...], tuple[tuple[str, Any, bool], ...]] = {}
 
 
 def _verified(folder: Path, name: str, entry: FileEntry, identity: Any | None) -> bytes:
@@ -322,14 +351,18 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
         assignments = TableOut(folder, "assignments", assignment_columns)
         for export in exports:
             rows = read_rows(export, identity)
-            full = [{c: row.get(c) for c in columns} for row in rows.records]
-            records.write(full)
-            assignments.write(rows.assignments)
+            if export.manifest.settings.columns == columns:  # the usual case: rows already in the merged shape
+                full, lines = rows.records, rows.record_lines
+            else:
+                full = [{c: row.get(c) for c in columns} for row in rows.records]
+                lines = [json.dumps(row, ensure_ascii=False, allow_nan=False) for row in full]
+            records.write(full, lines)
+            assignments.write(rows.assignments, rows.assignment_lines)
             for row in full:
                 summary.add(row)
             participants.append(participant_summary(export.participant, full, rows.assignments))
             sources.append({"participant": export.participant, "records": len(full), "assignments": len(rows.assignments),
-                            "manifest_sha256": sha256(json_bytes(export.raw))})
+                            "manifest_sha256": export.digest})
         records.close()
         assignments.close()
         book = codebook(columns, with_assignments=True) + [c.describe("participants") for c in PARTICIPANT_COLUMNS.values()]
@@ -347,36 +380,57 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
             "notes": notes,
             "sources": sources,
             "files": folder.manifest_entries(),
-            "parquet": parquet.available(),
+            "parquet": columnar.available(),
         }
         folder.add(MANIFEST, json_bytes(info))
     return info
 
 
 class TableOut:
-    """One table of the merged data set streamed to NAME.csv, NAME.jsonl and (with pyarrow) NAME.parquet."""
+    """One table of the merged data set: NAME.jsonl streamed as exports are read; NAME.csv and
+    NAME.parquet written from it by Arrow at the end (or, without pyarrow, the CSV streamed here)."""
 
     def __init__(self, folder: FolderWriter, name: str, columns: list[str]) -> None:
-        self.folder, self.name = folder, name
-        self.csv = CsvStream(folder.open(f"{name}.csv"), columns)
+        self.folder, self.name, self.columns = folder, name, columns
         self.jsonl = folder.open(f"{name}.jsonl")
-        self.parquet = (parquet.ParquetStream(folder.path(f"{name}.parquet"), columns, _column_table(name))
-                        if parquet.available() else None)
+        self.csv: CsvStream | None = None
+        self.typed: columnar.TableWriter | None = None
+        if columnar.available():
+            try:
+                self.typed = columnar.TableWriter(folder.path(f"{name}.parquet"), folder.path(f"{name}.csv"), columns,
+                                                  _column_table(name))
+            except columnar.ArrowProblem as problem:
+                raise MergeProblem(f"The merged {name} could not be written as Parquet and CSV ({problem}).") from None
+        else:
+            table = _column_table(name)
+            # Checked values that the spreadsheet guard could never change: numbers, levels, pseudonyms.
+            plain = frozenset(c for c in columns if table[c].type in ("integer", "number", "category") or c == "participant")
+            self.csv = CsvStream(folder.open(f"{name}.csv"), columns, plain=plain)
 
-    def write(self, rows: list[dict[str, Any]]) -> None:
+    def write(self, rows: list[dict[str, Any]], lines: list[str]) -> None:
         if not rows:
             return
-        for row in rows:
-            self.csv.write(row)
-        self.jsonl.write(("\n".join(json.dumps(r, ensure_ascii=False, allow_nan=False) for r in rows) + "\n").encode("utf-8"))
-        if self.parquet is not None:
-            self.parquet.write(rows)
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+        self.jsonl.write(data)
+        if self.csv is not None:
+            for row in rows:
+                self.csv.write(row)
+        else:
+            self._typed(lambda: self.typed.add(data))
 
     def close(self) -> None:
-        self.csv.flush()
-        if self.parquet is not None:
-            self.parquet.close()
-            self.folder.adopt(f"{self.name}.parquet")
+        if self.csv is not None:
+            self.csv.flush()
+            return
+        self._typed(self.typed.close)
+        self.folder.adopt(f"{self.name}.parquet")
+        self.folder.adopt(f"{self.name}.csv")
+
+    def _typed(self, step) -> None:  # noqa: ANN001
+        try:
+            step()
+        except columnar.ArrowProblem as problem:
+            raise MergeProblem(f"The merged {self.name} could not be written as Parquet and CSV ({problem}).") from None
 
 
 def _column_table(name: str) -> dict[str, Column]:
