@@ -260,3 +260,18 @@ def test_merge_accepts_only_values_that_fit_the_codebook(tmp_path_factory, colum
         assert math.isfinite(merged[column])
     if isinstance(merged[column], str):
         assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in merged[column])
+
+
+@settings(max_examples=300, deadline=None)
+@given(column=st.sampled_from(sorted(__import__("thoughtwork.export.columns", fromlist=["COLUMNS"]).COLUMNS)),
+       values=st.lists(json_values | st.sampled_from([None, 0, 100, 101, -1, 50.5, True, "draft", "complete",
+                                                      ["labeling"], ["nope"], "tw-000000000001", "a1", "custom-1",
+                                                      "\ud800", "x" * 10]), max_size=8))
+def test_checking_a_column_at_once_agrees_with_checking_each_value(column: str, values: list) -> None:
+    """Merge checks each column of an export in one go for speed; it must accept exactly what the
+    value-by-value check accepts."""
+    from thoughtwork.export.columns import COLUMNS
+
+    entry = COLUMNS[column]
+    assert entry.all_fit(values) == all(map(entry.fits, values))
+    assert all(entry.fits(v) == (entry.problem(v) is None) for v in values)

@@ -31,11 +31,11 @@ def _finite_float(text: str) -> float:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise StrictJSONError(f"the key {json.dumps(key)[:40]} appears twice")
-        result[key] = value
+    result = dict(pairs)  # built in C; only a repeated key makes it shorter than the pairs
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise StrictJSONError(f"the key {json.dumps(repeated)[:40]} appears twice")
     return result
 
 

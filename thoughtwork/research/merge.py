@@ -14,8 +14,10 @@ passed, so memory stays flat and a refused merge leaves nothing behind.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -108,14 +110,14 @@ class Summary:
     anxiety: list[int] = field(default_factory=lambda: [0, 0])
     traps: Counter[str] = field(default_factory=Counter)
 
-    def add(self, row: dict[str, Any]) -> None:
-        self.records += 1
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        """One export's rows (checked), a column at a time."""
+        self.records += len(rows)
         for key, total in (("belief_change", self.belief), ("anxiety_change", self.anxiety)):
-            value = row.get(key)
-            if value is not None:
-                total[0] += value
-                total[1] += 1
-        self.traps.update(row.get("distortions") or ())
+            values = [v for v in (row.get(key) for row in rows) if v is not None]
+            total[0] += sum(values)
+            total[1] += len(values)
+        self.traps.update(chain.from_iterable(row.get("distortions") or () for row in rows))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -206,6 +208,8 @@ def read_rows(export: ParticipantExport, identity: Any | None) -> ExportRows:
 
 def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column],
            participant: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows of one JSON-lines file, every value checked against its codebook entry, and
+    each row's line to write out (its own, unless cleaning its text changed it)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -225,41 +229,38 @@ def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column],
             raise MergeProblem(f"{what} {number} in {folder} does not have the manifest's columns ({odd[:40]!r}).")
         if row["participant"] != participant:
             raise MergeProblem(f"Some rows in {folder} belong to another participant than its manifest says.")
-        changed = _checked(folder, f"{what} {number}", row, columns)
         rows.append(row)
-        # A line checking left as it was is written out as it came (strict JSON, every value
-        # checked): re-encoding it would only cost time.
-        lines.append(json.dumps(row, ensure_ascii=False, allow_nan=False) if changed else line)
+        lines.append(line)
+    changed = _check_columns(folder, what, rows, columns)
+    # A line checking left as it was is written out as it came (strict JSON, every value
+    # checked): re-encoding it would only cost time.
+    for index in changed:
+        lines[index] = json.dumps(rows[index], ensure_ascii=False, allow_nan=False)
     return rows, lines
 
 
-def _checked(folder: Path, where: str, row: dict[str, Any], columns: dict[str, Column]) -> bool:
-    """Every value must fit its codebook entry; text is read as a terminal would show it, so no
-    escape sequence or control character edited into an export reaches a researcher's screen.
-    Returns whether any text had to be cleaned."""
-    changed = False
-    for name, fits, text in _checks(columns):
-        value = row[name]
-        if not fits(value):
-            raise MergeProblem(f"{where} in {folder}: {name} {columns[name].problem(value) or 'is not valid'}.")
-        if text and value:
-            shown = readable(value)
-            if shown != value:
-                row[name] = shown
-                changed = True
+# What `readable` would change: C0/C1 controls but tab and newline (escape sequences start with
+# one), bidi controls and invisible word-splitters. Text without any is left exactly as it is.
+_NEEDS_READING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                            "\u00ad\u200b\u2060\ufeff]").search
+
+
+def _check_columns(folder: Path, what: str, rows: list[dict[str, Any]], columns: dict[str, Column]) -> set[int]:
+    """Every value must fit its codebook entry, checked a column at a time; free text is read as
+    a terminal would show it, so no escape sequence or control character edited into an export
+    reaches a researcher's screen. Returns the rows whose text had to be cleaned."""
+    changed: set[int] = set()
+    for name, column in columns.items():
+        values = [row[name] for row in rows]
+        if not column.all_fit(values):
+            index, value = next((i, v) for i, v in enumerate(values) if not column.fits(v))
+            raise MergeProblem(f"{what} {index + 1} in {folder}: {name} {column.problem(value) or 'is not valid'}.")
+        if column.type == "text" and _NEEDS_READING("".join(v for v in values if v)):
+            for index, value in enumerate(values):
+                if value and (shown := readable(value)) != value:
+                    rows[index][name] = shown
+                    changed.add(index)
     return changed
-
-
-def _checks(columns: dict[str, Column]) -> tuple[tuple[str, Any, bool], ...]:
-    """(name, quick check, is free text) per column, looked up once per table rather than per value."""
-    key = tuple(columns)
-    found = _CHECKS.get(key)
-    if found is None:
-        found = _CHECKS[key] = tuple((name, c.fits, c.type == "text") for name, c in columns.items())
-    return found
-
-
-_CHECKS: dict[tuple[str, ...], tuple[tuple[str, Any, bool], ...]] = {}
 
 
 def _verified(folder: Path, name: str, entry: FileEntry, identity: Any | None) -> bytes:
@@ -358,8 +359,7 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
                 lines = [json.dumps(row, ensure_ascii=False, allow_nan=False) for row in full]
             records.write(full, lines)
             assignments.write(rows.assignments, rows.assignment_lines)
-            for row in full:
-                summary.add(row)
+            summary.add(full)
             participants.append(participant_summary(export.participant, full, rows.assignments))
             sources.append({"participant": export.participant, "records": len(full), "assignments": len(rows.assignments),
                             "manifest_sha256": export.digest})
