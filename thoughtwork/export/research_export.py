@@ -28,9 +28,9 @@ from thoughtwork.export.columns import (
     FREE_TEXT,
     answers_text,
 )
-from thoughtwork.homework.schedule import completion
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
 from thoughtwork.export.study import Study
+from thoughtwork.homework.schedule import completion
 from thoughtwork.models import SCHEMA_VERSION, Assignment, Settings, ThoughtRecord
 
 EXPORT_SCHEMA = 1
@@ -185,7 +185,8 @@ def build_export(
     `extra_names` are hidden as well as `settings.known_names` (the CLI passes the therapists'
     names from homework assignments). `builtin` says which ids and prompt questions may go out
     as they are (default: the shipped libraries'); any other id is coded, any other question
-    numbered.
+    numbered. `assignments` (the journal's homework) make the assignments table, counted as of
+    `today` (default: today), its days counted from the first record as `day` is.
     """
     participant = settings.study_pseudonyms.get(study.name) or settings.study_pseudonym
     if not participant:
