@@ -228,7 +228,7 @@ def test_passwd_without_a_terminal_names_the_new_passphrase_variable(env: Path) 
     ["homework", "assign", "daily.morning-check-in", "--to", "{out}"],
 ])
 def test_output_files_are_never_replaced_without_force(env: Path, capsys, command: list) -> None:
-    out = env / "existing.file"
+    out = env / "existing.html"  # a name the report accepts (it refuses names that are not .html or .md)
     out.write_text("keep me")
     args = [part.replace("{out}", str(out)) for part in command]
     assert main(args) == 1

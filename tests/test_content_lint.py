@@ -138,3 +138,45 @@ def test_environment_variable_picks_another_library(tmp_path, monkeypatch):
                     'moments = ["any_time"]\nsteps = ["automatic_thought"]\n', encoding="utf-8")
     monkeypatch.setenv("THOUGHTWORK_PROMPTS", str(tmp_path))
     assert [p.id for p in load_prompts()] == ["mine.one"]
+
+
+CLASH = '''[[prompt]]
+id = "daily.evening-reflection"
+title = "My evening check-in"
+instructions = "Write one thought from today, gently."
+moments = ["evening_reflection"]
+steps = ["situation"]
+
+[[prompt]]
+id = "Riverside Check-in"
+title = "Ok"
+instructions = "short"
+moments = []
+steps = ["situation"]
+'''
+
+
+def test_a_therapists_prompt_file_is_told_about_clashes_with_built_in_ids_in_plain_words(tmp_path, capsys):
+    from thoughtwork.cli.main import main
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text(CLASH)
+    problems = lint_prompts([mine])
+    found = [p.message for p in problems]
+    assert problems[0].line == 2
+    assert "'daily.evening-reflection' is already a built-in prompt's (daily.toml:" in found[0]
+    rest = " ".join(found[1:])
+    assert "may use only lowercase letters, digits and the signs . _ - (no spaces)" in rest
+    assert "too short (at least 10 characters)" in rest and "needs at least 1 item" in rest
+    assert "should" not in rest.lower().replace("should end", "")  # no raw pydantic "String should match..."
+    assert main(["prompts", "lint", str(mine)]) == 1
+    assert "already a built-in prompt's" in capsys.readouterr().out
+    # The built-in library itself is not told it clashes with itself.
+    assert lint_prompts() == [] and lint_reframes() == []
+
+
+def test_a_reframe_file_that_reuses_a_built_in_id_is_reported(tmp_path):
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[reframe]]\nid = "general.friend"\ndistortions = ["labeling"]\n'
+                    'text = "What would you say to a friend?"\ntechnique = "double standard"\n')
+    assert [(p.line, "already a built-in reframe's" in p.message) for p in lint_reframes([mine])] == [(2, True)]

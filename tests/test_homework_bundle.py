@@ -93,8 +93,9 @@ def test_import_adds_once_and_list_shows_progress(journal: Path, tmp_path: Path,
                              prompt_id="fixture.evening"))
     assert main(["homework", "list"]) == 0
     out = capsys.readouterr().out
-    assert "Evening reflection: today 1 of 1, 1 of 29 in all" in out
-    assert "Before dilator practice: today 0 of 1, 0 of 29 in all" in out
+    assert "Done 1 of 1 times planned so far (29 in all); today 1 of 1." in out
+    assert "Evening reflection: 1 record, last done 20" in out
+    assert "Before dilator practice: 0 records, not done yet" in out
     assert "from Dr Ada" in out
 
 

@@ -64,7 +64,9 @@ def test_a_week_the_window_only_partly_covers_asks_for_less() -> None:
     saturday = day(5)
     a = assignment("weekly", 3, start=saturday, days=9)
     quotas = [(p.start, p.end, p.quota) for p in periods(a)]
-    assert quotas == [(day(5), day(6), 2), (day(7), day(13), 3), (day(14), day(14), 1)]
+    assert quotas == [(day(5), day(6), 1), (day(7), day(13), 3), (day(14), day(14), 1)]
+    five = assignment("weekly", 3, start=day(2), days=4)  # Wednesday to Sunday: 3 x 5/7
+    assert [p.quota for p in periods(five)] == [2]
 
 
 def test_once_is_due_until_done_and_never_overdue() -> None:
@@ -119,8 +121,11 @@ def test_completion_does_not_let_extra_records_hide_a_missed_day() -> None:
     one, two = done.per_prompt
     assert (one.done, one.credited, one.expected) == (3, 1, 2)  # day 2 is still running
     assert (two.done, two.credited, two.expected) == (1, 1, 3)  # ... and already done for p.two
-    assert (done.done, done.credited, done.expected, done.expected_total) == (4, 2, 5, 28)
-    assert round(done.ratio, 3) == round(2 / 5, 3)
+    # The assignment counts times (days with a record for it): days 0 and 2 of 3, 14 in all.
+    assert (done.done, done.credited, done.expected, done.expected_total) == (4, 2, 3, 14)
+    assert round(done.ratio, 3) == round(2 / 3, 3)
+    assert (one.last_done, two.last_done) == (day(0), day(2))
+    assert done.current == (1, 1) and not done.finished
 
 
 def test_a_week_that_has_just_begun_is_not_owed() -> None:
@@ -134,3 +139,24 @@ def test_a_week_that_has_just_begun_is_not_owed() -> None:
 def test_completion_before_the_start_expects_nothing() -> None:
     done = completion(assignment("daily"), [], day(-3), UTC)
     assert (done.expected, done.ratio) == (0, 1.0)
+
+
+def test_three_times_a_week_with_two_prompts_is_three_practice_days_not_six_records() -> None:
+    a = assignment("weekly", 3, days=13, prompts=[prompt("p.before"), prompt("p.after")])
+    week = [record(day(n), pid=pid) for n in (0, 2, 4) for pid in ("p.before", "p.after")]
+    done = completion(a, week, day(7), UTC)
+    assert (done.credited, done.expected, done.expected_total) == (3, 3, 6)
+    assert done.done == 6 and [p.done for p in done.per_prompt] == [3, 3]
+    before_only = completion(a, [record(day(n), pid="p.before") for n in (0, 2, 4)], day(7), UTC)
+    assert (before_only.credited, before_only.expected) == (3, 3)
+    assert [p.done for p in before_only.per_prompt] == [3, 0]
+    assert before_only.per_prompt[1].last_done is None
+    assert done.current == (0, 3)
+
+
+def test_a_finished_assignment_knows_it_is_finished() -> None:
+    a = assignment("daily", days=2)
+    assert completion(a, [], day(5), UTC).finished
+    assert not completion(a, [], day(2), UTC).finished
+    assert completion(a, [], day(2), UTC, day_is_over=True).finished
+    assert completion(a, [], day(5), UTC).current is None

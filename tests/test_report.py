@@ -127,15 +127,15 @@ def test_feelings_are_shown_with_their_ratings_and_escaped(render) -> None:  # n
 
 def test_a_version_1_report_still_opens_and_a_newer_one_is_refused() -> None:
     page = render_html(report())
-    older = page.replace('"version":2', '"version":1').replace('"feelings":"scared 70, <b>ashamed</b>",', "")
+    older = page.replace('"version":3', '"version":1').replace('"feelings":"scared 70, <b>ashamed</b>",', "")
     older = re.sub(r',?"feelings":"[^"]*"', "", older)
     assert extract(older).version == 1
     with pytest.raises(ReportFileError, match="newer"):
-        extract(page.replace('"version":2', '"version":3'))
+        extract(page.replace('"version":3', '"version":4'))
 
 
 def test_damaged_data_block_is_a_clear_error() -> None:
-    page = render_html(report()).replace('"version":2', '"version":"one"')
+    page = render_html(report()).replace('"version":3', '"version":"one"')
     with pytest.raises(ReportFileError, match="not valid"):
         extract(page)
     with pytest.raises(ReportFileError, match="no thoughtwork report data"):
@@ -241,4 +241,118 @@ def test_sparklines_stay_short_and_show_gaps() -> None:
                         [], tz=UTC, today=date(2026, 11, 24))
     line = next(x for x in render_markdown(many).splitlines() if x.startswith("Belief before"))
     assert len(line) < 80
-    assert render_html(many).count("<circle") == 0  # too many points for dots; the line remains
+    assert render_html(many).count("<circle") == 1  # 500 records in one day: one weekly average, not a blur
+
+
+def answered() -> list[ThoughtRecord]:
+    return [ThoughtRecord(created_at=at(2), situation="practice", automatic_thought="It will hurt", assignment_id="hw1",
+                          prompt_id="p.one", body_tension=70, belief_balanced=65, belief_before=80, belief_after=50,
+                          prompt_answers={"Which size did you use?": "size 2", "What will you do <if> it hurts?": NASTY,
+                                          "Skipped?": "  "})]
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown])
+def test_tension_balanced_belief_and_prompt_answers_reach_the_report(render) -> None:  # noqa: ANN001
+    data = build_report(answered(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 24), end=date(2026, 11, 10))
+    [record] = data.records
+    assert (record.body_tension, record.belief_balanced) == (70, 65)
+    assert [(a.question, a.answer) for a in record.answers] == [("Which size did you use?", "size 2"),
+                                                                ("What will you do <if> it hurts?", NASTY)]
+    page = render(data)
+    assert "body tension 70" in page and "belief in the balanced thought 65" in page
+    assert "Which size did you use?" in page and "size 2" in page
+    assert "&lt;if&gt;" in page and "<if>" not in page.split("thoughtwork-data")[0]
+    assert "Skipped?" not in page  # an empty answer is not shown
+    assert extract(page) == data
+
+
+def test_review_shows_tension_balanced_belief_and_answers() -> None:
+    import asyncio
+
+    from thoughtwork.tui.review_app import ReviewApp
+
+    data = build_report(answered(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 24), end=date(2026, 11, 10))
+
+    async def drive() -> None:
+        app = ReviewApp(data)
+        async with app.run_test(size=(100, 40)) as pilot:
+            summary = str(app.screen.query_one("#summary-text").content)
+            assert "Belief in the balanced thought, average: 65 (1 rated)" in summary
+            assert "Body tension, average: 70 (1 rated)" in summary
+            await pilot.press("r")
+            detail = str(app.screen.query_one("#record-detail").content)
+            assert "body tension 70" in detail and "Which size did you use?" in detail and "size 2" in detail
+            assert "\x1b" not in detail
+
+    asyncio.run(drive())
+
+
+@pytest.mark.parametrize(("name", "args", "words"), [
+    ("r.pdf", [], "not .pdf"),
+    ("r.docx.age", ["--encrypt-to", "{public}"], "not .docx"),
+    ("r.html", ["--encrypt-to", "{public}"], "name it r.html.age"),
+    ("r.md", ["--encrypt-to", "{public}"], "name it r.md.age"),
+    ("r.html.age", [], "would not be encrypted"),
+    ("r.md", ["--format", "html"], "does not match"),
+    ("r.html", ["--from", "{tomorrow}"], "after today"),
+])
+def test_report_names_and_periods_that_would_mislead_are_refused(journal: Path, tmp_path: Path, capsys, name: str,
+                                                                  args: list, words: str) -> None:  # noqa: ANN001
+    identity = tmp_path / "t.key"
+    public = keys.generate(identity)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    out = tmp_path / name
+    filled = [a.replace("{public}", public).replace("{tomorrow}", tomorrow) for a in args]
+    assert main(["report", "--out", str(out), *filled]) == 1
+    assert words in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_finished_assignment_is_reported_as_finished_and_the_columns_explained() -> None:
+    data = build_report(records(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 24))
+    [hw] = data.homework
+    assert hw.finished and hw.progress_line() == "Done 2 of 7 times planned (finished on 2026-11-08)."
+    for page in (render_html(data), render_markdown(data)):
+        assert "so far" not in page.split("thoughtwork-data")[0]
+        assert "Times planned counts the days" in page and "Last done" in page and "2026-11-04" in page
+    running = build_report(records(), [ASSIGNMENT], tz=UTC, today=date(2026, 11, 5), end=date(2026, 11, 5))
+    assert "so far" in running.homework[0].progress_line()
+
+
+def test_charts_put_records_on_their_real_dates_so_a_break_shows() -> None:
+    from thoughtwork.report.charts import svg_chart
+
+    points = [(date(2026, 11, 1), 80), (date(2026, 11, 2), 70), (date(2026, 12, 12), 60), (date(2026, 12, 13), 50)]
+    svg = svg_chart("Belief", [("Belief before", points, "before")])
+    xs = [float(x) for x in re.findall(r'<circle class="dot before" cx="([\d.]+)"', svg)]
+    # 1 day, then 40 days, then 1 day: the spaces between points are in proportion.
+    assert round((xs[2] - xs[1]) / (xs[1] - xs[0])) == 40
+    assert svg.count("<polyline") == 2  # no line drawn across the 40 days without records
+    assert "1 Nov 2026" in svg and "13 Dec 2026" in svg
+
+
+def test_a_long_journal_is_drawn_as_weekly_averages_with_empty_weeks_left_empty() -> None:
+    from thoughtwork.report.charts import spark, svg_chart, weekly_means
+
+    points = [(date(2026, 1, 5) + timedelta(days=n), 50 + n % 10) for n in range(90)]
+    points += [(date(2026, 7, 6) + timedelta(days=n), 20) for n in range(30)]  # after a break of about three months
+    weeks = weekly_means(points)
+    assert weeks[0] == (date(2026, 1, 5), 53.0) and weeks[-1][1] == 20.0
+    assert sum(1 for _, v in weeks if v is None) >= 12
+    svg = svg_chart("Belief", [("Belief before", points, "before")])
+    assert "weekly averages" in svg and svg.count("<circle") == sum(1 for _, v in weeks if v is not None)
+    marks, per = spark(points, 60)
+    assert per == "one mark per week" and "\u00b7" * 12 in marks
+
+
+def test_report_breaks_records_down_by_situation_and_homework_by_week() -> None:
+    data = report()
+    rows = [(s.context, s.records, s.belief.pairs) for s in data.by_situation()]
+    assert rows == [("Something else", 3, 2)]
+    [hw] = data.homework
+    assert [(w.week_of, w.done, w.expected) for w in hw.weeks] == [(date(2026, 11, 2), 2, 7)]
+    two_weeks = build_report(records(), [ASSIGNMENT.model_copy(update={"end": date(2026, 11, 15)})], tz=UTC,
+                             today=date(2026, 11, 24), end=date(2026, 11, 20))
+    assert [(w.done, w.expected) for w in two_weeks.homework[0].weeks] == [(2, 7), (0, 7)]
+    for page in (render_html(two_weeks), render_markdown(two_weeks)):
+        assert "By situation" in page and "Week of" in page

@@ -17,11 +17,11 @@ from thoughtwork.cli.main import main
 from thoughtwork.export.columns import FREE_TEXT, OPTIONAL_COLUMNS
 from thoughtwork.export.output import OutputProblem
 from thoughtwork.export.preview import render_preview
-from thoughtwork.export.research_export import build_export, new_pseudonym, write_export
+from thoughtwork.export.research_export import Builtin, build_export, new_pseudonym, write_export
 from thoughtwork.export.study import Study, StudyProblem, load_study
 from thoughtwork.journal import Journal
 from thoughtwork.models import Assignment, DistortionMatch, Emotion, Prompt, Settings, ThoughtRecord
-from thoughtwork.research.merge import MergeProblem, merge, write_merged
+from thoughtwork.research.merge import MergeProblem, merge
 
 START = datetime(2026, 3, 1, 21, 30, tzinfo=timezone.utc)
 SECRET = "Dinner with Sam at 12 Baker Street, call 07700 900123"
@@ -91,7 +91,7 @@ def test_no_free_text_leaves_every_text_column_out() -> None:
 
 def test_study_chooses_fields_and_can_forbid_free_text(tmp_path: Path) -> None:
     path = tmp_path / "study.toml"
-    path.write_text('[study]\nname = "pilot"\nfields = ["situation", "context", "belief_before"]\nfree_text = false\n')
+    path.write_text('[study]\nname = "pilot"\nfields = ["situation", "context", "belief_before"]\nfree_text = false\nencrypt = false\n')
     study = load_study(path)
     assert study.columns(free_text=True) == ["context", "belief_before"]
     path.write_text('[study]\nfields = ["home_address"]\n')
@@ -106,13 +106,14 @@ def test_export_files_manifest_and_codebook(tmp_path: Path) -> None:
     out = tmp_path / "export"
     info = write_export(build_export(records(), settings(), Study(name="pilot")), out)
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["codebook.csv", "codebook.json", "manifest.json", "records.csv", "records.jsonl"]
+    assert names == ["assignments.csv", "assignments.jsonl", "codebook.csv", "codebook.json", "manifest.json",
+                     "records.csv", "records.jsonl"]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest == info
     assert manifest["counts"]["records"] == 3 and manifest["study"] == "pilot"
     assert manifest["counts"]["redactions"]["NAME"] >= 6
     book = json.loads((out / "codebook.json").read_text())
-    assert [c["name"] for c in book] == ["participant", "record", "day", *OPTIONAL_COLUMNS]
+    assert [c["name"] for c in book if c["table"] == "records"] == ["participant", "record", "day", *OPTIONAL_COLUMNS]
     assert all(c["meaning"] for c in book)
     rows = read_csv(out / "records.csv")
     assert len(rows) == 3 and rows[0]["belief_change"] == "-40"
@@ -144,7 +145,8 @@ def test_encrypted_export_hides_everything_but_the_manifest(tmp_path: Path) -> N
     identity = x25519.Identity.generate()
     out = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
     assert sorted(p.name for p in out.iterdir()) == [
-        "codebook.csv.age", "codebook.json.age", "manifest.json", "records.csv.age", "records.jsonl.age",
+        "assignments.csv.age", "assignments.jsonl.age", "codebook.csv.age", "codebook.json.age", "manifest.json",
+        "records.csv.age", "records.jsonl.age",
     ]
     assert b"[NAME]" not in (out / "records.csv.age").read_bytes()
     assert json.loads((out / "manifest.json").read_text())["settings"]["encrypted"] is True
@@ -154,40 +156,39 @@ def test_merge_combines_checks_and_summarises(tmp_path: Path) -> None:
     identity = x25519.Identity.generate()
     a = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
     b = encrypted_export(tmp_path, "b", "tw-bbbbbbbbbbbb", identity)
-    merged = merge([a, b], identity)
-    summary = merged.summary()
+    summary = merge([a, b], tmp_path / "all", identity)["summary"]
     assert summary["participants"] == 2 and summary["records"] == 6
     assert summary["mean_belief_change"] == -39.0
     assert summary["traps"] == [("fortune_telling", 6)]
-    write_merged(merged, tmp_path / "all")
     rows = read_csv(tmp_path / "all" / "records.csv")
     assert {r["participant"] for r in rows} == {"tw-aaaaaaaaaaaa", "tw-bbbbbbbbbbbb"}
-    assert len(json.loads((tmp_path / "all" / "codebook.json").read_text())) == len(rows[0])
+    book = json.loads((tmp_path / "all" / "codebook.json").read_text())
+    assert len([c for c in book if c["table"] == "records"]) == len(rows[0])
 
 
 def test_merge_refusals(tmp_path: Path) -> None:
     identity = x25519.Identity.generate()
     a = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
     twin = encrypted_export(tmp_path, "twin", "tw-aaaaaaaaaaaa", identity)
-    with pytest.raises(MergeProblem, match="appears twice"):
-        merge([a, twin], identity)
+    info = merge([a, twin], tmp_path / "once", identity)  # the same records twice: merged once, with a note
+    assert info["summary"]["participants"] == 1 and "merged once" in info["notes"][0]
     with pytest.raises(MergeProblem, match="--identity"):
-        merge([a])
+        merge([a], tmp_path / "out")
     with pytest.raises(MergeProblem, match="another key"):
-        merge([a], x25519.Identity.generate())
+        merge([a], tmp_path / "out", x25519.Identity.generate())
     newer = encrypted_export(tmp_path, "newer", "tw-cccccccccccc", identity)
     manifest = json.loads((newer / "manifest.json").read_text())
     manifest["export_schema"] = 2
     (newer / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(MergeProblem, match="mix schema versions"):
-        merge([a, newer], identity)
+    with pytest.raises(MergeProblem, match="export schema version 2"):
+        merge([a, newer], tmp_path / "out", identity)
     damaged = encrypted_export(tmp_path, "damaged", "tw-dddddddddddd", identity)
     with (damaged / "records.jsonl.age").open("ab") as handle:
         handle.write(b"\n")
     with pytest.raises(MergeProblem, match="does not match its manifest"):
-        merge([damaged], identity)
+        merge([damaged], tmp_path / "out", identity)
     with pytest.raises(MergeProblem, match="no manifest"):
-        merge([tmp_path], identity)
+        merge([tmp_path], tmp_path / "out", identity)
 
 
 def test_preview_shows_placeholders_and_user_text_literally() -> None:
@@ -203,7 +204,7 @@ def test_preview_shows_placeholders_and_user_text_literally() -> None:
 def test_an_export_with_no_records_still_names_its_participant(tmp_path: Path) -> None:
     info = write_export(build_export([], settings(), Study()), tmp_path / "empty")
     assert info["participant"] == "tw-000000000001" and info["counts"]["records"] == 0
-    assert merge([tmp_path / "empty"]).summary()["records"] == 0
+    assert merge([tmp_path / "empty"], tmp_path / "out")["summary"]["records"] == 0
 
 
 def test_pseudonyms_are_random() -> None:
@@ -229,7 +230,7 @@ def test_export_command_from_a_journal(tmp_path: Path, monkeypatch: pytest.Monke
         assert journal.settings().study_pseudonyms == {"unnamed study": one["participant"]}
     # Another study gets its own pseudonym, so the two studies cannot link this person.
     other = tmp_path / "other.toml"
-    other.write_text('name = "Another study"\n')
+    other.write_text('name = "Another study"\nencrypt = false\n')
     assert main(["--journal", str(path), "export", "--anonymise", "--study", str(other), "--out", str(tmp_path / "four")]) == 0
     four = json.loads((tmp_path / "four" / "manifest.json").read_text())
     assert four["participant"] != one["participant"]
@@ -247,9 +248,8 @@ def test_merge_command_prints_the_summary(tmp_path: Path, capsys) -> None:  # no
     assert main(["research", "merge", str(a), str(b), "--out", str(tmp_path / "all"), "--identity", str(key)]) == 0
     shown = capsys.readouterr().out
     assert "participants" in shown and "fortune_telling" in shown and "-39.0" in shown
-    assert main(["research", "merge", str(a), str(a), "--out", str(tmp_path / "again"), "--identity", str(key)]) == 1
-    assert "appears twice" in capsys.readouterr().err
-    assert not (tmp_path / "again").exists()
+    assert main(["research", "merge", str(a), str(a), "--out", str(tmp_path / "again"), "--identity", str(key)]) == 0
+    assert "merged once" in capsys.readouterr().out
 
 
 def test_merge_validates_every_value_against_the_codebook(tmp_path: Path) -> None:
@@ -265,7 +265,7 @@ def test_merge_validates_every_value_against_the_codebook(tmp_path: Path) -> Non
     manifest["files"]["records.jsonl"].update(sha256=digest, stored_sha256=digest, bytes=len(data))
     (out / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(MergeProblem, match="Record 1 .* distortions should be a list of the codebook's levels"):
-        merge([out])
+        merge([out], tmp_path / "merged")
 
 
 def test_a_journal_from_before_per_study_pseudonyms_keeps_its_one_for_the_next_study(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
@@ -276,8 +276,124 @@ def test_a_journal_from_before_per_study_pseudonyms_keeps_its_one_for_the_next_s
         journal.save_settings(Settings(study_pseudonym="tw-0123456789ab"))
     assert main(["--journal", str(path), "export", "--anonymise", "--out", str(tmp_path / "a")]) == 0
     study = tmp_path / "s.toml"
-    study.write_text('name = "Second"\n')
+    study.write_text('name = "Second"\nencrypt = false\n')
     assert main(["--journal", str(path), "export", "--anonymise", "--study", str(study), "--out", str(tmp_path / "b")]) == 0
     first = json.loads((tmp_path / "a" / "manifest.json").read_text())["participant"]
     second = json.loads((tmp_path / "b" / "manifest.json").read_text())["participant"]
     assert first == "tw-0123456789ab" and second != first
+
+
+def test_only_built_in_ids_leave_and_others_become_numbered_codes(tmp_path: Path) -> None:
+    """A therapist's own prompt id names a clinic and a person: it must never reach researchers."""
+    own = "riverside-clinic.drokafor-checkin"
+    made = [
+        ThoughtRecord(situation="s", automatic_thought="t", prompt_id=own, reframe_chosen="general.friend",
+                      created_at=START),
+        ThoughtRecord(situation="s", automatic_thought="t", prompt_id="daily.evening-reflection",
+                      reframe_chosen="clinic.my-reframe", created_at=START + timedelta(days=1)),
+        ThoughtRecord(situation="s", automatic_thought="t", prompt_id="other.clinic-prompt", created_at=START + timedelta(days=2)),
+        ThoughtRecord(situation="s", automatic_thought="t", prompt_id=own, created_at=START + timedelta(days=3)),
+    ]
+    out = tmp_path / "export"
+    write_export(build_export(made, settings(), Study()), out)  # the shipped libraries decide what is built in
+    rows = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    assert [r["prompt_id"] for r in rows] == ["custom-1", "daily.evening-reflection", "custom-2", "custom-1"]
+    assert [r["reframe_chosen"] for r in rows] == ["general.friend", "custom-1", None, None]
+    for path in out.iterdir():
+        text = path.read_text()
+        assert "riverside" not in text and "drokafor" not in text and "clinic" not in text
+    # With no built-in ids known (the shipped library unreadable), every id is coded.
+    coded = build_export(made, settings(), Study(), builtin=Builtin()).rows
+    assert [r["prompt_id"] for r in coded] == ["custom-1", "custom-2", "custom-3", "custom-1"]
+
+
+def test_a_study_file_must_say_how_exports_travel(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """An empty or cut-off study file once meant 'unnamed study, unencrypted'."""
+    identity = x25519.Identity.generate()
+    path = tmp_path / "study.toml"
+    whole = f'[study]\nname = "Pain 2026"\nfields = ["context", "situation"]\nrecipient = "{identity.to_public()}"\n'
+    path.write_text(whole)
+    assert load_study(path).recipient == str(identity.to_public())
+    for broken, why in [("", "does not name its study"), ("[study]\n", "does not name its study"),
+                        (whole[: whole.index("recipient")], "how to protect the export"),
+                        (whole.replace("recipient", "encrypt = false\nrecipient"), "which is meant"),
+                        ("study = 3\n", "must be a table")]:
+        path.write_text(broken)
+        with pytest.raises(StudyProblem, match=why):
+            load_study(path)
+        code = main(["--journal", str(tmp_path / "none.twj"), "export", "--anonymise", "--out", str(tmp_path / "x"),
+                     "--study", str(path)])
+        assert code == 1 and why in capsys.readouterr().err and not (tmp_path / "x").exists()
+    path.write_text('[study]\nname = "Pain 2026"\nencrypt = false\n')
+    assert load_study(path).recipient is None
+
+
+def test_merge_refuses_to_mix_encrypted_and_plain_exports(tmp_path: Path) -> None:
+    identity = x25519.Identity.generate()
+    sealed = encrypted_export(tmp_path, "a", "tw-aaaaaaaaaaaa", identity)
+    plain = tmp_path / "b"
+    write_export(build_export(records(), settings("tw-bbbbbbbbbbbb"), Study(name="pilot")), plain)
+    with pytest.raises(MergeProblem, match=r"mix encrypted and unencrypted ones \(.*b is not encrypted\)"):
+        merge([sealed, plain], tmp_path / "all", identity)
+    assert not (tmp_path / "all").exists()
+
+
+def forged(tmp_path: Path, edit) -> Path:  # noqa: ANN001
+    """An export edited after it was made, its hashes brought back in line (as an editor could)."""
+    out = tmp_path / "forged"
+    write_export(build_export(records(2), settings(), Study()), out)
+    rows = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    edit(rows)
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    (out / "records.jsonl").write_bytes(data)
+    manifest = json.loads((out / "manifest.json").read_text())
+    digest = hashlib.sha256(data).hexdigest()
+    manifest["files"]["records.jsonl"].update(sha256=digest, stored_sha256=digest, bytes=len(data))
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    return out
+
+
+def test_merge_cleans_text_edited_into_an_export_as_the_participant_side_does(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    def edit(rows: list[dict]) -> None:
+        rows[0]["situation"] = "\x1b]0;owned\x07it hurt \x1b[2J\x1b[31magain\u202e\x9b"
+        rows[1]["balanced_thought"] = "one\x07step\x1bP"
+
+    out = forged(tmp_path, edit)
+    assert main(["research", "merge", str(out), "--out", str(tmp_path / "all")]) == 0
+    for name in ("records.csv", "records.jsonl"):
+        text = (tmp_path / "all" / name).read_text()
+        assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in text), name
+    rows = [json.loads(line) for line in (tmp_path / "all" / "records.jsonl").read_text().splitlines()]
+    assert rows[0]["situation"].startswith("it hurt again")
+    assert rows[1]["balanced_thought"].startswith("one\u2407step")  # a bell shown, not rung
+    assert "\x1b" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("column,value,why", [
+    ("participant", "tw-aaaaaaaaaaaa", "another participant"),
+    ("record", 7, "out of order"),
+    ("day", -1, "day is outside the range 0 or more"),
+    ("belief_before", 101, "belief_before is outside the range from 0 to 100"),
+    ("belief_before", 50.5, "belief_before should be a whole number"),
+    ("emotion_intensity_mean", "70", "should be a number"),
+    ("status", ["draft"], "status is not one of"),
+    ("from_assignment", "yes", "should be true or false"),
+    ("prompt_id", "Dr Okafor's check-in", "prompt_id is not in the form"),
+    ("situation", 12, "situation should be text"),
+])
+def test_merge_checks_every_column_type_and_range(tmp_path: Path, column: str, value, why: str) -> None:  # noqa: ANN001
+    out = forged(tmp_path, lambda rows: rows[0].update({column: value}))
+    with pytest.raises(MergeProblem, match=why):
+        merge([out], tmp_path / "all")
+    assert not (tmp_path / "all").exists()
+
+
+def test_prompt_answers_go_out_scrubbed_with_only_built_in_questions_in_full() -> None:
+    record = ThoughtRecord(situation="s", automatic_thought="t", created_at=START, prompt_id="dilator.before",
+                           prompt_answers={"Which dilator size or step are you planning today?": "size 2 with Sam",
+                                           "Did Dr Okafor's tip at Riverside help?": "yes", "Empty?": ""})
+    [row] = build_export([record], settings(), Study()).rows
+    assert row["prompt_answers"] == "Which dilator size or step are you planning today?: size 2 with [NAME] | Q2: yes"
+    assert row["body_tension"] is None and "belief_balanced" in row
+    [plain] = build_export([record], settings(), Study(), builtin=Builtin()).rows
+    assert plain["prompt_answers"] == "Q1: size 2 with [NAME] | Q2: yes"

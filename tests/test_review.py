@@ -110,7 +110,8 @@ def test_round_trip_assign_import_record_report_encrypt_review(tmp_path: Path, m
             await pilot.press("h")
             homework = plain(app, "#homework-text")
             assert "from Dr Ada" in homework and "[i]if you can[/i]" in homework
-            assert "Evening reflection: 1 of 1" in homework
+            assert "Done 1 of 1 times planned so far" in homework
+            assert "Evening reflection: 1 record, last done" in homework
             await pilot.press("r")
             assert "homework: Evening reflection" in plain(app, "#record-detail")
 
@@ -148,3 +149,49 @@ def test_an_empty_report_says_so_on_every_tab() -> None:
             assert "No thinking traps" in plain(app, "#traps-text")
 
     asyncio.run(drive())
+
+
+def test_tab_keys_keep_working_after_the_records_tab() -> None:
+    """With the records table focused, s/t/h used to snap straight back to the records tab."""
+
+    async def drive() -> None:
+        app = ReviewApp(sample())
+        async with app.run_test(size=(100, 40)) as pilot:
+            tabs = app.screen.query_one(TabbedContent)
+            for key, tab in [("r", "records"), ("s", "summary"), ("r", "records"), ("t", "traps"), ("r", "records"),
+                             ("h", "homework"), ("s", "summary")]:
+                await pilot.press(key)
+                await pilot.pause()
+                assert tabs.active == tab, key
+
+    asyncio.run(drive())
+
+
+def test_the_report_opens_once_in_the_browser_from_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`o` serves the HTML report (charts and all) once on the loopback interface; nothing is written."""
+    import os
+    import tempfile
+    import urllib.error
+    import urllib.request
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    opened: list[str] = []
+
+    async def drive() -> None:
+        app = ReviewApp(sample())
+        app.open_page = lambda url: opened.append(url) or True  # type: ignore[method-assign]
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("o")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert len(opened) == 1 and opened[0].startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(opened[0], timeout=5) as response:  # noqa: S310 - loopback only
+            page = response.read().decode()
+            assert response.headers["Cache-Control"] == "no-store"
+        assert "<svg" in page and "It will hurt" in page and "&lt;" not in page.split("<body>")[0]
+        with pytest.raises((urllib.error.URLError, ConnectionError)):
+            urllib.request.urlopen(opened[0], timeout=2)  # noqa: S310 - served once, then gone
+
+    asyncio.run(drive())
+    assert os.listdir(tmp_path) == []

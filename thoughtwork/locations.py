@@ -48,6 +48,12 @@ def prompts_directory() -> Path:
     return Path(os.environ.get("THOUGHTWORK_PROMPTS") or _shipped("prompts"))
 
 
+def builtin_content_directories() -> tuple[Path, Path]:
+    """The reframe and prompt libraries that ship with thoughtwork, whatever the overrides say:
+    only their ids are known not to be anyone's own words."""
+    return _shipped("reframes"), _shipped("prompts")
+
+
 def _shipped(name: str) -> Path:
     """A top-level content folder: beside the package in a checkout, else where the wheel put it."""
     checkout = _ROOT / name

@@ -534,6 +534,14 @@ _PLAIN_MESSAGES = {
     "date_from_datetime_parsing": "must be a date such as 2026-11-01",
     "date_parsing": "must be a date such as 2026-11-01",
     "enum": "must be one of: {expected}",
+    "literal_error": "must be {expected}",
+    "dict_type": "must be a table of named values",
+    "model_type": "must be a table of named values",
+    "model_attributes_type": "must be a table of named values",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "finite_number": "must be a finite number",
+    "bool_parsing": "must be true or false",
 }
 """pydantic's error types in words a person (or a clinician editing a file) understands."""
 
@@ -545,19 +553,26 @@ _PATTERN_MESSAGES = {
 }
 
 
+def plain_message(item: dict) -> str:
+    """One pydantic error item (from `ValidationError.errors()`) in words, without its location."""
+    message = item.get("msg", "is not valid")
+    kind = item.get("type", "")
+    if kind == "string_pattern_mismatch":
+        message = _PATTERN_MESSAGES.get(item.get("ctx", {}).get("pattern", ""), "is not in the expected form")
+    else:
+        try:
+            message = _PLAIN_MESSAGES.get(kind, message).format(**item.get("ctx", {}))
+        except (KeyError, IndexError, ValueError):
+            pass  # a template whose context pydantic did not give: keep pydantic's own words
+    return message.removeprefix("Value error, ")
+
+
 def friendly_error(error: ValidationError) -> str:
     """One plain sentence for the first problem pydantic found."""
     problems = []
     for item in error.errors(include_url=False):
         where = ".".join(str(p) for p in item.get("loc", ()) if p != "__root__")
-        message = item.get("msg", "is not valid")
-        kind = item.get("type", "")
-        if kind == "string_pattern_mismatch":
-            message = _PATTERN_MESSAGES.get(item.get("ctx", {}).get("pattern", ""), "is not in the expected form")
-        else:
-            message = _PLAIN_MESSAGES.get(kind, message).format(**item.get("ctx", {}))
-        if message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
+        message = plain_message(item)
         problems.append(f"{where}: {message}" if where else message)
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     return (problems[0] if problems else "the data is not valid") + more

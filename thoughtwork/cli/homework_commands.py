@@ -15,7 +15,7 @@ from thoughtwork.cli.errors import UserError
 from thoughtwork.cli.unlock import journal_file, open_journal
 from thoughtwork.homework import assign as assigning
 from thoughtwork.homework.bundle import MAX_BUNDLE_BYTES, BundleError, dump_bundle, load_bundle
-from thoughtwork.homework.schedule import completion, due_items, periods
+from thoughtwork.homework.schedule import Completion, completion
 from thoughtwork.cli.output import add_force, check_writable, write_file
 from thoughtwork.models import Assignment, CadenceKind
 from thoughtwork.text import shorten
@@ -70,6 +70,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     review.add_argument("file", type=Path)
     review.add_argument("--identity", type=Path, metavar="KEYFILE",
                         help="your secret key file, for an encrypted report (default: the one keygen made)")
+    review.add_argument("--browser", action="store_true",
+                        help="open the HTML report, charts and all, in your browser to read or print; it is decrypted "
+                        "in memory and served once to your browser from this computer, never saved as a plain file")
     review.set_defaults(func=cmd_review)
 
 
@@ -129,21 +132,28 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No homework yet. When your therapist sends a bundle, add it with: thoughtwork homework import FILE")
         return 0
     today = date.today()
-    current = {(i.assignment.id, i.prompt.id): i for i in due_items(assignments, records, today)}
     for assignment in assignments:
         state = "finished" if assignment.end < today else "not started yet" if assignment.start > today else "current"
         print(f"{assignment.start} to {assignment.end} ({state}){_from(assignment)}, {assignment.cadence.describe()}")
         progress = completion(assignment, records, today)
+        if assignment.start <= today:
+            print(f"  {progress_sentence(assignment, progress)}")
         for prompt, done in zip(assignment.prompts, progress.per_prompt, strict=True):
-            parts = []
-            item = current.get((assignment.id, prompt.id))
-            if item is not None and assignment.cadence.kind is not CadenceKind.once:
-                period = "today" if assignment.cadence.kind is CadenceKind.daily else "this week"
-                parts.append(f"{period} {item.done_in_period} of {item.expected_in_period}")
-            whole = sum(p.quota for p in periods(assignment))
-            parts.append(f"{done.credited} of {whole} in all")
-            print(f"  - {shorten(prompt.title, 60)}: " + ", ".join(parts))
+            last = f"last done {done.last_done}" if done.last_done else "not done yet"
+            print(f"  - {shorten(prompt.title, 60)}: {done.done} record{'s' if done.done != 1 else ''}, {last}")
     return 0
+
+
+def progress_sentence(assignment: Assignment, progress: Completion) -> str:
+    """How an assignment stands, in times done against what it asks for (see homework.schedule)."""
+    if progress.finished:
+        return f"Done {progress.credited} of {progress.expected_total} times planned (finished)."
+    line = f"Done {progress.credited} of {progress.expected} times planned so far ({progress.expected_total} in all)"
+    kind = assignment.cadence.kind
+    if progress.current is not None and kind is not CadenceKind.once:
+        period = "today" if kind is CadenceKind.daily else "this week"
+        line += f"; {period} {progress.current[0]} of {progress.current[1]}"
+    return line + "."
 
 
 def describe(assignment: Assignment) -> str:
@@ -180,11 +190,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     if start and end and end < start:
         raise UserError("The --to date is before the --from date.")
-    # `report.md.age` is Markdown too: look at every suffix, not just the last.
-    suffixes = {suffix.lower() for suffix in args.out.suffixes}
-    fmt = args.format or ("md" if suffixes & {".md", ".markdown"} else "html")
+    if start and start > date.today():
+        raise UserError(f"The --from date {start} is after today, so the report would be empty; choose an earlier day.")
     if _same_file(args.out, journal_file(args)):
         raise UserError("That is your journal file; choose another name for the report.")
+    fmt = report_format(args.out, args.format, encrypted=bool(args.encrypt_to))
     check_writable(args.out, args.force)
     # Check the key before unlocking the journal, so a typo costs no passphrase.
     try:
@@ -205,6 +215,29 @@ def cmd_report(args: argparse.Namespace) -> int:
     if recipient is None:
         print("It holds your own words: send it only by a channel you trust, or use --encrypt-to.")
     return 0
+
+
+_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+
+
+def report_format(out: Path, asked: str | None, *, encrypted: bool) -> str:
+    """The report's format from its file name, refusing a name that would mislead whoever opens it:
+    `r.pdf` (it would be HTML), `r.html` holding age ciphertext, `r.html.age` holding plain HTML."""
+    suffixes = [suffix.lower() for suffix in out.suffixes]
+    sealed = bool(suffixes) and suffixes[-1] == ".age"
+    if encrypted and not sealed:
+        raise UserError(f"An encrypted report is not readable as a page; name it {out.name}.age so it is opened with "
+                        "`thoughtwork review`.")
+    if sealed and not encrypted:
+        raise UserError(f"{out.name} ends in .age but the report would not be encrypted; add --encrypt-to, or drop .age.")
+    kind = suffixes[-2] if sealed and len(suffixes) > 1 else (suffixes[-1] if suffixes and not sealed else "")
+    named = _FORMATS.get(kind)
+    if kind and named is None:
+        raise UserError(f"thoughtwork writes reports as HTML or Markdown, not {kind}; name the file .html or .md "
+                        "(an HTML report prints to PDF from the browser).")
+    if asked and named and asked != named:
+        raise UserError(f"--format {asked} does not match the file name {out.name}; make them agree.")
+    return asked or named or "html"
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
@@ -234,9 +267,25 @@ def cmd_review(args: argparse.Namespace) -> int:
         report = read_report(data, args.identity or _default_identity())
     except ReportFileError as error:
         raise UserError(str(error)) from None
+    if args.browser:
+        return _review_in_browser(report)
     from thoughtwork.tui.review_app import run_review
 
     return run_review(report, title=args.file.name)
+
+
+def _review_in_browser(report) -> int:  # noqa: ANN001
+    from thoughtwork.report.as_html import render_html
+    from thoughtwork.report.browser import TIMEOUT, BrowserProblem, serve_once
+
+    try:
+        thread = serve_once(render_html(report))
+    except BrowserProblem as problem:
+        raise UserError(str(problem)) from None
+    print(f"Opening the report in your browser (waiting up to {TIMEOUT:.0f} s for it to ask). "
+          "It is not saved anywhere: print it from the browser if you need paper.")
+    thread.join()
+    return 0
 
 
 # --- files -------------------------------------------------------------------------

@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--study", type=Path, metavar="STUDY.toml", help="the study file your researchers gave you")
     export.add_argument("--no-free-text", action="store_true", help="leave all your own writing out; send numbers and categories only")
     export.add_argument("--preview", action="store_true", help="show what would be sent and write nothing")
+    export.add_argument("--compact", action="store_true", help="with --preview: one line per record instead of one panel")
     export.set_defaults(func=cmd_export)
 
     research = sub.add_parser("research", help="combine participants' exports (researcher)")
@@ -90,12 +91,14 @@ def cmd_export(args: argparse.Namespace) -> int:
             if not args.preview:
                 settings = journal.save_settings(settings) or settings
         records = journal.records()
-        therapists = [a.therapist for a in journal.assignments() if a.therapist.strip()]
-    bundle = build_export(records, settings, study, free_text=not args.no_free_text, extra_names=therapists)
+        assignments = journal.assignments()
+    therapists = [a.therapist for a in assignments if a.therapist.strip()]
+    bundle = build_export(records, settings, study, free_text=not args.no_free_text, extra_names=therapists,
+                          assignments=assignments)
 
     note = "Files will be encrypted so only the researchers can read them." if recipient else "Files will not be encrypted."
     if args.preview:
-        Console().print(render_preview(bundle, note))
+        Console().print(render_preview(bundle, note, compact=args.compact))
         return 0
     try:
         info = write_export(bundle, args.out, recipient)
@@ -124,7 +127,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     from thoughtwork import keys
     from thoughtwork.export.output import OutputProblem, check_target
-    from thoughtwork.research.merge import MergeProblem, merge, write_merged
+    from thoughtwork.research.merge import MergeProblem, merge
+    from thoughtwork.text import clean
 
     try:
         check_target(args.out)
@@ -132,8 +136,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
         key_file = args.identity or (locations.identity_file() if locations.identity_file().exists() else None)
         identity = keys.identity(key_file) if key_file else None
-        merged = merge(args.folders, identity)
-        info = write_merged(merged, args.out)
+        info = merge(args.folders, args.out, identity)
     except (MergeProblem, OutputProblem, keys.KeyProblem) as problem:
         raise UserError(str(problem)) from None
     summary = info["summary"]
@@ -152,6 +155,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     console = Console()
     console.print(table)
     console.print(traps if summary["traps"] else "No thinking traps were recorded.")
+    for note in info["notes"]:
+        console.print(Text(clean(note, single_line=True)))
+    if not info["parquet"]:
+        console.print("records.parquet was not written: it needs pyarrow (pip install 'thoughtwork[research]').")
     return 0
 
 

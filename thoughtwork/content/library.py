@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from thoughtwork.content.problems import ContentError, Problem
 from thoughtwork.content.tomlfiles import Block, content_files, read_blocks
+from thoughtwork.models import plain_message
 
 M = TypeVar("M", bound=BaseModel)
 Check = Callable[[BaseModel, Block], list[Problem]]
@@ -33,9 +34,28 @@ def as_path_list(paths: Paths, default: Path) -> list[Path]:
     return [Path(p) for p in paths]
 
 
-def lint(paths: list[Path], kind: str, model: type[M], check: Check | None = None) -> list[Problem]:
-    """Every problem in the files: TOML syntax, unknown fields and ids, duplicates, extra rules."""
-    return _collect(paths, kind, model, check)[1]
+def lint(paths: list[Path], kind: str, model: type[M], check: Check | None = None,
+         builtin: Path | None = None) -> list[Problem]:
+    """Every problem in the files: TOML syntax, unknown fields and ids, duplicates, extra rules.
+
+    Files outside the `builtin` library are loaded beside it, so an id that clashes with a
+    built-in one is reported too (thoughtwork would refuse the pair at load)."""
+    reserved = _builtin_ids(paths, kind, builtin) if builtin is not None else {}
+    return _collect(paths, kind, model, check, reserved)[1]
+
+
+def _builtin_ids(paths: list[Path], kind: str, builtin: Path) -> dict[str, Block]:
+    """The first block of each id in the built-in library, unless it is among the files linted."""
+    shipped, _ = content_files([builtin])
+    linted = {f.resolve() for f in content_files(paths)[0]}
+    if not shipped or any(f.resolve() in linted for f in shipped):
+        return {}
+    found: dict[str, Block] = {}
+    for file in shipped:
+        for block in read_blocks(file, kind)[0]:
+            if isinstance(block.data.get("id"), str):
+                found.setdefault(block.data["id"], block)
+    return found
 
 
 def load(paths: list[Path], kind: str, model: type[M], check: Check | None = None) -> list[M]:
@@ -67,10 +87,12 @@ def _mtime(file: Path) -> int:
         return -1
 
 
-def _collect(paths: list[Path], kind: str, model: type[M], check: Check | None) -> tuple[list[M], list[Problem]]:
+def _collect(paths: list[Path], kind: str, model: type[M], check: Check | None,
+             reserved: dict[str, Block] | None = None) -> tuple[list[M], list[Problem]]:
     files, problems = content_files(paths)
     entries: list[M] = []
     first_seen: dict[str, Block] = {}
+    reserved = reserved or {}
     for file in files:
         blocks, file_problems = read_blocks(file, kind)
         problems.extend(file_problems)
@@ -78,6 +100,12 @@ def _collect(paths: list[Path], kind: str, model: type[M], check: Check | None) 
             entry, block_problems = _validate(block, kind, model)
             problems.extend(block_problems)
             ident = block.data.get("id")
+            if isinstance(ident, str) and ident in reserved:
+                shipped = reserved[ident]
+                problems.append(Problem(block.file, block.line_of("id"),
+                                        f"the id '{ident}' is already a built-in {kind}'s ({shipped.file.name}:{shipped.line}); "
+                                        f"give yours its own, for example 'yourclinic.{ident.rsplit('.', 1)[-1]}'"))
+                continue
             if isinstance(ident, str):
                 earlier = first_seen.get(ident)
                 if earlier is not None:
@@ -110,7 +138,6 @@ def _problem(block: Block, kind: str, item: dict) -> Problem:
     field = str(loc[0]) if loc else ""
     where = f"{kind} '{block.data['id']}'" if isinstance(block.data.get("id"), str) else f"this {kind}"
     kind_of = item.get("type", "")
-    message = item.get("msg", "is not valid")
     if kind_of == "extra_forbidden":
         return Problem(block.file, block.line_of(field), f"{where}: '{field}' is not a field thoughtwork knows")
     if kind_of == "missing":
@@ -120,7 +147,7 @@ def _problem(block: Block, kind: str, item: dict) -> Problem:
         allowed = item.get("ctx", {}).get("expected", "")
         return Problem(block.file, block.line_of(field),
                        f"{where}: '{value}' is not a known {_singular(field)} (known: {allowed})")
-    message = message.removeprefix("Value error, ")
+    message = plain_message(item)
     if field:
         return Problem(block.file, block.line_of(field), f"{where}: {field}: {message}")
     return Problem(block.file, block.line, f"{where}: {message}")

@@ -25,7 +25,8 @@ def load_prompts(paths: library.Paths = None) -> list[Prompt]:
 
 def lint_prompts(paths: library.Paths = None) -> list[Problem]:
     """Every problem in the given prompt files or folders, each with its file and line."""
-    return library.lint(library.as_path_list(paths, locations.prompts_directory()), KIND, Prompt, _check)
+    return library.lint(library.as_path_list(paths, locations.prompts_directory()), KIND, Prompt, _check,
+                        builtin=locations.prompts_directory())
 
 
 def find_prompt(prompt_id: str, prompts: list[Prompt]) -> Prompt | None:

@@ -36,7 +36,8 @@ def load_reframes(paths: library.Paths = None) -> list[Reframe]:
 
 def lint_reframes(paths: library.Paths = None) -> list[Problem]:
     """Every problem in the given reframe files or folders, each with its file and line."""
-    return library.lint(library.as_path_list(paths, locations.reframes_directory()), KIND, Reframe, _check)
+    return library.lint(library.as_path_list(paths, locations.reframes_directory()), KIND, Reframe, _check,
+                        builtin=locations.reframes_directory())
 
 
 def promises_in(text: str) -> list[str]:

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thoughtwork import stricttoml
 from thoughtwork.content.problems import Problem
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 @dataclass
@@ -67,9 +66,9 @@ def read_blocks(file: Path, kind: str) -> tuple[list[Block], list[Problem]]:
     except OSError as error:
         return [], [Problem(file, 0, f"cannot be read ({error.strerror or type(error).__name__})")]
     try:
-        document = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        return [], [_syntax_problem(file, error)]
+        document = stricttoml.loads(source)
+    except stricttoml.StrictTOMLError as error:
+        return [], [Problem(file, error.line or 1, str(error))]
 
     headers, other_tables, key_lines = _scan(source, kind)
     problems = [
@@ -90,15 +89,6 @@ def read_blocks(file: Path, kind: str) -> tuple[list[Block], list[Problem]]:
         line = headers[index] if index < len(headers) else 1
         blocks.append(Block(file, line, data, key_lines[index] if index < len(key_lines) else {}))
     return blocks, problems
-
-
-def _syntax_problem(file: Path, error: tomllib.TOMLDecodeError) -> Problem:
-    """tomllib puts '(at line N, column M)' in its message: lift the line out of it."""
-    message = str(error)
-    found = _TOML_LINE.search(message)
-    line = int(found.group(1)) if found else 1
-    plain = _TOML_LINE.sub("", message).strip().rstrip(".")
-    return Problem(file, line, f"this is not valid TOML: {plain[:1].lower() + plain[1:]}")
 
 
 def _scan(source: str, kind: str) -> tuple[list[int], list[tuple[str, int]], list[dict[str, int]]]:

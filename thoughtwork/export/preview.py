@@ -27,9 +27,19 @@ def marked(text: str) -> Text:
     return out
 
 
-def render_preview(bundle: ExportBundle, recipient_note: str) -> RenderableType:
-    """One panel per record: the numbers and the scrubbed text, as they will be sent."""
-    parts: list[RenderableType] = []
+def render_preview(bundle: ExportBundle, recipient_note: str, *, compact: bool = False) -> RenderableType:
+    """One panel per record: the numbers and the scrubbed text, as they will be sent; or with
+    `compact`, one line per record (its numbers and the start of its situation)."""
+    parts: list[RenderableType] = [_summary(bundle, recipient_note)]
+    if compact:
+        parts.append(_compact_table(bundle))
+    else:
+        parts += [_record_panel(bundle, row) for row in bundle.rows]
+    parts.append(Text("Nothing has been written. Run the same command without --preview to write the export."))
+    return Group(*parts)
+
+
+def _summary(bundle: ExportBundle, recipient_note: str) -> Panel:
     redactions = bundle.redactions()
     summary = Text()
     summary.append(f"Study: {clean(bundle.study.name, single_line=True)}\n")
@@ -40,20 +50,48 @@ def render_preview(bundle: ExportBundle, recipient_note: str) -> RenderableType:
         summary.append(f"Hidden from your writing: {hidden}. Highlighted words below are what the researchers see instead.")
     else:
         summary.append("None of your own writing is included, only numbers and categories.")
-    parts.append(Panel(summary, title="What will be sent", border_style="cyan"))
+    if bundle.with_assignments:
+        count = len(bundle.assignments)
+        summary.append(f"\nHomework: {count} assignment{'s' if count != 1 else ''} (cadence, days and how many times "
+                       "were done; never the prompts' words).")
+    return Panel(summary, title="What will be sent", border_style="cyan")
+
+
+COMPACT = (("record", "#"), ("day", "day"), ("context", "where"), ("belief_before", "belief"), ("belief_after", "after"),
+           ("anxiety_before", "anxiety"), ("anxiety_after", "after"), ("distortions", "traps"))
+
+
+def _compact_table(bundle: ExportBundle) -> Table:
+    table = Table(box=None, padding=(0, 1), header_style="bold")
+    shown = [(name, title) for name, title in COMPACT if name in bundle.columns]
+    for _, title in shown:
+        table.add_column(title, no_wrap=True)
+    text = "situation" in bundle.columns
+    if text:
+        table.add_column("situation (start)", overflow="ellipsis", no_wrap=True, max_width=48)
     for row in bundle.rows:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(overflow="fold")
-        for name in bundle.columns:
+        cells: list[Text] = []
+        for name, _ in shown:
             value = row.get(name)
-            if value in (None, "", []):
-                continue
-            if name in FREE_TEXT:
-                table.add_row(name, marked(str(value)))
-            else:
-                shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-                table.add_row(name, Text(clean(shown, single_line=True)))
-        parts.append(Panel(table, title=f"record {row['record']} (day {row['day']})", title_align="left"))
-    parts.append(Text("Nothing has been written. Run the same command without --preview to write the export."))
-    return Group(*parts)
+            value = len(value) if isinstance(value, list) else value
+            cells.append(Text(clean("" if value is None else str(value), single_line=True)))
+        if text:
+            cells.append(marked(" ".join(str(row.get("situation") or "").split())[:120]))
+        table.add_row(*cells)
+    return table
+
+
+def _record_panel(bundle: ExportBundle, row: dict) -> Panel:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for name in bundle.columns:
+        value = row.get(name)
+        if value in (None, "", []):
+            continue
+        if name in FREE_TEXT:
+            table.add_row(name, marked(str(value)))
+        else:
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            table.add_row(name, Text(clean(shown, single_line=True)))
+    return Panel(table, title=f"record {row['record']} (day {row['day']})", title_align="left")

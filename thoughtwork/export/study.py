@@ -5,17 +5,22 @@ or not, and the researchers' age public key to encrypt the export to.
     name = "Thoughts and pain 2026"
     fields = ["context", "belief_before", "belief_after"]   # optional: default is every field
     free_text = true                                         # optional: default true
-    recipient = "age1..."                                    # optional: encrypt when given
+    recipient = "age1..."                                    # or: encrypt = false
+
+A study file must name the study and say how its exports travel: the researchers' key in
+`recipient`, or `encrypt = false` written out. A file cut short or left empty would otherwise
+read as "unnamed study, unencrypted", and a participant's words would go out in plain text
+because of a copying mistake.
 """
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, ValidationError, field_validator
 
+from thoughtwork import stricttoml
 from thoughtwork.export.columns import FREE_TEXT, OPTIONAL_COLUMNS
 from thoughtwork.models import Strict, friendly_error
 
@@ -37,6 +42,8 @@ class Study(Strict):
     """Whether scrubbed free text (situation, thoughts, evidence) is included at all."""
     recipient: str | None = None
     """The researchers' age public key (age1...); when given, every data file is encrypted to it."""
+    encrypt: bool | None = None
+    """`false` says on purpose that exports are not encrypted; a study file needs this or a recipient."""
 
     @field_validator("fields")
     @classmethod
@@ -58,15 +65,28 @@ def load_study(path: Path) -> Study:
     try:
         if path.stat().st_size > MAX_STUDY_FILE:
             raise StudyProblem(f"{path} is too large to be a study file.")
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = stricttoml.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise StudyProblem(f"There is no study file at {path}.") from None
     except (OSError, UnicodeDecodeError):
         raise StudyProblem(f"The study file {path} could not be read.") from None
-    except tomllib.TOMLDecodeError as error:
-        raise StudyProblem(f"The study file {path} is not valid TOML ({error}).") from None
+    except stricttoml.StrictTOMLError as error:
+        where = f" (line {error.line})" if error.line else ""
+        raise StudyProblem(f"The study file {path} cannot be read{where}: {error}.") from None
     body = data.get("study", data)
+    if not isinstance(body, dict):
+        raise StudyProblem(f"The study file {path} has a problem: [study] must be a table.")
     try:
-        return Study.model_validate(body)
+        study = Study.model_validate(body)
     except ValidationError as error:
         raise StudyProblem(f"The study file {path} has a problem: {friendly_error(error)}.") from None
+    if "name" not in body:
+        raise StudyProblem(f"The study file {path} does not name its study (name = \"...\"); is it complete?")
+    if study.recipient is None and study.encrypt is not False:
+        raise StudyProblem(
+            f"The study file {path} does not say how to protect the export: it needs the researchers' key "
+            "(recipient = \"age1...\") or, to send it unencrypted on purpose, encrypt = false. Ask your researchers."
+        )
+    if study.recipient is not None and study.encrypt is False:
+        raise StudyProblem(f"The study file {path} gives a recipient but also says encrypt = false; ask your researchers which is meant.")
+    return study

@@ -2,11 +2,16 @@
 
 An assignment's window (start to end, inclusive) is cut into periods by its cadence:
 one day for `daily`, one ISO week for `N times a week`, the whole window for `once`.
-Each prompt of the assignment has a quota per period (1 a day; N a week, fewer in a
-week the window only partly covers; 1 in the window). A thought record counts towards a
+Each period has a quota (1 a day; N a week, and in a week the window only partly covers
+N in proportion to its days, at least 1; 1 in the window). A thought record counts towards a
 prompt when it carries the assignment's id and the prompt's id (or no prompt id, if the
 assignment has a single prompt) and was written on a day inside the window. Drafts count:
 starting the practice is the practice.
+
+How much of an assignment is done counts *times*: days on which any of its prompts was
+answered, against the quotas. "3 times a week" with two prompts (before and after dilator
+practice) is three practice days a week, not six records; each prompt's own records are
+counted beside that, with the day it was last done.
 
 Statuses are about the current period, in the gentle sense the patient app shows:
 `done` (this period's quota is met), `overdue` (the previous period fell short and this one
@@ -70,6 +75,8 @@ class PromptCompletion:
     """Records counted against quotas: extra records in one period do not hide a missed one."""
     expected: int
     """The quotas of every period begun by that day."""
+    last_done: date | None = None
+    """The day the prompt was last answered, up to the day asked about."""
 
     @property
     def ratio(self) -> float:
@@ -82,10 +89,17 @@ class Completion:
 
     assignment_id: str
     done: int
+    """Records for any of its prompts in the window up to the day asked about."""
     credited: int
+    """Times done (days with a record for it), counted against each period's quota."""
     expected: int
+    """The quotas of every period begun by that day (the running one: what is done in it)."""
     expected_total: int
-    """The quotas of the whole window."""
+    """The quotas of the whole window: how many times the assignment asks for in all."""
+    finished: bool = False
+    """The window had ended by the day asked about."""
+    current: tuple[int, int] | None = None
+    """Times done and asked for in the period that day falls in (None outside the window)."""
     per_prompt: list[PromptCompletion] = field(default_factory=list)
 
     @property
@@ -107,8 +121,10 @@ def periods(assignment: Assignment) -> list[Period]:
     while week_start <= end:
         first = max(week_start, start)
         last = min(week_start + timedelta(days=6), end)
-        # A week the window only partly covers asks for no more than one a day of it.
-        result.append(Period(first, last, min(per_week, (last - first).days + 1)))
+        # A week the window only partly covers asks for its share: 3 a week over a Saturday
+        # and Sunday is 1, not 2 (never more than one a day, never none).
+        days = (last - first).days + 1
+        result.append(Period(first, last, max(1, min(days, int(per_week * days / 7 + 0.5)))))
         week_start += timedelta(days=7)
     return result
 
@@ -199,30 +215,57 @@ def completion(
     records = list(records)
     all_periods = periods(assignment)
     begun = [p for p in all_periods if p.start <= today]
+    def tally(days: Counter[date]) -> tuple[int, int]:
+        credits = [(p, min(p.quota, _count(days, p.start, min(p.end, today)))) for p in begun]
+        owed = sum(p.quota if p.end < today or (day_is_over and p.end == today) else credit for p, credit in credits)
+        return sum(credit for _, credit in credits), owed
+
     per_prompt = []
+    times: Counter[date] = Counter()
     for prompt in assignment.prompts:
         days = linked_days(assignment, prompt, records, tz)
-        credits = [(p, min(p.quota, _count(days, p.start, min(p.end, today)))) for p in begun]
+        times.update({day: 1 for day in days if day <= today and day not in times})
+        credited, expected = tally(days)
         per_prompt.append(
             PromptCompletion(
                 prompt_id=prompt.id,
                 title=prompt.title,
                 done=_count(days, assignment.start, today),
-                credited=sum(credit for _, credit in credits),
-                expected=sum(
-                    p.quota if p.end < today or (day_is_over and p.end == today) else credit for p, credit in credits
-                ),
+                credited=credited,
+                expected=expected,
+                last_done=max((day for day in days if day <= today), default=None),
             )
         )
-    quota_total = sum(p.quota for p in all_periods)
+    credited, expected = tally(times)
+    running = next((p for p in all_periods if p.start <= today <= p.end), None)
     return Completion(
         assignment_id=assignment.id,
         done=sum(p.done for p in per_prompt),
-        credited=sum(p.credited for p in per_prompt),
-        expected=sum(p.expected for p in per_prompt),
-        expected_total=quota_total * len(assignment.prompts),
+        credited=credited,
+        expected=expected,
+        expected_total=sum(p.quota for p in all_periods),
+        finished=assignment.end < today or (day_is_over and assignment.end == today),
+        current=(min(running.quota, _count(times, running.start, today)), running.quota) if running else None,
         per_prompt=per_prompt,
     )
+
+
+def weekly_times(
+    assignment: Assignment, records: Iterable[ThoughtRecord], today: date, tz: tzinfo | None = None
+) -> list[tuple[date, int, int]]:
+    """For each ISO week of the window begun by `today`: its Monday, times done and times asked."""
+    records = list(records)
+    times: Counter[date] = Counter()
+    for prompt in assignment.prompts:
+        times.update({day: 1 for day in linked_days(assignment, prompt, records, tz) if day not in times})
+    weeks: dict[date, tuple[int, int]] = {}
+    for period in periods(assignment):
+        if period.start > today:
+            break
+        monday = period.start - timedelta(days=period.start.weekday())
+        done, asked = weeks.get(monday, (0, 0))
+        weeks[monday] = (done + min(period.quota, _count(times, period.start, min(period.end, today))), asked + period.quota)
+    return [(monday, done, asked) for monday, (done, asked) in weeks.items()]
 
 
 def _days(first: date, last: date) -> list[date]:

@@ -6,11 +6,12 @@ HTML-escaped); nothing a person typed is ever inserted as markup.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
 from thoughtwork.report.charts import svg_chart
-from thoughtwork.report.data import Averages, HomeworkProgress, ReportData, ReportRecord
+from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, HomeworkProgress, ReportData, ReportRecord, ratings_line
 from thoughtwork.report.payload import HTML_CLOSE, HTML_OPEN, payload_json
 from thoughtwork.text import clean
 
@@ -49,6 +50,7 @@ def render_html(data: ReportData) -> str:
         _header(data),
         _summary(data),
         _charts(data),
+        _situations(data),
         _traps(data),
         _homework(data),
         _records(data),
@@ -83,9 +85,16 @@ def _summary(data: ReportData) -> str:
         ("Records", f"{len(data.records)}", f"{complete} complete"),
         ("Belief in the thought", _change(data.belief()), "average, before \u2192 after"),
         ("Anxiety", _change(data.anxiety()), "average, before \u2192 after"),
+        ("Belief in the balanced thought", *_mean(data, "belief_balanced")),
+        ("Body tension", *_mean(data, "body_tension")),
     ]
     body = "".join(f"<div><span class=\"soft\">{a}</span><strong>{b}</strong><span class=\"soft\">{c}</span></div>" for a, b, c in cells)
     return f'<section>\n<h2>Summary</h2>\n<div class="summary">{body}</div>\n</section>'
+
+
+def _mean(data: ReportData, field: str) -> tuple[str, str]:
+    value, count = data.mean_of(field)
+    return ("not rated yet", "") if value is None else (f"{value:g}", f"average of {count} rated")
 
 
 def _change(averages: Averages) -> str:
@@ -95,15 +104,30 @@ def _change(averages: Averages) -> str:
 
 
 def _charts(data: ReportData) -> str:
-    belief = [("Belief before", [r.belief_before for r in data.records], "before"),
-              ("Belief after", [r.belief_after for r in data.records], "after")]
-    anxiety = [("Anxiety before", [r.anxiety_before for r in data.records], "before"),
-               ("Anxiety after", [r.anxiety_after for r in data.records], "after")]
+    belief = [("Belief before", data.dated("belief_before"), "before"),
+              ("Belief after", data.dated("belief_after"), "after")]
+    anxiety = [("Anxiety before", data.dated("anxiety_before"), "before"),
+               ("Anxiety after", data.dated("anxiety_after"), "after")]
     return (
         "<section>\n<h2>Ratings over time</h2>\n"
-        '<p class="soft">One point per record, oldest on the left; 0 is none, 100 is completely.</p>\n'
+        '<p class="soft">Each point sits on the day it was written, so breaks show as gaps; a long period is drawn '
+        "as weekly averages. 0 is none, 100 is completely.</p>\n"
         f"{svg_chart('Belief in the automatic thought (0-100)', belief)}\n"
         f"{svg_chart('Anxiety (0-100)', anxiety)}\n</section>"
+    )
+
+
+def _situations(data: ReportData) -> str:
+    if not data.records:
+        return ""
+    rows = "".join(
+        f"<tr><td>{_h(s.context)}</td><td>{s.records}</td><td>{_change(s.belief)}</td><td>{_change(s.anxiety)}</td></tr>"
+        for s in data.by_situation()
+    )
+    return (
+        "<section>\n<h2>By situation</h2>\n"
+        '<p class="soft">Belief and anxiety: averages before \u2192 after, over the records rated both times.</p>\n'
+        f"<table><tr><th>Situation</th><th>Records</th><th>Belief</th><th>Anxiety</th></tr>{rows}</table>\n</section>"
     )
 
 
@@ -125,22 +149,33 @@ def _traps(data: ReportData) -> str:
 def _homework(data: ReportData) -> str:
     if not data.homework:
         return "<section>\n<h2>Homework</h2>\n<p>No homework was assigned for this period.</p>\n</section>"
-    return "<section>\n<h2>Homework</h2>\n" + "\n".join(_assignment(a) for a in data.homework) + "\n</section>"
+    return ("<section>\n<h2>Homework</h2>\n" + f'<p class="soft">{escape(HOMEWORK_EXPLAINED)}</p>\n'
+            + "\n".join(_assignment(a) for a in data.homework) + "\n</section>")
 
 
 def _assignment(item: HomeworkProgress) -> str:
     who = f" from {_h(item.therapist)}" if item.therapist else ""
     note = f'<p class="user">{_h(item.note)}</p>' if item.note else ""
     rows = "".join(
-        f"<tr><td>{_h(p.title)}</td><td>{p.credited} of {p.expected}</td><td>{p.done}</td>"
-        f'<td><div class="bar"><span style="width:{_percent(p.credited, p.expected)}%"></span></div></td></tr>'
-        for p in item.prompts
+        f"<tr><td>{_h(p.title)}</td><td>{p.done}</td><td>{_last(p.last_done)}</td></tr>" for p in item.prompts
     )
+    whole = item.expected_total if item.finished else item.expected
+    weeks = "".join(
+        f"<tr><td>{w.week_of.isoformat()}</td><td>{w.done} of {w.expected}</td>"
+        f'<td><div class="bar"><span style="width:{_percent(w.done, w.expected)}%"></span></div></td></tr>'
+        for w in item.weeks
+    )
+    by_week = f"<table><tr><th>Week of</th><th>Times</th><th></th></tr>{weeks}</table>" if len(item.weeks) > 1 else ""
     return (
         f"<article><h3>{escape(item.cadence.capitalize())}, {item.start.isoformat()} to {item.end.isoformat()}{who}</h3>"
-        f"{note}<p>{item.credited} of {item.expected} expected so far ({item.expected_total} in all).</p>"
-        f"<table><tr><th>Prompt</th><th>Done as planned</th><th>Records</th><th></th></tr>{rows}</table></article>"
+        f"{note}<p>{escape(item.progress_line())}</p>"
+        f'<div class="bar"><span style="width:{_percent(item.credited, whole)}%"></span></div>'
+        f"<table><tr><th>Prompt</th><th>Records</th><th>Last done</th></tr>{rows}</table>{by_week}</article>"
     )
+
+
+def _last(day: date | None) -> str:
+    return "not yet" if day is None else day.isoformat()
 
 
 def _percent(part: int, whole: int) -> int:
@@ -175,24 +210,13 @@ def _record(record: ReportRecord) -> str:
         fields.append(("Evidence against", "<br>".join(_h(e) for e in record.evidence_against)))
     if record.balanced_thought:
         fields.append(("Balanced thought", _h(record.balanced_thought)))
-    ratings = _ratings(record)
+    ratings = ratings_line(record)
     if ratings:
         fields.append(("Ratings", escape(ratings)))
+    # The prompt's own questions are the therapist's words, shown escaped like the answers.
+    fields += [(_h(a.question), _h(a.answer)) for a in record.answers]
     body = "".join(f'<dt>{name}</dt><dd class="user">{value}</dd>' for name, value in fields)
     return f"<article><h3>{title}</h3><dl>{body}</dl></article>"
-
-
-def _ratings(record: ReportRecord) -> str:
-    parts = []
-    for name, before, after in (("belief", record.belief_before, record.belief_after),
-                                ("anxiety", record.anxiety_before, record.anxiety_after)):
-        if before is not None or after is not None:
-            parts.append(f"{name} {_or_dash(before)} \u2192 {_or_dash(after)}")
-    return "; ".join(parts)
-
-
-def _or_dash(value: int | None) -> str:
-    return "\u2013" if value is None else str(value)
 
 
 def _footer() -> str:

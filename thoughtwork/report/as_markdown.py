@@ -10,8 +10,8 @@ import re
 from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
-from thoughtwork.report.charts import sparkline
-from thoughtwork.report.data import Averages, ReportData, ReportRecord
+from thoughtwork.report.charts import spark
+from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, ReportData, ReportRecord, ratings_line
 from thoughtwork.report.payload import MD_CLOSE, MD_OPEN, payload_json
 from thoughtwork.text import clean
 
@@ -44,8 +44,11 @@ def render_markdown(data: ReportData) -> str:
         f"- Records: {len(data.records)} ({sum(1 for r in data.records if r.complete)} complete)",
         f"- Belief in the thought, average before → after: {_change(data.belief())}",
         f"- Anxiety, average before → after: {_change(data.anxiety())}",
+        f"- Belief in the balanced thought, average: {_mean(data, 'belief_balanced')}",
+        f"- Body tension, average: {_mean(data, 'body_tension')}",
         "",
         *_charts(data),
+        *_situations(data),
         *_traps(data),
         *_homework(data),
         *_records(data),
@@ -58,22 +61,32 @@ def render_markdown(data: ReportData) -> str:
     return "\n".join(lines) + "\n" + MD_OPEN + payload_json(data) + MD_CLOSE + "\n"
 
 
+def _mean(data: ReportData, field: str) -> str:
+    value, count = data.mean_of(field)
+    return "not rated yet" if value is None else f"{value:g} ({count} rated)"
+
+
 def _change(averages: Averages) -> str:
     return "not rated yet" if not averages.pairs else f"{averages.before:g} → {averages.after:g}"
 
 
 def _charts(data: ReportData) -> list[str]:
-    rows = [
-        ("Belief before", [r.belief_before for r in data.records]),
-        ("Belief after", [r.belief_after for r in data.records]),
-        ("Anxiety before", [r.anxiety_before for r in data.records]),
-        ("Anxiety after", [r.anxiety_after for r in data.records]),
-    ]
-    count = len(data.records)
-    per = "One mark per record" if count <= SPARK_WIDTH else f"Each mark is about {count / SPARK_WIDTH:.0f} records (their mean)"
+    rows = [(name, spark(data.dated(field), SPARK_WIDTH)) for name, field in (
+        ("Belief before", "belief_before"), ("Belief after", "belief_after"),
+        ("Anxiety before", "anxiety_before"), ("Anxiety after", "anxiety_after"))]
+    per = rows[0][1][1].capitalize()
     out = ["## Ratings over time", "", f"{per}, oldest first; higher is stronger, · is not rated.", "", "```text"]
-    out += [f"{name:<15} {sparkline(values, SPARK_WIDTH) or '(no records)'}" for name, values in rows]
+    out += [f"{name:<15} {marks or '(no records)'}" for name, (marks, _) in rows]
     return out + ["```", ""]
+
+
+def _situations(data: ReportData) -> list[str]:
+    if not data.records:
+        return []
+    out = ["## By situation", "", "Belief and anxiety: averages before → after, over the records rated both times.", "",
+           "| Situation | Records | Belief | Anxiety |", "|---|---:|---|---|"]
+    out += [f"| {md(s.context)} | {s.records} | {_change(s.belief)} | {_change(s.anxiety)} |" for s in data.by_situation()]
+    return out + [""]
 
 
 def _traps(data: ReportData) -> list[str]:
@@ -89,14 +102,18 @@ def _homework(data: ReportData) -> list[str]:
     out = ["## Homework", ""]
     if not data.homework:
         return out + ["No homework was assigned for this period.", ""]
+    out += [HOMEWORK_EXPLAINED, ""]
     for item in data.homework:
         who = f" from {md(item.therapist)}" if item.therapist else ""
         out += [f"### {item.cadence.capitalize()}, {item.start} to {item.end}{who}", ""]
         if item.note:
             out += [md(item.note, inline=False), ""]
-        out += [f"{item.credited} of {item.expected} expected so far ({item.expected_total} in all).", ""]
-        out += ["| Prompt | Done as planned | Records |", "|---|---|---:|"]
-        out += [f"| {md(p.title)} | {p.credited} of {p.expected} | {p.done} |" for p in item.prompts]
+        out += [item.progress_line(), ""]
+        out += ["| Prompt | Records | Last done |", "|---|---:|---|"]
+        out += [f"| {md(p.title)} | {p.done} | {p.last_done or 'not yet'} |" for p in item.prompts]
+        if len(item.weeks) > 1:
+            out += ["", "| Week of | Times |", "|---|---|"]
+            out += [f"| {w.week_of} | {w.done} of {w.expected} |" for w in item.weeks]
         out.append("")
     return out
 
@@ -128,12 +145,9 @@ def _record(record: ReportRecord) -> list[str]:
             out.append(f"- **{name}:** " + "; ".join(md(e) for e in items))
     if record.balanced_thought:
         out.append(f"- **Balanced thought:** {md(record.balanced_thought)}")
-    for name, before, after in (("Belief", record.belief_before, record.belief_after),
-                                ("Anxiety", record.anxiety_before, record.anxiety_after)):
-        if before is not None or after is not None:
-            out.append(f"- **{name}:** {_or_dash(before)} → {_or_dash(after)}")
+    ratings = ratings_line(record)
+    if ratings:
+        out.append(f"- **Ratings:** {ratings}")
+    for answer in record.answers:
+        out.append(f"- **{md(answer.question)}** {md(answer.answer)}")
     return out + [""]
-
-
-def _or_dash(value: int | None) -> str:
-    return "–" if value is None else str(value)

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from thoughtwork.homework.schedule import completion, record_day
+from thoughtwork.homework.schedule import completion, record_day, weekly_times
 from thoughtwork.models import (
     CONTEXT_LABELS,
     DISTORTION_NAMES,
@@ -28,13 +28,21 @@ from thoughtwork.models import (
 )
 
 FORMAT = "thoughtwork-report"
-VERSION = 2
-"""2 added each record's feelings; version 1 reports (without them) still open."""
+VERSION = 3
+"""2 added each record's feelings, 3 body tension, belief in the balanced thought and the answers
+to a prompt's own questions; older reports (without them) still open."""
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Answer(_Model):
+    """A homework prompt's own question ("Which size did you use?") and what was answered."""
+
+    question: Text
+    answer: Text
 
 
 class ReportRecord(_Model):
@@ -55,6 +63,11 @@ class ReportRecord(_Model):
     belief_after: Rating | None = None
     anxiety_before: Rating | None = None
     anxiety_after: Rating | None = None
+    body_tension: Rating | None = None
+    belief_balanced: Rating | None = None
+    """How much the balanced thought was believed."""
+    answers: list[Answer] = Field(default_factory=list, max_length=200)
+    """Answers to the homework prompt's extra questions, in the order they were asked."""
     homework: Annotated[str, Field(max_length=200)] = ""
     """The title of the homework prompt the record answered, if any."""
 
@@ -68,8 +81,36 @@ class TrapCount(_Model):
 class PromptProgress(_Model):
     title: Annotated[str, Field(max_length=200)]
     done: int = Field(ge=0)
+    """Records written for this prompt."""
     credited: int = Field(ge=0)
     expected: int = Field(ge=0)
+    last_done: date | None = None
+    """The day it was last answered (None: not yet)."""
+
+
+class Averages(_Model):
+    """Mean ratings over the records that have both the before and the after rating."""
+
+    pairs: int = 0
+    before: float | None = None
+    after: float | None = None
+
+
+class WeekProgress(_Model):
+    """Times an assignment was done in one ISO week, against what the week asked for."""
+
+    week_of: date
+    done: int = Field(ge=0)
+    expected: int = Field(ge=0)
+
+
+class SituationSummary(_Model):
+    """How records in one kind of situation went."""
+
+    context: str
+    records: int
+    belief: Averages
+    anxiety: Averages
 
 
 class HomeworkProgress(_Model):
@@ -84,20 +125,21 @@ class HomeworkProgress(_Model):
     credited: int = Field(ge=0)
     expected: int = Field(ge=0)
     expected_total: int = Field(ge=0)
+    finished: bool = False
+    """Its window had ended by the report's last day: no more 'so far'."""
     prompts: list[PromptProgress] = Field(default_factory=list, max_length=200)
+    weeks: list[WeekProgress] = Field(default_factory=list, max_length=1000)
 
-
-class Averages(_Model):
-    """Mean ratings over the records that have both the before and the after rating."""
-
-    pairs: int = 0
-    before: float | None = None
-    after: float | None = None
+    def progress_line(self) -> str:
+        """'Done 4 of 6 times planned so far (12 in all).' or, once over, 'Done 10 of 12 times planned (finished).'"""
+        if self.finished:
+            return f"Done {self.credited} of {self.expected_total} times planned (finished on {self.end.isoformat()})."
+        return f"Done {self.credited} of {self.expected} times planned so far ({self.expected_total} in all)."
 
 
 class ReportData(_Model):
     format: Literal["thoughtwork-report"] = FORMAT
-    version: Literal[1, 2] = VERSION
+    version: Literal[1, 2, 3] = VERSION
     generated_at: datetime = Field(default_factory=now)
     period_from: date | None = None
     period_to: date
@@ -112,6 +154,27 @@ class ReportData(_Model):
 
     def anxiety(self) -> Averages:
         return _averages(self.records, "anxiety_before", "anxiety_after")
+
+    def dated(self, field: str) -> list[tuple[date, int | None]]:
+        """(day written, rating) of each record, oldest first, for charts against real dates."""
+        return [(r.created_at.date(), getattr(r, field)) for r in self.records]
+
+    def by_situation(self) -> list[SituationSummary]:
+        """Records per kind of situation, most first, with belief and anxiety before and after."""
+        groups: dict[str, list[ReportRecord]] = {}
+        for record in self.records:
+            groups.setdefault(record.context, []).append(record)
+        return [
+            SituationSummary(context=context, records=len(group),
+                             belief=_averages(group, "belief_before", "belief_after"),
+                             anxiety=_averages(group, "anxiety_before", "anxiety_after"))
+            for context, group in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+        ]
+
+    def mean_of(self, field: str) -> tuple[float | None, int]:
+        """The mean of one rating over the records that have it, and how many do."""
+        values = [getattr(r, field) for r in self.records if getattr(r, field) is not None]
+        return (round(mean(values), 1) if values else None), len(values)
 
     def describe_period(self) -> str:
         if self.period_from is None:
@@ -175,6 +238,9 @@ def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str], tz
         belief_after=record.belief_after,
         anxiety_before=record.anxiety_before,
         anxiety_after=record.anxiety_after,
+        body_tension=record.body_tension,
+        belief_balanced=record.belief_balanced,
+        answers=[Answer(question=q, answer=a) for q, a in record.prompt_answers.items() if a.strip()],
         homework=homework[:200],
     )
 
@@ -206,8 +272,12 @@ def _progress(
         credited=done.credited,
         expected=done.expected,
         expected_total=done.expected_total,
+        finished=done.finished,
+        weeks=[WeekProgress(week_of=monday, done=times, expected=asked)
+               for monday, times, asked in weekly_times(assignment, records, as_of, tz)],
         prompts=[
-            PromptProgress(title=titles[p.prompt_id], done=p.done, credited=p.credited, expected=p.expected)
+            PromptProgress(title=titles[p.prompt_id], done=p.done, credited=p.credited, expected=p.expected,
+                           last_done=p.last_done)
             for p in done.per_prompt
         ],
     )
@@ -222,3 +292,28 @@ def _averages(records: list[ReportRecord], before: str, after: str) -> Averages:
     if not pairs:
         return Averages()
     return Averages(pairs=len(pairs), before=round(mean(p[0] for p in pairs), 1), after=round(mean(p[1] for p in pairs), 1))
+
+
+def ratings_line(record: ReportRecord) -> str:
+    """'belief 90 → 60; anxiety 80 → –; body tension 70; belief in the balanced thought 65'."""
+    parts = []
+    for name, before, after in (("belief", record.belief_before, record.belief_after),
+                                ("anxiety", record.anxiety_before, record.anxiety_after)):
+        if before is not None or after is not None:
+            parts.append(f"{name} {_or_dash(before)} \u2192 {_or_dash(after)}")
+    for name, value in (("body tension", record.body_tension), ("belief in the balanced thought", record.belief_balanced)):
+        if value is not None:
+            parts.append(f"{name} {value}")
+    return "; ".join(parts)
+
+
+def _or_dash(value: int | None) -> str:
+    return "\u2013" if value is None else str(value)
+
+
+HOMEWORK_EXPLAINED = (
+    "Times planned counts the days on which any of the homework's prompts was answered (drafts count), "
+    "up to what each day or week asks for; extra records in one week do not make up for a missed one, and "
+    "a week the homework only partly covers asks for its share. Records counts every record written for "
+    "each prompt, with the day it was last done."
+)

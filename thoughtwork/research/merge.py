@@ -1,184 +1,459 @@
 """Combining many participants' exports into one data set with one codebook.
 
-Every export is checked before anything is written: its manifest, the sha256 of each file
-(decrypted with the researcher's age identity when it is encrypted), one export schema for
-all, and no participant twice.
+An export is data from outside, edited or not: every manifest is read as strict JSON and
+checked against its schema, every file against both of its hashes (decrypted with the
+researcher's age identity when it is encrypted), and every value of every row against its
+codebook entry, with free text cleaned as the participant's side cleans it. Exports must
+share one export schema, one study and one way of travelling (all encrypted or none).
+
+Rows are streamed: one export is in memory at a time, and its rows go straight into the
+output files in a hidden folder that is renamed into place only when every export has
+passed, so memory stays flat and a refused merge leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from statistics import mean
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from thoughtwork import __version__, keys
-from thoughtwork.export.columns import COLUMNS, FIXED_COLUMNS, OPTIONAL_COLUMNS
-from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
-from thoughtwork.export.research_export import DATA_FILES, EXPORT_SCHEMA, MANIFEST, codebook
+from thoughtwork.export.anonymiser import readable
+from thoughtwork.export.columns import (
+    ASSIGNMENT_COLUMNS,
+    CODEBOOK_FIELDS,
+    COLUMNS,
+    FIXED_COLUMNS,
+    OPTIONAL_COLUMNS,
+    PARTICIPANT_COLUMNS,
+    PSEUDONYM,
+    Column,
+)
+from thoughtwork.export.output import CsvStream, FolderWriter, csv_bytes, json_bytes, sha256
+from thoughtwork.export.research_export import ASSIGNMENT_FILES, DATA_FILES, EXPORT_SCHEMA, MANIFEST, codebook
+from thoughtwork.journal.strictjson import StrictJSONError
+from thoughtwork.journal.strictjson import loads as strict_loads
+from thoughtwork.models import friendly_error
+from thoughtwork.research import columnar, dictionary
 
 MAX_FILE = 512 * 1024 * 1024
+MAX_MANIFEST = 4 * 1024 * 1024
+_HASH = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
 class MergeProblem(ValueError):
     """An export that cannot be merged; the message is one plain sentence naming the folder."""
 
 
+class _Lenient(BaseModel):
+    # Newer thoughtwork may add manifest fields; what this version reads must still be right.
+    model_config = ConfigDict(extra="ignore")
+
+
+class FileEntry(_Lenient):
+    sha256: _HASH
+    bytes: int = Field(ge=0)
+    stored_as: Annotated[str, Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,80}$")]
+    stored_sha256: _HASH | None = None
+
+
+class ManifestCounts(_Lenient):
+    records: int = Field(ge=0)
+    assignments: int = Field(default=0, ge=0)
+    redactions: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+
+
+class ManifestSettings(_Lenient):
+    free_text: bool
+    columns: list[str]
+    encrypted: bool
+
+
+class ExportManifest(_Lenient):
+    """What a participant's manifest.json must say for its export to be read."""
+
+    tool: Literal["thoughtwork"]
+    export_schema: int
+    study: Annotated[str, Field(max_length=200)]
+    participant: Annotated[str, Field(pattern=f"^{PSEUDONYM}$")]
+    counts: ManifestCounts
+    settings: ManifestSettings
+    files: dict[str, FileEntry]
+
+
 @dataclass
 class ParticipantExport:
     folder: Path
-    manifest: dict[str, Any]
-    rows: list[dict[str, Any]]
+    manifest: ExportManifest
+    raw: dict[str, Any]
+    digest: str = ""
+    """sha256 of manifest.json as read, so the merged manifest names exactly what was merged."""
 
     @property
     def participant(self) -> str:
-        return str(self.manifest.get("participant"))
+        return self.manifest.participant
 
 
 @dataclass
-class Merged:
-    exports: list[ParticipantExport]
-    columns: list[str]
-    rows: list[dict[str, Any]] = field(default_factory=list)
+class Summary:
+    """Running figures over the rows as they stream past."""
 
-    def summary(self) -> dict[str, Any]:
-        belief = [r["belief_change"] for r in self.rows if isinstance(r.get("belief_change"), int)]
-        anxiety = [r["anxiety_change"] for r in self.rows if isinstance(r.get("anxiety_change"), int)]
-        traps: Counter[str] = Counter(t for r in self.rows for t in (r.get("distortions") or []))
+    participants: int = 0
+    records: int = 0
+    belief: list[int] = field(default_factory=lambda: [0, 0])
+    anxiety: list[int] = field(default_factory=lambda: [0, 0])
+    traps: Counter[str] = field(default_factory=Counter)
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        """One export's rows (checked), a column at a time."""
+        self.records += len(rows)
+        for key, total in (("belief_change", self.belief), ("anxiety_change", self.anxiety)):
+            values = [v for v in (row.get(key) for row in rows) if v is not None]
+            total[0] += sum(values)
+            total[1] += len(values)
+        self.traps.update(chain.from_iterable(row.get("distortions") or () for row in rows))
+
+    def as_dict(self) -> dict[str, Any]:
         return {
-            "participants": len(self.exports),
-            "records": len(self.rows),
-            "mean_belief_change": round(mean(belief), 1) if belief else None,
-            "mean_anxiety_change": round(mean(anxiety), 1) if anxiety else None,
-            "traps": traps.most_common(),
+            "participants": self.participants,
+            "records": self.records,
+            "mean_belief_change": round(self.belief[0] / self.belief[1], 1) if self.belief[1] else None,
+            "mean_anxiety_change": round(self.anxiety[0] / self.anxiety[1], 1) if self.anxiety[1] else None,
+            "traps": self.traps.most_common(),
         }
 
 
-def read_export(folder: Path, identity: Any | None) -> ParticipantExport:
-    """One participant's export, verified against its manifest."""
-    manifest = _manifest(folder)
-    if manifest.get("tool") != "thoughtwork" or not isinstance(manifest.get("files"), dict):
-        raise MergeProblem(f"{folder} does not hold a thoughtwork research export.")
-    files = manifest["files"]
-    missing = [name for name in DATA_FILES if name not in files]
-    if missing:
-        raise MergeProblem(f"The manifest in {folder} does not list {missing[0]}.")
-    records = b""
-    for name in DATA_FILES:
-        data = _verified(folder, name, files[name], identity)
-        if name == "records.jsonl":
-            records = data
-    try:
-        rows = [json.loads(line) for line in records.decode("utf-8").splitlines() if line.strip()]
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise MergeProblem(f"records.jsonl in {folder} is not valid JSON lines.") from None
-    if any(not isinstance(r, dict) or r.get("participant") != manifest.get("participant") for r in rows):
-        raise MergeProblem(f"Some rows in {folder} belong to another participant than its manifest says.")
-    if len(rows) != manifest.get("counts", {}).get("records"):
-        raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
-    for number, row in enumerate(rows, start=1):
-        _check_row(folder, number, row)
-    return ParticipantExport(folder, manifest, rows)
+# --- reading one export ---------------------------------------------------------------------
 
 
-def _check_row(folder: Path, number: int, row: dict[str, Any]) -> None:
-    """Every value must fit its codebook entry: an export is data from outside, not trusted as is."""
-    for name, value in row.items():
-        column = COLUMNS.get(name)
-        if column is None:
-            raise MergeProblem(f"Record {number} in {folder} has a column the codebook does not know ({name[:40]!r}).")
-        problem = column.problem(value)
-        if problem:
-            raise MergeProblem(f"Record {number} in {folder}: {name} {problem}.")
-
-
-def _manifest(folder: Path) -> dict[str, Any]:
-    path = folder / MANIFEST
+def read_manifest(folder: Path) -> ParticipantExport:
+    """One export's manifest, read strictly and checked against what a manifest must hold."""
     if not folder.is_dir():
         raise MergeProblem(f"{folder} is not a folder.")
+    path = folder / MANIFEST
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_MANIFEST:
+            raise MergeProblem(f"The manifest in {folder} is too large to be a thoughtwork manifest.")
+        data = path.read_bytes()
+        raw = strict_loads(data)
     except FileNotFoundError:
         raise MergeProblem(f"{folder} has no manifest.json; is it a thoughtwork export?") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except OSError:
         raise MergeProblem(f"The manifest in {folder} could not be read.") from None
-    if not isinstance(value, dict):
-        raise MergeProblem(f"The manifest in {folder} is not a thoughtwork manifest.")
-    return value
+    except StrictJSONError as error:
+        raise MergeProblem(f"The manifest in {folder} could not be read: {error}.") from None
+    if not isinstance(raw, dict) or raw.get("tool") != "thoughtwork":
+        raise MergeProblem(f"{folder} does not hold a thoughtwork research export.")
+    schema = raw.get("export_schema")
+    if schema != EXPORT_SCHEMA:
+        raise MergeProblem(f"{folder} uses export schema version {str(schema)[:20]}; this thoughtwork reads version "
+                           f"{EXPORT_SCHEMA}. Merge each version with the thoughtwork that made it.")
+    try:
+        manifest = ExportManifest.model_validate(raw)
+    except ValidationError as error:
+        raise MergeProblem(f"The manifest in {folder} has a problem: {friendly_error(error)}.") from None
+    missing = [name for name in expected_files(manifest) if name not in manifest.files]
+    if missing:
+        raise MergeProblem(f"The manifest in {folder} does not list {missing[0]}.")
+    unknown = [c for c in manifest.settings.columns if c not in COLUMNS]
+    if unknown:
+        raise MergeProblem(f"The manifest in {folder} names a column the codebook does not know ({unknown[0][:40]!r}).")
+    return ParticipantExport(folder, manifest, raw, sha256(data))
 
 
-def _verified(folder: Path, name: str, entry: Any, identity: Any | None) -> bytes:
-    stored_as = entry.get("stored_as", name) if isinstance(entry, dict) else name
-    if not isinstance(stored_as, str) or "/" in stored_as or stored_as.startswith("."):
-        raise MergeProblem(f"The manifest in {folder} names a file outside the export.")
-    path = folder / stored_as
+def expected_files(manifest: ExportManifest) -> tuple[str, ...]:
+    """The data files an export must have: the assignments table comes with the `assignment` column."""
+    return DATA_FILES + (ASSIGNMENT_FILES if "assignment" in manifest.settings.columns else ())
+
+
+@dataclass
+class ExportRows:
+    records: list[dict[str, Any]]
+    assignments: list[dict[str, Any]]
+    record_lines: list[str] = field(default_factory=list)
+    """Each record as a JSON line: the export's own line when checking changed nothing in it."""
+    assignment_lines: list[str] = field(default_factory=list)
+
+
+def read_rows(export: ParticipantExport, identity: Any | None) -> ExportRows:
+    """The export's rows, every file verified and every value checked; free text cleaned."""
+    folder, manifest = export.folder, export.manifest
+    data = {name: _verified(folder, name, manifest.files[name], identity) for name in expected_files(manifest)}
+    records, record_lines = _table(folder, data["records.jsonl"], "Record",
+                                   {c: COLUMNS[c] for c in manifest.settings.columns}, manifest.participant)
+    for number, row in enumerate(records, start=1):
+        if row["record"] != number:
+            raise MergeProblem(f"Record {number} in {folder} is out of order (records are numbered 1, 2, 3... oldest first).")
+    if len(records) != manifest.counts.records:
+        raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
+    assignments: list[dict[str, Any]] = []
+    assignment_lines: list[str] = []
+    if "assignments.jsonl" in data:
+        assignments, assignment_lines = _table(folder, data["assignments.jsonl"], "Assignment", ASSIGNMENT_COLUMNS,
+                                               manifest.participant)
+        codes = [a["assignment"] for a in assignments]
+        if len(set(codes)) != len(codes) or len(assignments) != manifest.counts.assignments:
+            raise MergeProblem(f"The assignments table in {folder} does not match its manifest.")
+        unknown = {r["assignment"] for r in records} - set(codes) - {None}
+        if unknown:
+            raise MergeProblem(f"Some records in {folder} name an assignment its assignments table does not have.")
+    return ExportRows(records, assignments, record_lines, assignment_lines)
+
+
+def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column],
+           participant: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows of one JSON-lines file, every value checked against its codebook entry, and
+    each row's line to write out (its own, unless cleaning its text changed it)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise MergeProblem(f"A file in {folder} is not UTF-8 text.") from None
+    expected = set(columns)
+    rows, lines = [], []
+    for number, line in enumerate((line for line in text.splitlines() if line.strip()), start=1):
+        try:
+            # Rows are flat: the strict parser's nesting pre-scan is skipped (a RecursionError is still caught).
+            row = strict_loads(line, max_depth=None)
+        except StrictJSONError as error:
+            raise MergeProblem(f"{what} {number} in {folder} cannot be read: {error}.") from None
+        if not isinstance(row, dict):
+            raise MergeProblem(f"{what} {number} in {folder} is not a JSON object.")
+        if row.keys() != expected:
+            odd = sorted(row.keys() ^ expected)[0]
+            raise MergeProblem(f"{what} {number} in {folder} does not have the manifest's columns ({odd[:40]!r}).")
+        if row["participant"] != participant:
+            raise MergeProblem(f"Some rows in {folder} belong to another participant than its manifest says.")
+        rows.append(row)
+        lines.append(line)
+    changed = _check_columns(folder, what, rows, columns)
+    # A line checking left as it was is written out as it came (strict JSON, every value
+    # checked): re-encoding it would only cost time.
+    for index in changed:
+        lines[index] = json.dumps(rows[index], ensure_ascii=False, allow_nan=False)
+    return rows, lines
+
+
+# What `readable` would change: C0/C1 controls but tab and newline (escape sequences start with
+# one), bidi controls and invisible word-splitters. Text without any is left exactly as it is.
+_NEEDS_READING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                            "\u00ad\u200b\u2060\ufeff]").search
+
+
+def _check_columns(folder: Path, what: str, rows: list[dict[str, Any]], columns: dict[str, Column]) -> set[int]:
+    """Every value must fit its codebook entry, checked a column at a time; free text is read as
+    a terminal would show it, so no escape sequence or control character edited into an export
+    reaches a researcher's screen. Returns the rows whose text had to be cleaned."""
+    changed: set[int] = set()
+    for name, column in columns.items():
+        values = [row[name] for row in rows]
+        if not column.all_fit(values):
+            index, value = next((i, v) for i, v in enumerate(values) if not column.fits(v))
+            raise MergeProblem(f"{what} {index + 1} in {folder}: {name} {column.problem(value) or 'is not valid'}.")
+        if column.type == "text" and _NEEDS_READING("".join(v for v in values if v)):
+            for index, value in enumerate(values):
+                if value and (shown := readable(value)) != value:
+                    rows[index][name] = shown
+                    changed.add(index)
+    return changed
+
+
+def _verified(folder: Path, name: str, entry: FileEntry, identity: Any | None) -> bytes:
+    path = folder / entry.stored_as
     try:
         if path.stat().st_size > MAX_FILE:
             raise MergeProblem(f"{path} is too large.")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise MergeProblem(f"{folder} is missing {stored_as}.") from None
-    if "stored_sha256" in entry and sha256(data) != entry["stored_sha256"]:
-        raise MergeProblem(f"{stored_as} in {folder} does not match its manifest (changed or damaged).")
-    if stored_as.endswith(".age"):
+        raise MergeProblem(f"{folder} is missing {entry.stored_as}.") from None
+    except OSError:
+        raise MergeProblem(f"{entry.stored_as} in {folder} could not be read.") from None
+    if entry.stored_sha256 is not None and sha256(data) != entry.stored_sha256:
+        raise MergeProblem(f"{entry.stored_as} in {folder} does not match its manifest (changed or damaged).")
+    if entry.stored_as.endswith(".age"):
         if identity is None:
             raise MergeProblem(f"{folder} is encrypted; give your secret key with --identity.")
         try:
             data = keys.decrypt(data, identity)
         except keys.KeyProblem:
             raise MergeProblem(f"{folder} could not be decrypted with that key: it was made for another key.") from None
-    if sha256(data) != entry.get("sha256"):
+    if sha256(data) != entry.sha256:
         raise MergeProblem(f"{name} in {folder} does not match its manifest (changed or damaged).")
     return data
 
 
-def merge(folders: list[Path], identity: Any | None = None) -> Merged:
-    """Read and check every export, then combine them (nothing is written here)."""
-    exports = [read_export(folder, identity) for folder in folders]
-    schemas = {e.manifest.get("export_schema") for e in exports}
-    if len(schemas) > 1:
-        versions = ", ".join(sorted(map(str, schemas)))
-        raise MergeProblem(f"These exports mix schema versions ({versions}); merge each version separately.")
-    if schemas and schemas != {EXPORT_SCHEMA}:
-        raise MergeProblem(f"These exports use schema version {schemas.pop()}; this thoughtwork reads version {EXPORT_SCHEMA}.")
-    studies = {e.manifest.get("study") for e in exports}
+# --- many exports -----------------------------------------------------------------------------
+
+
+def plan(folders: list[Path], identity: Any | None = None) -> tuple[list[ParticipantExport], list[str]]:
+    """Every manifest read and checked together, before any data file is written; and notes.
+
+    A participant who sent a newer export keeps only the newest: the one with more records,
+    then the one whose last record is later. The same export given twice is merged once. Two
+    different exports that cannot be told apart are refused."""
+    exports = [read_manifest(folder) for folder in folders]
+    studies = {e.manifest.study for e in exports}
     if len(studies) > 1:
-        raise MergeProblem("These exports come from different studies (" + ", ".join(sorted(map(str, studies))) + ").")
-    seen: dict[str, Path] = {}
+        raise MergeProblem("These exports come from different studies (" + ", ".join(sorted(studies)) + ").")
+    encrypted = {e.manifest.settings.encrypted for e in exports}
+    if len(encrypted) > 1:
+        plain = next(e.folder for e in exports if not e.manifest.settings.encrypted)
+        raise MergeProblem(f"These exports mix encrypted and unencrypted ones ({plain} is not encrypted); a study's "
+                           "exports should all travel the same way. Check its study file, then merge them apart.")
+    chosen: dict[str, ParticipantExport] = {}
+    notes: list[str] = []
     for export in exports:
-        if export.participant in seen:
-            raise MergeProblem(f"Participant {export.participant} appears twice: {seen[export.participant]} and {export.folder}.")
-        seen[export.participant] = export.folder
-    present = {c for e in exports for c in e.manifest.get("settings", {}).get("columns", [])}
-    columns = [c.name for c in FIXED_COLUMNS] + [c for c in OPTIONAL_COLUMNS if c in present]
-    rows = [{c: row.get(c) for c in columns} for e in exports for row in e.rows]
-    return Merged(exports, columns, rows)
+        earlier = chosen.get(export.participant)
+        if earlier is None:
+            chosen[export.participant] = export
+            continue
+        newer, older = _newer(earlier, export, identity)
+        chosen[export.participant] = newer
+        if newer.manifest.files["records.jsonl"].sha256 == older.manifest.files["records.jsonl"].sha256:
+            notes.append(f"{older.folder} holds the same export as {newer.folder}; it was merged once.")
+        else:
+            notes.append(f"Participant {export.participant}: the newer export {newer.folder} replaces {older.folder}.")
+    return list(chosen.values()), notes
 
 
-def write_merged(merged: Merged, out: Path) -> dict[str, Any]:
-    """Write the combined data set: records, one codebook, and a manifest of the sources."""
-    book = codebook(merged.columns)
-    files = {
-        "records.csv": csv_bytes(merged.columns, merged.rows),
-        "records.jsonl": jsonl_bytes(merged.rows),
-        "codebook.csv": csv_bytes(["name", "type", "range", "levels", "meaning"], book),
-        "codebook.json": json_bytes(book),
-    }
-    info = {
-        "tool": "thoughtwork",
-        "tool_version": __version__,
-        "export_schema": EXPORT_SCHEMA,
-        "merged": True,
-        "study": merged.exports[0].manifest.get("study") if merged.exports else None,
-        "summary": merged.summary(),
-        "sources": [
-            {"participant": e.participant, "records": len(e.rows), "manifest_sha256": sha256(json_bytes(e.manifest))}
-            for e in merged.exports
-        ],
-        "files": {name: {"sha256": sha256(data), "bytes": len(data), "stored_as": name} for name, data in files.items()},
-    }
-    files[MANIFEST] = json_bytes(info)
-    write_folder(out, files)
+def _newer(a: ParticipantExport, b: ParticipantExport, identity: Any | None) -> tuple[ParticipantExport, ParticipantExport]:
+    if a.manifest.files["records.jsonl"].sha256 == b.manifest.files["records.jsonl"].sha256:
+        return a, b
+    if a.manifest.counts.records != b.manifest.counts.records:
+        return (a, b) if a.manifest.counts.records > b.manifest.counts.records else (b, a)
+    last = [max((r["day"] for r in read_rows(e, identity).records), default=-1) for e in (a, b)]
+    if last[0] == last[1]:
+        raise MergeProblem(f"Participant {a.participant} appears twice, in {a.folder} and {b.folder}, with different "
+                           "records and nothing to tell which is newer; keep one of them.")
+    return (a, b) if last[0] > last[1] else (b, a)
+
+
+def columns_of(exports: list[ParticipantExport]) -> list[str]:
+    present = {c for e in exports for c in e.manifest.settings.columns}
+    return [c.name for c in FIXED_COLUMNS] + [c for c in OPTIONAL_COLUMNS if c in present]
+
+
+def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[str, Any]:
+    """Check every export and write the combined data set to `out`; returns its manifest.
+
+    Nothing appears at `out` unless every export passed."""
+    exports, notes = plan(folders, identity)
+    columns = columns_of(exports)
+    assignment_columns = list(ASSIGNMENT_COLUMNS)
+    summary = Summary(participants=len(exports))
+    sources, participants = [], []
+    with FolderWriter(out) as folder:
+        records = TableOut(folder, "records", columns)
+        assignments = TableOut(folder, "assignments", assignment_columns)
+        for export in exports:
+            rows = read_rows(export, identity)
+            if export.manifest.settings.columns == columns:  # the usual case: rows already in the merged shape
+                full, lines = rows.records, rows.record_lines
+            else:
+                full = [{c: row.get(c) for c in columns} for row in rows.records]
+                lines = [json.dumps(row, ensure_ascii=False, allow_nan=False) for row in full]
+            records.write(full, lines)
+            assignments.write(rows.assignments, rows.assignment_lines)
+            summary.add(full)
+            participants.append(participant_summary(export.participant, full, rows.assignments))
+            sources.append({"participant": export.participant, "records": len(full), "assignments": len(rows.assignments),
+                            "manifest_sha256": export.digest})
+        records.close()
+        assignments.close()
+        book = codebook(columns, with_assignments=True) + [c.describe("participants") for c in PARTICIPANT_COLUMNS.values()]
+        folder.add("participants.csv", csv_bytes(list(PARTICIPANT_COLUMNS), participants))
+        folder.add("codebook.csv", csv_bytes(list(CODEBOOK_FIELDS), book))
+        folder.add("codebook.json", json_bytes(book))
+        folder.add("data_dictionary.csv", csv_bytes(dictionary.HEADER, dictionary.data_dictionary(columns)))
+        info = {
+            "tool": "thoughtwork",
+            "tool_version": __version__,
+            "export_schema": EXPORT_SCHEMA,
+            "merged": True,
+            "study": exports[0].manifest.study if exports else None,
+            "summary": summary.as_dict(),
+            "notes": notes,
+            "sources": sources,
+            "files": folder.manifest_entries(),
+            "parquet": columnar.available(),
+        }
+        folder.add(MANIFEST, json_bytes(info))
     return info
+
+
+class TableOut:
+    """One table of the merged data set: NAME.jsonl streamed as exports are read; NAME.csv and
+    NAME.parquet written from it by Arrow at the end (or, without pyarrow, the CSV streamed here)."""
+
+    def __init__(self, folder: FolderWriter, name: str, columns: list[str]) -> None:
+        self.folder, self.name, self.columns = folder, name, columns
+        self.jsonl = folder.open(f"{name}.jsonl")
+        self.csv: CsvStream | None = None
+        self.typed: columnar.TableWriter | None = None
+        if columnar.available():
+            try:
+                self.typed = columnar.TableWriter(folder.path(f"{name}.parquet"), folder.path(f"{name}.csv"), columns,
+                                                  _column_table(name))
+            except columnar.ArrowProblem as problem:
+                raise MergeProblem(f"The merged {name} could not be written as Parquet and CSV ({problem}).") from None
+        else:
+            table = _column_table(name)
+            # Checked values that the spreadsheet guard could never change: numbers, levels, pseudonyms.
+            plain = frozenset(c for c in columns if table[c].type in ("integer", "number", "category") or c == "participant")
+            self.csv = CsvStream(folder.open(f"{name}.csv"), columns, plain=plain)
+
+    def write(self, rows: list[dict[str, Any]], lines: list[str]) -> None:
+        if not rows:
+            return
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+        self.jsonl.write(data)
+        if self.csv is not None:
+            for row in rows:
+                self.csv.write(row)
+        else:
+            self._typed(lambda: self.typed.add(data))
+
+    def close(self) -> None:
+        if self.csv is not None:
+            self.csv.flush()
+            return
+        self._typed(self.typed.close)
+        self.folder.adopt(f"{self.name}.parquet")
+        self.folder.adopt(f"{self.name}.csv")
+
+    def _typed(self, step) -> None:  # noqa: ANN001
+        try:
+            step()
+        except columnar.ArrowProblem as problem:
+            raise MergeProblem(f"The merged {self.name} could not be written as Parquet and CSV ({problem}).") from None
+
+
+def _column_table(name: str) -> dict[str, Column]:
+    return ASSIGNMENT_COLUMNS if name == "assignments" else COLUMNS
+
+
+def participant_summary(participant: str, records: list[dict[str, Any]], assignments: list[dict[str, Any]]) -> dict[str, Any]:
+    """One participant's line: how much they wrote, how their ratings moved, how the homework went."""
+    def mean_of(key: str) -> float | None:
+        values = [r[key] for r in records if r.get(key) is not None]
+        return round(sum(values) / len(values), 1) if values else None
+
+    due = sum(a["times_due"] for a in assignments)
+    done = sum(a["times_done"] for a in assignments)
+    return {
+        "participant": participant,
+        "records": len(records),
+        "complete": sum(1 for r in records if r.get("status") == "complete"),
+        "last_day": max((r["day"] for r in records), default=None),
+        "mean_belief_change": mean_of("belief_change"),
+        "mean_anxiety_change": mean_of("anxiety_change"),
+        "assignments": len(assignments),
+        "times_due": due,
+        "times_done": done,
+        "adherence": round(done / due, 3) if due else None,
+    }

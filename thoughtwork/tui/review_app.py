@@ -32,6 +32,12 @@ class ReviewApp(GentleCrash, App[None]):
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.report))
 
+    def open_page(self, url: str) -> bool:
+        """Open a web address in the person's browser (tests replace this)."""
+        import webbrowser
+
+        return webbrowser.open(url)
+
 
 def run_review(report: ReportData, title: str = "") -> int:
     """Run the review app in the terminal; returns its exit code."""

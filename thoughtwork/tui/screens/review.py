@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from thoughtwork.models import DISTORTION_NAMES
-from thoughtwork.report.charts import sparkline
-from thoughtwork.report.data import Averages, ReportData, ReportRecord
+from thoughtwork.report.charts import spark
+from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, ReportData, ReportRecord, ratings_line
 from thoughtwork.text import clean, shorten
 
 SPARK_WIDTH = 60
@@ -32,6 +32,7 @@ class ReviewScreen(Screen[None]):
         Binding("r", "show('records')", "Records"),
         Binding("t", "show('traps')", "Traps"),
         Binding("h", "show('homework')", "Homework"),
+        Binding("o", "open_in_browser", "Open in browser"),
     ]
 
     def __init__(self, report: ReportData) -> None:
@@ -73,9 +74,33 @@ class ReviewScreen(Screen[None]):
             self._show_record(len(self.report.records) - 1)
 
     def action_show(self, tab: str) -> None:
+        # Focus must leave the pane first: TabbedContent shows whichever pane holds the focused
+        # widget, so with the records table focused, switching away snapped straight back.
+        self.set_focus(None)
         self.query_one(TabbedContent).active = tab
-        if tab == "records":
-            self.query_one("#record-table", DataTable).focus()
+        pane = self.query_one(f"#{tab}", TabPane)
+        target = pane.query("#record-table").first() if tab == "records" else pane.query(VerticalScroll).first()
+        target.focus()
+
+    def action_open_in_browser(self) -> None:
+        self.run_worker(self._open_in_browser, thread=True, exclusive=True, group="browser")
+
+    def _open_in_browser(self) -> None:
+        """The HTML report with its charts, served once from memory: no plain copy is written."""
+        from thoughtwork.report.as_html import render_html
+        from thoughtwork.report.browser import BrowserProblem, serve_once
+
+        try:
+            serve_once(render_html(self.report), opener=self.app.open_page)
+        except BrowserProblem as problem:
+            self.app.call_from_thread(self.notify, str(problem), severity="warning")
+            return
+        self.app.call_from_thread(
+            self.notify,
+            "The report is open in your browser, with its charts; print it from there. It was not saved anywhere, "
+            "so reloading the page will not work: press o again.",
+            timeout=10,
+        )
 
     @on(DataTable.RowHighlighted, "#record-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -94,20 +119,26 @@ def summary_text(report: ReportData) -> Text:
     complete = sum(1 for r in report.records if r.complete)
     out.append(f"Records: {len(report.records)} ({complete} complete)\n")
     out.append(f"Belief in the thought, average before \u2192 after: {_change(report.belief())}\n")
-    out.append(f"Anxiety, average before \u2192 after: {_change(report.anxiety())}\n\n")
+    out.append(f"Anxiety, average before \u2192 after: {_change(report.anxiety())}\n")
+    for label, field in (("Belief in the balanced thought", "belief_balanced"), ("Body tension", "body_tension")):
+        value, count = report.mean_of(field)
+        out.append(f"{label}, average: " + ("not rated yet" if value is None else f"{value:g} ({count} rated)") + "\n")
+    out.append("\n")
     out.append("Ratings over time", style="bold")
-    many = len(report.records) > SPARK_WIDTH
-    per = f"each mark is about {len(report.records) / SPARK_WIDTH:.0f} records" if many else "one mark per record"
-    out.append(f" ({per}, oldest first; \u00b7 is not rated)\n")
-    for name, values in (
-        ("Belief before", [r.belief_before for r in report.records]),
-        ("Belief after", [r.belief_after for r in report.records]),
-        ("Anxiety before", [r.anxiety_before for r in report.records]),
-        ("Anxiety after", [r.anxiety_after for r in report.records]),
-    ):
+    rows = [(name, spark(report.dated(field), SPARK_WIDTH)) for name, field in (
+        ("Belief before", "belief_before"), ("Belief after", "belief_after"),
+        ("Anxiety before", "anxiety_before"), ("Anxiety after", "anxiety_after"))]
+    out.append(f" ({rows[0][1][1]}, oldest first; \u00b7 is not rated)\n")
+    for name, (marks, _) in rows:
         out.append(f"{name:<15} ")
-        out.append(sparkline(values, SPARK_WIDTH) or "(no records)", style="bold")
+        out.append(marks or "(no records)", style="bold")
         out.append("\n")
+    if report.records:
+        out.append("\nBy situation", style="bold")
+        out.append(" (records; belief and anxiety, average before \u2192 after)\n")
+        for item in report.by_situation():
+            out.append(f"{shorten(item.context, 26):<26} {item.records:>4}  belief {_change(item.belief)}  "
+                       f"anxiety {_change(item.anxiety)}\n")
     return out
 
 
@@ -135,11 +166,15 @@ def homework_text(report: ReportData) -> Text:
         out.append("\n")
         if item.note:
             out.append(clean(item.note) + "\n", style="italic")
-        out.append(f"{item.credited} of {item.expected} expected so far ({item.expected_total} in all)\n")
+        out.append(item.progress_line() + "\n")
+        if len(item.weeks) > 1:
+            out.append("  by week: " + ", ".join(f"{w.week_of:%d %b} {w.done}/{w.expected}" for w in item.weeks) + "\n")
         for prompt in item.prompts:
-            out.append(f"  \u2022 {clean(prompt.title, single_line=True)}: {prompt.credited} of {prompt.expected}"
-                       f" ({prompt.done} record{'s' if prompt.done != 1 else ''})\n")
+            last = f"last done {prompt.last_done}" if prompt.last_done else "not done yet"
+            out.append(f"  \u2022 {clean(prompt.title, single_line=True)}: "
+                       f"{prompt.done} record{'s' if prompt.done != 1 else ''}, {last}\n")
         out.append("\n")
+    out.append(HOMEWORK_EXPLAINED, style="italic")
     return out
 
 
@@ -160,18 +195,14 @@ def record_text(record: ReportRecord) -> Text:
         ("Evidence for", "\n".join(f"\u2022 {e}" for e in record.evidence_for)),
         ("Evidence against", "\n".join(f"\u2022 {e}" for e in record.evidence_against)),
         ("Balanced thought", record.balanced_thought),
-        ("Belief", _pair(record.belief_before, record.belief_after) if _rated(record, "belief") else ""),
-        ("Anxiety", _pair(record.anxiety_before, record.anxiety_after) if _rated(record, "anxiety") else ""),
+        ("Ratings", ratings_line(record)),
+        *((answer.question, answer.answer) for answer in record.answers),
     ]
     for name, value in fields:
         if value:
-            out.append(f"\n{name}\n", style="bold")
+            out.append(f"\n{clean(name, single_line=True)}\n", style="bold")
             out.append(clean(value) + "\n")
     return out
-
-
-def _rated(record: ReportRecord, what: str) -> bool:
-    return getattr(record, f"{what}_before") is not None or getattr(record, f"{what}_after") is not None
 
 
 def _pair(before: int | None, after: int | None) -> str:
