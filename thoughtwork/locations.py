@@ -48,6 +48,11 @@ def prompts_directory() -> Path:
     return Path(os.environ.get("THOUGHTWORK_PROMPTS") or _shipped("prompts"))
 
 
+def practice_directory() -> Path:
+    """The shipped practice library: suggested ladder steps and guided exercises (override with THOUGHTWORK_PRACTICE)."""
+    return Path(os.environ.get("THOUGHTWORK_PRACTICE") or _shipped("practice"))
+
+
 def _shipped(name: str) -> Path:
     """A top-level content folder: beside the package in a checkout, else where the wheel put it."""
     checkout = _ROOT / name
