@@ -23,6 +23,7 @@ from thoughtwork.models import (
     friendly_error,
 )
 from thoughtwork.practice import celebrations, gaps, ladders
+from thoughtwork.practice.entries import assignment_for, parse_when
 from thoughtwork.practice.readiness import practice_streak, readiness
 from thoughtwork.text import clean, shorten
 
@@ -268,7 +269,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         fields = _fields(args)
         if step is not None:
             fields.update(step_id=step.id, step_title=step.title)
-        fields.setdefault("assignment_id", _assignment_for(journal, step.id if step else None))
+        fields.setdefault("assignment_id", assignment_for(journal.assignments(), step.id if step else None))
         practice = journal.save_practice(_practice(fields))
         after = journal.practices()
         number = next(i for i, p in enumerate(after, start=1) if p.id == practice.id)
@@ -413,12 +414,9 @@ def _helpers(text: str) -> list[str]:
 
 def _when(text: str) -> datetime:
     try:
-        moment = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(f"--at {text[:40]!r} is not a date and time; write it like 2026-12-01T20:30.") from None
-    if moment > datetime.now(moment.tzinfo) and moment.date() > date.today():
-        raise UserError("--at is in the future; a practice is logged once it has happened (or as it starts).")
-    return moment if moment.tzinfo else moment.astimezone()
+        return parse_when(text)
+    except ValueError as error:
+        raise UserError(f"--at: {error}") from None
 
 
 def _practice(fields: dict) -> PracticeEntry:
@@ -445,15 +443,6 @@ def _numbered(practices: list[PracticeEntry], ref: str) -> tuple[PracticeEntry, 
     if not practices:
         raise UserError("No practices are logged yet.")
     raise UserError(f"There is no practice {ref[:20]!r}; they are numbered 1 to {len(practices)} (see: thoughtwork practice list).")
-
-
-def _assignment_for(journal, step_id: str | None) -> str | None:  # noqa: ANN001
-    """The current homework that suggested this step, so the practice counts for it."""
-    today = date.today()
-    for assignment in journal.assignments():
-        if assignment.start <= today <= assignment.end and any(s.id == step_id for s in assignment.ladder_steps):
-            return assignment.id
-    return None
 
 
 def _lessons(practice: PracticeEntry) -> list[str]:
