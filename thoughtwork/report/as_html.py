@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
+from thoughtwork.practice.report import practice_html
 from thoughtwork.report.charts import svg_chart
 from thoughtwork.report.data import Averages, HomeworkProgress, ReportData, ReportRecord
 from thoughtwork.report.payload import HTML_CLOSE, HTML_OPEN, payload_json
@@ -51,6 +52,7 @@ def render_html(data: ReportData) -> str:
         _charts(data),
         _traps(data),
         _homework(data),
+        practice_html(data.practice, _h, svg_chart),
         _records(data),
         _footer(),
     ]

@@ -23,13 +23,16 @@ from thoughtwork.models import (
     DistortionId,
     Emotion,
     Rating,
+    Ladder,
+    PracticeEntry,
     ThoughtRecord,
     now,
 )
+from thoughtwork.practice.report import PracticeReport, build_practice_report
 
 FORMAT = "thoughtwork-report"
-VERSION = 2
-"""2 added each record's feelings; version 1 reports (without them) still open."""
+VERSION = 3
+"""2 added each record's feelings, 3 the practice ladder; older reports (without them) still open."""
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
@@ -97,7 +100,7 @@ class Averages(_Model):
 
 class ReportData(_Model):
     format: Literal["thoughtwork-report"] = FORMAT
-    version: Literal[1, 2] = VERSION
+    version: Literal[1, 2, 3] = VERSION
     generated_at: datetime = Field(default_factory=now)
     period_from: date | None = None
     period_to: date
@@ -106,6 +109,8 @@ class ReportData(_Model):
     """Oldest first, so charts read left to right."""
     traps: list[TrapCount] = Field(default_factory=list, max_length=len(DistortionId))
     homework: list[HomeworkProgress] = Field(default_factory=list, max_length=1000)
+    practice: PracticeReport | None = None
+    """The practice ladder and the period's practices; None when there are none (and before version 3)."""
 
     def belief(self) -> Averages:
         return _averages(self.records, "belief_before", "belief_after")
@@ -128,6 +133,8 @@ def build_report(
     homework_only: bool = False,
     today: date | None = None,
     tz: tzinfo | None = None,
+    ladder: Ladder | None = None,
+    practices: list[PracticeEntry] | None = None,
 ) -> ReportData:
     """The report of the chosen period (inclusive; end defaults to today)."""
     today = today or datetime.now(tz).date()
@@ -149,6 +156,8 @@ def build_report(
         records=[_report_record(r, titles, tz) for r in chosen],
         traps=_traps(chosen),
         homework=[_progress(a, records, min(last, today), tz, day_is_over=last < today) for a in overlapping],
+        practice=build_practice_report(ladder or Ladder(), practices or [], assignments, start=start, end=last,
+                                       homework_only=homework_only, tz=tz),
     )
 
 
