@@ -91,7 +91,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 settings = journal.save_settings(settings) or settings
         records = journal.records()
         therapists = [a.therapist for a in journal.assignments() if a.therapist.strip()]
-    bundle = build_export(records, settings, study, free_text=not args.no_free_text, extra_names=therapists)
+        practices, ladder = journal.practices(), journal.ladder()
+    bundle = build_export(records, settings, study, free_text=not args.no_free_text, extra_names=therapists,
+                          practices=practices, ladder=ladder, shipped_steps=_shipped_step_ids())
 
     note = "Files will be encrypted so only the researchers can read them." if recipient else "Files will not be encrypted."
     if args.preview:
@@ -102,10 +104,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OutputProblem as problem:
         raise UserError(str(problem)) from None
     hidden = sum(info["counts"]["redactions"].values())
-    print(f"Wrote {info['counts']['records']} records to {args.out} ({'encrypted' if recipient else 'not encrypted'}).")
+    count = info["counts"].get("practices")
+    practiced = f" and {count} practice{'s' if count != 1 else ''}" if count is not None else ""
+    print(f"Wrote {info['counts']['records']} records{practiced} to {args.out} ({'encrypted' if recipient else 'not encrypted'}).")
     if bundle.free_text:
         print(f"{hidden} names, places and other identifiers were replaced by placeholders.")
     return 0
+
+
+def _shipped_step_ids() -> set[str]:
+    """Ids of the suggested ladder steps: the only step names that may go out (others are 'custom')."""
+    from thoughtwork.content.problems import ContentError
+    from thoughtwork.practice.content import load_default_steps
+
+    try:
+        return {s.id for s in load_default_steps()}
+    except ContentError:
+        return set()  # every step then goes out as "custom": never more than intended
 
 
 def _adopted_legacy(settings) -> str | None:  # noqa: ANN001
@@ -142,6 +157,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     table.add_column()
     table.add_row("participants", str(summary["participants"]))
     table.add_row("records", str(summary["records"]))
+    if "practices" in summary:
+        table.add_row("practices", str(summary["practices"]))
     table.add_row("mean belief change", _number(summary["mean_belief_change"]))
     table.add_row("mean anxiety change", _number(summary["mean_anxiety_change"]))
     traps = Table(title="Thinking traps by frequency")

@@ -27,6 +27,24 @@ def marked(text: str) -> Text:
     return out
 
 
+def practice_panels(rows: list[dict] | None) -> list[RenderableType]:
+    """One panel per practice row, as it will be sent (numbers and categories only)."""
+    if rows is None:
+        return []
+    panels: list[RenderableType] = []
+    for row in rows:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for name, value in row.items():
+            if name in ("participant", "practice", "day") or value in (None, "", []):
+                continue
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            table.add_row(name, Text(clean(shown, single_line=True)))
+        panels.append(Panel(table, title=f"practice {row['practice']} (day {row['day']})", title_align="left"))
+    return panels
+
+
 def render_preview(bundle: ExportBundle, recipient_note: str) -> RenderableType:
     """One panel per record: the numbers and the scrubbed text, as they will be sent."""
     parts: list[RenderableType] = []
@@ -35,6 +53,10 @@ def render_preview(bundle: ExportBundle, recipient_note: str) -> RenderableType:
     summary.append(f"Study: {clean(bundle.study.name, single_line=True)}\n")
     count = len(bundle.rows)
     summary.append(f"{count} {'record' if count == 1 else 'records'} would be sent. {recipient_note}\n")
+    if bundle.practice_rows is not None:
+        practices = len(bundle.practice_rows)
+        summary.append(f"{practices} {'practice' if practices == 1 else 'practices'} would be sent too: "
+                       "numbers and categories only, none of your words.\n")
     if bundle.free_text:
         hidden = ", ".join(f"{n} {kind}" for kind, n in redactions.items()) or "nothing needed hiding"
         summary.append(f"Hidden from your writing: {hidden}. Highlighted words below are what the researchers see instead.")
@@ -55,5 +77,6 @@ def render_preview(bundle: ExportBundle, recipient_note: str) -> RenderableType:
                 shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
                 table.add_row(name, Text(clean(shown, single_line=True)))
         parts.append(Panel(table, title=f"record {row['record']} (day {row['day']})", title_align="left"))
+    parts.extend(practice_panels(bundle.practice_rows))
     parts.append(Text("Nothing has been written. Run the same command without --preview to write the export."))
     return Group(*parts)

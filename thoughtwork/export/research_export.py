@@ -22,7 +22,8 @@ from thoughtwork.export.anonymiser import Anonymiser, Scrubbed
 from thoughtwork.export.columns import CODEBOOK_FIELDS, COLUMNS, FIXED_COLUMNS, FREE_TEXT
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
 from thoughtwork.export.study import Study
-from thoughtwork.models import SCHEMA_VERSION, Settings, ThoughtRecord
+from thoughtwork.models import SCHEMA_VERSION, Ladder, PracticeEntry, Settings, ThoughtRecord
+from thoughtwork.practice import research as practice_table
 
 EXPORT_SCHEMA = 1
 """Version of the export's layout (columns and manifest); merge refuses to mix versions."""
@@ -46,6 +47,8 @@ class ExportBundle:
     rows: list[dict[str, Any]]
     scrubbed: list[dict[str, Scrubbed]] = field(default_factory=list)
     """Per row, the scrubbed free-text fields (for the preview)."""
+    practice_rows: list[dict[str, Any]] | None = None
+    """The practice table (see `thoughtwork.practice.research`); None when the study leaves it out."""
 
     @property
     def free_text(self) -> bool:
@@ -69,6 +72,19 @@ class ExportBundle:
             "records.jsonl": jsonl_bytes(self.rows),
             "codebook.csv": csv_bytes(list(CODEBOOK_FIELDS), book),
             "codebook.json": json_bytes(book),
+            **self.practice_files(),
+        }
+
+    def practice_files(self) -> dict[str, bytes]:
+        if self.practice_rows is None:
+            return {}
+        book = practice_table.codebook()
+        csv_name, jsonl_name, book_csv, book_json = practice_table.FILES
+        return {
+            csv_name: csv_bytes(practice_table.COLUMN_NAMES, self.practice_rows),
+            jsonl_name: jsonl_bytes(self.practice_rows),
+            book_csv: csv_bytes(list(CODEBOOK_FIELDS), book),
+            book_json: json_bytes(book),
         }
 
 
@@ -83,6 +99,9 @@ def build_export(
     *,
     free_text: bool = True,
     extra_names: list[str] | None = None,
+    practices: list[PracticeEntry] | None = None,
+    ladder: Ladder | None = None,
+    shipped_steps: set[str] | None = None,
 ) -> ExportBundle:
     """The rows a participant would send: allowlisted columns only, free text scrubbed.
 
@@ -117,6 +136,10 @@ def build_export(
             row[name] = value
         bundle.rows.append(row)
         bundle.scrubbed.append(scrubbed)
+    if study.practices and practices is not None:
+        bundle.practice_rows = practice_table.practice_rows(
+            practices, ladder or Ladder(), ordered, participant, shipped_steps or set()
+        )
     return bundle
 
 
@@ -128,7 +151,11 @@ def manifest(bundle: ExportBundle, files: dict[str, bytes], stored: dict[str, tu
         "record_schema": SCHEMA_VERSION,
         "study": bundle.study.name,
         "participant": bundle.participant,
-        "counts": {"records": len(bundle.rows), "redactions": bundle.redactions()},
+        "counts": {
+            "records": len(bundle.rows),
+            **({"practices": len(bundle.practice_rows)} if bundle.practice_rows is not None else {}),
+            "redactions": bundle.redactions(),
+        },
         "settings": {
             "free_text": bundle.free_text,
             "columns": bundle.columns,

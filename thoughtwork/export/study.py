@@ -6,6 +6,7 @@ or not, and the researchers' age public key to encrypt the export to.
     fields = ["context", "belief_before", "belief_after"]   # optional: default is every field
     free_text = true                                         # optional: default true
     recipient = "age1..."                                    # optional: encrypt when given
+    practices = true                                         # optional: default true (the practice table)
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class Study(Strict):
     """Whether scrubbed free text (situation, thoughts, evidence) is included at all."""
     recipient: str | None = None
     """The researchers' age public key (age1...); when given, every data file is encrypted to it."""
+    practices: bool = True
+    """Whether the practice-ladder table (numbers and categories only) goes out beside the records."""
 
     @field_validator("fields")
     @classmethod

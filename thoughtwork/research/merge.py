@@ -18,6 +18,7 @@ from thoughtwork import __version__, keys
 from thoughtwork.export.columns import COLUMNS, FIXED_COLUMNS, OPTIONAL_COLUMNS
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
 from thoughtwork.export.research_export import DATA_FILES, EXPORT_SCHEMA, MANIFEST, codebook
+from thoughtwork.practice import research as practice_table
 
 MAX_FILE = 512 * 1024 * 1024
 
@@ -31,6 +32,8 @@ class ParticipantExport:
     folder: Path
     manifest: dict[str, Any]
     rows: list[dict[str, Any]]
+    practice_rows: list[dict[str, Any]] | None = None
+    """The practice table, when the export has one (exports made before it have none)."""
 
     @property
     def participant(self) -> str:
@@ -42,6 +45,7 @@ class Merged:
     exports: list[ParticipantExport]
     columns: list[str]
     rows: list[dict[str, Any]] = field(default_factory=list)
+    practice_rows: list[dict[str, Any]] | None = None
 
     def summary(self) -> dict[str, Any]:
         belief = [r["belief_change"] for r in self.rows if isinstance(r.get("belief_change"), int)]
@@ -50,6 +54,7 @@ class Merged:
         return {
             "participants": len(self.exports),
             "records": len(self.rows),
+            **({"practices": len(self.practice_rows)} if self.practice_rows is not None else {}),
             "mean_belief_change": round(mean(belief), 1) if belief else None,
             "mean_anxiety_change": round(mean(anxiety), 1) if anxiety else None,
             "traps": traps.most_common(),
@@ -80,7 +85,36 @@ def read_export(folder: Path, identity: Any | None) -> ParticipantExport:
         raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
     for number, row in enumerate(rows, start=1):
         _check_row(folder, number, row)
-    return ParticipantExport(folder, manifest, rows)
+    return ParticipantExport(folder, manifest, rows, _practice_rows(folder, manifest, identity))
+
+
+def _practice_rows(folder: Path, manifest: dict[str, Any], identity: Any | None) -> list[dict[str, Any]] | None:
+    """The export's practice table, verified like the records; None when it has none."""
+    files = manifest["files"]
+    listed = [name for name in practice_table.FILES if name in files]
+    if not listed:
+        return None
+    if len(listed) != len(practice_table.FILES):
+        missing = next(name for name in practice_table.FILES if name not in files)
+        raise MergeProblem(f"The manifest in {folder} does not list {missing}.")
+    data = b""
+    for name in practice_table.FILES:
+        verified = _verified(folder, name, files[name], identity)
+        if name == "practices.jsonl":
+            data = verified
+    try:
+        rows = [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise MergeProblem(f"practices.jsonl in {folder} is not valid JSON lines.") from None
+    for number, row in enumerate(rows, start=1):
+        problem = practice_table.row_problem(row)
+        if problem:
+            raise MergeProblem(f"Practice {number} in {folder}: {problem}.")
+        if row.get("participant") != manifest.get("participant"):
+            raise MergeProblem(f"Some practices in {folder} belong to another participant than its manifest says.")
+    if len(rows) != manifest.get("counts", {}).get("practices"):
+        raise MergeProblem(f"{folder} has a different number of practices than its manifest says.")
+    return rows
 
 
 def _check_row(folder: Path, number: int, row: dict[str, Any]) -> None:
@@ -154,7 +188,9 @@ def merge(folders: list[Path], identity: Any | None = None) -> Merged:
     present = {c for e in exports for c in e.manifest.get("settings", {}).get("columns", [])}
     columns = [c.name for c in FIXED_COLUMNS] + [c for c in OPTIONAL_COLUMNS if c in present]
     rows = [{c: row.get(c) for c in columns} for e in exports for row in e.rows]
-    return Merged(exports, columns, rows)
+    with_practices = [e for e in exports if e.practice_rows is not None]
+    practices = [{c: row.get(c) for c in practice_table.COLUMN_NAMES} for e in with_practices for row in e.practice_rows]
+    return Merged(exports, columns, rows, practices if with_practices else None)
 
 
 def write_merged(merged: Merged, out: Path) -> dict[str, Any]:
@@ -166,6 +202,14 @@ def write_merged(merged: Merged, out: Path) -> dict[str, Any]:
         "codebook.csv": csv_bytes(["name", "type", "range", "levels", "meaning"], book),
         "codebook.json": json_bytes(book),
     }
+    if merged.practice_rows is not None:
+        practice_book = practice_table.codebook()
+        files.update({
+            "practices.csv": csv_bytes(practice_table.COLUMN_NAMES, merged.practice_rows),
+            "practices.jsonl": jsonl_bytes(merged.practice_rows),
+            "practices_codebook.csv": csv_bytes(["name", "type", "range", "levels", "meaning"], practice_book),
+            "practices_codebook.json": json_bytes(practice_book),
+        })
     info = {
         "tool": "thoughtwork",
         "tool_version": __version__,
@@ -174,7 +218,9 @@ def write_merged(merged: Merged, out: Path) -> dict[str, Any]:
         "study": merged.exports[0].manifest.get("study") if merged.exports else None,
         "summary": merged.summary(),
         "sources": [
-            {"participant": e.participant, "records": len(e.rows), "manifest_sha256": sha256(json_bytes(e.manifest))}
+            {"participant": e.participant, "records": len(e.rows),
+             **({"practices": len(e.practice_rows)} if e.practice_rows is not None else {}),
+             "manifest_sha256": sha256(json_bytes(e.manifest))}
             for e in merged.exports
         ],
         "files": {name: {"sha256": sha256(data), "bytes": len(data), "stored_as": name} for name, data in files.items()},
