@@ -11,13 +11,16 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from thoughtwork.models import PracticeEntry
 from thoughtwork.practice import gaps
+from thoughtwork.practice.readiness import practice_day
+from thoughtwork.progress import RatingPoint
 from thoughtwork.text import shorten
+from thoughtwork.tui.widgets.chart import RatingChart
 
 
 class CompareScreen(Screen[None]):
@@ -27,11 +30,15 @@ class CompareScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("enter", "open", "Open", show=True)]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="page"):
+        with VerticalScroll(classes="page"):
             yield Static("What you expected, and what happened", classes="page-title")
             yield Static(Text(""), id="compare-summary")
             yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
             yield Static(Text(""), id="compare-lesson")
+            for measure in gaps.MEASURES:
+                yield Static(Text(f"{measure.capitalize()} over time: expected before (left), felt after (right)"),
+                             classes="practice-heading compare-chart-title")
+                yield RatingChart(id=f"compare-{measure}")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -65,6 +72,14 @@ class CompareScreen(Screen[None]):
                 key=practice.id,
             )
         table.display = bool(self._practices)
+        for measure in gaps.MEASURES:
+            points = [RatingPoint(p.id, practice_day(p), getattr(p, f"predicted_{measure}"), getattr(p, f"actual_{measure}"))
+                      for p in practices]
+            points = [p for p in points if p.before is not None or p.after is not None]
+            self.query_one(f"#compare-{measure}", RatingChart).show(points)
+            self.query_one(f"#compare-{measure}", RatingChart).display = bool(points)
+        for title in self.query(".compare-chart-title"):
+            title.display = bool(practices)
         self._show_lesson()
 
     @on(DataTable.RowHighlighted, "#compare-table")
