@@ -200,6 +200,7 @@ def test_a_guided_exercise_is_paced_and_can_be_paused_and_skipped(tmp_path):
         await wait_for_screen(pilot, "ExerciseScreen")
         screen = app.screen
         assert screen.exercise.id == "pmr"
+        assert [t._callback for t in screen._timers].count(screen.tick) == 1  # a second clock: double speed
         await pilot.press("space")
         assert "Paused" in text_of(app, "#exercise-cue")
         await pilot.press("n")

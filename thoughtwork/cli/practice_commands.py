@@ -174,39 +174,36 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_rename(args: argparse.Namespace) -> int:
+def _change_step(args: argparse.Namespace, change):  # noqa: ANN001, ANN202
+    """Find `args.step` on the ladder, apply `change(ladder, step)` and save: the step and the new ladder."""
     with open_journal(args) as journal:
         ladder = journal.ladder()
         step = _found(ladder, args.step)
-        journal.save_ladder(_changed(lambda: ladders.rename_step(ladder, step.id, args.title, args.description)))
+        changed = _changed(lambda: change(ladder, step))
+        journal.save_ladder(changed)
+    return step, changed
+
+
+def cmd_rename(args: argparse.Namespace) -> int:
+    step, ladder = _change_step(args, lambda ladder, step: ladders.rename_step(ladder, step.id, args.title, args.description))
     say(f"Step {ladder.position(step.id)} is now: {shorten(args.title.strip(), 70)}.")
     return 0
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    with open_journal(args) as journal:
-        ladder = journal.ladder()
-        step = _found(ladder, args.step)
-        moved = _changed(lambda: ladders.move_step(ladder, step.id, args.to))
-        journal.save_ladder(moved)
-    say(f"{shorten(step.title, 60)} is now step {moved.position(step.id)}.")
+    step, ladder = _change_step(args, lambda ladder, step: ladders.move_step(ladder, step.id, args.to))
+    say(f"{shorten(step.title, 60)} is now step {ladder.position(step.id)}.")
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with open_journal(args) as journal:
-        ladder = journal.ladder()
-        step = _found(ladder, args.step)
-        journal.save_ladder(_changed(lambda: ladders.remove_step(ladder, step.id)))
+    step, _ = _change_step(args, lambda ladder, step: ladders.remove_step(ladder, step.id))
     say(f"Took {shorten(step.title, 60)} off your ladder; practices logged at it stay in your journal.")
     return 0
 
 
 def cmd_current(args: argparse.Namespace) -> int:
-    with open_journal(args) as journal:
-        ladder = journal.ladder()
-        step = _found(ladder, args.step)
-        journal.save_ladder(_changed(lambda: ladders.set_current(ladder, step.id)))
+    step, ladder = _change_step(args, lambda ladder, step: ladders.set_current(ladder, step.id))
     say(f"You are on step {ladder.position(step.id)}: {shorten(step.title, 60)}. Go at your own pace.")
     return 0
 

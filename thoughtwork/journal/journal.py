@@ -184,31 +184,32 @@ class Journal:
     # --- settings -----------------------------------------------------------------
 
     def settings(self) -> Settings:
-        docs = self._db.table(SETTINGS).all()
-        return _model(Settings, docs[0], "settings") if docs else Settings()
+        return self._single(SETTINGS, Settings, "settings")
 
     def save_settings(self, settings: Settings) -> Settings:
-        table = self._db.table(SETTINGS)
-        doc = settings.model_dump(mode="json")
+        self._save_single(SETTINGS, settings)
+        return settings
+
+    def _single(self, table_name: str, model, what: str):  # noqa: ANN001, ANN202
+        """The one document of a one-document table (settings, the ladder), or the model's defaults."""
+        docs = self._db.table(table_name).all()
+        return _model(model, docs[0], what) if docs else model()
+
+    def _save_single(self, table_name: str, item) -> None:  # noqa: ANN001
+        table = self._db.table(table_name)
+        doc = item.model_dump(mode="json")
         if len(table):
             table.update(_replace_with(doc))
         else:
             table.insert(doc)
-        return settings
 
     # --- the practice ladder and practices ----------------------------------------
 
     def ladder(self) -> Ladder:
-        docs = self._db.table(LADDER).all()
-        return _model(Ladder, docs[0], "ladder") if docs else Ladder()
+        return self._single(LADDER, Ladder, "ladder")
 
     def save_ladder(self, ladder: Ladder) -> Ladder:
-        table = self._db.table(LADDER)
-        doc = ladder.model_dump(mode="json")
-        if len(table):
-            table.update(_replace_with(doc))
-        else:
-            table.insert(doc)
+        self._save_single(LADDER, ladder)
         return ladder
 
     def practices(self) -> list[PracticeEntry]:

@@ -7,33 +7,26 @@ as you breathe. Space pauses, +/- slow down or speed up, n/p move between cues.
 
 from __future__ import annotations
 
-import time
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from thoughtwork.models import Exercise
 from thoughtwork.practice.pacing import SPEED_STEP, clamp_speed, cue_at, start_of
-from thoughtwork.tui.screens.breathe import FRAMES_PER_SECOND, guide_bar
+from thoughtwork.tui.screens.breathe import guide_bar
+from thoughtwork.tui.screens.paced import PacedScreen
 
 KIND_WORDS = {"tense": "Tense gently", "release": "Let go", "breathe": "Breathe", "rest": "Rest", "notice": "Notice"}
 
 
-class ExerciseScreen(Screen[None]):
+class ExerciseScreen(PacedScreen):
     """One guided exercise, cue by cue."""
 
     CSS_PATH = "practice.tcss"
 
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("space", "pause", "Pause"),
-        Binding("space", "resume", "Carry on"),
-        Binding("plus,equals_sign", "slower", "Slower", key_display="+"),
-        Binding("minus,underscore", "faster", "Faster", key_display="-"),
         Binding("n,right", "skip(1)", "Next", key_display="n"),
         Binding("p,left", "skip(-1)", "Previous", key_display="p", show=False),
         Binding("r", "restart", "Start again", show=False),
@@ -44,9 +37,6 @@ class ExerciseScreen(Screen[None]):
         self.exercise = exercise
         self.elapsed = 0.0
         self.stretch = 1.0
-        self.paused = False
-        self._suspended = False
-        self._last = time.monotonic()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="exercise", classes="page"):
@@ -58,25 +48,11 @@ class ExerciseScreen(Screen[None]):
             yield Static(Text(""), id="exercise-pace")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self._last = time.monotonic()
-        self.set_interval(1 / FRAMES_PER_SECOND, self.tick)
-        self.draw()
+    def moving(self) -> bool:
+        return not cue_at(self.exercise, self.elapsed, self.stretch).finished
 
-    def on_screen_suspend(self) -> None:
-        self._suspended = True
-
-    def on_screen_resume(self) -> None:
-        self._suspended = False
-        self._last = time.monotonic()
-
-    def tick(self) -> None:
-        now = time.monotonic()
-        elapsed, self._last = now - self._last, now
-        if self.paused or self._suspended or cue_at(self.exercise, self.elapsed, self.stretch).finished:
-            return
+    def advance(self, elapsed: float) -> None:
         self.elapsed += elapsed
-        self.draw()
 
     def draw(self) -> None:
         state = cue_at(self.exercise, self.elapsed, self.stretch)
@@ -98,28 +74,6 @@ class ExerciseScreen(Screen[None]):
         self.query_one("#exercise-cue", Static).update(Text(words))
         pace = "your usual pace" if self.stretch == 1 else f"{self.stretch:g} times as slow" if self.stretch > 1 else f"{1 / self.stretch:g} times as quick"
         self.query_one("#exercise-pace", Static).update(Text(f"Step {state.index + 1} of {total} (n next, p previous). Pace: {pace}."))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "pause":
-            return not self.paused
-        if action == "resume":
-            return self.paused
-        return True
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_pause(self) -> None:
-        self._set_paused(True)
-
-    def action_resume(self) -> None:
-        self._set_paused(False)
-
-    def _set_paused(self, paused: bool) -> None:
-        self.paused = paused
-        self._last = time.monotonic()
-        self.refresh_bindings()
-        self.draw()
 
     def action_slower(self) -> None:
         self._stretch(self.stretch + SPEED_STEP)
@@ -147,4 +101,4 @@ class ExerciseScreen(Screen[None]):
 
     def action_restart(self) -> None:
         self.elapsed = 0.0
-        self._set_paused(False)
+        self.set_paused(False)
