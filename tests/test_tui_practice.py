@@ -236,3 +236,28 @@ def test_a_bad_date_is_refused_in_one_line_and_nothing_is_lost(tmp_path):
         assert app.journal.practices() == []
 
     drive(path, scenario)
+
+
+def test_homework_that_suggests_steps_shows_them_gently(tmp_path):
+    from datetime import date, timedelta
+
+    from thoughtwork.models import Assignment, LadderStep
+
+    path = with_ladder(tmp_path / "j.twj")
+    with Journal.open(path, PASSPHRASE) as journal:
+        journal.save_assignment(Assignment(ladder_steps=[LadderStep(id="dilator.1", title="Dilator size 1 (the smallest)")],
+                                           start=date.today(), end=date.today() + timedelta(days=7)))
+
+    async def scenario(app, pilot):
+        await wait_for_screen(pilot, "HomeScreen")
+        await pilot.press("h")
+        await wait_for_screen(pilot, "HomeworkDueScreen")
+        said = text_of(app, "#homework-steps")
+        assert "whenever you feel ready: Dilator size 1 (the smallest)" in said
+        assert "No thought-record homework is due" in text_of(app, "#homework-intro")
+        await pilot.press("escape", "l")
+        await wait_for_screen(pilot, "LadderScreen")
+        line = str(app.screen.query_one("#ladder-steps", OptionList).get_option_at_index(6).prompt)
+        assert "Dilator size 1" in line and "from homework" in line
+
+    drive(path, scenario)
