@@ -109,3 +109,29 @@ def test_guided_exercise(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def test_celebration(snap_compare, tmp_path):
+    """The reward the person chose, celebrated when the first practice at a step is logged."""
+    app = ThoughtworkApp(journal_with_ladder(tmp_path / "j.twj"), passphrase=PASSPHRASE)
+
+    async def run(pilot):
+        await _go("l", "down", "n", screen="PracticeLogScreen")(pilot)
+        pilot.app.screen.query_one("#practised_at").value = "2026-10-07 20:00"
+        await pilot.press("3", "0", "escape")
+        await wait_for_screen(pilot, "CelebrateModal")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def test_steps_editor(snap_compare, tmp_path):
+    """Editing the steps: a new one being named below the highlighted step."""
+    app = ThoughtworkApp(journal_with_ladder(tmp_path / "j.twj"), passphrase=PASSPHRASE)
+
+    async def run(pilot):
+        await _go("l", "e", screen="StepsScreen")(pilot)
+        await pilot.press("down", "a", *"Dilator in the bath")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)

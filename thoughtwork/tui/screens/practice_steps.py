@@ -20,7 +20,7 @@ class StepsScreen(Screen[None]):
 
     CSS_PATH = "practice.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back or cancel"),
         Binding("a", "add", "Add"),
         Binding("r", "rename", "Rename"),
         Binding("u,ctrl+up", "move(-1)", "Up", key_display="u"),
@@ -61,8 +61,15 @@ class StepsScreen(Screen[None]):
         if ids:
             listing.highlighted = ids.index(kept) if kept in ids else 0
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a step is being named the letters type into the box: the footer offers only Esc.
+        if action in ("add", "rename", "move", "remove", "suggested"):
+            return getattr(self, "_mode", None) is None
+        return True
+
     def _show_input(self, mode: str | None, value: str = "") -> None:
         self._mode = mode
+        self.refresh_bindings()
         box = self.query_one("#steps-input", Input)
         box.display = mode is not None
         label = {"add": "Name the new step (Enter keeps it, Esc cancels)", "rename": "A new name (Enter keeps it, Esc cancels)"}
