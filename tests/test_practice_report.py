@@ -53,6 +53,7 @@ def test_the_report_shows_the_ladder_practices_and_expected_vs_actual() -> None:
         "Anxiety: expected 70 on average, felt 40; easier than expected in 1 of 1 practice.",
     ]
     assert [(h.step, h.practices) for h in section.homework_steps] == [(STEPS[1].title, 1)]
+    assert data.homework == []  # steps-only homework has no prompts to count; it is shown here instead
     assert "Sam" not in json.dumps(section.model_dump(mode="json"))  # where it happened stays private
     assert section.practices[1].helped == "Slow breathing" and section.practices[1].position == "lying down"
 

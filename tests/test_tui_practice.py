@@ -261,3 +261,19 @@ def test_homework_that_suggests_steps_shows_them_gently(tmp_path):
         assert "Dilator size 1" in line and "from homework" in line
 
     drive(path, scenario)
+
+
+def test_quitting_keeps_a_practice_being_logged(tmp_path):
+    path = with_ladder(tmp_path / "j.twj")
+
+    async def scenario(app, pilot):
+        await wait_for_screen(pilot, "HomeScreen")
+        await pilot.press("l", "n")
+        await wait_for_screen(pilot, "PracticeLogScreen")
+        await pilot.press("6", "5")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    drive(path, scenario)
+    with Journal.open(path, PASSPHRASE) as journal:
+        assert [p.predicted_pain for p in journal.practices()] == [65]

@@ -148,7 +148,8 @@ def build_report(
     ]
     chosen.sort(key=lambda r: r.created_at)
     titles = {(a.id, p.id): p.title for a in assignments for p in a.prompts}
-    overlapping = [a for a in assignments if a.start <= last and (start is None or a.end >= start)]
+    # Homework of ladder steps alone has no prompts to count: the practice section shows it.
+    overlapping = [a for a in assignments if a.prompts and a.start <= last and (start is None or a.end >= start)]
     return ReportData(
         period_from=start,
         period_to=last,
