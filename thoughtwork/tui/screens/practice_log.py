@@ -76,7 +76,7 @@ class PracticeLogScreen(Screen[None]):
             for name, label, limit in TEXTS_BEFORE[:2]:
                 yield Static(Text(label), classes="field-label")
                 yield Input(getattr(p, name), id=name, max_length=limit)
-            yield Static(Text("When"), classes="field-label")
+            yield Static(Text("When (year-month-day hour:minute)"), classes="field-label")
             yield Input(shown_when(p.practised_at), id="practised_at", max_length=40)
             name, label, limit = TEXTS_BEFORE[2]
             yield Static(Text(label), classes="field-label")
@@ -85,6 +85,7 @@ class PracticeLogScreen(Screen[None]):
             for name, label in AFTER_RATINGS:
                 yield Static(Text(label), classes="field-label")
                 yield Rating(getattr(p, name), id=name)
+            yield Static(Text(""), id="practice-gap", classes="practice-note")
             yield Static(Text("How far it went"), classes="field-label")
             yield Select([(label, value) for value, label in HOW_FAR_LABELS.items()],
                          value=p.how_far.value if p.how_far else Select.NULL, prompt="Not yet", id="how_far")
@@ -97,8 +98,7 @@ class PracticeLogScreen(Screen[None]):
             with Horizontal(id="practice-links"):
                 yield Button("Start a record from this", id="record-from")
                 yield Button("Open its record", id="open-record")
-            yield Static(Text(""), id="problem", classes="problem")
-            yield Static(Text(""), id="practice-gap", classes="practice-note")
+        yield Static(Text(""), id="problem", classes="problem")
         yield Footer()
 
     def on_mount(self) -> None:
