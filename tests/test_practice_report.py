@@ -128,3 +128,17 @@ def test_homework_needs_a_prompt_or_a_step(journal: Path, tmp_path: Path, capsys
     assert main(["homework", "assign", "--to", str(tmp_path / "x.json")]) == 1
     assert "at least one prompt, or a ladder step" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
+
+
+def test_a_bundle_without_ladder_steps_is_what_an_older_thoughtwork_reads() -> None:
+    from thoughtwork.homework.bundle import dump_bundle, load_bundle
+    from thoughtwork.models import Prompt
+
+    prompt = Prompt(id="daily.x", title="Evening", instructions="Write down one thought.", moments=["any_time"],
+                    steps=["situation"])
+    plain = Assignment(prompts=[prompt], start=date(2026, 12, 1), end=date(2026, 12, 2))
+    assert "ladder_steps" not in json.loads(dump_bundle(plain))["assignment"]
+    with_steps = plain.model_copy(update={"ladder_steps": STEPS[:1]})
+    carried = json.loads(dump_bundle(with_steps))["assignment"]
+    assert carried["ladder_steps"][0]["title"] == "Looking"
+    assert load_bundle(dump_bundle(with_steps)) == with_steps and load_bundle(dump_bundle(plain)) == plain
