@@ -55,6 +55,14 @@ def test_a_ladder_from_the_suggested_steps_and_a_practice_logged_in_a_few_keys(t
         assert (practice.predicted_pain, practice.predicted_anxiety) == (80, 70)
         assert practice.step_title == "Looking, with a mirror" and not practice.has_outcome
         assert "1 practice" in str(app.screen.query_one("#ladder-steps", OptionList).get_option_at_index(0).prompt)
+        # Afterwards: a, the felt pain, Esc. The practice is completed, not logged twice.
+        await pilot.press("a")
+        await wait_for_screen(pilot, "PracticeLogScreen")
+        await pilot.press("2", "0", "escape")
+        await wait_for_screen(pilot, "LadderScreen")
+        [practice] = app.journal.practices()
+        assert (practice.predicted_pain, practice.actual_pain) == (80, 20)
+        assert not app.screen.check_action("after", ())  # nothing is waiting any more
 
     drive(path, scenario)
 

@@ -1,6 +1,7 @@
 """The practice ladder: the person's steps, the one they are on, and a gentle word about the next.
 
-Everything practice-related starts here: log a practice (n, or Enter on a step), say which
+Everything practice-related starts here: log a practice (n, or Enter on a step), add how the
+last one went (a, shown while one is waiting for it), say which
 step you are on (m), edit the steps (e), compare what you expected with what happened (g),
 plan rewards (r) and the guided exercises (x, not in the footer for want of room). The app never moves the person up a step.
 """
@@ -38,7 +39,8 @@ class LadderScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("n", "log", "Log practice"),
+        Binding("n", "log", "Log"),
+        Binding("a", "after", "After"),
         Binding("m", "make_current", "My step"),
         Binding("e", "edit", "Edit"),
         Binding("g", "compare", "Compare"),
@@ -90,6 +92,7 @@ class LadderScreen(Screen[None]):
         listing.highlighted = ids.index(kept) if kept in ids else ids.index(current.id) if current else 0
         self._describe_highlighted()
         self.query_one("#ladder-streak", Static).update(Text(_streak_and_reward(ladder, practices)))
+        self.refresh_bindings()
 
     @on(OptionList.OptionHighlighted, "#ladder-steps")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -131,7 +134,20 @@ class LadderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("log", "make_current"):
             return bool(self._ladder.steps) if hasattr(self, "_ladder") else True
+        if action == "after":
+            return self._waiting() is not None if hasattr(self, "_practices") else False
         return True
+
+    def _waiting(self) -> PracticeEntry | None:
+        """The latest practice logged before it happened, still without how it went."""
+        return next((p for p in reversed(self._practices) if not p.has_outcome), None)
+
+    def action_after(self) -> None:
+        waiting = self._waiting()
+        if waiting is not None:
+            from thoughtwork.tui.screens.practice_log import PracticeLogScreen
+
+            self.app.push_screen(PracticeLogScreen(waiting))
 
     def action_log(self) -> None:
         from thoughtwork.tui.screens.practice_log import PracticeLogScreen
@@ -191,6 +207,8 @@ def _streak_and_reward(ladder: Ladder, practices: list[PracticeEntry]) -> str:
         parts.append(f"Days in a row with a practice: {streak.current}.")
     elif practices:
         parts.append(f"{len(practices)} practice{'s' if len(practices) != 1 else ''} so far.")
+    if any(not p.has_outcome for p in practices):
+        parts.append("Press a to add how your last practice went, whenever you like.")
     ahead = [r for r in celebrations.progress(ladder, practices) if r.on is None]
     if ahead:
         parts.append(f"Next reward: {celebrations.describe(ahead[0].celebration, ladder)} \u2192 {ahead[0].celebration.reward}.")
