@@ -173,7 +173,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     current = {(i.assignment.id, i.prompt.id): i for i in due_items(assignments, records, today)}
     for assignment in assignments:
         state = "finished" if assignment.end < today else "not started yet" if assignment.start > today else "current"
-        print(f"{assignment.start} to {assignment.end} ({state}){_from(assignment)}, {assignment.cadence.describe()}")
+        print(f"{assignment.start} to {assignment.end} ({state}){_from(assignment)}, {_how_often(assignment)}")
         progress = completion(assignment, records, today)
         for prompt, done in zip(assignment.prompts, progress.per_prompt, strict=True):
             parts = []
@@ -198,7 +198,12 @@ def describe(assignment: Assignment) -> str:
     parts = [f"{count} prompt{'s' if count != 1 else ''}"] if count or not steps else []
     if steps:
         parts.append(f"{steps} practice step{'s' if steps != 1 else ''}")
-    return f"{', '.join(parts)}, {assignment.cadence.describe()}, {assignment.start} to {assignment.end}"
+    return f"{', '.join(parts)}, {_how_often(assignment)}, {assignment.start} to {assignment.end}"
+
+
+def _how_often(assignment: Assignment) -> str:
+    # Ladder steps have no cadence: the person moves when they feel ready, never on a schedule.
+    return assignment.cadence.describe() if assignment.prompts else "whenever you feel ready"
 
 
 def _from(assignment: Assignment) -> str:
