@@ -268,3 +268,39 @@ def test_a_record_started_from_a_practice_is_linked_both_ways(path: Path) -> Non
         assert journal.get_practice(practice.id).record_ids == [record.id]
         assert record.automatic_thought == "It will hurt" and record.anxiety_before == 70
         assert record.context.value == "dilator_practice" and not record.is_complete
+
+
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.text(min_size=1, max_size=20).filter(str.strip), st.none() | st.integers(-3, 30)),
+        st.tuples(st.just("move"), st.integers(0, 30), st.integers(-3, 30)),
+        st.tuples(st.just("remove"), st.integers(0, 30), st.none()),
+        st.tuples(st.just("current"), st.integers(0, 30), st.none()),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ops=operations)
+def test_any_sequence_of_ladder_changes_keeps_the_ladder_whole(ops) -> None:
+    """Whatever is added, moved, removed or chosen, steps stay unique, nothing is lost by a move,
+    and the current step is always one on the ladder (or none when the ladder is empty)."""
+    ladder = ladder_of("Look", "Touch")
+    for kind, a, b in ops:
+        ids = [s.id for s in ladder.steps]
+        if kind == "add":
+            ladder, _ = ladders.add_step(ladder, a, at=b)
+            assert len(ladder.steps) == len(ids) + 1
+        elif ids and kind == "move":
+            ladder = ladders.move_step(ladder, ids[a % len(ids)], b)
+            assert sorted(s.id for s in ladder.steps) == sorted(ids)
+        elif ids and kind == "remove":
+            ladder = ladders.remove_step(ladder, ids[a % len(ids)])
+            assert len(ladder.steps) == len(ids) - 1
+        elif ids and kind == "current":
+            ladder = ladders.set_current(ladder, ids[a % len(ids)])
+        assert len({s.id for s in ladder.steps}) == len(ladder.steps)
+        assert (ladder.current is None) == (not ladder.steps)
+        assert ladder.current_step_id is None or ladder.step(ladder.current_step_id) is not None
+    assert Ladder.model_validate_json(ladder.model_dump_json()) == ladder
