@@ -285,3 +285,28 @@ def test_quitting_keeps_a_practice_being_logged(tmp_path):
     drive(path, scenario)
     with Journal.open(path, PASSPHRASE) as journal:
         assert [p.predicted_pain for p in journal.practices()] == [65]
+
+
+def test_step_names_and_rewards_are_shown_literally(tmp_path):
+    """[markup] stays as typed and terminal escape sequences never reach the screen."""
+    make_journal(tmp_path / "j.twj")
+    path = tmp_path / "j.twj"
+    with Journal.open(path, PASSPHRASE) as journal:
+        ladder, step = ladders.add_step(ladders.from_defaults([]), "[b]Mine[/b] \x1b]0;pwned\x07now")
+        ladder, _ = ladders.add_celebration(ladder, kind=CelebrationKind.step, step_id=step.id, reward="[red]cake[/red]")
+        journal.save_ladder(ladder)
+
+    async def scenario(app, pilot):
+        await wait_for_screen(pilot, "HomeScreen")
+        await pilot.press("l")
+        await wait_for_screen(pilot, "LadderScreen")
+        line = app.screen.query_one("#ladder-steps", OptionList).get_option_at_index(0).prompt
+        assert "[b]Mine[/b]" in line.plain and "\x1b" not in line.plain and "\x07" not in line.plain
+        assert "[red]cake[/red]" in text_of(app, "#ladder-streak")
+        assert "\x1b" not in text_of(app, "#ladder-readiness")
+        await pilot.press("m")  # the notification quotes the step: literally, not as markup
+        await pilot.pause()
+        notes = [n.message for n in app._notifications]
+        assert any("[b]Mine[/b]" in n and "\x1b" not in n for n in notes)
+
+    drive(path, scenario)

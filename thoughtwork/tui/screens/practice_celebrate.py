@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from thoughtwork.text import clean
+
 
 class CelebrateModal(ModalScreen[None]):
     """'Your first practice: you did it. You planned to celebrate with: a long bath.'"""
@@ -41,7 +43,7 @@ class CelebrateModal(ModalScreen[None]):
         with Vertical(id="celebrate-box"):
             yield Static(Text("A milestone", style="bold"), classes="celebrate-line")
             for message in self.messages:
-                yield Static(Text(message), classes="celebrate-line")
+                yield Static(Text(clean(message)), classes="celebrate-line")
             yield Static(Text("Every step counts. Enjoy it.", style="italic"), classes="celebrate-line")
             yield Button("Thank you", id="celebrate-ok", variant="success")
 
