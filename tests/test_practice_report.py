@@ -143,3 +143,27 @@ def test_a_bundle_without_ladder_steps_is_what_an_older_thoughtwork_reads() -> N
     carried = json.loads(dump_bundle(with_steps))["assignment"]
     assert carried["ladder_steps"][0]["title"] == "Looking"
     assert load_bundle(dump_bundle(with_steps)) == with_steps and load_bundle(dump_bundle(plain)) == plain
+
+
+def test_the_therapist_reads_the_practice_tab_in_the_review_app(tmp_path: Path) -> None:
+    """From the patient's report file to the therapist's screen: p opens the Practice tab."""
+    import asyncio
+
+    from textual.widgets import Static
+
+    from thoughtwork.report.reading import read_report
+    from thoughtwork.tui.review_app import ReviewApp
+
+    data = read_report(render_html(report()).encode("utf-8"), None)
+
+    async def drive() -> None:
+        app = ReviewApp(data, title="report.html")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("p")
+            await pilot.pause()
+            shown = app.screen.query_one("#practice-text", Static).content
+            text = shown.plain if hasattr(shown, "plain") else str(shown)
+            assert "Pain: expected 70 on average, felt 25" in text
+            assert "Dilator <b>1</b> [i]small[/i]" in text  # literal, never markup
+
+    asyncio.run(drive())
