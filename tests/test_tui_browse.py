@@ -396,6 +396,7 @@ def test_breathe_pace_changes_are_saved_and_space_pauses(tmp_path):
             await pilot.pause()
             screen = app.screen
             assert screen.pace == 5.0
+            assert [t._callback for t in screen._timers].count(screen.tick) == 1  # a second clock: double speed
             await pilot.press("plus", "plus", "minus")
             assert screen.pace == 5.5 and journal.settings().breathing_pace == 5.5
             await pilot.press("space")

@@ -135,7 +135,7 @@ def test_a_journal_made_on_the_command_line_still_gets_the_welcome(tmp_path):
 
 
 def test_home_lists_every_place_to_go(tmp_path):
-    """Home offers a new record, homework, journal, progress, breathing, help and settings."""
+    """Home offers a new record, homework, the practice ladder, journal, progress, breathing, exercises, help and settings."""
     path = make_journal(tmp_path / "j.twj")
 
     async def scenario():
@@ -147,9 +147,11 @@ def test_home_lists_every_place_to_go(tmp_path):
             assert ids == [
                 "new_record",
                 "homework",
+                "open_ladder",
                 "open_journal",
                 "open_progress",
                 "breathe",
+                "exercises",
                 "help",
                 "settings",
             ]

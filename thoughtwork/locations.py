@@ -54,6 +54,17 @@ def builtin_content_directories() -> tuple[Path, Path]:
     return _shipped("reframes"), _shipped("prompts")
 
 
+def builtin_practice_directory() -> Path:
+    """The practice library that ships with thoughtwork, whatever THOUGHTWORK_PRACTICE says: as
+    with prompts and reframes, only its step ids are known not to be anyone's own words."""
+    return _shipped("practice")
+
+
+def practice_directory() -> Path:
+    """The shipped practice library: suggested ladder steps and guided exercises (override with THOUGHTWORK_PRACTICE)."""
+    return Path(os.environ.get("THOUGHTWORK_PRACTICE") or _shipped("practice"))
+
+
 def _shipped(name: str) -> Path:
     """A top-level content folder: beside the package in a checkout, else where the wheel put it."""
     checkout = _ROOT / name

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the record schema; bumped with a migration in `journal.migrations`."""
 
 Rating = Annotated[int, Field(ge=0, le=100, description="A rating from 0 (none) to 100 (completely).")]
@@ -315,6 +315,8 @@ class ThoughtRecord(Strict):
     assignment_id: str | None = None
     prompt_id: str | None = None
     prompt_answers: dict[str, ShortText] = Field(default_factory=dict)
+    practice_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    """The practice (see `PracticeEntry`) this record was started from, if any."""
 
     @field_validator("context", mode="before")
     @classmethod
@@ -468,7 +470,9 @@ class Assignment(Strict):
     """Homework from a therapist: prompts (embedded), cadence, dates and a note."""
 
     id: str = Field(default_factory=new_id, pattern=r"^[A-Za-z0-9_-]{1,64}$")
-    prompts: list[Prompt] = Field(min_length=1)
+    prompts: list[Prompt] = Field(default_factory=list)
+    ladder_steps: list["LadderStep"] = Field(default_factory=list, max_length=100)
+    """Practice-ladder steps the therapist suggests; the person chooses whether to add them."""
     cadence: Cadence = Field(default_factory=Cadence)
     start: date
     end: date
@@ -480,8 +484,246 @@ class Assignment(Strict):
     def _dates(self) -> "Assignment":
         if self.end < self.start:
             raise ValueError("the end date is before the start date")
+        if not self.prompts and not self.ladder_steps:
+            raise ValueError("homework needs at least one prompt or ladder step")
         return self
 
+
+# --- the practice ladder --------------------------------------------------------------------
+# Graded practice (fingers or dilators of growing size, at the person's own pace) beside the
+# thought records: each practice is also a behavioural experiment, a prediction before and
+# what actually happened after.
+
+PracticeId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+Title = Annotated[str, Field(min_length=1, max_length=120)]
+Note = Annotated[str, Field(max_length=2000)]
+
+
+class LadderStep(Strict):
+    """One step of a practice ladder ("fingertip at the entrance", "dilator size 2")."""
+
+    id: PracticeId = Field(default_factory=new_id)
+    title: Title
+    description: Note = ""
+    """What the step is, in a few kind words; shown when it is chosen."""
+
+    @field_validator("title")
+    @classmethod
+    def _title_has_words(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a step needs a name")
+        return value.strip()
+
+
+class CelebrationKind(str, Enum):
+    """The milestones a person can plan a reward for."""
+
+    first_practice = "first_practice"
+    practices = "practices"
+    """After a number of practices (`count`)."""
+    streak = "streak"
+    """After practising on a number of days in a row (`count`)."""
+    step = "step"
+    """The first practice at a chosen step (`step_id`)."""
+
+
+class Celebration(Strict):
+    """A reward the person chose in advance for a milestone: plan a small treat, celebrate every step."""
+
+    id: PracticeId = Field(default_factory=new_id)
+    kind: CelebrationKind
+    count: int | None = Field(default=None, ge=1, le=1000)
+    step_id: PracticeId | None = None
+    reward: Annotated[str, Field(min_length=1, max_length=500)]
+    created_at: datetime = Field(default_factory=now)
+
+    @model_validator(mode="after")
+    def _check(self) -> "Celebration":
+        if not self.reward.strip():
+            raise ValueError("a celebration needs the reward you chose")
+        if self.kind in (CelebrationKind.practices, CelebrationKind.streak) and self.count is None:
+            raise ValueError("this milestone needs a number (how many practices, or days in a row)")
+        if self.kind is CelebrationKind.step and self.step_id is None:
+            raise ValueError("this milestone needs the step it is for")
+        return self
+
+
+class Ladder(Strict):
+    """A person's own ladder: their steps in order, the step they are on, and their chosen rewards."""
+
+    steps: list[LadderStep] = Field(default_factory=list, max_length=100)
+    current_step_id: PracticeId | None = None
+    """The step the person says they are on now; they move it themselves, never the app."""
+    celebrations: list[Celebration] = Field(default_factory=list, max_length=200)
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Ladder":
+        ids = [s.id for s in self.steps]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two steps of the ladder have the same id")
+        if self.current_step_id is not None and self.current_step_id not in ids:
+            object.__setattr__(self, "current_step_id", ids[0] if ids else None)
+        return self
+
+    def step(self, step_id: str | None) -> LadderStep | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def position(self, step_id: str | None) -> int | None:
+        """1 for the first step; None for a step no longer on the ladder."""
+        return next((i for i, s in enumerate(self.steps, start=1) if s.id == step_id), None)
+
+    @property
+    def current(self) -> LadderStep | None:
+        return self.step(self.current_step_id) or (self.steps[0] if self.steps else None)
+
+
+class Helper(str, Enum):
+    """What helped during a practice."""
+
+    breathing = "breathing"
+    lubricant = "lubricant"
+    relaxation = "relaxation"
+    partner_present = "partner_present"
+    going_slowly = "going_slowly"
+    warm_bath = "warm_bath"
+    music = "music"
+    mirror = "mirror"
+    changing_position = "changing_position"
+    kind_self_talk = "kind_self_talk"
+
+
+HELPER_LABELS: dict[str, str] = {
+    "breathing": "Slow breathing",
+    "lubricant": "Lubricant",
+    "relaxation": "A relaxation exercise first",
+    "partner_present": "My partner being there",
+    "going_slowly": "Going slowly, at my pace",
+    "warm_bath": "A warm bath or shower first",
+    "music": "Music",
+    "mirror": "A mirror",
+    "changing_position": "Changing position",
+    "kind_self_talk": "Kind words to myself",
+}
+
+
+class HowFar(str, Enum):
+    """How far a practice went, in the person's own judgement; every answer is a practice."""
+
+    prepared = "prepared"
+    part = "part"
+    whole = "whole"
+    further = "further"
+
+
+HOW_FAR_LABELS: dict[str, str] = {
+    "prepared": "I got ready and chose to stop there",
+    "part": "Part of the step",
+    "whole": "The whole step",
+    "further": "Further than I planned",
+}
+
+
+class PracticeEntry(Strict):
+    """One practice: the prediction before, what happened after, and what the person noticed.
+
+    Logged in two halves if the person likes (the prediction, then later how it went), so
+    every "after" field may be empty for a while.
+    """
+
+    id: str = Field(default_factory=new_id, pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    created_at: datetime = Field(default_factory=now)
+    updated_at: datetime | None = None
+    practised_at: datetime = Field(default_factory=now)
+    step_id: PracticeId | None = None
+    step_title: Annotated[str, Field(max_length=120)] = ""
+    """The step's name when practised, so a renamed or removed step still reads as it was."""
+    where: Annotated[str, Field(max_length=200)] = ""
+    position: Annotated[str, Field(max_length=200)] = ""
+    relaxed_before: Rating | None = None
+    motivation: Rating | None = None
+    predicted_pain: Rating | None = None
+    predicted_anxiety: Rating | None = None
+    actual_pain: Rating | None = None
+    actual_anxiety: Rating | None = None
+    helpers: list[Helper] = Field(default_factory=list, max_length=len(Helper))
+    helped_other: Annotated[str, Field(max_length=500)] = ""
+    how_far: HowFar | None = None
+    feelings_after: ShortText = ""
+    note: ShortText = ""
+    loudest_thought: ShortText = ""
+    record_ids: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]] = Field(default_factory=list, max_length=50)
+    """Thought records started from this practice ("start a record from this")."""
+    assignment_id: str | None = None
+
+    @field_validator("created_at", "updated_at", "practised_at")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value
+
+    @field_validator("helpers")
+    @classmethod
+    def _once_each(cls, value: list[Helper]) -> list[Helper]:
+        return list(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _updated(self) -> "PracticeEntry":
+        if self.updated_at is None:
+            object.__setattr__(self, "updated_at", self.created_at)
+        return self
+
+    @property
+    def has_outcome(self) -> bool:
+        """Whether "how it went" has been filled in at all."""
+        return any(v is not None for v in (self.actual_pain, self.actual_anxiety, self.how_far)) or bool(
+            self.feelings_after.strip()
+        )
+
+
+class ExerciseCue(Strict):
+    """One paced moment of a guided exercise: what to do, and for how many seconds."""
+
+    text: Annotated[str, Field(min_length=3, max_length=400)]
+    seconds: float = Field(ge=2, le=120)
+    kind: Annotated[str, Field(pattern=r"^(tense|release|breathe|rest|notice)$")] = "notice"
+    """How the guide draws it: tense (the bar fills), release (it empties), or a gentle hold."""
+
+
+class Exercise(Strict):
+    """A guided exercise beside Breathe (progressive muscle relaxation, a pelvic-floor drop)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_.-]+$")]
+    title: Annotated[str, Field(min_length=3, max_length=120)]
+    intro: Annotated[str, Field(min_length=10, max_length=2000)]
+    cues: list[ExerciseCue] = Field(min_length=1, max_length=200)
+    closing: Annotated[str, Field(max_length=2000)] = ""
+    source: str | None = None
+    technique: str | None = None
+
+    @model_validator(mode="after")
+    def _has_basis(self) -> "Exercise":
+        if not (self.source or self.technique):
+            raise ValueError("each exercise needs a source or the technique it applies")
+        return self
+
+    @property
+    def seconds(self) -> float:
+        return sum(c.seconds for c in self.cues)
+
+
+class DefaultStep(Strict):
+    """A suggested ladder step of the clinician-editable file `practice/ladder.toml`."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_.-]{1,64}$")]
+    title: Title
+    description: Note = ""
+
+    def as_step(self) -> LadderStep:
+        return LadderStep(id=self.id, title=self.title, description=self.description)
+
+
+Assignment.model_rebuild()  # its ladder_steps refer to LadderStep, defined after it
 
 # --- journal settings ---------------------------------------------------------------------
 

@@ -117,7 +117,12 @@ def _runs(days: set[date]) -> list[tuple[date, int]]:
 
 def streaks(records: Iterable[ThoughtRecord], today: date, tz: tzinfo | None = None) -> Streak:
     """The current and the longest run of consecutive days with a record."""
-    runs = _runs(practice_days(records, tz))
+    return streak_of_days(practice_days(records, tz), today)
+
+
+def streak_of_days(days: set[date], today: date) -> Streak:
+    """The current and the longest run of consecutive days among `days` (records, practices)."""
+    runs = _runs(days)
     longest = max((length for _, length in runs), default=0)
     current = 0
     if runs and runs[-1][0] >= today - timedelta(days=1):
@@ -125,7 +130,7 @@ def streaks(records: Iterable[ThoughtRecord], today: date, tz: tzinfo | None = N
     return Streak(current=current, longest=longest)
 
 
-def _first_day_with_run(days: set[date], length: int) -> date | None:
+def first_day_with_run(days: set[date], length: int) -> date | None:
     """The day a run of `length` consecutive days was first completed."""
     run, previous = 0, None
     for day in sorted(days):
@@ -177,7 +182,7 @@ def milestones(records: Iterable[ThoughtRecord], tz: tzinfo | None = None) -> li
         "three_in_a_row",
         "Three days in a row",
         "Three days of practice in a row. Small, steady steps are how this works.",
-        _first_day_with_run(days, 3),
+        first_day_with_run(days, 3),
     )
     reach(
         "week_of_practice",
@@ -189,7 +194,7 @@ def milestones(records: Iterable[ThoughtRecord], tz: tzinfo | None = None) -> li
         "seven_in_a_row",
         "Seven days in a row",
         "A whole week, every day. That is dedication, and it is paying off.",
-        _first_day_with_run(days, 7),
+        first_day_with_run(days, 7),
     )
     belief = next((r for r in ordered if _halved(r.belief_before, r.belief_after)), None)
     reach(

@@ -32,7 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "carries a sha256 checksum that catches accidental damage on the way; it is not a signature and does "
         "not prove who made the file.",
     )
-    give.add_argument("prompt_ids", nargs="+", metavar="PROMPT_ID", help="prompts to assign (see `thoughtwork prompts list`)")
+    give.add_argument("prompt_ids", nargs="*", metavar="PROMPT_ID", help="prompts to assign (see `thoughtwork prompts list`)")
+    give.add_argument("--step", dest="steps", action="append", default=[], metavar="STEP",
+                      help="a practice-ladder step to suggest: a suggested step's id (see practice/ladder.toml, "
+                      "e.g. dilator.1) or the name of a new step; may be given more than once")
     give.add_argument("--to", required=True, type=Path, metavar="FILE", help="the bundle file to write")
     give.add_argument("--cadence", default="daily", help="daily, once, or Nx-week such as 3x-week (default: daily)")
     give.add_argument("--start", help="first day, YYYY-MM-DD (default: today)")
@@ -84,15 +87,18 @@ def cmd_assign(args: argparse.Namespace) -> int:
     from thoughtwork.content.prompts import load_prompts
     from thoughtwork.locations import prompts_directory
 
+    if not args.prompt_ids and not args.steps:
+        raise UserError("Name at least one prompt, or a ladder step with --step.")
     check_writable(args.to, args.force)
     try:
         library = load_prompts([prompts_directory(), *args.prompts])
+        steps = _ladder_steps(args.steps)
     except ContentError as error:
-        raise UserError(f"A prompt file has a problem: {error}") from None
+        raise UserError(f"A prompt or ladder file has a problem: {error}") from None
     try:
         chosen = assigning.pick_prompts(args.prompt_ids, library)
         assignment = assigning.build_assignment(
-            chosen, args.cadence, args.start, args.end, note=args.note, therapist=args.therapist
+            chosen, args.cadence, args.start, args.end, note=args.note, therapist=args.therapist, ladder_steps=steps
         )
     except assigning.AssignError as error:
         raise UserError(str(error)) from None
@@ -102,11 +108,29 @@ def cmd_assign(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ladder_steps(refs: list[str]) -> list:
+    """The `--step` choices as ladder steps (ids of the suggested ladder, or new names)."""
+    if not refs:
+        return []
+    from pydantic import ValidationError
+
+    from thoughtwork.models import friendly_error
+    from thoughtwork.practice.content import load_default_steps
+    from thoughtwork.practice.homework import suggested_steps
+
+    try:
+        return suggested_steps(refs, [s.as_step() for s in load_default_steps()])
+    except ValidationError as error:
+        raise UserError(f"That ladder step cannot be suggested: {friendly_error(error)}.") from None
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     assignment = read_bundle(args.file)
     print(f"This homework{_from(assignment)}: {describe(assignment)}.")
     for prompt in assignment.prompts:
         print(f"  - {shorten(prompt.title, 70)}")
+    for step in assignment.ladder_steps:
+        print(f"  - practice step: {shorten(step.title, 60)}")
     if assignment.note:
         print(f"  Note: {shorten(assignment.note, 200)}")
     with open_journal(args) as journal:
@@ -115,6 +139,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             print("It is already in your journal, so nothing was changed.")
             return 0
         journal.save_assignment(assignment)
+        adopted = _adopt_steps(journal, assignment)
+    if adopted:
+        print(f"Added {len(adopted)} suggested step{'s' if len(adopted) != 1 else ''} to your practice ladder; "
+              "rename, move or remove them as you like (thoughtwork ladder show).")
     if existing is not None:
         print("It replaces the earlier copy of the same homework in your journal.")
     else:
@@ -124,23 +152,43 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _adopt_steps(journal, assignment: Assignment) -> list:  # noqa: ANN001
+    """Suggested ladder steps join the person's ladder (only those it does not have yet)."""
+    if not assignment.ladder_steps:
+        return []
+    from thoughtwork.practice.ladders import adopt_steps
+
+    ladder, added = adopt_steps(journal.ladder(), assignment.ladder_steps)
+    if added:
+        journal.save_ladder(ladder)
+    return added
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         assignments = journal.assignments()
         records = journal.records()
+        practices = journal.practices()
     if not assignments:
         print("No homework yet. When your therapist sends a bundle, add it with: thoughtwork homework import FILE")
         return 0
     today = date.today()
     for assignment in assignments:
         state = "finished" if assignment.end < today else "not started yet" if assignment.start > today else "current"
-        print(f"{assignment.start} to {assignment.end} ({state}){_from(assignment)}, {assignment.cadence.describe()}")
+        print(f"{assignment.start} to {assignment.end} ({state}){_from(assignment)}, {_how_often(assignment)}")
         progress = completion(assignment, records, today)
-        if assignment.start <= today:
+        # Ladder steps alone have no times planned: the person moves when ready (see _how_often).
+        if assignment.prompts and assignment.start <= today:
             print(f"  {progress_sentence(assignment, progress)}")
         for prompt, done in zip(assignment.prompts, progress.per_prompt, strict=True):
             last = f"last done {done.last_done}" if done.last_done else "not done yet"
             print(f"  - {shorten(prompt.title, 60)}: {done.done} record{'s' if done.done != 1 else ''}, {last}")
+        if assignment.ladder_steps:
+            from thoughtwork.practice.homework import step_progress
+
+            for item in step_progress(assignment, practices):
+                count = f"{item.practices} practice{'s' if item.practices != 1 else ''}"
+                print(f"  - practice step {shorten(item.step.title, 50)}: {count}, whenever you feel ready")
     return 0
 
 
@@ -157,9 +205,16 @@ def progress_sentence(assignment: Assignment, progress: Completion) -> str:
 
 
 def describe(assignment: Assignment) -> str:
-    count = len(assignment.prompts)
-    return (f"{count} prompt{'s' if count != 1 else ''}, {assignment.cadence.describe()}, "
-            f"{assignment.start} to {assignment.end}")
+    count, steps = len(assignment.prompts), len(assignment.ladder_steps)
+    parts = [f"{count} prompt{'s' if count != 1 else ''}"] if count or not steps else []
+    if steps:
+        parts.append(f"{steps} practice step{'s' if steps != 1 else ''}")
+    return f"{', '.join(parts)}, {_how_often(assignment)}, {assignment.start} to {assignment.end}"
+
+
+def _how_often(assignment: Assignment) -> str:
+    # Ladder steps have no cadence: the person moves when they feel ready, never on a schedule.
+    return assignment.cadence.describe() if assignment.prompts else "whenever you feel ready"
 
 
 def _from(assignment: Assignment) -> str:
@@ -203,13 +258,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     with open_journal(args) as journal:
         data = build_report(journal.records(), journal.assignments(), start=start, end=end,
-                            homework_only=args.homework_only)
+                            homework_only=args.homework_only, ladder=journal.ladder(), practices=journal.practices())
     text = render_markdown(data) if fmt == "md" else render_html(data)
     payload = text.encode("utf-8")
     if recipient is not None:
         payload = keys.encrypt(payload, recipient)
     write_file(args.out, payload)
     what = f"{len(data.records)} record{'s' if len(data.records) != 1 else ''}"
+    if data.practice is not None and data.practice.practices:
+        count = len(data.practice.practices)
+        what += f", {count} practice{'s' if count != 1 else ''}"
     sealed = ", encrypted for your therapist" if recipient is not None else ""
     print(f"Wrote your report ({what}, {data.describe_period()}{sealed}) to {args.out}.")
     if recipient is None:

@@ -14,7 +14,7 @@ from thoughtwork.journal import Journal, JournalError
 from thoughtwork.cli.output import add_force, check_writable, write_file
 from thoughtwork.journal import records_io
 from thoughtwork.text import clean
-from thoughtwork.models import Assignment, Prompt, Reframe, Settings, ThoughtRecord
+from thoughtwork.models import Assignment, Ladder, PracticeEntry, Prompt, Reframe, Settings, ThoughtRecord
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,6 +63,8 @@ SCHEMAS = {
     "prompt": Prompt,
     "reframe": Reframe,
     "settings": Settings,
+    "ladder": Ladder,
+    "practice": PracticeEntry,
 }
 
 
@@ -151,7 +153,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     state = "encrypted" if counts["encrypted"] else "not encrypted"
-    print(f"{counts['records']} records, {counts['assignments']} assignments, {state}, schema {counts['schema_version']}.")
+    print(f"{counts['records']} records, {counts['assignments']} assignments, {counts['practices']} practices, "
+          f"{state}, schema {counts['schema_version']}.")
     for name, status in backups:
         print(f"{name}: {status}")
     if problems:

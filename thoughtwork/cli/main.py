@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "thoughtwork.cli.content_commands",
     "thoughtwork.cli.journal_commands",
     "thoughtwork.cli.homework_commands",
+    "thoughtwork.cli.practice_commands",
     "thoughtwork.cli.research_commands",
     "thoughtwork.cli.analyse_commands",
 ]

@@ -92,9 +92,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                 settings = journal.save_settings(settings) or settings
         records = journal.records()
         assignments = journal.assignments()
+        practices, ladder = journal.practices(), journal.ladder()
     therapists = [a.therapist for a in assignments if a.therapist.strip()]
     bundle = build_export(records, settings, study, free_text=not args.no_free_text, extra_names=therapists,
-                          assignments=assignments)
+                          assignments=assignments, practices=practices, ladder=ladder,
+                          shipped_steps=_shipped_step_ids())
 
     note = "Files will be encrypted so only the researchers can read them." if recipient else "Files will not be encrypted."
     if args.preview:
@@ -105,10 +107,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OutputProblem as problem:
         raise UserError(str(problem)) from None
     hidden = sum(info["counts"]["redactions"].values())
-    print(f"Wrote {info['counts']['records']} records to {args.out} ({'encrypted' if recipient else 'not encrypted'}).")
+    count = info["counts"].get("practices")
+    practiced = f" and {count} practice{'s' if count != 1 else ''}" if count is not None else ""
+    print(f"Wrote {info['counts']['records']} records{practiced} to {args.out} ({'encrypted' if recipient else 'not encrypted'}).")
     if bundle.free_text:
         print(f"{hidden} names, places and other identifiers were replaced by placeholders.")
     return 0
+
+
+def _shipped_step_ids() -> set[str]:
+    """Ids of the shipped suggested ladder steps: the only step names that may go out (others are
+    'custom'). A clinic's own ladder file (THOUGHTWORK_PRACTICE) is not shipped, so its ids are not."""
+    from thoughtwork import locations
+    from thoughtwork.content.problems import ContentError
+    from thoughtwork.practice.content import LADDER_FILE, load_default_steps
+
+    try:
+        return {s.id for s in load_default_steps(locations.builtin_practice_directory() / LADDER_FILE)}
+    except ContentError:
+        return set()  # every step then goes out as "custom": never more than intended
 
 
 def _adopted_legacy(settings) -> str | None:  # noqa: ANN001
@@ -145,6 +162,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     table.add_column()
     table.add_row("participants", str(summary["participants"]))
     table.add_row("records", str(summary["records"]))
+    if "practices" in summary:
+        table.add_row("practices", str(summary["practices"]))
     table.add_row("mean belief change", _number(summary["mean_belief_change"]))
     table.add_row("mean anxiety change", _number(summary["mean_anxiety_change"]))
     traps = Table(title="Thinking traps by frequency")

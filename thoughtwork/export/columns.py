@@ -303,7 +303,8 @@ ASSIGNMENT_COLUMNS: dict[str, Column] = {c.name: c for c in (
     Column("start_day", "integer", "First day of the assignment, in days since the participant's first record "
            "(negative: before it).", range=_DAYS, missing="never empty"),
     Column("end_day", "integer", "Last day of the assignment, counted the same way.", range=_DAYS, missing="never empty"),
-    Column("prompts", "integer", "How many prompts it has.", range="1-", missing="never empty"),
+    Column("prompts", "integer", "How many prompts it has (0: practice-ladder steps only, which ask for no "
+           "times).", range="0-", missing="never empty"),
     Column("times_asked", "integer", "Times it asks for over its whole window: a time is a day with a record for "
            "any of its prompts; a week the window only partly covers asks for its share.", range="0-",
            missing="never empty"),

@@ -27,14 +27,35 @@ def marked(text: str) -> Text:
     return out
 
 
+def practice_panels(rows: list[dict] | None) -> list[RenderableType]:
+    """One panel per practice row, as it will be sent (numbers and categories only)."""
+    if rows is None:
+        return []
+    panels: list[RenderableType] = []
+    for row in rows:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for name, value in row.items():
+            if name in ("participant", "practice", "day") or value in (None, "", []):
+                continue
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            table.add_row(name, Text(clean(shown, single_line=True)))
+        panels.append(Panel(table, title=f"practice {row['practice']} (day {row['day']})", title_align="left"))
+    return panels
+
+
 def render_preview(bundle: ExportBundle, recipient_note: str, *, compact: bool = False) -> RenderableType:
-    """One panel per record: the numbers and the scrubbed text, as they will be sent; or with
-    `compact`, one line per record (its numbers and the start of its situation)."""
+    """One panel per record and per practice: the numbers and the scrubbed text, as they will be
+    sent; or with `compact`, one line each (the numbers, and the start of a record's situation)."""
     parts: list[RenderableType] = [_summary(bundle, recipient_note)]
     if compact:
         parts.append(_compact_table(bundle))
+        if bundle.practice_rows:
+            parts.append(_compact_practices(bundle.practice_rows))
     else:
         parts += [_record_panel(bundle, row) for row in bundle.rows]
+        parts += practice_panels(bundle.practice_rows)
     parts.append(Text("Nothing has been written. Run the same command without --preview to write the export."))
     return Group(*parts)
 
@@ -45,6 +66,10 @@ def _summary(bundle: ExportBundle, recipient_note: str) -> Panel:
     summary.append(f"Study: {clean(bundle.study.name, single_line=True)}\n")
     count = len(bundle.rows)
     summary.append(f"{count} {'record' if count == 1 else 'records'} would be sent. {recipient_note}\n")
+    if bundle.practice_rows is not None:
+        practices = len(bundle.practice_rows)
+        summary.append(f"{practices} {'practice' if practices == 1 else 'practices'} would be sent too: "
+                       "numbers and categories only, none of your words.\n")
     if bundle.free_text:
         hidden = ", ".join(f"{n} {kind}" for kind, n in redactions.items()) or "nothing needed hiding"
         summary.append(f"Hidden from your writing: {hidden}. Highlighted words below are what the researchers see instead.")
@@ -78,6 +103,23 @@ def _compact_table(bundle: ExportBundle) -> Table:
         if text:
             cells.append(marked(" ".join(str(row.get("situation") or "").split())[:120]))
         table.add_row(*cells)
+    return table
+
+
+COMPACT_PRACTICE = (("practice", "practice"), ("day", "day"), ("step", "step"), ("how_far", "how far"),
+                    ("predicted_pain", "pain expected"), ("actual_pain", "felt"),
+                    ("predicted_anxiety", "anxiety expected"), ("actual_anxiety", "felt"))
+
+
+def _compact_practices(rows: list[dict]) -> Table:
+    """One line per practice, as `_compact_table` does for records (the table is numbers and
+    categories only, so there is no text to shorten)."""
+    table = Table(box=None, padding=(0, 1), header_style="bold")
+    for _, title in COMPACT_PRACTICE:
+        table.add_column(title, no_wrap=True)
+    for row in rows:
+        table.add_row(*(Text(clean("" if row.get(name) is None else str(row[name]), single_line=True))
+                        for name, _ in COMPACT_PRACTICE))
     return table
 
 

@@ -31,7 +31,8 @@ from thoughtwork.export.columns import (
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
 from thoughtwork.export.study import Study
 from thoughtwork.homework.schedule import completion
-from thoughtwork.models import SCHEMA_VERSION, Assignment, Settings, ThoughtRecord
+from thoughtwork.models import SCHEMA_VERSION, Assignment, Ladder, PracticeEntry, Settings, ThoughtRecord
+from thoughtwork.practice import research as practice_table
 
 EXPORT_SCHEMA = 1
 """Version of the export's layout (columns and manifest); merge refuses to mix versions."""
@@ -103,6 +104,8 @@ class ExportBundle:
     """Per row, the scrubbed free-text fields (for the preview)."""
     assignments: list[dict[str, Any]] = field(default_factory=list)
     """One row per homework assignment (when the `assignment` column goes out)."""
+    practice_rows: list[dict[str, Any]] | None = None
+    """The practice table (see `thoughtwork.practice.research`); None when the study leaves it out."""
 
     @property
     def with_assignments(self) -> bool:
@@ -134,7 +137,19 @@ class ExportBundle:
         if self.with_assignments:
             files["assignments.csv"] = csv_bytes(list(ASSIGNMENT_COLUMNS), self.assignments)
             files["assignments.jsonl"] = jsonl_bytes(self.assignments)
-        return files
+        return {**files, **self.practice_files()}
+
+    def practice_files(self) -> dict[str, bytes]:
+        if self.practice_rows is None:
+            return {}
+        book = practice_table.codebook()
+        csv_name, jsonl_name, book_csv, book_json = practice_table.FILES
+        return {
+            csv_name: csv_bytes(practice_table.COLUMN_NAMES, self.practice_rows),
+            jsonl_name: jsonl_bytes(self.practice_rows),
+            book_csv: csv_bytes(list(CODEBOOK_FIELDS), book),
+            book_json: json_bytes(book),
+        }
 
 
 def codebook(columns: list[str], with_assignments: bool = False) -> list[dict[str, Any]]:
@@ -179,6 +194,9 @@ def build_export(
     builtin: Builtin | None = None,
     assignments: list[Assignment] | None = None,
     today: date | None = None,
+    practices: list[PracticeEntry] | None = None,
+    ladder: Ladder | None = None,
+    shipped_steps: set[str] | None = None,
 ) -> ExportBundle:
     """The rows a participant would send: allowlisted columns only, free text scrubbed.
 
@@ -186,7 +204,9 @@ def build_export(
     names from homework assignments). `builtin` says which ids and prompt questions may go out
     as they are (default: the shipped libraries'); any other id is coded, any other question
     numbered. `assignments` (the journal's homework) make the assignments table, counted as of
-    `today` (default: today), its days counted from the first record as `day` is.
+    `today` (default: today), its days counted from the first record as `day` is. `practices`
+    and `ladder` make the practice table when the study asks for it, naming only the
+    `shipped_steps` (any other step goes out as "custom").
     """
     participant = settings.study_pseudonyms.get(study.name) or settings.study_pseudonym
     if not participant:
@@ -228,6 +248,10 @@ def build_export(
             row[name] = value
         bundle.rows.append(row)
         bundle.scrubbed.append(scrubbed)
+    if study.practices and practices is not None:
+        bundle.practice_rows = practice_table.practice_rows(
+            practices, ladder or Ladder(), ordered, participant, shipped_steps or set()
+        )
     return bundle
 
 
@@ -239,7 +263,12 @@ def manifest(bundle: ExportBundle, files: dict[str, bytes], stored: dict[str, tu
         "record_schema": SCHEMA_VERSION,
         "study": bundle.study.name,
         "participant": bundle.participant,
-        "counts": {"records": len(bundle.rows), "assignments": len(bundle.assignments), "redactions": bundle.redactions()},
+        "counts": {
+            "records": len(bundle.rows),
+            "assignments": len(bundle.assignments),
+            **({"practices": len(bundle.practice_rows)} if bundle.practice_rows is not None else {}),
+            "redactions": bundle.redactions(),
+        },
         "settings": {
             "free_text": bundle.free_text,
             "columns": bundle.columns,

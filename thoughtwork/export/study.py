@@ -6,6 +6,7 @@ or not, and the researchers' age public key to encrypt the export to.
     fields = ["context", "belief_before", "belief_after"]   # optional: default is every field
     free_text = true                                         # optional: default true
     recipient = "age1..."                                    # or: encrypt = false
+    practices = true                                         # optional: default true (the practice table)
 
 A study file must name the study and say how its exports travel: the researchers' key in
 `recipient`, or `encrypt = false` written out. A file cut short or left empty would otherwise
@@ -44,6 +45,8 @@ class Study(Strict):
     """The researchers' age public key (age1...); when given, every data file is encrypted to it."""
     encrypt: bool | None = None
     """`false` says on purpose that exports are not encrypted; a study file needs this or a recipient."""
+    practices: bool = True
+    """Whether the practice-ladder table (numbers and categories only) goes out beside the records."""
 
     @field_validator("fields")
     @classmethod

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from pydantic import ValidationError
 
-from thoughtwork.models import Assignment, Cadence, CadenceKind, Prompt, friendly_error
+from thoughtwork.models import Assignment, Cadence, CadenceKind, LadderStep, Prompt, friendly_error
 
 DEFAULT_WEEKS = 4
 _TIMES_A_WEEK = re.compile(r"^([1-7])\s*x[-_ ]?(?:a[-_ ])?week$")
@@ -58,6 +58,7 @@ def build_assignment(
     note: str = "",
     therapist: str = "",
     today: date | None = None,
+    ladder_steps: list[LadderStep] | None = None,
 ) -> Assignment:
     """An assignment from the therapist's choices; start defaults to today, end to four weeks on."""
     first = parse_day(start, "start") if start else (today or date.today())
@@ -67,6 +68,7 @@ def build_assignment(
     try:
         return Assignment(
             prompts=prompts,
+            ladder_steps=ladder_steps or [],
             cadence=parse_cadence(cadence),
             start=first,
             end=last,

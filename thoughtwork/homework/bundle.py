@@ -27,9 +27,18 @@ class BundleError(ValueError):
     """The file is not a bundle this version can use; the message is one plain sentence."""
 
 
+def _wire(assignment: Assignment) -> dict:
+    """The assignment as a bundle carries it. Homework without ladder steps leaves the field out,
+    so a thoughtwork from before the practice ladder still imports it."""
+    document = assignment.model_dump(mode="json")
+    if not document.get("ladder_steps"):
+        document.pop("ladder_steps", None)
+    return document
+
+
 def checksum(assignment: Assignment) -> str:
-    """sha256 (hex) of the assignment's canonical JSON: sorted keys, compact, UTF-8."""
-    return hashlib.sha256(dumps_canonical(assignment.model_dump(mode="json"))).hexdigest()
+    """sha256 (hex) of the assignment's canonical JSON as carried: sorted keys, compact, UTF-8."""
+    return hashlib.sha256(dumps_canonical(_wire(assignment))).hexdigest()
 
 
 def dump_bundle(assignment: Assignment) -> bytes:
@@ -37,7 +46,7 @@ def dump_bundle(assignment: Assignment) -> bytes:
     document = {
         "format": FORMAT,
         "version": VERSION,
-        "assignment": assignment.model_dump(mode="json"),
+        "assignment": _wire(assignment),
         "sha256": checksum(assignment),
     }
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

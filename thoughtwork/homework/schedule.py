@@ -108,7 +108,14 @@ class Completion:
 
 
 def periods(assignment: Assignment) -> list[Period]:
-    """The assignment's window cut into periods by its cadence."""
+    """The assignment's window cut into periods by its cadence; homework of practice-ladder steps
+    alone asks for no times (the person moves up when ready, never on a schedule)."""
+    if not assignment.prompts:
+        return [Period(p.start, p.end, 0) for p in _periods(assignment)]
+    return _periods(assignment)
+
+
+def _periods(assignment: Assignment) -> list[Period]:
     kind = assignment.cadence.kind
     start, end = assignment.start, assignment.end
     if kind is CadenceKind.once:

@@ -23,11 +23,22 @@ from thoughtwork.journal.errors import (
 from thoughtwork.journal.fileformat import Keys, Tables
 from thoughtwork.journal.lock import JournalLock
 from thoughtwork.journal.storage import JournalStorage
-from thoughtwork.models import SCHEMA_VERSION, Assignment, Settings, ThoughtRecord, friendly_error, now
+from thoughtwork.models import (
+    SCHEMA_VERSION,
+    Assignment,
+    Ladder,
+    PracticeEntry,
+    Settings,
+    ThoughtRecord,
+    friendly_error,
+    now,
+)
 
 RECORDS = "records"
 ASSIGNMENTS = "assignments"
 SETTINGS = "settings"
+LADDER = "ladder"
+PRACTICES = "practices"
 
 
 class Journal:
@@ -68,7 +79,7 @@ class Journal:
         try:
             if path.exists():  # someone created it while we took the lock
                 raise JournalExists(f"A journal already exists at {path}; it was left as it is.")
-            return cls(path, {RECORDS: {}, ASSIGNMENTS: {}, SETTINGS: {}}, keys, lock, needs_save=True)
+            return cls(path, {RECORDS: {}, ASSIGNMENTS: {}, SETTINGS: {}, LADDER: {}, PRACTICES: {}}, keys, lock, needs_save=True)
         except BaseException:
             lock.release()
             raise
@@ -173,17 +184,52 @@ class Journal:
     # --- settings -----------------------------------------------------------------
 
     def settings(self) -> Settings:
-        docs = self._db.table(SETTINGS).all()
-        return _model(Settings, docs[0], "settings") if docs else Settings()
+        return self._single(SETTINGS, Settings, "settings")
 
     def save_settings(self, settings: Settings) -> Settings:
-        table = self._db.table(SETTINGS)
-        doc = settings.model_dump(mode="json")
+        self._save_single(SETTINGS, settings)
+        return settings
+
+    def _single(self, table_name: str, model, what: str):  # noqa: ANN001, ANN202
+        """The one document of a one-document table (settings, the ladder), or the model's defaults."""
+        docs = self._db.table(table_name).all()
+        return _model(model, docs[0], what) if docs else model()
+
+    def _save_single(self, table_name: str, item) -> None:  # noqa: ANN001
+        table = self._db.table(table_name)
+        doc = item.model_dump(mode="json")
         if len(table):
             table.update(_replace_with(doc))
         else:
             table.insert(doc)
-        return settings
+
+    # --- the practice ladder and practices ----------------------------------------
+
+    def ladder(self) -> Ladder:
+        return self._single(LADDER, Ladder, "ladder")
+
+    def save_ladder(self, ladder: Ladder) -> Ladder:
+        self._save_single(LADDER, ladder)
+        return ladder
+
+    def practices(self) -> list[PracticeEntry]:
+        """Every practice, oldest first by when it was practised."""
+        docs = sorted(self._db.table(PRACTICES).all(), key=lambda d: d.doc_id)
+        items = [_model(PracticeEntry, doc, "practice") for doc in docs]
+        return sorted(items, key=lambda p: p.practised_at)
+
+    def get_practice(self, practice_id: str) -> PracticeEntry | None:
+        doc = self._db.table(PRACTICES).get(Query().id == practice_id)
+        return _model(PracticeEntry, doc, "practice") if doc is not None else None
+
+    def save_practice(self, practice: PracticeEntry) -> PracticeEntry:
+        """Insert or update a practice by id, stamping `updated_at`; one atomic save."""
+        practice = practice.model_copy(update={"updated_at": max(now(), practice.created_at)})
+        self._upsert(PRACTICES, practice.model_dump(mode="json"))
+        return practice
+
+    def delete_practice(self, practice_id: str) -> bool:
+        return bool(self._db.table(PRACTICES).remove(Query().id == practice_id))
 
     # --- keys and checks ------------------------------------------------------------
 
@@ -210,7 +256,8 @@ class Journal:
     def verify(self) -> list[str]:
         """Problems found when every stored item is validated; empty when all is well."""
         problems = []
-        for name, model in ((RECORDS, ThoughtRecord), (ASSIGNMENTS, Assignment), (SETTINGS, Settings)):
+        checked = ((RECORDS, ThoughtRecord), (ASSIGNMENTS, Assignment), (SETTINGS, Settings), (LADDER, Ladder), (PRACTICES, PracticeEntry))
+        for name, model in checked:
             for doc in self._db.table(name).all():
                 try:
                     model.model_validate(dict(doc))
@@ -234,6 +281,7 @@ class Journal:
         return {
             "records": len(self._db.table(RECORDS)),
             "assignments": len(self._db.table(ASSIGNMENTS)),
+            "practices": len(self._db.table(PRACTICES)),
             "encrypted": self.encrypted,
             "schema_version": SCHEMA_VERSION,
         }

@@ -21,7 +21,14 @@ def _per_study_pseudonyms(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Migration] = {1: _per_study_pseudonyms}
+def _practice_ladder(tables: Tables) -> Tables:
+    """3 adds the practice ladder (`ladder`: the person's steps and chosen rewards) and the
+    practice log (`practices`), both empty, and `practice_id` on records (absent means none).
+    Records, homework and settings are kept exactly as they were."""
+    return {**tables, "ladder": dict(tables.get("ladder", {})), "practices": dict(tables.get("practices", {}))}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _per_study_pseudonyms, 2: _practice_ladder}
 """MIGRATIONS[n] migrates schema n to n + 1. Version 1 is the first released schema."""
 
 

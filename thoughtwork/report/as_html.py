@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
+from thoughtwork.practice.report import practice_html
 from thoughtwork.report.charts import svg_chart
 from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, HomeworkProgress, ReportData, ReportRecord, ratings_line
 from thoughtwork.report.payload import HTML_CLOSE, HTML_OPEN, payload_json
@@ -53,6 +54,7 @@ def render_html(data: ReportData) -> str:
         _situations(data),
         _traps(data),
         _homework(data),
+        practice_html(data.practice, _h, svg_chart),
         _records(data),
         _footer(),
     ]

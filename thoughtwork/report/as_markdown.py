@@ -10,6 +10,7 @@ import re
 from html import escape
 
 from thoughtwork.models import DISTORTION_NAMES
+from thoughtwork.practice.report import practice_markdown
 from thoughtwork.report.charts import spark
 from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, ReportData, ReportRecord, ratings_line
 from thoughtwork.report.payload import MD_CLOSE, MD_OPEN, payload_json
@@ -51,6 +52,7 @@ def render_markdown(data: ReportData) -> str:
         *_situations(data),
         *_traps(data),
         *_homework(data),
+        *practice_markdown(data.practice, md),
         *_records(data),
         "---",
         "",

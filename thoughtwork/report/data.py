@@ -23,14 +23,17 @@ from thoughtwork.models import (
     DistortionId,
     Emotion,
     Rating,
+    Ladder,
+    PracticeEntry,
     ThoughtRecord,
     now,
 )
+from thoughtwork.practice.report import PracticeReport, build_practice_report
 
 FORMAT = "thoughtwork-report"
 VERSION = 3
-"""2 added each record's feelings, 3 body tension, belief in the balanced thought and the answers
-to a prompt's own questions; older reports (without them) still open."""
+"""2 added each record's feelings, 3 body tension, belief in the balanced thought, the answers
+to a prompt's own questions and the practice ladder; older reports (without them) still open."""
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
@@ -148,6 +151,8 @@ class ReportData(_Model):
     """Oldest first, so charts read left to right."""
     traps: list[TrapCount] = Field(default_factory=list, max_length=len(DistortionId))
     homework: list[HomeworkProgress] = Field(default_factory=list, max_length=1000)
+    practice: PracticeReport | None = None
+    """The practice ladder and the period's practices; None when there are none (and before version 3)."""
 
     def belief(self) -> Averages:
         return _averages(self.records, "belief_before", "belief_after")
@@ -191,6 +196,8 @@ def build_report(
     homework_only: bool = False,
     today: date | None = None,
     tz: tzinfo | None = None,
+    ladder: Ladder | None = None,
+    practices: list[PracticeEntry] | None = None,
 ) -> ReportData:
     """The report of the chosen period (inclusive; end defaults to today)."""
     today = today or datetime.now(tz).date()
@@ -204,7 +211,8 @@ def build_report(
     ]
     chosen.sort(key=lambda r: r.created_at)
     titles = {(a.id, p.id): p.title for a in assignments for p in a.prompts}
-    overlapping = [a for a in assignments if a.start <= last and (start is None or a.end >= start)]
+    # Homework of ladder steps alone has no prompts to count: the practice section shows it.
+    overlapping = [a for a in assignments if a.prompts and a.start <= last and (start is None or a.end >= start)]
     return ReportData(
         period_from=start,
         period_to=last,
@@ -212,6 +220,8 @@ def build_report(
         records=[_report_record(r, titles, tz) for r in chosen],
         traps=_traps(chosen),
         homework=[_progress(a, records, min(last, today), tz, day_is_over=last < today) for a in overlapping],
+        practice=build_practice_report(ladder or Ladder(), practices or [], assignments, start=start, end=last,
+                                       homework_only=homework_only, tz=tz),
     )
 
 

@@ -3,14 +3,17 @@
 Each export column becomes a field of one instrument, `thought_record`: ratings and counts are
 text fields validated as integer or number with their min and max, categories are radio
 buttons with their codes and labels, true/false a radio of true and false, free text a notes
-field; the field annotation says what an empty value means.
+field; the field annotation says what an empty value means. The practice table is a second dictionary,
+instrument `practice` (REDCap wants each field name once per project, and both tables have a
+`participant` and a `day`).
 """
 
 from __future__ import annotations
 
-from thoughtwork.export.columns import COLUMNS
+from thoughtwork.export.columns import COLUMNS, Column
 
 FORM = "thought_record"
+PRACTICE_FORM = "practice"
 HEADER = [
     "Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
     "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number",
@@ -20,16 +23,17 @@ HEADER = [
 ]
 
 
-def data_dictionary(columns: list[str]) -> list[dict[str, str]]:
-    return [_field(name) for name in columns]
+def data_dictionary(columns: list[str], table: dict[str, Column] | None = None, form: str = FORM) -> list[dict[str, str]]:
+    """The dictionary of one table's columns (default: the records', as instrument `thought_record`)."""
+    table = COLUMNS if table is None else table
+    return [_field(table[name], form) for name in columns]
 
 
-def _field(name: str) -> dict[str, str]:
-    column = COLUMNS[name]
+def _field(column: Column, form: str) -> dict[str, str]:
     row = dict.fromkeys(HEADER, "")
     row.update({
-        "Variable / Field Name": name,
-        "Form Name": FORM,
+        "Variable / Field Name": column.name,
+        "Form Name": form,
         "Field Label": column.meaning,
         "Field Annotation": column.missing,
         "Required Field?": "y" if column.missing == "never empty" else "",

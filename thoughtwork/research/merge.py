@@ -3,7 +3,8 @@
 An export is data from outside, edited or not: every manifest is read as strict JSON and
 checked against its schema, every file against both of its hashes (decrypted with the
 researcher's age identity when it is encrypted), and every value of every row against its
-codebook entry, with free text cleaned as the participant's side cleans it. Exports must
+codebook entry, with free text cleaned as the participant's side cleans it; the practice
+table, when an export has one, is checked the same way against its own codebook. Exports must
 share one export schema, one study and one way of travelling (all encrypted or none).
 
 Rows are streamed: one export is in memory at a time, and its rows go straight into the
@@ -40,6 +41,7 @@ from thoughtwork.export.research_export import ASSIGNMENT_FILES, DATA_FILES, EXP
 from thoughtwork.journal.strictjson import StrictJSONError
 from thoughtwork.journal.strictjson import loads as strict_loads
 from thoughtwork.models import friendly_error
+from thoughtwork.practice import research as practice_table
 from thoughtwork.research import columnar, dictionary
 
 MAX_FILE = 512 * 1024 * 1024
@@ -66,6 +68,8 @@ class FileEntry(_Lenient):
 class ManifestCounts(_Lenient):
     records: int = Field(ge=0)
     assignments: int = Field(default=0, ge=0)
+    practices: int | None = Field(default=None, ge=0)
+    """None: the export has no practice table (the study left it out, or it was made before it)."""
     redactions: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
 
 
@@ -109,6 +113,8 @@ class Summary:
     belief: list[int] = field(default_factory=lambda: [0, 0])
     anxiety: list[int] = field(default_factory=lambda: [0, 0])
     traps: Counter[str] = field(default_factory=Counter)
+    practices: int | None = None
+    """Practices merged; None when no export has a practice table."""
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         """One export's rows (checked), a column at a time."""
@@ -123,6 +129,7 @@ class Summary:
         return {
             "participants": self.participants,
             "records": self.records,
+            **({"practices": self.practices} if self.practices is not None else {}),
             "mean_belief_change": round(self.belief[0] / self.belief[1], 1) if self.belief[1] else None,
             "mean_anxiety_change": round(self.anxiety[0] / self.anxiety[1], 1) if self.anxiety[1] else None,
             "traps": self.traps.most_common(),
@@ -161,6 +168,8 @@ def read_manifest(folder: Path) -> ParticipantExport:
     missing = [name for name in expected_files(manifest) if name not in manifest.files]
     if missing:
         raise MergeProblem(f"The manifest in {folder} does not list {missing[0]}.")
+    if manifest.counts.practices is None and any(name in manifest.files for name in practice_table.FILES):
+        raise MergeProblem(f"The manifest in {folder} lists a practice table but does not count its practices.")
     unknown = [c for c in manifest.settings.columns if c not in COLUMNS]
     if unknown:
         raise MergeProblem(f"The manifest in {folder} names a column the codebook does not know ({unknown[0][:40]!r}).")
@@ -168,8 +177,10 @@ def read_manifest(folder: Path) -> ParticipantExport:
 
 
 def expected_files(manifest: ExportManifest) -> tuple[str, ...]:
-    """The data files an export must have: the assignments table comes with the `assignment` column."""
-    return DATA_FILES + (ASSIGNMENT_FILES if "assignment" in manifest.settings.columns else ())
+    """The data files an export must have: the assignments table comes with the `assignment`
+    column, the practice table with a count of practices."""
+    return (DATA_FILES + (ASSIGNMENT_FILES if "assignment" in manifest.settings.columns else ())
+            + (practice_table.FILES if manifest.counts.practices is not None else ()))
 
 
 @dataclass
@@ -179,6 +190,9 @@ class ExportRows:
     record_lines: list[str] = field(default_factory=list)
     """Each record as a JSON line: the export's own line when checking changed nothing in it."""
     assignment_lines: list[str] = field(default_factory=list)
+    practices: list[dict[str, Any]] | None = None
+    """None when the export has no practice table."""
+    practice_lines: list[str] = field(default_factory=list)
 
 
 def read_rows(export: ParticipantExport, identity: Any | None) -> ExportRows:
@@ -203,7 +217,18 @@ def read_rows(export: ParticipantExport, identity: Any | None) -> ExportRows:
         unknown = {r["assignment"] for r in records} - set(codes) - {None}
         if unknown:
             raise MergeProblem(f"Some records in {folder} name an assignment its assignments table does not have.")
-    return ExportRows(records, assignments, record_lines, assignment_lines)
+    practices: list[dict[str, Any]] | None = None
+    practice_lines: list[str] = []
+    if "practices.jsonl" in data:
+        practices, practice_lines = _table(folder, data["practices.jsonl"], "Practice", practice_table.COLUMNS,
+                                           manifest.participant)
+        for number, row in enumerate(practices, start=1):
+            if row["practice"] != number:
+                raise MergeProblem(f"Practice {number} in {folder} is out of order (practices are numbered 1, 2, 3... "
+                                   "oldest first).")
+        if len(practices) != manifest.counts.practices:
+            raise MergeProblem(f"{folder} has a different number of practices than its manifest says.")
+    return ExportRows(records, assignments, record_lines, assignment_lines, practices, practice_lines)
 
 
 def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column],
@@ -314,23 +339,40 @@ def plan(folders: list[Path], identity: Any | None = None) -> tuple[list[Partici
             continue
         newer, older = _newer(earlier, export, identity)
         chosen[export.participant] = newer
-        if newer.manifest.files["records.jsonl"].sha256 == older.manifest.files["records.jsonl"].sha256:
+        if _same(newer, older):
             notes.append(f"{older.folder} holds the same export as {newer.folder}; it was merged once.")
         else:
             notes.append(f"Participant {export.participant}: the newer export {newer.folder} replaces {older.folder}.")
     return list(chosen.values()), notes
 
 
+def _same(a: ParticipantExport, b: ParticipantExport) -> bool:
+    """The same data: its records and its practices (if any) hash alike."""
+    def digest(export: ParticipantExport, name: str) -> str | None:
+        entry = export.manifest.files.get(name)
+        return None if entry is None else entry.sha256
+
+    return all(digest(a, name) == digest(b, name) for name in ("records.jsonl", "practices.jsonl"))
+
+
 def _newer(a: ParticipantExport, b: ParticipantExport, identity: Any | None) -> tuple[ParticipantExport, ParticipantExport]:
-    if a.manifest.files["records.jsonl"].sha256 == b.manifest.files["records.jsonl"].sha256:
+    if _same(a, b):
         return a, b
-    if a.manifest.counts.records != b.manifest.counts.records:
-        return (a, b) if a.manifest.counts.records > b.manifest.counts.records else (b, a)
-    last = [max((r["day"] for r in read_rows(e, identity).records), default=-1) for e in (a, b)]
+    # More records, then more practices (a newer export can differ in its practices alone),
+    # then the later last record, then the later last practice.
+    counts = [(e.manifest.counts.records, e.manifest.counts.practices or 0) for e in (a, b)]
+    if counts[0] != counts[1]:
+        return (a, b) if counts[0] > counts[1] else (b, a)
+    last = [_last_days(read_rows(e, identity)) for e in (a, b)]
     if last[0] == last[1]:
         raise MergeProblem(f"Participant {a.participant} appears twice, in {a.folder} and {b.folder}, with different "
-                           "records and nothing to tell which is newer; keep one of them.")
+                           "data and nothing to tell which is newer; keep one of them.")
     return (a, b) if last[0] > last[1] else (b, a)
+
+
+def _last_days(rows: ExportRows) -> tuple[int, int]:
+    return (max((r["day"] for r in rows.records), default=-1),
+            max((p["day"] for p in rows.practices or ()), default=-100_001))
 
 
 def columns_of(exports: list[ParticipantExport]) -> list[str]:
@@ -345,11 +387,15 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
     exports, notes = plan(folders, identity)
     columns = columns_of(exports)
     assignment_columns = list(ASSIGNMENT_COLUMNS)
-    summary = Summary(participants=len(exports))
+    # The practice table is merged when any export has one; exports made before it (or for a
+    # study that leaves it out) add no rows to it.
+    with_practices = any(e.manifest.counts.practices is not None for e in exports)
+    summary = Summary(participants=len(exports), practices=0 if with_practices else None)
     sources, participants = [], []
     with FolderWriter(out) as folder:
         records = TableOut(folder, "records", columns)
         assignments = TableOut(folder, "assignments", assignment_columns)
+        practices = TableOut(folder, "practices", practice_table.COLUMN_NAMES) if with_practices else None
         for export in exports:
             rows = read_rows(export, identity)
             if export.manifest.settings.columns == columns:  # the usual case: rows already in the merged shape
@@ -361,12 +407,26 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
             assignments.write(rows.assignments, rows.assignment_lines)
             summary.add(full)
             participants.append(participant_summary(export.participant, full, rows.assignments))
-            sources.append({"participant": export.participant, "records": len(full), "assignments": len(rows.assignments),
-                            "manifest_sha256": export.digest})
+            source = {"participant": export.participant, "records": len(full), "assignments": len(rows.assignments)}
+            if practices is not None and rows.practices is not None:
+                practices.write(rows.practices, rows.practice_lines)
+                summary.practices += len(rows.practices)
+                source["practices"] = len(rows.practices)
+            sources.append({**source, "manifest_sha256": export.digest})
         records.close()
         assignments.close()
         book = codebook(columns, with_assignments=True) + [c.describe("participants") for c in PARTICIPANT_COLUMNS.values()]
         folder.add("participants.csv", csv_bytes(list(PARTICIPANT_COLUMNS), participants))
+        if practices is not None:
+            practices.close()
+            practice_book = practice_table.codebook()
+            book += practice_book
+            # As in a participant's export: the practice table keeps a codebook of its own beside it.
+            folder.add("practices_codebook.csv", csv_bytes(list(CODEBOOK_FIELDS), practice_book))
+            folder.add("practices_codebook.json", json_bytes(practice_book))
+            folder.add("practices_data_dictionary.csv", csv_bytes(
+                dictionary.HEADER, dictionary.data_dictionary(practice_table.COLUMN_NAMES, practice_table.COLUMNS,
+                                                              form=dictionary.PRACTICE_FORM)))
         folder.add("codebook.csv", csv_bytes(list(CODEBOOK_FIELDS), book))
         folder.add("codebook.json", json_bytes(book))
         folder.add("data_dictionary.csv", csv_bytes(dictionary.HEADER, dictionary.data_dictionary(columns)))
@@ -434,7 +494,7 @@ class TableOut:
 
 
 def _column_table(name: str) -> dict[str, Column]:
-    return ASSIGNMENT_COLUMNS if name == "assignments" else COLUMNS
+    return {"assignments": ASSIGNMENT_COLUMNS, "practices": practice_table.COLUMNS}.get(name, COLUMNS)
 
 
 def participant_summary(participant: str, records: list[dict[str, Any]], assignments: list[dict[str, Any]]) -> dict[str, Any]:

@@ -267,6 +267,12 @@ class ThoughtworkApp(GentleCrash, App[None]):
     def action_open_progress(self) -> None:
         self._open("thoughtwork.tui.screens.progress", "ProgressScreen")
 
+    def action_open_ladder(self) -> None:
+        self._open("thoughtwork.tui.screens.practice_ladder", "LadderScreen")
+
+    def action_exercises(self) -> None:
+        self._open("thoughtwork.tui.screens.practice_exercises", "ExercisesScreen", needs_journal=False)
+
     def action_breathe(self) -> None:
         self._open("thoughtwork.tui.screens.breathe", "BreatheScreen", needs_journal=False)
 
@@ -316,6 +322,7 @@ class ThoughtworkApp(GentleCrash, App[None]):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         always = [
             ("Breathe", "A paced belly-breathing exercise", self.action_breathe),
+            ("Guided exercises", "Progressive muscle relaxation and a pelvic-floor drop", self.action_exercises),
             ("Help and support", "About vaginismus, this app, and where to find care", self.action_help),
             ("Crisis support", "Phone lines and services if you are not safe right now", self.action_crisis),
         ]
@@ -325,6 +332,7 @@ class ThoughtworkApp(GentleCrash, App[None]):
             ("New thought record", "Start a record of a difficult moment", self.action_new_record),
             ("Continue draft", "Pick up the record you were writing", self.action_continue_draft),
             ("Homework", "Practice your therapist suggested", self.action_homework),
+            ("Practice ladder", "Your steps, log a practice, what you expected and what happened", self.action_open_ladder),
             ("Journal", "All your records: search, open, edit", self.action_open_journal),
             ("Progress", "How belief and anxiety changed over time", self.action_open_progress),
             ("Settings", "Crisis region, names to hide, breathing pace, theme", self.action_settings),

@@ -8,22 +8,19 @@ seconds out) is the person's own and is kept in their settings.
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from thoughtwork.models import Settings
+from thoughtwork.tui.screens.paced import PacedScreen
 
 MIN_PACE = 2.0
 MAX_PACE = 10.0
 PACE_STEP = 0.5
-FRAMES_PER_SECOND = 20
 
 CUES = {
     "in": "Let your belly rise, slowly, like a balloon filling.",
@@ -82,26 +79,15 @@ def seconds(pace: float) -> str:
     return f"{pace:g} second" + ("" if pace == 1 else "s")
 
 
-class BreatheScreen(Screen[None]):
+class BreatheScreen(PacedScreen):
     """An animated in/out guide; +/- change the pace, space pauses."""
 
     CSS_PATH = "breathe.tcss"
-
-    BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("space", "pause", "Pause"),
-        Binding("space", "resume", "Carry on"),
-        Binding("plus,equals_sign", "slower", "Slower", key_display="+"),
-        Binding("minus,underscore", "faster", "Faster", key_display="-"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()
         self.pace = Settings().breathing_pace
         self.position = 0.0
-        self.paused = False
-        self._suspended = False
-        self._last = time.monotonic()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="breathe", classes="page"):
@@ -114,28 +100,13 @@ class BreatheScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Textual then runs PacedScreen.on_mount too (it calls each class's handler), which starts the clock.
         journal = self.app.journal
         if journal is not None:
             self.pace = clamp_pace(journal.settings().breathing_pace)
-        self._last = time.monotonic()
-        self.set_interval(1 / FRAMES_PER_SECOND, self.tick)
-        self.draw()
 
-    def on_screen_suspend(self) -> None:
-        # Another screen on top (a modal, help): hold the breath guide where it is.
-        self._suspended = True
-
-    def on_screen_resume(self) -> None:
-        self._suspended = False
-        self._last = time.monotonic()
-
-    def tick(self) -> None:
-        now = time.monotonic()
-        elapsed, self._last = now - self._last, now
-        if self.paused or self._suspended:
-            return
+    def advance(self, elapsed: float) -> None:
         self.position += elapsed / (2 * self.pace)
-        self.draw()
 
     def draw(self) -> None:
         state = breath_state(self.position, self.pace)
@@ -151,29 +122,6 @@ class BreatheScreen(Screen[None]):
         )
 
     # --- actions -----------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Space says "Pause" in the footer while breathing and "Carry on" while paused.
-        if action == "pause":
-            return not self.paused
-        if action == "resume":
-            return self.paused
-        return True
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_pause(self) -> None:
-        self._set_paused(True)
-
-    def action_resume(self) -> None:
-        self._set_paused(False)
-
-    def _set_paused(self, paused: bool) -> None:
-        self.paused = paused
-        self._last = time.monotonic()
-        self.refresh_bindings()
-        self.draw()
 
     def action_slower(self) -> None:
         self.set_pace(self.pace + PACE_STEP)

@@ -68,9 +68,11 @@ class HomeScreen(Screen[None]):
         Binding("n", "app.new_record", "New record", priority=True),
         Binding("c", "app.continue_draft", "Continue", show=False, priority=True),
         Binding("h", "app.homework", "Homework", show=False, priority=True),
+        Binding("l", "app.open_ladder", "Ladder", show=False, priority=True),
         Binding("j", "app.open_journal", "Journal", priority=True),
         Binding("p", "app.open_progress", "Progress", priority=True),
         Binding("b", "app.breathe", "Breathe", priority=True),
+        Binding("e", "app.exercises", "Exercises", show=False, priority=True),
         Binding("question_mark", "app.help", "Help", priority=True),
         Binding("s", "app.settings", "Settings", show=False, priority=True),
     ]
@@ -109,10 +111,12 @@ class HomeScreen(Screen[None]):
             about = draft.situation or draft.automatic_thought or "untitled"
             options.append(Option(_line("c", "Continue your draft: ", shorten(about, 36)), id="continue_draft"))
         options.append(Option(_line("h", homework_label(due)), id="homework"))
+        options.append(Option(_line("l", "Practice ladder: log a practice"), id="open_ladder"))
         count = len(records)
         options.append(Option(_line("j", f"Your journal ({count} record{'s' if count != 1 else ''})"), id="open_journal"))
         options.append(Option(_line("p", "Progress"), id="open_progress"))
         options.append(Option(_line("b", "Breathe"), id="breathe"))
+        options.append(Option(_line("e", "Guided exercises: muscle relaxation, pelvic-floor drop"), id="exercises"))
         options.append(Option(_line("?", "Help and support"), id="help"))
         options.append(Option(_line("s", "Settings"), id="settings"))
         menu.clear_options()

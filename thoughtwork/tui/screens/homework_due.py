@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -28,6 +30,7 @@ class HomeworkDueScreen(Screen[None]):
             yield Static("Homework", classes="page-title")
             yield Static("", id="homework-intro", classes="prose")
             yield OptionList(id="homework-list")
+            yield Static("", id="homework-steps", classes="prose")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -41,9 +44,17 @@ class HomeworkDueScreen(Screen[None]):
         intro = self.query_one("#homework-intro", Static)
         listing = self.query_one("#homework-list", OptionList)
         listing.clear_options()
+        steps = _suggested_steps(self.app)
+        if steps:
+            # Ladder steps have no due date: the person practises them when they feel ready.
+            self.query_one("#homework-steps", Static).update(Text(
+                "Practice steps your therapist suggested, whenever you feel ready: "
+                + ", ".join(shorten(s.title, 40) for s in steps) + ". They are on your practice ladder (l on home)."))
         if not self._items:
             intro.update(
                 Text(
+                    "No thought-record homework is due right now. You can start a record from home any time."
+                    if steps else
                     "Nothing is due right now. When your therapist gives you homework, "
                     "it will appear here. You can start a thought record from home any time."
                 )
@@ -60,6 +71,19 @@ class HomeworkDueScreen(Screen[None]):
     def _start(self, event: OptionList.OptionSelected) -> None:
         item = self._items[int(event.option.id)]
         self.app.start_record(prompt=item.prompt, assignment_id=item.assignment.id)
+
+
+def _suggested_steps(app) -> list:  # noqa: ANN001
+    """Ladder steps of current homework (see `Assignment.ladder_steps`), once each."""
+    if app.journal is None:
+        return []
+    today = date.today()
+    seen: dict[str, object] = {}
+    for assignment in app.journal.assignments():
+        if assignment.start <= today <= assignment.end:
+            for step in assignment.ladder_steps:
+                seen.setdefault(step.id, step)
+    return list(seen.values())
 
 
 def _describe(item) -> Text:

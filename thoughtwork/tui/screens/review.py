@@ -33,6 +33,7 @@ class ReviewScreen(Screen[None]):
         Binding("t", "show('traps')", "Traps"),
         Binding("h", "show('homework')", "Homework"),
         Binding("o", "open_in_browser", "Open in browser"),
+        Binding("p", "show('practice')", "Practice"),
     ]
 
     def __init__(self, report: ReportData) -> None:
@@ -55,6 +56,9 @@ class ReviewScreen(Screen[None]):
             with TabPane("Homework", id="homework"):
                 with VerticalScroll():
                     yield Static(homework_text(self.report), id="homework-text")
+            with TabPane("Practice", id="practice"):
+                with VerticalScroll():
+                    yield Static(practice_text(self.report), id="practice-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -152,6 +156,39 @@ def traps_text(report: ReportData) -> Text:
         bar = "\u2588" * max(1, round(20 * trap.count / top))
         out.append(f"{DISTORTION_NAMES[trap.id.value]:<26} {trap.count:>4}  ")
         out.append(bar + "\n", style="bold")
+    return out
+
+
+def practice_text(report: ReportData) -> Text:
+    """The practice ladder, expected vs actual, and each practice of the period."""
+    from thoughtwork.practice.report import lessons
+
+    practice = report.practice
+    if practice is None:
+        return Text("No practice ladder or practices in this report.")
+    out = Text()
+    for step in practice.steps:
+        marks = [m for m, on in (("current step", step.current), ("from homework", step.from_homework)) if on]
+        out.append(f"{step.number:>2}. {clean(step.title, single_line=True)}", style="bold" if step.current else "")
+        out.append(f"  {step.practices} practice{'s' if step.practices != 1 else ''}", style="dim")
+        out.append(f"  ({', '.join(marks)})\n" if marks else "\n", style="dim")
+    out.append("\n")
+    for gap in practice.gaps:
+        out.append(gap.sentence() + "\n")
+    out.append("\n")
+    if not practice.practices:
+        out.append("No practices in this period.")
+    for item in reversed(practice.practices):
+        out.append(f"{item.practised_at:%Y-%m-%d %H:%M} \u00b7 {clean(item.step or 'no step', single_line=True)}", style="bold")
+        if item.how_far:
+            out.append(f" \u00b7 {item.how_far.lower()}")
+        out.append("\n")
+        for line in lessons(item):
+            out.append(f"  {line}\n")
+        for name, value in (("Helped", item.helped), ("Position", item.position),
+                            ("Feelings after", item.feelings_after), ("Note", item.note)):
+            if value:
+                out.append(f"  {name}: {clean(value, single_line=True)}\n")
     return out
 
 

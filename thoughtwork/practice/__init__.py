@@ -1,0 +1,1 @@
+"""The practice ladder: graded practice steps, practices with predictions and outcomes, guided exercises."""

@@ -1,0 +1,34 @@
+""""Start a record from this": a thought record for the loudest thought of a practice, linked
+both ways (the record's `practice_id`, the practice's `record_ids`)."""
+
+from __future__ import annotations
+
+from thoughtwork.models import Context, PracticeEntry, ThoughtRecord
+
+
+def record_for(practice: PracticeEntry, thought: str | None = None) -> ThoughtRecord:
+    """A draft record about the practice, its situation and thought filled in from it."""
+    step = practice.step_title or "a practice step"
+    when = "before" if not practice.has_outcome else "around"
+    situation = f"Practice ({step}): the loudest thought {when} it."
+    return ThoughtRecord(
+        situation=situation,
+        context=Context.dilator_practice,
+        automatic_thought=(thought if thought is not None else practice.loudest_thought),
+        anxiety_before=practice.predicted_anxiety if not practice.has_outcome else practice.actual_anxiety,
+        practice_id=practice.id,
+    )
+
+
+def linked(practice: PracticeEntry, record: ThoughtRecord) -> PracticeEntry:
+    """The practice with the record added to its links (once)."""
+    if record.id in practice.record_ids:
+        return practice
+    return practice.model_copy(update={"record_ids": [*practice.record_ids, record.id]})
+
+
+def start_record(journal, practice: PracticeEntry, thought: str | None = None) -> tuple[PracticeEntry, ThoughtRecord]:  # noqa: ANN001
+    """Save a new linked draft record and the practice pointing at it."""
+    record = journal.save(record_for(practice, thought))
+    practice = journal.save_practice(linked(practice, record))
+    return practice, record
