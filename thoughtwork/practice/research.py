@@ -117,16 +117,3 @@ def practice_rows(
         rows.append(row)
     return rows
 
-
-def row_problem(row: Any) -> str | None:
-    """Why a practice row from an export cannot be merged (None when every value fits its codebook entry)."""
-    if not isinstance(row, dict):
-        return "is not a JSON object"
-    for name, value in row.items():
-        column = COLUMNS.get(name)
-        if column is None:
-            return f"has a column the codebook does not know ({str(name)[:40]!r})"
-        problem = column.problem(value)
-        if problem:
-            return f"{name} {problem}"
-    return None
