@@ -395,10 +395,25 @@ def test_rating_takes_arrow_keys_typing_and_backspace():
     run(scenario)
 
 
-def test_typing_is_saved_on_a_timer_even_without_changing_step(tmp_path, monkeypatch):
-    """If the terminal is simply closed, what was typed a few seconds before is already in the journal."""
-    monkeypatch.setattr(flow, "AUTOSAVE_SECONDS", 0.1)
+def _count_saves(monkeypatch) -> list[str]:
+    """The situation written by each journal save, in order."""
+    saved: list[str] = []
+    real_save = Journal.save
+
+    def save(journal, record):
+        saved.append(record.situation)
+        return real_save(journal, record)
+
+    monkeypatch.setattr(Journal, "save", save)
+    return saved
+
+
+def test_typing_is_saved_once_a_moment_after_the_last_key(tmp_path, monkeypatch):
+    """If the terminal is simply closed, what was typed a moment before is already in the journal,
+    saved once after the typing pauses (not once a key)."""
+    monkeypatch.setattr(flow, "SAVE_PAUSE", 0.3)
     path = make_journal(tmp_path / "j.twj")
+    saved = _count_saves(monkeypatch)
 
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
@@ -408,6 +423,28 @@ def test_typing_is_saved_on_a_timer_even_without_changing_step(tmp_path, monkeyp
             await wait_for_screen(pilot, "RecordScreen")
             await type_text(pilot, "Waiting room")
             await wait_for(pilot, lambda: [r.situation for r in app.journal.records()] == ["Waiting room"])
+            await pilot.pause(0.5)
+            assert saved == ["Waiting room"]
+
+    run(scenario)
+
+
+def test_typing_without_a_pause_is_still_saved_every_few_seconds(tmp_path, monkeypatch):
+    monkeypatch.setattr(flow, "SAVE_PAUSE", 60.0)
+    monkeypatch.setattr(flow, "SAVE_AT_LEAST_EVERY", 0.3)
+    path = make_journal(tmp_path / "j.twj")
+    saved = _count_saves(monkeypatch)
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            for letter in "Waiting room":
+                await type_text(pilot, letter)
+                await pilot.pause(0.1)
+            assert saved and "Waiting room".startswith(saved[-1])
 
     run(scenario)
 

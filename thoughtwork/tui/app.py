@@ -7,7 +7,9 @@ worker, moves between screens, and makes sure a crash never shows journal text.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -31,6 +33,10 @@ if TYPE_CHECKING:
     from thoughtwork.models import Analysis, Prompt, ThoughtRecord
 
 PASSPHRASE_ENV = "THOUGHTWORK_PASSPHRASE"
+
+CLOSING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+"""Sent when the terminal window is closed (SIGHUP) or the system asks the app to stop (SIGTERM):
+what is typed is saved before the app goes."""
 
 CRASH_MESSAGE = (
     "thoughtwork met an unexpected problem and closed.\n"
@@ -98,6 +104,7 @@ class ThoughtworkApp(GentleCrash, App[None]):
     # --- start-up -----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._catch_closing_signals()
         register_themes(self)
         apply_theme(self, "calm")
         if not (self.journal_path.exists() and self._passphrase):
@@ -372,7 +379,31 @@ class ThoughtworkApp(GentleCrash, App[None]):
         if quit_anyway:
             self.exit()
 
+    def _catch_closing_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in CLOSING_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self._closed_from_outside)
+            except (NotImplementedError, RuntimeError, ValueError):
+                return  # not the main thread, or a platform without these signals
+
+    def _release_closing_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in CLOSING_SIGNALS:
+            try:
+                loop.remove_signal_handler(number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                return
+
+    def _closed_from_outside(self) -> None:
+        """The terminal closed or the app was told to stop: keep every word, then leave without asking."""
+        try:
+            self.save_drafts()
+        finally:
+            self.exit()
+
     def on_unmount(self) -> None:
+        self._release_closing_signals()
         self._close_journal()
 
     def _close_journal(self) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
+
 from pydantic import ValidationError
 from rich.text import Text
 from textual import events, on
+from textual.timer import Timer
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, Input, OptionList, Select, SelectionList, Static, TextArea
 
 from thoughtwork.models import (
     Analysis,
@@ -30,6 +33,7 @@ from thoughtwork.tui.screens.record.step import Step
 from thoughtwork.tui.screens.record.summary import SummaryStep
 from thoughtwork.tui.screens.record.thought import ThoughtStep
 from thoughtwork.tui.screens.record.traps import TrapsStep, merge_analysis
+from thoughtwork.tui.widgets.rating import Rating
 
 ALL_STEPS: list[type[Step]] = [
     SituationStep,
@@ -55,8 +59,12 @@ def steps_for(prompt: Prompt | None) -> list[type[Step]]:
 SOMETHING_TOO_LONG = "something on this step is longer than a record can keep"
 """Said when the model refuses a field no box on the step accounts for (the boxes name the amount)."""
 
-AUTOSAVE_SECONDS = 10.0
-"""How often what is typed on the current step is saved, in case the terminal is simply closed."""
+SAVE_PAUSE = 1.0
+"""Seconds after the last change (a key, a rating, a tick) before the step is saved, in case the
+terminal is simply closed; closing it or a SIGHUP/SIGTERM also saves at once (see the app)."""
+
+SAVE_AT_LEAST_EVERY = 5.0
+"""Someone typing without a pause is still saved this often (seconds since the first unsaved change)."""
 
 
 def has_content(record: ThoughtRecord) -> bool:
@@ -93,6 +101,9 @@ class RecordScreen(Screen[None]):
         self._crisis_shown_for: set[str] = set()
         self._saved = resume
         self._moving = False
+        self._save_timer: Timer | None = None
+        self._changed_since: float | None = None
+        """When the first change not yet saved was made (monotonic seconds), or None."""
         self._milestones_before: set[str] = set()
         self.new_milestones: list = []
         """Milestones reached by finishing this record, celebrated on the summary."""
@@ -120,7 +131,6 @@ class RecordScreen(Screen[None]):
     async def on_mount(self) -> None:
         self._milestones_before = self._milestone_keys()
         await self._show(self.index)
-        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
     # --- moving between steps -----------------------------------------------------
 
@@ -213,6 +223,22 @@ class RecordScreen(Screen[None]):
 
     # --- saving -------------------------------------------------------------------
 
+    @on(TextArea.Changed)
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Rating.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(OptionList.OptionSelected)
+    def _something_changed(self) -> None:
+        """Every edit on a step restarts the save countdown: saved about a second after the last one."""
+        now = time.monotonic()
+        if self._changed_since is None:
+            self._changed_since = now
+        wait = min(SAVE_PAUSE, max(0.0, self._changed_since + SAVE_AT_LEAST_EVERY - now))
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(wait, self.autosave)
+
     def save_draft(self) -> bool:
         """Write what is on screen into the record and save it (also called on quit and on a crash).
 
@@ -221,6 +247,7 @@ class RecordScreen(Screen[None]):
         """
         journal = self.app.journal
         self.cannot_keep = None
+        self._changed_since = None
         if self.current is not None and self.current.is_attached:
             # The box that is too long says so itself and gets the focus; a toast would cover it.
             self.cannot_keep = self.current.too_long()
@@ -244,6 +271,7 @@ class RecordScreen(Screen[None]):
             return  # said when the person moves on; a timer should not nag
         if self.record.model_dump(exclude={"updated_at"}) != before:
             self.save_draft()
+        self._changed_since = None
 
     def _complete(self) -> None:
         """Reaching the summary finishes the record; the chosen reframe counts as helpful."""
