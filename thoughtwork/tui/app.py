@@ -311,9 +311,12 @@ class ThoughtworkApp(GentleCrash, App[None]):
             self.screen.focus_previous()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own commands are left out, not added to: "Screenshot" would write an
+        # unencrypted picture of a record to ~/Downloads, "Theme" would switch to themes settings
+        # does not know, and "Keys" and "Maximize" open developer panels the footer already covers.
         for title, help_text, callback in self._commands():
             yield SystemCommand(title, help_text, callback)
+        yield SystemCommand("Quit", "Save what you wrote and close thoughtwork", self.action_quit)
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         always = [
