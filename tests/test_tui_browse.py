@@ -17,7 +17,7 @@ from test_tui_browse_support import (
     use_utc,
     wait_for,
 )
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select, Static
 
 from thoughtwork.models import (
     Context,
@@ -35,7 +35,7 @@ from thoughtwork.tui.screens.breathe import (
 )
 from thoughtwork.tui.screens.crisis import CrisisScreen
 from thoughtwork.tui.screens.help import HelpScreen, help_text
-from thoughtwork.tui.screens.journal_list import JournalScreen, filter_records
+from thoughtwork.tui.screens.journal_list import JournalScreen, day_label, filter_records
 from thoughtwork.tui.screens.progress import ProgressScreen
 from thoughtwork.tui.screens.record_detail import RecordDetailScreen, rating_change
 from thoughtwork.tui.screens.settings import SettingsScreen, parse_names
@@ -165,7 +165,7 @@ def test_journal_filters_by_thinking_trap(tmp_path):
     journal.close()
 
 
-def test_enter_opens_the_record_and_e_edits_it(tmp_path):
+def test_enter_opens_the_record_and_ctrl_e_edits_it(tmp_path):
     journal = make_journal(tmp_path / "j.twj", sample_records())
     newest = journal.records()[0].id
 
@@ -180,7 +180,7 @@ def test_enter_opens_the_record_and_e_edits_it(tmp_path):
             assert app.started == [newest]
             await pilot.press("escape")
             assert isinstance(app.screen, JournalScreen)
-            await pilot.press("down", "e")
+            await pilot.press("down", "ctrl+e")
             assert app.started[-1] == journal.records()[1].id
 
     run(scenario)
@@ -188,7 +188,8 @@ def test_enter_opens_the_record_and_e_edits_it(tmp_path):
 
 
 def test_delete_asks_first_and_keep_keeps(tmp_path):
-    """d asks; the safe answer has the focus, so Enter keeps the record; y deletes it."""
+    """ctrl+d asks, naming the record; the safe answer has the focus, so Enter keeps it; a letter
+    never says yes (y once did); the Delete button, reached with Tab, deletes."""
     journal = make_journal(tmp_path / "j.twj", sample_records())
     newest = journal.records()[0].id
 
@@ -196,16 +197,43 @@ def test_delete_asks_first_and_keep_keeps(tmp_path):
         app = HostApp(journal, JournalScreen)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.press("d")
+            await pilot.press("ctrl+d")
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
+            question = str(app.screen.query_one("#confirm-question", Static).render())
+            record = journal.get(newest)
+            assert f"\u201c{record.automatic_thought}\u201d" in question and day_label(record.created_at) in question
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
             assert journal.get(newest) is not None
-            await pilot.press("d")
+            await pilot.press("delete")
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
-            await pilot.press("y")
+            await pilot.press("y", "e", "s")
+            assert isinstance(app.screen, ConfirmModal) and journal.get(newest) is not None
+            await pilot.press("tab", "enter")
             await wait_for(pilot, lambda: newest not in table_ids(app))
             assert journal.get(newest) is None and len(table_ids(app)) == 4
+
+    run(scenario)
+    journal.close()
+
+
+def test_typing_on_the_list_searches_and_no_letter_is_a_command(tmp_path):
+    """Help says "type to search": "dilator" once opened "Delete this record?" and "he" an editor."""
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.focused, DataTable)
+            await pilot.press(*"dilator", "space", *"he")
+            assert isinstance(app.screen, JournalScreen) and app.started == []
+            assert app.screen.query_one("#journal-search", Input).value == "dilator he"
+            await pilot.press("enter")  # back to the list, the search applied
+            assert isinstance(app.focused, DataTable)
+            await pilot.press("e", "d")  # more words for the search, still nothing deleted or opened
+            assert app.screen.query_one("#journal-search", Input).value == "dilator heed"
+            assert isinstance(app.screen, JournalScreen) and app.started == [] and len(journal.records()) == 5
 
     run(scenario)
     journal.close()
@@ -221,7 +249,7 @@ def test_deleting_from_the_record_returns_to_the_journal(tmp_path):
             await pilot.pause()
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
-            await pilot.press("d")
+            await pilot.press("ctrl+d")
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
             await pilot.press("tab", "enter")  # to "Delete", then press it
             await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
@@ -239,7 +267,7 @@ def test_an_empty_journal_says_how_to_begin(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert "No records yet" in screen_text(app)
-            await pilot.press("e", "d")  # nothing to edit or delete: nothing happens
+            await pilot.press("ctrl+e", "ctrl+d")  # nothing to edit or delete: nothing happens
             assert app.started == [] and isinstance(app.screen, JournalScreen)
 
     run(scenario)

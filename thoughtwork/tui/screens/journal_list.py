@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -113,12 +113,14 @@ class JournalScreen(Screen[None]):
 
     CSS_PATH = "journal_list.tcss"
 
+    # No letters: typing anywhere on this screen is a search ("dilator" once opened "Delete
+    # this record?" at its "d"), so the actions take ctrl or a key of their own.
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Delete"),
+        Binding("ctrl+e", "edit", "Edit"),
+        Binding("ctrl+d,delete", "delete", "Delete"),
         Binding("slash", "search", "Search"),
-        Binding("n", "app.new_record", "New record", show=False),
+        Binding("ctrl+n", "app.new_record", "New record", show=False),
     ]
 
     def __init__(self) -> None:
@@ -133,7 +135,9 @@ class JournalScreen(Screen[None]):
         with Vertical(classes="page", id="journal-page"):
             yield Static(Text("Your journal"), classes="page-title")
             with Horizontal(id="journal-filters"):
-                yield Input(placeholder="Search your words…", id="journal-search")
+                # Not selected on focus: the letter typed on the list that brought the focus here
+                # would be replaced by the next one.
+                yield Input(placeholder="Search your words…", id="journal-search", select_on_focus=False)
                 yield Select(
                     [(name, DistortionId(key)) for key, name in sorted(DISTORTION_NAMES.items(), key=lambda i: i[1])],
                     prompt="Any thinking trap",
@@ -238,7 +242,7 @@ class JournalScreen(Screen[None]):
         # The table's own Enter binding hides from the footer, so say it here.
         count.update(Text(line + (" \u00b7 Enter opens one" if shown else "")))
         if total == 0:
-            message = "No records yet. When a difficult moment comes, press n to write it down; small steps count."
+            message = "No records yet. When a difficult moment comes, press ctrl+n to write it down; small steps count."
         elif shown == 0:
             message = "Nothing matches. Try fewer words, or clear a filter."
         else:
@@ -258,6 +262,17 @@ class JournalScreen(Screen[None]):
         return None
 
     # --- events -----------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # Letters typed on the list (or anywhere but a field) are the start of a search; "/"
+        # goes to the search box without typing itself (its binding).
+        typing = event.is_printable and event.character and event.key != "slash"
+        if typing and not isinstance(self.focused, (Input, Select)):
+            event.stop()
+            event.prevent_default()
+            search = self.query_one("#journal-search", Input)
+            self.set_focus(search)
+            search.insert_text_at_cursor(event.character)
 
     @on(Input.Changed, "#journal-search")
     def _search_changed(self) -> None:
@@ -312,4 +327,4 @@ class JournalScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While typing a search, letters are words, not commands.
-        return not (action in {"edit", "delete", "search", "new_record"} and isinstance(self.focused, Input))
+        return not (action in {"edit", "delete", "search"} and isinstance(self.focused, Input))

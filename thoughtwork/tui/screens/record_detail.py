@@ -18,7 +18,7 @@ from thoughtwork.models import (
     DistortionStatus,
     ThoughtRecord,
 )
-from thoughtwork.text import clean
+from thoughtwork.text import clean, shorten
 from thoughtwork.tui.screens.record.emotions import feelings_text
 from thoughtwork.tui.widgets.confirm import ConfirmModal
 from thoughtwork.tui.widgets.highlighted_thought import highlight
@@ -41,10 +41,19 @@ def confirm_delete(screen: Screen, record_id: str, after: Callable[[], None]) ->
             screen.app.notify("The record was deleted.")
         after()
 
-    screen.app.push_screen(
-        ConfirmModal("Delete this record? It cannot be brought back.", yes="Delete", no="Keep"),
-        answered,
-    )
+    record = screen.app.journal.get(record_id) if screen.app.journal is not None else None
+    if record is None:
+        screen.app.notify("That record is no longer in your journal.", severity="warning")
+        return
+    screen.app.push_screen(ConfirmModal(delete_question(record), yes="Delete", no="Keep"), answered)
+
+
+def delete_question(record: ThoughtRecord) -> str:
+    """The question before deleting, naming the record by its date and words so the right one goes."""
+    local = record.created_at.astimezone()
+    words = record.automatic_thought or record.situation
+    named = f"“{shorten(words, 60)}”" if words.strip() else "the record with nothing written yet"
+    return f"Delete {named}, from {local.day} {local:%b %Y}? It cannot be brought back."
 
 
 def rating_change(what: str, before: int | None, after: int | None) -> str:
@@ -125,7 +134,7 @@ class RecordDetailScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Delete"),
+        Binding("ctrl+d,delete", "delete", "Delete"),
     ]
 
     def __init__(self, record_id: str) -> None:
