@@ -512,9 +512,12 @@ def test_homework_without_ratings_again_has_no_empty_what_changed(tmp_path):
             await open_home(pilot)
             app.start_record(prompt=prompt, assignment_id=assignment.id)
             await wait_for_screen(pilot, "RecordScreen")
-            for _ in range(3):
+            for _ in range(2):
                 await pilot.press("ctrl+n")
                 await pilot.pause()
+            await type_text(pilot, "I am broken")  # a record needs its thought to be finished
+            await pilot.press("ctrl+n")
+            await pilot.pause()
             assert type(app.screen.current).__name__ == "SummaryStep"
             summary = str(app.screen.query_one("#summary", Static).render())
             assert "what changed" not in summary.lower()
@@ -540,3 +543,32 @@ def test_a_rating_given_only_at_the_end_is_still_shown_in_the_summary():
     text = str(summary_text(ThoughtRecord(automatic_thought="t", belief_after=20, anxiety_after=25)))
     assert "Belief in the first thought now: 20" in text
     assert "Anxiety now: 25" in text
+
+
+def test_an_empty_record_cannot_be_finished(tmp_path):
+    """n, ctrl+n through every step and Done once gave "You worked through a difficult thought" and
+    counted in progress. The flow stops before the summary, says a thought is needed, and goes there."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            for _ in range(len(screen.steps) - 1):  # one press short of the summary each
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert type(screen.current).__name__ == "ThoughtStep" and app.screen is screen
+            assert any(n.message == flow.NEEDS_A_THOUGHT for n in app._notifications)
+            assert all(not r.is_complete for r in app.journal.records())
+            await type_text(pilot, "I am broken")
+            for _ in range(len(screen.steps)):
+                if type(screen.current).__name__ == "SummaryStep":
+                    break
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert [r.is_complete for r in app.journal.records()] == [True]
+
+    run(scenario)

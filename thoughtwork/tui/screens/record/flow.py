@@ -67,6 +67,13 @@ SAVE_AT_LEAST_EVERY = 5.0
 """Someone typing without a pause is still saved this often (seconds since the first unsaved change)."""
 
 
+NEEDS_A_THOUGHT = (
+    "A record is finished once it holds the thought that came up, even a few words. "
+    "You can write it here, or press esc to keep this as a draft."
+)
+NEEDS_SOMETHING = "Nothing is written in this record yet. Write a little on any step, or press esc to leave it."
+
+
 def has_content(record: ThoughtRecord) -> bool:
     """Whether anything was typed or rated yet; an untouched new record is not worth saving."""
     empty = ThoughtRecord(id=record.id, created_at=record.created_at)
@@ -195,12 +202,29 @@ class RecordScreen(Screen[None]):
                 self.dismiss()
                 return
             target = self.index + step
+            if 0 <= target < len(self.steps) and self.steps[target] is SummaryStep and not self._can_finish():
+                await self._ask_for_what_is_missing()
+                return
             if 0 <= target < len(self.steps):
                 await self._show(target)
             if leaving is ThoughtStep or leaving is SituationStep:
                 self.check_safety()
         finally:
             self._moving = False
+
+    def _can_finish(self) -> bool:
+        """A record is finished only with its thought in it (or, for homework without that step, something)."""
+        if ThoughtStep in self.steps:
+            return bool(self.record.automatic_thought.strip())
+        return has_content(self.record)
+
+    async def _ask_for_what_is_missing(self) -> None:
+        """Say gently what a record needs before it is finished, and go where it is written."""
+        if ThoughtStep in self.steps:
+            self.app.notify(NEEDS_A_THOUGHT, title="Almost there", timeout=8)
+            await self._show(self.steps.index(ThoughtStep))
+        else:
+            self.app.notify(NEEDS_SOMETHING, title="Nothing written yet", timeout=8)
 
     def action_save_close(self) -> None:
         if not self.save_draft():
