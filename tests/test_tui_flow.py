@@ -572,3 +572,42 @@ def test_an_empty_record_cannot_be_finished(tmp_path):
             assert [r.is_complete for r in app.journal.records()] == [True]
 
     run(scenario)
+
+
+def test_picking_another_reframe_asks_before_replacing_own_words_and_ctrl_z_brings_them_back(tmp_path):
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            await pilot.press("ctrl+n", "ctrl+n")  # -> thought
+            await type_text(pilot, THOUGHT)
+            for _ in range(4):  # belief, traps, evidence, reframe
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert type(screen.current).__name__ == "ReframeStep"
+            box = screen.query_one("#balanced", TextArea)
+            await pilot.press("enter")  # the first, as a start
+            assert box.text == REFRAMES[0].text
+            await pilot.press("shift+tab", "down", "enter")  # an unedited start is simply swapped
+            assert box.text == REFRAMES[1].text
+            await type_text(pilot, " Mine now.")
+            mine = REFRAMES[1].text + " Mine now."
+            await pilot.press("shift+tab", "up", "enter")
+            await wait_for_screen(pilot, "ConfirmModal")
+            await pilot.press("enter")  # "Keep mine" has the focus
+            await wait_for(pilot, lambda: app.screen is screen)
+            assert box.text == mine
+            await pilot.press("shift+tab", "enter")
+            await wait_for_screen(pilot, "ConfirmModal")
+            await pilot.press("tab", "enter")  # "Use this one"
+            await wait_for(pilot, lambda: app.screen is screen)
+            assert box.text == REFRAMES[0].text and app.focused is box
+            await pilot.press("ctrl+z")
+            assert box.text == mine
+
+    run(scenario)
