@@ -611,3 +611,34 @@ def test_picking_another_reframe_asks_before_replacing_own_words_and_ctrl_z_brin
             assert box.text == mine
 
     run(scenario)
+
+
+def test_coming_back_to_a_box_with_words_goes_on_after_them(tmp_path):
+    """Opening a draft or tabbing into a box put the cursor before the words, and ctrl+End did nothing."""
+    draft = ThoughtRecord(
+        situation="At the clinic", automatic_thought="It will hurt", evidence_for=["It hurt"], evidence_against=["Less pain"]
+    )
+    path = make_journal(tmp_path / "j.twj", [draft])
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(draft.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            for _ in range(len(screen.steps)):
+                if type(screen.current).__name__ == "EvidenceStep":
+                    break
+                await pilot.press("ctrl+b")
+                await pilot.pause()
+            first, second = screen.query_one("#evidence-for", TextArea), screen.query_one("#evidence-against", TextArea)
+            assert app.focused is first
+            await type_text(pilot, " last time")
+            await pilot.press("tab")
+            assert app.focused is second
+            await type_text(pilot, " last week")
+            await pilot.press("ctrl+home", "O", "ctrl+end", "!")
+            assert (first.text, second.text) == ("It hurt last time", "OLess pain last week!")
+
+    run(scenario)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.document._document import Location
 from textual.document._edit import EditResult
@@ -65,9 +67,31 @@ class BoundedTextArea(TextArea):
     }
     """
 
+    BINDINGS = [
+        Binding("ctrl+home", "cursor_to_start", "To the start", show=False),
+        Binding("ctrl+end", "cursor_to_end", "To the end", show=False),
+    ]
+
     def __init__(self, text: str = "", *, limit: TextLimit = ONE_ENTRY, **kwargs) -> None:
         super().__init__(text, **kwargs)
         self.limit = limit
+
+    def action_cursor_to_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_cursor_to_end(self) -> None:
+        self.move_cursor(self.document.end)
+
+    def continue_writing(self) -> None:
+        """Put the cursor after the words already there, where a person coming back goes on writing
+        (it was left at the very start, so the next words went in front). A cursor the person
+        moved elsewhere stays there."""
+        if self.cursor_location == (0, 0) and self.text:
+            self.move_cursor(self.document.end)
+
+    def on_focus(self, event: events.Focus) -> None:
+        # Tab or a step opening; a click moves the cursor to where it points straight after.
+        self.continue_writing()
 
     def overflow(self) -> str | None:
         """What is too much in the box right now, in plain words (None when it all fits)."""

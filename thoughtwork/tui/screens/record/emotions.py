@@ -105,7 +105,10 @@ class EmotionsStep(Step):
                 yield Static(NO_FEELINGS_YET, id="no-feelings")
                 for name in chosen_feelings(names, others):
                     yield FeelingRating(name, self._strengths[name])
-        yield Input(", ".join(others), placeholder="Other feelings, separated by commas", id="other-emotions")
+        # Not all selected on focus: a feeling typed after Tab replaced the ones already there.
+        yield Input(
+            ", ".join(others), placeholder="Other feelings, separated by commas", id="other-emotions", select_on_focus=False
+        )
         yield Label("How anxious did you feel? (0-100, arrow keys or type a number)")
         yield Rating(self.record.anxiety_before, id="anxiety")
         yield Label("How tense did your body feel? (0-100, optional)")
