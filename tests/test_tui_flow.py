@@ -463,7 +463,7 @@ def test_text_longer_than_the_journal_takes_is_explained_not_a_crash(tmp_path):
             box.text = "a" * 20_001
             await pilot.press("ctrl+n")
             assert app.screen.index == 0
-            assert str(box.border_subtitle) == "Too long to keep: 1 character over the 20,000 this box keeps. Please cut that much."
+            assert str(box.border_subtitle) == "1 character too many (it keeps 20,000): please cut that much."
             assert app.focused is box
             box.text = "a" * 100
             await pilot.press("ctrl+n")

@@ -29,16 +29,18 @@ class TextLimit:
     """When set, `characters` counts per line and at most this many non-blank lines are kept."""
 
     def overflow(self, text: str) -> str | None:
-        """How far `text` goes past the limit, in plain words; None when it all fits."""
+        """How far `text` goes past the limit, in a few plain words ("12 characters too many (it
+        keeps 20,000)");
+        None when it all fits. Short, as it is said on the edge of a box at 80 columns."""
         if self.lines is None:
             over = len(text.strip()) - self.characters
-            return f"{_count(over, 'character')} over the {self.characters:,} this box keeps" if over > 0 else None
+            return f"{_count(over, 'character')} too many (it keeps {self.characters:,})" if over > 0 else None
         kept = [line.strip() for line in text.splitlines() if line.strip()]
         longest = max((len(line) for line in kept), default=0)
         if longest > self.characters:
-            return f"a line is {_count(longest - self.characters, 'character')} over the {self.characters:,} a line keeps"
+            return f"a line {_count(longest - self.characters, 'character')} too long ({self.characters:,} a line)"
         if len(kept) > self.lines:
-            return f"{_count(len(kept) - self.lines, 'line')} over the {self.lines} this box keeps"
+            return f"{_count(len(kept) - self.lines, 'line')} too many (it keeps {self.lines})"
         return None
 
     def cannot_overflow(self, length: int, newlines: int) -> bool:
@@ -100,14 +102,14 @@ class BoundedTextArea(TextArea):
     def show_overflow(self) -> str | None:
         """Say on the box's edge how much to cut, if anything; returns what was said."""
         over = self.overflow()
-        self._note(f"Too long to keep: {over}. Please cut that much." if over else None)
+        self._note(f"{over[0].upper()}{over[1:]}: please cut that much." if over else None)
         return over
 
     def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
         # Every keystroke and paste comes through here (the API's `text =` and `replace` do not).
         if not self.read_only and self._would_overflow(insert, start, end):
             over = self.limit.overflow(self._after(insert, start, end))
-            self._note(f"Not added: that would be {over}.")
+            self._note(f"Not added: {over}.")
             return None
         return super()._replace_via_keyboard(insert, start, end)
 

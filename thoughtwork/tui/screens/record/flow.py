@@ -258,10 +258,11 @@ class RecordScreen(Screen[None]):
         now = time.monotonic()
         if self._changed_since is None:
             self._changed_since = now
-        wait = min(SAVE_PAUSE, max(0.0, self._changed_since + SAVE_AT_LEAST_EVERY - now))
+        wait = min(SAVE_PAUSE, self._changed_since + SAVE_AT_LEAST_EVERY - now)
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(wait, self.autosave)
+        # A timer of no time at all divides by zero inside Textual: a hundredth of a second is "now".
+        self._save_timer = self.set_timer(max(0.01, wait), self.autosave)
 
     def save_draft(self) -> bool:
         """Write what is on screen into the record and save it (also called on quit and on a crash).
