@@ -79,7 +79,7 @@ def test_full_record_is_saved_with_every_step(tmp_path):
             await wait_for_screen(pilot, "RecordScreen")
             await type_text(pilot, "Dilator practice after a bath")
             await pilot.press("ctrl+n")  # -> feelings
-            await pilot.press("space", "tab")  # tick "anxious"; to its own strength, beside it
+            await pilot.press("space", "tab")  # tick "scared"; to its own strength, beside it
             await type_text(pilot, "70")
             await pilot.press("tab", "tab")  # skip "other feelings"; to anxiety
             await type_text(pilot, "80")
@@ -110,11 +110,16 @@ def test_full_record_is_saved_with_every_step(tmp_path):
             await type_text(pilot, "40")
             await pilot.press("tab")
             await type_text(pilot, "50")
+            await pilot.press("tab")  # each feeling again: "scared", then body tension
+            await type_text(pilot, "30")
+            await pilot.press("tab")
+            await type_text(pilot, "20")
             await pilot.press("ctrl+n")  # -> summary
             summary = str(app.screen.query_one("#summary", Static).render())
             assert "90 \u2192 40 (down 50)" in summary
             assert "dropped by half" in summary
-            assert "Feelings at the time: anxious 70 (out of 100)" in summary
+            assert "Feelings at the time: scared 70 (out of 100)" in summary
+            assert "Feelings now: scared 70 \u2192 30" in summary and "Body tension now: 20" in summary
             assert "\u273f Your first record" in summary and "\u273f A whole thought record" in summary
             await pilot.press("ctrl+n")  # Done
             await open_home(pilot)
@@ -125,7 +130,8 @@ def test_full_record_is_saved_with_every_step(tmp_path):
         settings = journal.settings()
     assert record.status is RecordStatus.complete
     assert record.situation == "Dilator practice after a bath"
-    assert [e.name for e in record.emotions] == ["anxious"] and record.emotions[0].intensity == 70
+    assert [e.name for e in record.emotions] == ["scared"] and record.emotions[0].intensity == 70
+    assert (record.emotions[0].intensity_after, record.body_tension, record.body_tension_after) == (30, None, 20)
     assert (record.anxiety_before, record.belief_before) == (85, 90)
     assert record.automatic_thought == THOUGHT
     statuses = {d.id.value: d.status for d in record.distortions}

@@ -119,6 +119,8 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text]]:
     changes = [
         rating_change("Belief in the automatic thought", record.belief_before, record.belief_after),
         rating_change("Anxiety", record.anxiety_before, record.anxiety_after),
+        rating_change("Body tension", record.body_tension, record.body_tension_after),
+        *(rating_change(clean(e.name, single_line=True).capitalize(), e.intensity, e.intensity_after) for e in record.emotions),
     ]
     changes = [c for c in changes if c]
     if changes:
