@@ -107,15 +107,12 @@ class ThoughtworkApp(GentleCrash, App[None]):
         self._catch_closing_signals()
         register_themes(self)
         apply_theme(self, "calm")
-        if not (self.journal_path.exists() and self._passphrase):
-            # The person will spend a few seconds typing: load spaCy meanwhile. With the
-            # passphrase given, unlocking comes first: both at once slow each other on two cores.
-            self.start_pipeline()
-        # Imported here so the first frame is not held up by screens not yet needed.
-        from thoughtwork.tui.screens.unlock import UnlockScreen
-        from thoughtwork.tui.screens.welcome import WelcomeScreen
-
+        preload = not (self.journal_path.exists() and self._passphrase)
+        # Each imported only when it is the one shown, so the first frame is not held up by the
+        # others (the welcome screen brings the journal package, about a quarter of a second).
         if self.journal_path.exists():
+            from thoughtwork.tui.screens.unlock import UnlockScreen
+
             self.push_screen(UnlockScreen(self.journal_path, passphrase=self._passphrase))
         elif _journal_went_missing(self.journal_path):
             # The journal went missing: a new one here would soon rotate its backups away.
@@ -123,8 +120,16 @@ class ThoughtworkApp(GentleCrash, App[None]):
 
             self.push_screen(RestoreScreen(self.journal_path, passphrase=self._passphrase))
         else:
+            from thoughtwork.tui.screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen(self.journal_path))
         self._passphrase = None  # only the journal keeps the key from here on
+        if preload:
+            # The person will spend a few seconds typing: load spaCy meanwhile, once the first
+            # screen is drawn (its imports hold Python's lock, and started at once they kept the
+            # terminal blank for a second). With the passphrase given, unlocking comes first:
+            # both at once slow each other on two cores.
+            self.call_after_refresh(self.start_pipeline)
 
     def start_pipeline(self) -> None:
         """Begin loading spaCy in the background, once."""
