@@ -17,9 +17,12 @@ from test_tui_browse_support import (
     use_utc,
     wait_for,
 )
+from test_tui_flow_support import press_without_pauses
 from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets._select import SelectOverlay
 
 from thoughtwork.models import (
+    CONTEXT_LABELS,
     Context,
     DistortionId,
     DistortionMatch,
@@ -39,7 +42,7 @@ from thoughtwork.tui.screens.journal_list import JournalScreen, day_label, filte
 from thoughtwork.tui.screens.progress import ProgressScreen
 from thoughtwork.tui.screens.record_detail import RecordDetailScreen, rating_change
 from thoughtwork.tui.screens.settings import SettingsScreen, parse_names
-from thoughtwork.tui.widgets.chart import bar, columns, fit
+from thoughtwork.tui.widgets.chart import RatingChart, bar, columns, fit
 from thoughtwork.tui.widgets.confirm import ConfirmModal
 
 
@@ -236,6 +239,64 @@ def test_typing_on_the_list_searches_and_no_letter_is_a_command(tmp_path):
             assert isinstance(app.screen, JournalScreen) and app.started == [] and len(journal.records()) == 5
 
     run(scenario)
+    journal.close()
+
+
+def test_a_search_typed_fast_on_the_list_keeps_every_letter(tmp_path):
+    """"hurt" typed quickly gave "h": the letters after it were already on their way to the list."""
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            press_without_pauses(pilot, *"hurt")
+            await pilot.pause(0.3)
+            assert app.screen.query_one("#journal-search", Input).value == "hurt"
+
+    run(scenario)
+    journal.close()
+
+
+def test_the_list_names_places_as_the_record_does_and_its_drop_downs_keep_to_one_line(tmp_path):
+    """It said "Other" where the record says "Something else", and "A / gynaecological / exam" wrapped."""
+    journal = make_journal(tmp_path / "j.twj", sample_records()[:1])
+    journal.save(journal.records()[0].model_copy(update={"context": Context.other}))
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#journal-table", DataTable)
+            assert str(table.get_row_at(0)[1]) == CONTEXT_LABELS["other"] == "Something else"
+            for select_id in ("#journal-context", "#journal-trap"):
+                select = app.screen.query_one(select_id, Select)
+                select.expanded = True
+                await pilot.pause()
+                overlay = select.query_one(SelectOverlay)
+                room = overlay.scrollable_content_region.width - 2  # each option's padding
+                longest = max(len(str(overlay.get_option_at_index(i).prompt)) for i in range(overlay.option_count))
+                assert longest <= room, (select_id, longest, room)
+                select.expanded = False
+                await pilot.pause()
+
+    run(scenario)
+    journal.close()
+
+
+def test_progress_charts_grow_with_a_taller_terminal(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+    heights = []
+
+    async def scenario(size):
+        app = HostApp(journal, ProgressScreen)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            heights.append(app.screen.query(RatingChart).first().outer_size.height)
+
+    run(lambda: scenario(SIZE))
+    run(lambda: scenario((120, 40)))
+    assert heights == [4, 6]  # three rows and the legend at 24 rows; five at 40
     journal.close()
 
 

@@ -648,3 +648,27 @@ def test_coming_back_to_a_box_with_words_goes_on_after_them(tmp_path):
             assert (first.text, second.text) == ("It hurt last time", "OLess pain last week!")
 
     run(scenario)
+
+
+def test_boxes_grow_into_a_taller_terminal(tmp_path):
+    """At 120x40 the boxes kept their 80x24 heights and left 17 rows blank; now they take the room."""
+    path = make_journal(tmp_path / "j.twj")
+    heights = {}
+
+    async def scenario(size):
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=size) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await pilot.pause()
+            step = app.screen.current
+            box = app.screen.query_one("#situation", TextArea)
+            used = max(w.region.bottom for w in step.children) - step.region.y
+            heights[size] = (box.outer_size.height, step.region.height - used)
+            await pilot.press("escape")
+
+    run(lambda: scenario((80, 24)))
+    run(lambda: scenario((120, 40)))
+    (small, small_blank), (big, big_blank) = heights[(80, 24)], heights[(120, 40)]
+    assert small >= 5 and big >= small + 12 and big_blank <= small_blank

@@ -36,9 +36,12 @@ SHORT_CONTEXT = {
     Context.gynaecological_exam: "Gynae exam",
     Context.self_touch: "Self-touch",
     Context.thinking_about_it: "Thinking",
-    Context.other: "Other",
+    Context.other: "Something else",
 }
-"""Context names short enough for a table column at 80 columns."""
+"""Context names short enough for a table column and the filter's drop-down at 80 columns (the
+full ones wrapped there: "A / gynaecological / exam"); "Something else" as the record says it."""
+
+WHERE_WIDTH = max(len(label) for label in SHORT_CONTEXT.values())
 
 
 def searchable_text(record: ThoughtRecord) -> str:
@@ -144,7 +147,7 @@ class JournalScreen(Screen[None]):
                     id="journal-trap",
                 )
                 yield Select(
-                    [(label, Context(key)) for key, label in CONTEXT_LABELS.items()],
+                    [(SHORT_CONTEXT[Context(key)], Context(key)) for key in CONTEXT_LABELS],
                     prompt="Anywhere",
                     id="journal-context",
                 )
@@ -158,7 +161,7 @@ class JournalScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#journal-table", DataTable)
         table.add_column(Text("Date"), key="date", width=11)
-        table.add_column(Text("Where"), key="where", width=11)
+        table.add_column(Text("Where"), key="where", width=WHERE_WIDTH)
         table.add_column(Text("Thought"), key="thought")
         table.focus()
 
@@ -204,7 +207,7 @@ class JournalScreen(Screen[None]):
         """Add up to `count` more of the shown records to the table (big journals load as you scroll)."""
         table = self.query_one("#journal-table", DataTable)
         start = table.row_count
-        thought_width = max(20, self.app.size.width - 11 - 11 - 14)
+        thought_width = max(20, self.app.size.width - 11 - WHERE_WIDTH - 14)
         for record in self._shown[start : start + count]:
             key = (record.id, record.updated_at, thought_width)
             cells = self._rows.get(key)
@@ -264,10 +267,12 @@ class JournalScreen(Screen[None]):
     # --- events -----------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        # Letters typed on the list (or anywhere but a field) are the start of a search; "/"
-        # goes to the search box without typing itself (its binding).
+        # Letters typed on the list (or anywhere but a drop-down) are the start of a search; "/"
+        # goes to the search box without typing itself (its binding). The search box takes its
+        # own letters, so any that reach this point were sent elsewhere: "hurt" typed fast gave
+        # "h", as "urt" was already on its way to the list when "h" moved the focus.
         typing = event.is_printable and event.character and event.key != "slash"
-        if typing and not isinstance(self.focused, (Input, Select)):
+        if typing and not isinstance(self.focused, Select):
             event.stop()
             event.prevent_default()
             search = self.query_one("#journal-search", Input)
