@@ -300,6 +300,25 @@ def test_progress_charts_grow_with_a_taller_terminal(tmp_path):
     journal.close()
 
 
+def test_a_long_piece_of_evidence_wraps_under_its_words_not_under_the_bullet(tmp_path):
+    long = "It hurt last time and the time before that, and I could not relax at all even when the nurse talked me through it"
+    record = ThoughtRecord(situation="Exam", automatic_thought="It will hurt", evidence_for=[long, "Short"])
+    journal = make_journal(tmp_path / "j.twj", [record])
+
+    async def scenario():
+        app = HostApp(journal, lambda: RecordDetailScreen(record.id))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            texts = list(app.screen.query(".bullet-text"))
+            marks = list(app.screen.query(".bullet-mark"))
+            assert [str(t.render()) for t in texts] == [long, "Short"]
+            assert texts[0].region.height >= 2  # wrapped, every line starting where the words start
+            assert all(t.region.x > m.region.x for t, m in zip(texts, marks))
+
+    run(scenario)
+    journal.close()
+
+
 def test_deleting_from_the_record_returns_to_the_journal(tmp_path):
     journal = make_journal(tmp_path / "j.twj", sample_records())
     newest = journal.records()[0].id
@@ -378,7 +397,7 @@ def test_record_detail_shows_every_step_and_the_change(tmp_path):
                 "The situation",
                 "Fortune telling",
                 "Evidence against it",
-                "• I went slower",
+                "•\nI went slower",  # the bullet and its words, side by side
                 "I can't predict the future",
                 "Belief in the automatic thought went from 90 to 50: down 40.",
             ):

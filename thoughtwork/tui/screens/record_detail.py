@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -56,6 +56,11 @@ def delete_question(record: ThoughtRecord) -> str:
     return f"Delete {named}, from {local.day} {local:%b %Y}? It cannot be brought back."
 
 
+def bullet(item: Text) -> Horizontal:
+    """One item of a list: the bullet, and beside it the words, wrapping under themselves."""
+    return Horizontal(Static("\u2022", classes="bullet-mark"), Static(item, classes="bullet-text"), classes="detail-bullet")
+
+
 def rating_change(what: str, before: int | None, after: int | None) -> str:
     """A plain sentence about how a rating moved, or '' when there is nothing to compare."""
     if before is None or after is None:
@@ -72,9 +77,10 @@ def literal(text: str) -> Text:
     return Text(clean(text))
 
 
-def record_sections(record: ThoughtRecord) -> list[tuple[str, Text]]:
-    """The record as (heading, body) pairs, skipping the steps not reached yet."""
-    sections: list[tuple[str, Text]] = []
+def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]]:
+    """The record as (heading, body) pairs, skipping the steps not reached yet; a list body is
+    a bulleted list (each item wraps under its own first word, not under the bullet)."""
+    sections: list[tuple[str, Text | list[Text]]] = []
     if record.situation:
         sections.append(("The situation", literal(record.situation)))
     felt = [feelings_text(record.emotions)] if record.emotions else []
@@ -103,11 +109,7 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text]]:
         sections.append(("Thinking traps", body))
     for heading, items in (("Evidence for the thought", record.evidence_for), ("Evidence against it", record.evidence_against)):
         if items:
-            body = Text()
-            for index, item in enumerate(items):
-                body.append(("\n" if index else "") + "• ")
-                body.append(clean(item))
-            sections.append((heading, body))
+            sections.append((heading, [Text(clean(item)) for item in items]))
     for question, answer in record.prompt_answers.items():
         if answer.strip():
             sections.append((clean(question, single_line=True), literal(answer)))
@@ -168,7 +170,10 @@ class RecordDetailScreen(Screen[None]):
             widgets.append(Static(Text("A draft: press e to carry on where you left off."), classes="detail-draft"))
         for heading, body in record_sections(record):
             widgets.append(Static(Text(heading), classes="detail-heading"))
-            widgets.append(Static(body, classes="detail-body"))
+            if isinstance(body, list):
+                widgets += [bullet(item) for item in body]
+            else:
+                widgets.append(Static(body, classes="detail-body"))
         await page.mount_all(widgets)
 
     def action_back(self) -> None:
