@@ -672,3 +672,34 @@ def test_boxes_grow_into_a_taller_terminal(tmp_path):
     run(lambda: scenario((120, 40)))
     (small, small_blank), (big, big_blank) = heights[(80, 24)], heights[(120, 40)]
     assert small >= 5 and big >= small + 12 and big_blank <= small_blank
+
+
+def test_homework_without_the_thought_step_finishes_with_anything_written_but_not_with_nothing(tmp_path):
+    prompt = Prompt(
+        id="notice",
+        title="Notice the moment",
+        instructions="Write down where you were.",
+        moments=["evening_reflection"],
+        steps=[RecordStep.situation],
+    )
+    path = tmp_path / "j.twj"
+    assignment = make_journal_with_homework(path, prompt, days=7)
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(prompt=prompt, assignment_id=assignment.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            for _ in range(3):
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert type(screen.current).__name__ == "SituationStep"
+            assert any(n.message == flow.NEEDS_SOMETHING for n in app._notifications)
+            await type_text(pilot, "Bedroom")
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert type(screen.current).__name__ == "SummaryStep"
+
+    run(scenario)
