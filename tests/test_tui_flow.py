@@ -19,6 +19,7 @@ from textual.widgets import OptionList, SelectionList, Static, TextArea
 
 from thoughtwork.journal import Journal
 from thoughtwork.models import (
+    Emotion,
     DistortionId,
     DistortionStatus,
     Prompt,
@@ -701,5 +702,30 @@ def test_homework_without_the_thought_step_finishes_with_anything_written_but_no
             await pilot.press("ctrl+n")
             await pilot.pause()
             assert type(screen.current).__name__ == "SummaryStep"
+
+    run(scenario)
+
+
+def test_each_feeling_rated_again_shows_what_it_was_in_full(tmp_path):
+    """At 80 columns "scared (before: 70)" was cut to "scared (befo…"."""
+    draft = ThoughtRecord(
+        situation="Clinic",
+        automatic_thought="It will hurt",
+        emotions=[Emotion(name="embarrassed", intensity=70)],
+        balanced_thought="I can go slowly",
+    )
+    path = make_journal(tmp_path / "j.twj", [draft])
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(draft.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            assert type(screen.current).__name__ == "RerateStep"
+            name = screen.current.query_one(".feeling-name")
+            shown = str(name.render())
+            assert shown == "embarrassed (before: 70)" and name.size.width >= len(shown)
 
     run(scenario)

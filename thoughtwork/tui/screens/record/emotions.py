@@ -95,7 +95,7 @@ class FeelingRating(Horizontal):
     """One chosen feeling's name (and, rated again, what it was) beside its own 0-100 rating."""
 
     def __init__(self, feeling: str, strength: int | None, *, before: int | None = None) -> None:
-        super().__init__(classes="feeling-row")
+        super().__init__(classes="feeling-row" if before is None else "feeling-row again")
         self.feeling = feeling
         self.strength = strength
         self.before = before
