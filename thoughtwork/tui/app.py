@@ -407,8 +407,9 @@ class ThoughtworkApp(GentleCrash, App[None]):
         """The terminal closed or the app was told to stop: keep every word, then leave without asking."""
         try:
             self.save_drafts()
-        finally:
-            self.exit()
+        except Exception:  # noqa: BLE001 - nobody is left to tell, and its text must not reach a log
+            pass
+        self.exit()
 
     def on_unmount(self) -> None:
         self._release_closing_signals()
