@@ -89,7 +89,7 @@ def test_a_schema_2_journal_is_migrated_and_keeps_everything(path: Path) -> None
         assert journal.ladder() == Ladder() and journal.practices() == []
         journal.save_practice(PracticeEntry(step_title="Fingertip"))
     stored = json.loads(path.read_bytes())
-    assert stored["schema_version"] == SCHEMA_VERSION == 3
+    assert stored["schema_version"] == SCHEMA_VERSION == 4  # through the ladder (3) and ratings-again (4) migrations
     assert set(stored["payload"]) >= {"records", "assignments", "settings", "ladder", "practices"}
     assert (path.parent / "journal.twj.bak1").exists()  # the schema 2 file was kept first
 

@@ -17,9 +17,12 @@ from test_tui_browse_support import (
     use_utc,
     wait_for,
 )
-from textual.widgets import DataTable, Input, Select
+from test_tui_flow_support import press_without_pauses
+from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets._select import SelectOverlay
 
 from thoughtwork.models import (
+    CONTEXT_LABELS,
     Context,
     DistortionId,
     DistortionMatch,
@@ -35,11 +38,11 @@ from thoughtwork.tui.screens.breathe import (
 )
 from thoughtwork.tui.screens.crisis import CrisisScreen
 from thoughtwork.tui.screens.help import HelpScreen, help_text
-from thoughtwork.tui.screens.journal_list import JournalScreen, filter_records
+from thoughtwork.tui.screens.journal_list import JournalScreen, day_label, filter_records
 from thoughtwork.tui.screens.progress import ProgressScreen
 from thoughtwork.tui.screens.record_detail import RecordDetailScreen, rating_change
 from thoughtwork.tui.screens.settings import SettingsScreen, parse_names
-from thoughtwork.tui.widgets.chart import bar, columns, fit
+from thoughtwork.tui.widgets.chart import RatingChart, bar, columns, fit
 from thoughtwork.tui.widgets.confirm import ConfirmModal
 
 
@@ -165,7 +168,7 @@ def test_journal_filters_by_thinking_trap(tmp_path):
     journal.close()
 
 
-def test_enter_opens_the_record_and_e_edits_it(tmp_path):
+def test_enter_opens_the_record_and_ctrl_e_edits_it(tmp_path):
     journal = make_journal(tmp_path / "j.twj", sample_records())
     newest = journal.records()[0].id
 
@@ -180,7 +183,7 @@ def test_enter_opens_the_record_and_e_edits_it(tmp_path):
             assert app.started == [newest]
             await pilot.press("escape")
             assert isinstance(app.screen, JournalScreen)
-            await pilot.press("down", "e")
+            await pilot.press("down", "ctrl+e")
             assert app.started[-1] == journal.records()[1].id
 
     run(scenario)
@@ -188,7 +191,8 @@ def test_enter_opens_the_record_and_e_edits_it(tmp_path):
 
 
 def test_delete_asks_first_and_keep_keeps(tmp_path):
-    """d asks; the safe answer has the focus, so Enter keeps the record; y deletes it."""
+    """ctrl+d asks, naming the record; the safe answer has the focus, so Enter keeps it; a letter
+    never says yes (y once did); the Delete button, reached with Tab, deletes."""
     journal = make_journal(tmp_path / "j.twj", sample_records())
     newest = journal.records()[0].id
 
@@ -196,16 +200,120 @@ def test_delete_asks_first_and_keep_keeps(tmp_path):
         app = HostApp(journal, JournalScreen)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.press("d")
+            await pilot.press("ctrl+d")
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
+            question = str(app.screen.query_one("#confirm-question", Static).render())
+            record = journal.get(newest)
+            assert f"\u201c{record.automatic_thought}\u201d" in question and day_label(record.created_at) in question
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
             assert journal.get(newest) is not None
-            await pilot.press("d")
+            await pilot.press("delete")
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
-            await pilot.press("y")
+            await pilot.press("y", "e", "s")
+            assert isinstance(app.screen, ConfirmModal) and journal.get(newest) is not None
+            await pilot.press("tab", "enter")
             await wait_for(pilot, lambda: newest not in table_ids(app))
             assert journal.get(newest) is None and len(table_ids(app)) == 4
+
+    run(scenario)
+    journal.close()
+
+
+def test_typing_on_the_list_searches_and_no_letter_is_a_command(tmp_path):
+    """Help says "type to search": "dilator" once opened "Delete this record?" and "he" an editor."""
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.focused, DataTable)
+            await pilot.press(*"dilator", "space", *"he")
+            assert isinstance(app.screen, JournalScreen) and app.started == []
+            assert app.screen.query_one("#journal-search", Input).value == "dilator he"
+            await pilot.press("enter")  # back to the list, the search applied
+            assert isinstance(app.focused, DataTable)
+            await pilot.press("e", "d")  # more words for the search, still nothing deleted or opened
+            assert app.screen.query_one("#journal-search", Input).value == "dilator heed"
+            assert isinstance(app.screen, JournalScreen) and app.started == [] and len(journal.records()) == 5
+
+    run(scenario)
+    journal.close()
+
+
+def test_a_search_typed_fast_on_the_list_keeps_every_letter(tmp_path):
+    """"hurt" typed quickly gave "h": the letters after it were already on their way to the list."""
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            press_without_pauses(pilot, *"hurt")
+            await pilot.pause(0.3)
+            assert app.screen.query_one("#journal-search", Input).value == "hurt"
+
+    run(scenario)
+    journal.close()
+
+
+def test_the_list_names_places_as_the_record_does_and_its_drop_downs_keep_to_one_line(tmp_path):
+    """It said "Other" where the record says "Something else", and "A / gynaecological / exam" wrapped."""
+    journal = make_journal(tmp_path / "j.twj", sample_records()[:1])
+    journal.save(journal.records()[0].model_copy(update={"context": Context.other}))
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#journal-table", DataTable)
+            assert str(table.get_row_at(0)[1]) == CONTEXT_LABELS["other"] == "Something else"
+            for select_id in ("#journal-context", "#journal-trap"):
+                select = app.screen.query_one(select_id, Select)
+                select.expanded = True
+                await pilot.pause()
+                overlay = select.query_one(SelectOverlay)
+                room = overlay.scrollable_content_region.width - 2  # each option's padding
+                longest = max(len(str(overlay.get_option_at_index(i).prompt)) for i in range(overlay.option_count))
+                assert longest <= room, (select_id, longest, room)
+                select.expanded = False
+                await pilot.pause()
+
+    run(scenario)
+    journal.close()
+
+
+def test_progress_charts_grow_with_a_taller_terminal(tmp_path):
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+    heights = []
+
+    async def scenario(size):
+        app = HostApp(journal, ProgressScreen)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            heights.append(app.screen.query(RatingChart).first().outer_size.height)
+
+    run(lambda: scenario(SIZE))
+    run(lambda: scenario((120, 40)))
+    assert heights == [4, 6]  # three rows and the legend at 24 rows; five at 40
+    journal.close()
+
+
+def test_a_long_piece_of_evidence_wraps_under_its_words_not_under_the_bullet(tmp_path):
+    long = "It hurt last time and the time before that, and I could not relax at all even when the nurse talked me through it"
+    record = ThoughtRecord(situation="Exam", automatic_thought="It will hurt", evidence_for=[long, "Short"])
+    journal = make_journal(tmp_path / "j.twj", [record])
+
+    async def scenario():
+        app = HostApp(journal, lambda: RecordDetailScreen(record.id))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            texts = list(app.screen.query(".bullet-text"))
+            marks = list(app.screen.query(".bullet-mark"))
+            assert [str(t.render()) for t in texts] == [long, "Short"]
+            assert texts[0].region.height >= 2  # wrapped, every line starting where the words start
+            assert all(t.region.x > m.region.x for t, m in zip(texts, marks))
 
     run(scenario)
     journal.close()
@@ -221,7 +329,7 @@ def test_deleting_from_the_record_returns_to_the_journal(tmp_path):
             await pilot.pause()
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
-            await pilot.press("d")
+            await pilot.press("ctrl+d")
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
             await pilot.press("tab", "enter")  # to "Delete", then press it
             await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
@@ -239,7 +347,7 @@ def test_an_empty_journal_says_how_to_begin(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert "No records yet" in screen_text(app)
-            await pilot.press("e", "d")  # nothing to edit or delete: nothing happens
+            await pilot.press("ctrl+e", "ctrl+d")  # nothing to edit or delete: nothing happens
             assert app.started == [] and isinstance(app.screen, JournalScreen)
 
     run(scenario)
@@ -289,7 +397,7 @@ def test_record_detail_shows_every_step_and_the_change(tmp_path):
                 "The situation",
                 "Fortune telling",
                 "Evidence against it",
-                "• I went slower",
+                "•\nI went slower",  # the bullet and its words, side by side
                 "I can't predict the future",
                 "Belief in the automatic thought went from 90 to 50: down 40.",
             ):

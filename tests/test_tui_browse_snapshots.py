@@ -55,7 +55,7 @@ def test_journal_search_narrows(snap_compare, journal):
 
 def test_delete_confirmation(snap_compare, journal):
     """d asks before deleting, with Keep focused."""
-    assert snap_compare(HostApp(journal, JournalScreen), press=["d"])
+    assert snap_compare(HostApp(journal, JournalScreen), press=["ctrl+d"])
 
 
 def test_record_detail(snap_compare, journal):

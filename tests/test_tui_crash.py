@@ -48,3 +48,10 @@ def test_a_failing_save_does_not_hide_the_message_or_leak_its_text(monkeypatch):
     assert SECRET not in shown(app)
     assert "Stopped kindly." in shown(app) and "(ValueError)" in shown(app)
     assert isinstance(app._exception, ValueError)
+
+
+def test_a_panic_saves_first(monkeypatch):
+    """Textual panics when the terminal goes away under it; what is typed is saved before it goes."""
+    app = Saving()
+    app.panic("the terminal went away")
+    assert app.saved == 1

@@ -13,6 +13,7 @@ from thoughtwork.models import Emotion, ThoughtRecord
 from thoughtwork.tui.app import ThoughtworkApp
 from thoughtwork.tui.screens.journal_list import feelings_line
 from thoughtwork.tui.screens.record.emotions import (
+    COMMON_EMOTIONS,
     MAX_FEELINGS,
     STARTING_STRENGTH,
     EmotionsStep,
@@ -79,29 +80,29 @@ def test_each_ticked_feeling_gets_a_rating_set_by_typing_or_arrows(tmp_path):
 
     async def rate(pilot, step):
         assert step.query_one("#no-feelings").display
-        await pilot.press("space", "down", "space")  # tick anxious and scared
+        await pilot.press("space", "down", "space")  # tick scared and ashamed
         await pilot.pause()
-        assert rows(step) == [("anxious", STARTING_STRENGTH), ("scared", STARTING_STRENGTH)]
+        assert rows(step) == [("scared", STARTING_STRENGTH), ("ashamed", STARTING_STRENGTH)]
         assert not step.query_one("#no-feelings").display
-        await pilot.press("tab", "8", "5")  # anxious: typed
-        await pilot.press("tab", "left", "left")  # scared: two steps of 5 down
-        assert rows(step) == [("anxious", 85), ("scared", 40)]
+        await pilot.press("tab", "8", "5")  # scared: typed
+        await pilot.press("tab", "left", "left")  # ashamed: two steps of 5 down
+        assert rows(step) == [("scared", 85), ("ashamed", 40)]
 
     saved = on_feelings_step(record, rate, tmp_path)
-    assert saved.emotions == [Emotion(name="anxious", intensity=85), Emotion(name="scared", intensity=40)]
+    assert saved.emotions == [Emotion(name="scared", intensity=85), Emotion(name="ashamed", intensity=40)]
 
 
 def test_unticking_removes_the_feeling_and_ticking_again_brings_back_its_value(tmp_path):
-    record = ThoughtRecord(situation="Before a date", emotions=[Emotion(name="anxious", intensity=90)])
+    record = ThoughtRecord(situation="Before a date", emotions=[Emotion(name="scared", intensity=90)])
 
     async def change_mind(pilot, step):
-        await pilot.press("space")  # untick anxious (first in the list)
+        await pilot.press("space")  # untick scared (first in the list)
         await pilot.pause()
         assert rows(step) == []
         assert step.query_one("#no-feelings").display
         await pilot.press("space")
         await pilot.pause()
-        assert rows(step) == [("anxious", 90)]
+        assert rows(step) == [("scared", 90)]
         await pilot.press("space")
 
     saved = on_feelings_step(record, change_mind, tmp_path)
@@ -129,7 +130,8 @@ def test_typed_feelings_get_rows_when_the_field_is_left_and_show_literally(tmp_p
 
 
 def test_chosen_feelings_are_in_list_order_then_typed_once_each_and_capped():
-    assert chosen_feelings(["scared", "anxious"], ["tight", "scared"]) == ["anxious", "scared", "tight"]
+    assert chosen_feelings(["ashamed", "scared"], ["tight", "scared"]) == ["scared", "ashamed", "tight"]
+    assert "anxious" not in COMMON_EMOTIONS  # anxiety has its own rating; it was rated twice
     assert typed_feelings(" tight ,, " + "x" * 100) == ["tight", "x" * 80]
     assert len(chosen_feelings([], [f"f{n}" for n in range(80)])) == MAX_FEELINGS
 

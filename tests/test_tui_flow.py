@@ -19,6 +19,7 @@ from textual.widgets import OptionList, SelectionList, Static, TextArea
 
 from thoughtwork.journal import Journal
 from thoughtwork.models import (
+    Emotion,
     DistortionId,
     DistortionStatus,
     Prompt,
@@ -79,7 +80,7 @@ def test_full_record_is_saved_with_every_step(tmp_path):
             await wait_for_screen(pilot, "RecordScreen")
             await type_text(pilot, "Dilator practice after a bath")
             await pilot.press("ctrl+n")  # -> feelings
-            await pilot.press("space", "tab")  # tick "anxious"; to its own strength, beside it
+            await pilot.press("space", "tab")  # tick "scared"; to its own strength, beside it
             await type_text(pilot, "70")
             await pilot.press("tab", "tab")  # skip "other feelings"; to anxiety
             await type_text(pilot, "80")
@@ -110,11 +111,16 @@ def test_full_record_is_saved_with_every_step(tmp_path):
             await type_text(pilot, "40")
             await pilot.press("tab")
             await type_text(pilot, "50")
+            await pilot.press("tab")  # each feeling again: "scared", then body tension
+            await type_text(pilot, "30")
+            await pilot.press("tab")
+            await type_text(pilot, "20")
             await pilot.press("ctrl+n")  # -> summary
             summary = str(app.screen.query_one("#summary", Static).render())
             assert "90 \u2192 40 (down 50)" in summary
             assert "dropped by half" in summary
-            assert "Feelings at the time: anxious 70 (out of 100)" in summary
+            assert "Feelings at the time: scared 70 (out of 100)" in summary
+            assert "Feelings now: scared 70 \u2192 30" in summary and "Body tension now: 20" in summary
             assert "\u273f Your first record" in summary and "\u273f A whole thought record" in summary
             await pilot.press("ctrl+n")  # Done
             await open_home(pilot)
@@ -125,7 +131,8 @@ def test_full_record_is_saved_with_every_step(tmp_path):
         settings = journal.settings()
     assert record.status is RecordStatus.complete
     assert record.situation == "Dilator practice after a bath"
-    assert [e.name for e in record.emotions] == ["anxious"] and record.emotions[0].intensity == 70
+    assert [e.name for e in record.emotions] == ["scared"] and record.emotions[0].intensity == 70
+    assert (record.emotions[0].intensity_after, record.body_tension, record.body_tension_after) == (30, None, 20)
     assert (record.anxiety_before, record.belief_before) == (85, 90)
     assert record.automatic_thought == THOUGHT
     statuses = {d.id.value: d.status for d in record.distortions}
@@ -437,10 +444,25 @@ def test_rating_takes_arrow_keys_typing_and_backspace():
     run(scenario)
 
 
-def test_typing_is_saved_on_a_timer_even_without_changing_step(tmp_path, monkeypatch):
-    """If the terminal is simply closed, what was typed a few seconds before is already in the journal."""
-    monkeypatch.setattr(flow, "AUTOSAVE_SECONDS", 0.1)
+def _count_saves(monkeypatch) -> list[str]:
+    """The situation written by each journal save, in order."""
+    saved: list[str] = []
+    real_save = Journal.save
+
+    def save(journal, record):
+        saved.append(record.situation)
+        return real_save(journal, record)
+
+    monkeypatch.setattr(Journal, "save", save)
+    return saved
+
+
+def test_typing_is_saved_once_a_moment_after_the_last_key(tmp_path, monkeypatch):
+    """If the terminal is simply closed, what was typed a moment before is already in the journal,
+    saved once after the typing pauses (not once a key)."""
+    monkeypatch.setattr(flow, "SAVE_PAUSE", 0.3)
     path = make_journal(tmp_path / "j.twj")
+    saved = _count_saves(monkeypatch)
 
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
@@ -450,6 +472,28 @@ def test_typing_is_saved_on_a_timer_even_without_changing_step(tmp_path, monkeyp
             await wait_for_screen(pilot, "RecordScreen")
             await type_text(pilot, "Waiting room")
             await wait_for(pilot, lambda: [r.situation for r in app.journal.records()] == ["Waiting room"])
+            await pilot.pause(0.5)
+            assert saved == ["Waiting room"]
+
+    run(scenario)
+
+
+def test_typing_without_a_pause_is_still_saved_every_few_seconds(tmp_path, monkeypatch):
+    monkeypatch.setattr(flow, "SAVE_PAUSE", 60.0)
+    monkeypatch.setattr(flow, "SAVE_AT_LEAST_EVERY", 0.3)
+    path = make_journal(tmp_path / "j.twj")
+    saved = _count_saves(monkeypatch)
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            for letter in "Waiting room":
+                await type_text(pilot, letter)
+                await pilot.pause(0.1)
+            assert saved and "Waiting room".startswith(saved[-1])
 
     run(scenario)
 
@@ -468,7 +512,7 @@ def test_text_longer_than_the_journal_takes_is_explained_not_a_crash(tmp_path):
             box.text = "a" * 20_001
             await pilot.press("ctrl+n")
             assert app.screen.index == 0
-            assert str(box.border_subtitle) == "Too long to keep: 1 character over the 20,000 this box keeps. Please cut that much."
+            assert str(box.border_subtitle) == "1 character too many (it keeps 20,000): please cut that much."
             assert app.focused is box
             box.text = "a" * 100
             await pilot.press("ctrl+n")
@@ -517,9 +561,12 @@ def test_homework_without_ratings_again_has_no_empty_what_changed(tmp_path):
             await open_home(pilot)
             app.start_record(prompt=prompt, assignment_id=assignment.id)
             await wait_for_screen(pilot, "RecordScreen")
-            for _ in range(3):
+            for _ in range(2):
                 await pilot.press("ctrl+n")
                 await pilot.pause()
+            await type_text(pilot, "I am broken")  # a record needs its thought to be finished
+            await pilot.press("ctrl+n")
+            await pilot.pause()
             assert type(app.screen.current).__name__ == "SummaryStep"
             summary = str(app.screen.query_one("#summary", Static).render())
             assert "what changed" not in summary.lower()
@@ -545,3 +592,182 @@ def test_a_rating_given_only_at_the_end_is_still_shown_in_the_summary():
     text = str(summary_text(ThoughtRecord(automatic_thought="t", belief_after=20, anxiety_after=25)))
     assert "Belief in the first thought now: 20" in text
     assert "Anxiety now: 25" in text
+
+
+def test_an_empty_record_cannot_be_finished(tmp_path):
+    """n, ctrl+n through every step and Done once gave "You worked through a difficult thought" and
+    counted in progress. The flow stops before the summary, says a thought is needed, and goes there."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            for _ in range(len(screen.steps) - 1):  # one press short of the summary each
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert type(screen.current).__name__ == "ThoughtStep" and app.screen is screen
+            assert any(n.message == flow.NEEDS_A_THOUGHT for n in app._notifications)
+            assert all(not r.is_complete for r in app.journal.records())
+            await type_text(pilot, "I am broken")
+            for _ in range(len(screen.steps)):
+                if type(screen.current).__name__ == "SummaryStep":
+                    break
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert [r.is_complete for r in app.journal.records()] == [True]
+
+    run(scenario)
+
+
+def test_picking_another_reframe_asks_before_replacing_own_words_and_ctrl_z_brings_them_back(tmp_path):
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            await pilot.press("ctrl+n", "ctrl+n")  # -> thought
+            await type_text(pilot, THOUGHT)
+            for _ in range(4):  # belief, traps, evidence, reframe
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert type(screen.current).__name__ == "ReframeStep"
+            box = screen.query_one("#balanced", TextArea)
+            await pilot.press("enter")  # the first, as a start
+            assert box.text == REFRAMES[0].text
+            await pilot.press("shift+tab", "down", "enter")  # an unedited start is simply swapped
+            assert box.text == REFRAMES[1].text
+            await type_text(pilot, " Mine now.")
+            mine = REFRAMES[1].text + " Mine now."
+            await pilot.press("shift+tab", "up", "enter")
+            await wait_for_screen(pilot, "ConfirmModal")
+            await pilot.press("enter")  # "Keep mine" has the focus
+            await wait_for(pilot, lambda: app.screen is screen)
+            assert box.text == mine
+            await pilot.press("shift+tab", "enter")
+            await wait_for_screen(pilot, "ConfirmModal")
+            await pilot.press("tab", "enter")  # "Use this one"
+            await wait_for(pilot, lambda: app.screen is screen)
+            assert box.text == REFRAMES[0].text and app.focused is box
+            await pilot.press("ctrl+z")
+            assert box.text == mine
+
+    run(scenario)
+
+
+def test_coming_back_to_a_box_with_words_goes_on_after_them(tmp_path):
+    """Opening a draft or tabbing into a box put the cursor before the words, and ctrl+End did nothing."""
+    draft = ThoughtRecord(
+        situation="At the clinic", automatic_thought="It will hurt", evidence_for=["It hurt"], evidence_against=["Less pain"]
+    )
+    path = make_journal(tmp_path / "j.twj", [draft])
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(draft.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            for _ in range(len(screen.steps)):
+                if type(screen.current).__name__ == "EvidenceStep":
+                    break
+                await pilot.press("ctrl+b")
+                await pilot.pause()
+            first, second = screen.query_one("#evidence-for", TextArea), screen.query_one("#evidence-against", TextArea)
+            assert app.focused is first
+            await type_text(pilot, " last time")
+            await pilot.press("tab")
+            assert app.focused is second
+            await type_text(pilot, " last week")
+            await pilot.press("ctrl+home", "O", "ctrl+end", "!")
+            assert (first.text, second.text) == ("It hurt last time", "OLess pain last week!")
+
+    run(scenario)
+
+
+def test_boxes_grow_into_a_taller_terminal(tmp_path):
+    """At 120x40 the boxes kept their 80x24 heights and left 17 rows blank; now they take the room."""
+    path = make_journal(tmp_path / "j.twj")
+    heights = {}
+
+    async def scenario(size):
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=size) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await pilot.pause()
+            step = app.screen.current
+            box = app.screen.query_one("#situation", TextArea)
+            used = max(w.region.bottom for w in step.children) - step.region.y
+            heights[size] = (box.outer_size.height, step.region.height - used)
+            await pilot.press("escape")
+
+    run(lambda: scenario((80, 24)))
+    run(lambda: scenario((120, 40)))
+    (small, small_blank), (big, big_blank) = heights[(80, 24)], heights[(120, 40)]
+    assert small >= 5 and big >= small + 12 and big_blank <= small_blank
+
+
+def test_homework_without_the_thought_step_finishes_with_anything_written_but_not_with_nothing(tmp_path):
+    prompt = Prompt(
+        id="notice",
+        title="Notice the moment",
+        instructions="Write down where you were.",
+        moments=["evening_reflection"],
+        steps=[RecordStep.situation],
+    )
+    path = tmp_path / "j.twj"
+    assignment = make_journal_with_homework(path, prompt, days=7)
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(prompt=prompt, assignment_id=assignment.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            for _ in range(3):
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert type(screen.current).__name__ == "SituationStep"
+            assert any(n.message == flow.NEEDS_SOMETHING for n in app._notifications)
+            await type_text(pilot, "Bedroom")
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert type(screen.current).__name__ == "SummaryStep"
+
+    run(scenario)
+
+
+def test_each_feeling_rated_again_shows_what_it_was_in_full(tmp_path):
+    """At 80 columns "scared (before: 70)" was cut to "scared (befo…"."""
+    draft = ThoughtRecord(
+        situation="Clinic",
+        automatic_thought="It will hurt",
+        emotions=[Emotion(name="embarrassed", intensity=70)],
+        balanced_thought="I can go slowly",
+    )
+    path = make_journal(tmp_path / "j.twj", [draft])
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(draft.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            assert type(screen.current).__name__ == "RerateStep"
+            name = screen.current.query_one(".feeling-name")
+            shown = str(name.render())
+            assert shown == "embarrassed (before: 70)" and name.size.width >= len(shown)
+
+    run(scenario)

@@ -218,6 +218,37 @@ def test_the_command_palette_has_every_action(tmp_path):
     run(scenario)
 
 
+GENERIC_COMMANDS = {"Screenshot", "Maximize", "Minimize", "Keys", "Theme"}
+"""Textual's own palette commands: a screenshot would be an unencrypted picture of a record."""
+
+
+def test_the_palette_offers_none_of_textuals_generic_commands(tmp_path):
+    """Not on home, not while writing in a box (which Textual lets "Maximize"), not when searched for."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            assert not GENERIC_COMMANDS & {c.title for c in app.get_system_commands(app.screen)}
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await wait_for(pilot, lambda: app.focused is not None and app.focused.allow_maximize)
+            titles = {c.title for c in app.get_system_commands(app.screen)}
+            assert not GENERIC_COMMANDS & titles
+            assert "Quit" in titles
+            await pilot.press("ctrl+p")
+            await wait_for_screen(pilot, "CommandPalette")
+            for letter in "screensh":
+                await pilot.press(letter)
+            await pilot.pause(0.3)
+            palette = app.screen.query_one(OptionList)
+            shown = [str(palette.get_option_at_index(i).prompt) for i in range(palette.option_count)]
+            assert not any("Screenshot" in prompt for prompt in shown)
+
+    run(scenario)
+
+
 def test_before_unlocking_the_palette_offers_only_what_needs_no_journal(tmp_path):
     """On the unlock screen, breathing and help are there, the journal's own commands are not."""
     path = make_journal(tmp_path / "j.twj")

@@ -54,7 +54,7 @@ def test_a_paste_that_would_not_fit_is_refused_with_how_much_is_too_much(tmp_pat
         await pilot.pause()
         assert box.text == LONG_THOUGHT
         note = str(box.border_subtitle)
-        assert note == "Not added: that would be 197 characters over the 20,000 this box keeps."
+        assert note == "Not added: 197 characters too many (it keeps 20,000)."
         assert "automatic_thought" not in note
         pilot.app.post_message(events.Paste("x" * 300))  # what fits goes in, and the note goes away
         await pilot.pause()
@@ -72,7 +72,7 @@ def test_typing_into_a_full_box_adds_nothing_and_says_so_and_cutting_still_works
         box.move_cursor(box.document.end)
         await pilot.press("a", "b")
         assert len(box.text) == MAX_TEXT
-        assert str(box.border_subtitle).startswith("Not added: that would be 1 character over")
+        assert str(box.border_subtitle).startswith("Not added: 1 character too many")
         await pilot.press("backspace")
         assert len(box.text) == MAX_TEXT - 1 and not box.border_subtitle
 
@@ -87,7 +87,7 @@ def test_quitting_while_a_box_is_too_long_asks_first_and_staying_keeps_every_wor
         await pilot.press("ctrl+q")
         await wait_for_screen(pilot, "ConfirmModal")
         question = str(pilot.app.screen.query_one("#confirm-question").render())
-        assert "too long to keep: 97 characters over the 20,000 this box keeps" in question
+        assert "too long to keep: 97 characters too many" in question
         assert pilot.app.focused.id == "no" and "Stay" in str(pilot.app.focused.label)
         await pilot.press("ctrl+q")  # a second ctrl+q does not answer the question
         assert isinstance(pilot.app.screen, ConfirmModal)
@@ -116,11 +116,11 @@ def test_quitting_without_the_too_long_box_keeps_it_as_last_saved(tmp_path):
 
 def test_evidence_keeps_its_line_limits():
     assert EVIDENCE.overflow("a line\n" * 200) is None
-    assert EVIDENCE.overflow("a line\n" * 203) == "3 lines over the 200 this box keeps"
+    assert EVIDENCE.overflow("a line\n" * 203) == "3 lines too many (it keeps 200)"
     assert EVIDENCE.overflow("\n\n".join(["x"] * 200)) is None  # blank lines are not kept, so not counted
-    assert EVIDENCE.overflow("short\n" + "x" * (MAX_TEXT + 5)) == "a line is 5 characters over the 20,000 a line keeps"
+    assert EVIDENCE.overflow("short\n" + "x" * (MAX_TEXT + 5)) == "a line 5 characters too long (20,000 a line)"
     assert ONE_ENTRY.overflow("  " + "x" * MAX_TEXT + "\n") is None  # kept trimmed, so measured trimmed
-    assert TextLimit(characters=10).overflow("x" * 12) == "2 characters over the 10 this box keeps"
+    assert TextLimit(characters=10).overflow("x" * 12) == "2 characters too many (it keeps 10)"
 
 
 def test_a_paste_of_too_many_evidence_lines_is_refused(tmp_path):
@@ -141,6 +141,36 @@ def test_a_paste_of_too_many_evidence_lines_is_refused(tmp_path):
             app.post_message(events.Paste("one thing\n" * 201))
             await pilot.pause()
             assert box.text == ""
-            assert str(box.border_subtitle) == "Not added: that would be 1 line over the 200 this box keeps."
+            assert str(box.border_subtitle) == "Not added: 1 line too many (it keeps 200)."
+
+    asyncio.run(drive())
+
+
+def test_the_note_for_an_over_long_line_reads_plainly_and_fits_the_box_at_80_columns(tmp_path):
+    """It read "Not added: that would be a line is 4,999 characters over the 20,000 a line keeps", cut off."""
+    record = ThoughtRecord(situation="Bedtime", automatic_thought="It will hurt", belief_before=70)
+    path = make_journal(tmp_path / "j.twj", [record])
+
+    async def drive():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_screen(pilot, "HomeScreen")
+            app.start_record(record.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            await pilot.press("ctrl+n")
+            await wait_for(pilot, lambda: app.screen.query("#evidence-for"))
+            box = app.screen.query_one("#evidence-for", TextArea)
+            box.focus()
+            await pilot.pause()
+            app.post_message(events.Paste("x" * (MAX_TEXT + 4_999)))
+            await pilot.pause()
+            notes = [str(box.border_subtitle)]
+            assert notes[0] == "Not added: a line 4,999 characters too long (20,000 a line)."
+            box.text = "x" * (MAX_TEXT + 4_999)  # as if it came from elsewhere: said when leaving the step
+            box.show_overflow()
+            notes.append(str(box.border_subtitle))
+            assert notes[1] == "A line 4,999 characters too long (20,000 a line): please cut that much."
+            room = box.outer_size.width - 4  # the border's corners and a space each side
+            assert all(len(note) <= room for note in notes), (room, notes)
 
     asyncio.run(drive())

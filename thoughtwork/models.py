@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Version of the record schema; bumped with a migration in `journal.migrations`."""
 
 Rating = Annotated[int, Field(ge=0, le=100, description="A rating from 0 (none) to 100 (completely).")]
@@ -263,6 +263,8 @@ class Emotion(Strict):
     name: Annotated[str, Field(min_length=1, max_length=80)]
     intensity: Rating | None = None
     """How strongly, 0-100; None when the feeling was named but not rated (never a made-up 50)."""
+    intensity_after: Rating | None = None
+    """How strongly at the end of the record, rated again with belief and anxiety; None if not."""
 
 
 class RecordStatus(str, Enum):
@@ -311,6 +313,7 @@ class ThoughtRecord(Strict):
     belief_balanced: Rating | None = None
     belief_after: Rating | None = None
     anxiety_after: Rating | None = None
+    body_tension_after: Rating | None = None
 
     assignment_id: str | None = None
     prompt_id: str | None = None

@@ -28,7 +28,13 @@ def _practice_ladder(tables: Tables) -> Tables:
     return {**tables, "ladder": dict(tables.get("ladder", {})), "practices": dict(tables.get("practices", {}))}
 
 
-MIGRATIONS: dict[int, Migration] = {1: _per_study_pseudonyms, 2: _practice_ladder}
+def _ratings_again(tables: Tables) -> Tables:
+    """4 adds each feeling's `intensity_after` and the record's `body_tension_after` (rated again
+    at the end). Nothing moves; the version changes so an older thoughtwork refuses the journal."""
+    return tables
+
+
+MIGRATIONS: dict[int, Migration] = {1: _per_study_pseudonyms, 2: _practice_ladder, 3: _ratings_again}
 """MIGRATIONS[n] migrates schema n to n + 1. Version 1 is the first released schema."""
 
 

@@ -7,7 +7,9 @@ worker, moves between screens, and makes sure a crash never shows journal text.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -31,6 +33,10 @@ if TYPE_CHECKING:
     from thoughtwork.models import Analysis, Prompt, ThoughtRecord
 
 PASSPHRASE_ENV = "THOUGHTWORK_PASSPHRASE"
+
+CLOSING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+"""Sent when the terminal window is closed (SIGHUP) or the system asks the app to stop (SIGTERM):
+what is typed is saved before the app goes."""
 
 CRASH_MESSAGE = (
     "thoughtwork met an unexpected problem and closed.\n"
@@ -98,17 +104,15 @@ class ThoughtworkApp(GentleCrash, App[None]):
     # --- start-up -----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._catch_closing_signals()
         register_themes(self)
         apply_theme(self, "calm")
-        if not (self.journal_path.exists() and self._passphrase):
-            # The person will spend a few seconds typing: load spaCy meanwhile. With the
-            # passphrase given, unlocking comes first: both at once slow each other on two cores.
-            self.start_pipeline()
-        # Imported here so the first frame is not held up by screens not yet needed.
-        from thoughtwork.tui.screens.unlock import UnlockScreen
-        from thoughtwork.tui.screens.welcome import WelcomeScreen
-
+        preload = not (self.journal_path.exists() and self._passphrase)
+        # Each imported only when it is the one shown, so the first frame is not held up by the
+        # others (the welcome screen brings the journal package, about a quarter of a second).
         if self.journal_path.exists():
+            from thoughtwork.tui.screens.unlock import UnlockScreen
+
             self.push_screen(UnlockScreen(self.journal_path, passphrase=self._passphrase))
         elif _journal_went_missing(self.journal_path):
             # The journal went missing: a new one here would soon rotate its backups away.
@@ -116,8 +120,16 @@ class ThoughtworkApp(GentleCrash, App[None]):
 
             self.push_screen(RestoreScreen(self.journal_path, passphrase=self._passphrase))
         else:
+            from thoughtwork.tui.screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen(self.journal_path))
         self._passphrase = None  # only the journal keeps the key from here on
+        if preload:
+            # The person will spend a few seconds typing: load spaCy meanwhile, once the first
+            # screen is drawn (its imports hold Python's lock, and started at once they kept the
+            # terminal blank for a second). With the passphrase given, unlocking comes first:
+            # both at once slow each other on two cores.
+            self.call_after_refresh(self.start_pipeline)
 
     def start_pipeline(self) -> None:
         """Begin loading spaCy in the background, once."""
@@ -315,9 +327,12 @@ class ThoughtworkApp(GentleCrash, App[None]):
             self.screen.focus_previous()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own commands are left out, not added to: "Screenshot" would write an
+        # unencrypted picture of a record to ~/Downloads, "Theme" would switch to themes settings
+        # does not know, and "Keys" and "Maximize" open developer panels the footer already covers.
         for title, help_text, callback in self._commands():
             yield SystemCommand(title, help_text, callback)
+        yield SystemCommand("Quit", "Save what you wrote and close thoughtwork", self.action_quit)
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         always = [
@@ -385,7 +400,32 @@ class ThoughtworkApp(GentleCrash, App[None]):
         if quit_anyway:
             self.exit()
 
+    def _catch_closing_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in CLOSING_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self._closed_from_outside)
+            except (NotImplementedError, RuntimeError, ValueError):
+                return  # not the main thread, or a platform without these signals
+
+    def _release_closing_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in CLOSING_SIGNALS:
+            try:
+                loop.remove_signal_handler(number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                return
+
+    def _closed_from_outside(self) -> None:
+        """The terminal closed or the app was told to stop: keep every word, then leave without asking."""
+        try:
+            self.save_drafts()
+        except Exception:  # noqa: BLE001 - nobody is left to tell, and its text must not reach a log
+            pass
+        self.exit()
+
     def on_unmount(self) -> None:
+        self._release_closing_signals()
         self._close_journal()
 
     def _close_journal(self) -> None:

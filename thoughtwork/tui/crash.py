@@ -27,6 +27,15 @@ class GentleCrash(App):
     def before_crash(self) -> None:
         """Save what can be saved before closing; nothing by default."""
 
+    def panic(self, *renderables) -> None:
+        # Textual panics rather than raising in some places, among them when the terminal goes
+        # away under it (its input thread reads an error once the window is closed): save first.
+        try:
+            self.before_crash()
+        except Exception:  # noqa: BLE001 - closing matters more than why a save failed
+            pass
+        super().panic(*renderables)
+
     def _handle_exception(self, error: Exception) -> None:
         if os.environ.get(DEBUG_ENV) == "1":
             super()._handle_exception(error)

@@ -39,6 +39,9 @@ class EarlyKeys:
         has the focus takes its text keys itself, so none of its own reach this point."""
         if not self.done:
             return self._keep(event)
+        if isinstance(focused, TextArea) and event.key == "enter":
+            focused.insert("\n")  # a new line typed in that moment was dropped: "noise" + "hands" ran together
+            return True
         if isinstance(focused, (TextArea, Input)) and (event.key == "backspace" or event.is_printable):
             if event.key == "backspace":
                 focused.action_delete_left()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -36,9 +36,12 @@ SHORT_CONTEXT = {
     Context.gynaecological_exam: "Gynae exam",
     Context.self_touch: "Self-touch",
     Context.thinking_about_it: "Thinking",
-    Context.other: "Other",
+    Context.other: "Something else",
 }
-"""Context names short enough for a table column at 80 columns."""
+"""Context names short enough for a table column and the filter's drop-down at 80 columns (the
+full ones wrapped there: "A / gynaecological / exam"); "Something else" as the record says it."""
+
+WHERE_WIDTH = max(len(label) for label in SHORT_CONTEXT.values())
 
 
 def searchable_text(record: ThoughtRecord) -> str:
@@ -113,12 +116,14 @@ class JournalScreen(Screen[None]):
 
     CSS_PATH = "journal_list.tcss"
 
+    # No letters: typing anywhere on this screen is a search ("dilator" once opened "Delete
+    # this record?" at its "d"), so the actions take ctrl or a key of their own.
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Delete"),
+        Binding("ctrl+e", "edit", "Edit"),
+        Binding("ctrl+d,delete", "delete", "Delete"),
         Binding("slash", "search", "Search"),
-        Binding("n", "app.new_record", "New record", show=False),
+        Binding("ctrl+n", "app.new_record", "New record", show=False),
     ]
 
     def __init__(self) -> None:
@@ -133,14 +138,16 @@ class JournalScreen(Screen[None]):
         with Vertical(classes="page", id="journal-page"):
             yield Static(Text("Your journal"), classes="page-title")
             with Horizontal(id="journal-filters"):
-                yield Input(placeholder="Search your words…", id="journal-search")
+                # Not selected on focus: the letter typed on the list that brought the focus here
+                # would be replaced by the next one.
+                yield Input(placeholder="Search your words…", id="journal-search", select_on_focus=False)
                 yield Select(
                     [(name, DistortionId(key)) for key, name in sorted(DISTORTION_NAMES.items(), key=lambda i: i[1])],
                     prompt="Any thinking trap",
                     id="journal-trap",
                 )
                 yield Select(
-                    [(label, Context(key)) for key, label in CONTEXT_LABELS.items()],
+                    [(SHORT_CONTEXT[Context(key)], Context(key)) for key in CONTEXT_LABELS],
                     prompt="Anywhere",
                     id="journal-context",
                 )
@@ -154,7 +161,7 @@ class JournalScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#journal-table", DataTable)
         table.add_column(Text("Date"), key="date", width=11)
-        table.add_column(Text("Where"), key="where", width=11)
+        table.add_column(Text("Where"), key="where", width=WHERE_WIDTH)
         table.add_column(Text("Thought"), key="thought")
         table.focus()
 
@@ -200,7 +207,7 @@ class JournalScreen(Screen[None]):
         """Add up to `count` more of the shown records to the table (big journals load as you scroll)."""
         table = self.query_one("#journal-table", DataTable)
         start = table.row_count
-        thought_width = max(20, self.app.size.width - 11 - 11 - 14)
+        thought_width = max(20, self.app.size.width - 11 - WHERE_WIDTH - 14)
         for record in self._shown[start : start + count]:
             key = (record.id, record.updated_at, thought_width)
             cells = self._rows.get(key)
@@ -238,7 +245,7 @@ class JournalScreen(Screen[None]):
         # The table's own Enter binding hides from the footer, so say it here.
         count.update(Text(line + (" \u00b7 Enter opens one" if shown else "")))
         if total == 0:
-            message = "No records yet. When a difficult moment comes, press n to write it down; small steps count."
+            message = "No records yet. When a difficult moment comes, press ctrl+n to write it down; small steps count."
         elif shown == 0:
             message = "Nothing matches. Try fewer words, or clear a filter."
         else:
@@ -258,6 +265,19 @@ class JournalScreen(Screen[None]):
         return None
 
     # --- events -----------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # Letters typed on the list (or anywhere but a drop-down) are the start of a search; "/"
+        # goes to the search box without typing itself (its binding). The search box takes its
+        # own letters, so any that reach this point were sent elsewhere: "hurt" typed fast gave
+        # "h", as "urt" was already on its way to the list when "h" moved the focus.
+        typing = event.is_printable and event.character and event.key != "slash"
+        if typing and not isinstance(self.focused, Select):
+            event.stop()
+            event.prevent_default()
+            search = self.query_one("#journal-search", Input)
+            self.set_focus(search)
+            search.insert_text_at_cursor(event.character)
 
     @on(Input.Changed, "#journal-search")
     def _search_changed(self) -> None:
@@ -312,4 +332,4 @@ class JournalScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While typing a search, letters are words, not commands.
-        return not (action in {"edit", "delete", "search", "new_record"} and isinstance(self.focused, Input))
+        return not (action in {"edit", "delete", "search"} and isinstance(self.focused, Input))

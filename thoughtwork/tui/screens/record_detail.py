@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -18,7 +18,7 @@ from thoughtwork.models import (
     DistortionStatus,
     ThoughtRecord,
 )
-from thoughtwork.text import clean
+from thoughtwork.text import clean, shorten
 from thoughtwork.tui.screens.record.emotions import feelings_text
 from thoughtwork.tui.widgets.confirm import ConfirmModal
 from thoughtwork.tui.widgets.highlighted_thought import highlight
@@ -41,10 +41,24 @@ def confirm_delete(screen: Screen, record_id: str, after: Callable[[], None]) ->
             screen.app.notify("The record was deleted.")
         after()
 
-    screen.app.push_screen(
-        ConfirmModal("Delete this record? It cannot be brought back.", yes="Delete", no="Keep"),
-        answered,
-    )
+    record = screen.app.journal.get(record_id) if screen.app.journal is not None else None
+    if record is None:
+        screen.app.notify("That record is no longer in your journal.", severity="warning")
+        return
+    screen.app.push_screen(ConfirmModal(delete_question(record), yes="Delete", no="Keep"), answered)
+
+
+def delete_question(record: ThoughtRecord) -> str:
+    """The question before deleting, naming the record by its date and words so the right one goes."""
+    local = record.created_at.astimezone()
+    words = record.automatic_thought or record.situation
+    named = f"“{shorten(words, 60)}”" if words.strip() else "the record with nothing written yet"
+    return f"Delete {named}, from {local.day} {local:%b %Y}? It cannot be brought back."
+
+
+def bullet(item: Text) -> Horizontal:
+    """One item of a list: the bullet, and beside it the words, wrapping under themselves."""
+    return Horizontal(Static("\u2022", classes="bullet-mark"), Static(item, classes="bullet-text"), classes="detail-bullet")
 
 
 def rating_change(what: str, before: int | None, after: int | None) -> str:
@@ -63,9 +77,10 @@ def literal(text: str) -> Text:
     return Text(clean(text))
 
 
-def record_sections(record: ThoughtRecord) -> list[tuple[str, Text]]:
-    """The record as (heading, body) pairs, skipping the steps not reached yet."""
-    sections: list[tuple[str, Text]] = []
+def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]]:
+    """The record as (heading, body) pairs, skipping the steps not reached yet; a list body is
+    a bulleted list (each item wraps under its own first word, not under the bullet)."""
+    sections: list[tuple[str, Text | list[Text]]] = []
     if record.situation:
         sections.append(("The situation", literal(record.situation)))
     felt = [feelings_text(record.emotions)] if record.emotions else []
@@ -94,11 +109,7 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text]]:
         sections.append(("Thinking traps", body))
     for heading, items in (("Evidence for the thought", record.evidence_for), ("Evidence against it", record.evidence_against)):
         if items:
-            body = Text()
-            for index, item in enumerate(items):
-                body.append(("\n" if index else "") + "• ")
-                body.append(clean(item))
-            sections.append((heading, body))
+            sections.append((heading, [Text(clean(item)) for item in items]))
     for question, answer in record.prompt_answers.items():
         if answer.strip():
             sections.append((clean(question, single_line=True), literal(answer)))
@@ -110,6 +121,8 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text]]:
     changes = [
         rating_change("Belief in the automatic thought", record.belief_before, record.belief_after),
         rating_change("Anxiety", record.anxiety_before, record.anxiety_after),
+        rating_change("Body tension", record.body_tension, record.body_tension_after),
+        *(rating_change(clean(e.name, single_line=True).capitalize(), e.intensity, e.intensity_after) for e in record.emotions),
     ]
     changes = [c for c in changes if c]
     if changes:
@@ -125,7 +138,7 @@ class RecordDetailScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Delete"),
+        Binding("ctrl+d,delete", "delete", "Delete"),
     ]
 
     def __init__(self, record_id: str) -> None:
@@ -157,7 +170,10 @@ class RecordDetailScreen(Screen[None]):
             widgets.append(Static(Text("A draft: press e to carry on where you left off."), classes="detail-draft"))
         for heading, body in record_sections(record):
             widgets.append(Static(Text(heading), classes="detail-heading"))
-            widgets.append(Static(body, classes="detail-body"))
+            if isinstance(body, list):
+                widgets += [bullet(item) for item in body]
+            else:
+                widgets.append(Static(body, classes="detail-body"))
         await page.mount_all(widgets)
 
     def action_back(self) -> None:

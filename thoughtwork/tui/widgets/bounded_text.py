@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.document._document import Location
 from textual.document._edit import EditResult
@@ -27,16 +29,18 @@ class TextLimit:
     """When set, `characters` counts per line and at most this many non-blank lines are kept."""
 
     def overflow(self, text: str) -> str | None:
-        """How far `text` goes past the limit, in plain words; None when it all fits."""
+        """How far `text` goes past the limit, in a few plain words ("12 characters too many (it
+        keeps 20,000)");
+        None when it all fits. Short, as it is said on the edge of a box at 80 columns."""
         if self.lines is None:
             over = len(text.strip()) - self.characters
-            return f"{_count(over, 'character')} over the {self.characters:,} this box keeps" if over > 0 else None
+            return f"{_count(over, 'character')} too many (it keeps {self.characters:,})" if over > 0 else None
         kept = [line.strip() for line in text.splitlines() if line.strip()]
         longest = max((len(line) for line in kept), default=0)
         if longest > self.characters:
-            return f"a line is {_count(longest - self.characters, 'character')} over the {self.characters:,} a line keeps"
+            return f"a line {_count(longest - self.characters, 'character')} too long ({self.characters:,} a line)"
         if len(kept) > self.lines:
-            return f"{_count(len(kept) - self.lines, 'line')} over the {self.lines} this box keeps"
+            return f"{_count(len(kept) - self.lines, 'line')} too many (it keeps {self.lines})"
         return None
 
     def cannot_overflow(self, length: int, newlines: int) -> bool:
@@ -65,9 +69,31 @@ class BoundedTextArea(TextArea):
     }
     """
 
+    BINDINGS = [
+        Binding("ctrl+home", "cursor_to_start", "To the start", show=False),
+        Binding("ctrl+end", "cursor_to_end", "To the end", show=False),
+    ]
+
     def __init__(self, text: str = "", *, limit: TextLimit = ONE_ENTRY, **kwargs) -> None:
         super().__init__(text, **kwargs)
         self.limit = limit
+
+    def action_cursor_to_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_cursor_to_end(self) -> None:
+        self.move_cursor(self.document.end)
+
+    def continue_writing(self) -> None:
+        """Put the cursor after the words already there, where a person coming back goes on writing
+        (it was left at the very start, so the next words went in front). A cursor the person
+        moved elsewhere stays there."""
+        if self.cursor_location == (0, 0) and self.text:
+            self.move_cursor(self.document.end)
+
+    def on_focus(self, event: events.Focus) -> None:
+        # Tab or a step opening; a click moves the cursor to where it points straight after.
+        self.continue_writing()
 
     def overflow(self) -> str | None:
         """What is too much in the box right now, in plain words (None when it all fits)."""
@@ -76,14 +102,14 @@ class BoundedTextArea(TextArea):
     def show_overflow(self) -> str | None:
         """Say on the box's edge how much to cut, if anything; returns what was said."""
         over = self.overflow()
-        self._note(f"Too long to keep: {over}. Please cut that much." if over else None)
+        self._note(f"{over[0].upper()}{over[1:]}: please cut that much." if over else None)
         return over
 
     def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
         # Every keystroke and paste comes through here (the API's `text =` and `replace` do not).
         if not self.read_only and self._would_overflow(insert, start, end):
             over = self.limit.overflow(self._after(insert, start, end))
-            self._note(f"Not added: that would be {over}.")
+            self._note(f"Not added: {over}.")
             return None
         return super()._replace_via_keyboard(insert, start, end)
 

@@ -112,10 +112,15 @@ class RatingChart(Widget):
         self._points = list(points)
         self.refresh(layout=True)
 
+    def rows(self) -> int:
+        """Chart rows: ROWS at 24 terminal rows, more on a taller terminal (up to 8)."""
+        return max(self.ROWS, min(8, self.app.size.height // 8))
+
     def get_content_height(self, container, viewport, width: int) -> int:
-        return self.ROWS + 1
+        return self.rows() + 1
 
     def render(self) -> Text:
+        rows = self.rows()
         space = max(3, self.content_region.width - self.AXIS)
         room = space // 3
         pairs = list(
@@ -129,8 +134,8 @@ class RatingChart(Widget):
             label,
         )
         text = Text(no_wrap=True, overflow="crop")
-        for y, row in enumerate(paired_columns(pairs, self.ROWS, thickness)):
-            mark = "100" if y == 0 else ("0" if y == self.ROWS - 1 else "")
+        for y, row in enumerate(paired_columns(pairs, rows, thickness)):
+            mark = "100" if y == 0 else ("0" if y == rows - 1 else "")
             text.append(f"{mark:>{self.AXIS - 2}} │", style=label)
             for cell, part in row:
                 text.append(cell, style=styles[part])

@@ -1,7 +1,8 @@
 """A yes/no question in a small modal that answers through `dismiss(bool)`.
 
 Callers `push_screen(ConfirmModal(...), callback)` or `await push_screen_wait(...)` and
-never reach inside. The safe answer ("Keep") has the focus, so a stray Enter loses nothing.
+never reach inside. The safe answer ("Keep") has the focus, so a stray Enter loses nothing, and
+only that focused button, never a letter, says yes.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ class ConfirmModal(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("escape", "answer(False)", "Cancel"),
+        # No letter says yes: someone typing a search word ("dyspareunia") had "d" open this
+        # question and "y" answer it. Going ahead takes the focused button (Tab or arrow, Enter).
         Binding("n", "answer(False)", "No", show=False),
-        Binding("y", "answer(True)", "Yes", show=False),
         Binding("left,right", "switch", "Switch", show=False),
     ]
 

@@ -17,7 +17,6 @@ from thoughtwork.tui.widgets.rating import Rating
 from thoughtwork.tui.widgets.ticklist import TickList
 
 COMMON_EMOTIONS = [
-    "anxious",
     "scared",
     "ashamed",
     "embarrassed",
@@ -30,7 +29,8 @@ COMMON_EMOTIONS = [
     "numb",
     "hopeful",
 ]
-"""Feelings people often name around painful or feared penetration; any other can be typed."""
+"""Feelings people often name around painful or feared penetration; any other can be typed.
+Not "anxious": anxiety has its own rating just below, and was rated twice when ticked here too."""
 
 MAX_FEELINGS = 50
 """As many feelings as a record holds (the model's limit)."""
@@ -65,6 +65,21 @@ def feelings_text(emotions: Sequence[Emotion]) -> Text:
     return text
 
 
+def feelings_change(emotions: Sequence[Emotion]) -> Text | None:
+    """'scared 70 → 40, ashamed 50 → 50': each feeling rated again at the end, with its first
+    rating when there was one; None when none was rated again."""
+    again = [emotion for emotion in emotions if emotion.intensity_after is not None]
+    if not again:
+        return None
+    text = Text()
+    for emotion in again:
+        text.append(", " if text else "")
+        text.append(clean(emotion.name, single_line=True))
+        first = f"{emotion.intensity} → " if emotion.intensity is not None else "now "
+        text.append(f" {first}{emotion.intensity_after}")
+    return text
+
+
 def typed_feelings(text: str) -> list[str]:
     """The feelings typed in the 'other' field, comma-separated, trimmed to what a record holds."""
     return [name.strip()[:NAME_LENGTH] for name in text.split(",") if name.strip()]
@@ -77,15 +92,19 @@ def chosen_feelings(ticked: list[str], typed: list[str]) -> list[str]:
 
 
 class FeelingRating(Horizontal):
-    """One chosen feeling's name beside its own 0-100 rating."""
+    """One chosen feeling's name (and, rated again, what it was) beside its own 0-100 rating."""
 
-    def __init__(self, feeling: str, strength: int) -> None:
-        super().__init__(classes="feeling-row")
+    def __init__(self, feeling: str, strength: int | None, *, before: int | None = None) -> None:
+        super().__init__(classes="feeling-row" if before is None else "feeling-row again")
         self.feeling = feeling
         self.strength = strength
+        self.before = before
 
     def compose(self) -> ComposeResult:
-        yield Label(literal_text(self.feeling), classes="feeling-name")
+        label = literal_text(self.feeling)
+        if self.before is not None:
+            label.append(f" (before: {self.before})", style="dim")
+        yield Label(label, classes="feeling-name")
         yield Rating(self.strength, classes="feeling-strength")
 
 
@@ -105,7 +124,10 @@ class EmotionsStep(Step):
                 yield Static(NO_FEELINGS_YET, id="no-feelings")
                 for name in chosen_feelings(names, others):
                     yield FeelingRating(name, self._strengths[name])
-        yield Input(", ".join(others), placeholder="Other feelings, separated by commas", id="other-emotions")
+        # Not all selected on focus: a feeling typed after Tab replaced the ones already there.
+        yield Input(
+            ", ".join(others), placeholder="Other feelings, separated by commas", id="other-emotions", select_on_focus=False
+        )
         yield Label("How anxious did you feel? (0-100, arrow keys or type a number)")
         yield Rating(self.record.anxiety_before, id="anxiety")
         yield Label("How tense did your body feel? (0-100, optional)")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
+
 from pydantic import ValidationError
 from rich.text import Text
 from textual import events, on
+from textual.timer import Timer
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, Input, OptionList, Select, SelectionList, Static, TextArea
 
 from thoughtwork.models import (
     Analysis,
@@ -32,6 +35,7 @@ from thoughtwork.tui.screens.record.step import Step
 from thoughtwork.tui.screens.record.summary import SummaryStep
 from thoughtwork.tui.screens.record.thought import ThoughtStep
 from thoughtwork.tui.screens.record.traps import TrapsStep, merge_analysis
+from thoughtwork.tui.widgets.rating import Rating
 
 ALL_STEPS: list[type[Step]] = [
     SituationStep,
@@ -65,8 +69,19 @@ def steps_for(prompt: Prompt | None, *, safety: bool = False) -> list[type[Step]
 SOMETHING_TOO_LONG = "something on this step is longer than a record can keep"
 """Said when the model refuses a field no box on the step accounts for (the boxes name the amount)."""
 
-AUTOSAVE_SECONDS = 10.0
-"""How often what is typed on the current step is saved, in case the terminal is simply closed."""
+SAVE_PAUSE = 1.0
+"""Seconds after the last change (a key, a rating, a tick) before the step is saved, in case the
+terminal is simply closed; closing it or a SIGHUP/SIGTERM also saves at once (see the app)."""
+
+SAVE_AT_LEAST_EVERY = 5.0
+"""Someone typing without a pause is still saved this often (seconds since the first unsaved change)."""
+
+
+NEEDS_A_THOUGHT = (
+    "A record is finished once it holds the thought that came up, even a few words. "
+    "You can write it here, or press esc to keep this as a draft."
+)
+NEEDS_SOMETHING = "Nothing is written in this record yet. Write a little on any step, or press esc to leave it."
 
 
 def has_content(record: ThoughtRecord) -> bool:
@@ -107,6 +122,9 @@ class RecordScreen(Screen[None]):
         self._crisis_shown_for: set[str] = set()
         self._saved = resume
         self._moving = False
+        self._save_timer: Timer | None = None
+        self._changed_since: float | None = None
+        """When the first change not yet saved was made (monotonic seconds), or None."""
         self._milestones_before: set[str] = set()
         self.new_milestones: list = []
         """Milestones reached by finishing this record, celebrated on the summary."""
@@ -132,7 +150,6 @@ class RecordScreen(Screen[None]):
     async def on_mount(self) -> None:
         self._milestones_before = self._milestone_keys()
         await self._show(self.index)
-        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
     # --- moving between steps -----------------------------------------------------
 
@@ -201,6 +218,9 @@ class RecordScreen(Screen[None]):
                 # Before the next step is chosen: a thought of self-harm leads to the safety step.
                 offer_help = self.assess_safety()
             target = self.index + step
+            if 0 <= target < len(self.steps) and self.steps[target] is SummaryStep and not self._can_finish():
+                await self._ask_for_what_is_missing()
+                return
             if 0 <= target < len(self.steps):
                 await self._show(target)
             if offer_help:
@@ -208,6 +228,20 @@ class RecordScreen(Screen[None]):
                 self.app.action_crisis()
         finally:
             self._moving = False
+
+    def _can_finish(self) -> bool:
+        """A record is finished only with its thought in it (or, for homework without that step, something)."""
+        if ThoughtStep in self.steps:
+            return bool(self.record.automatic_thought.strip())
+        return has_content(self.record)
+
+    async def _ask_for_what_is_missing(self) -> None:
+        """Say gently what a record needs before it is finished, and go where it is written."""
+        if ThoughtStep in self.steps:
+            self.app.notify(NEEDS_A_THOUGHT, title="Almost there", timeout=8)
+            await self._show(self.steps.index(ThoughtStep))
+        else:
+            self.app.notify(NEEDS_SOMETHING, title="Nothing written yet", timeout=8)
 
     def action_save_close(self) -> None:
         if not self.save_draft():
@@ -230,6 +264,23 @@ class RecordScreen(Screen[None]):
 
     # --- saving -------------------------------------------------------------------
 
+    @on(TextArea.Changed)
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Rating.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(OptionList.OptionSelected)
+    def _something_changed(self) -> None:
+        """Every edit on a step restarts the save countdown: saved about a second after the last one."""
+        now = time.monotonic()
+        if self._changed_since is None:
+            self._changed_since = now
+        wait = min(SAVE_PAUSE, self._changed_since + SAVE_AT_LEAST_EVERY - now)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        # A timer of no time at all divides by zero inside Textual: a hundredth of a second is "now".
+        self._save_timer = self.set_timer(max(0.01, wait), self.autosave)
+
     def save_draft(self) -> bool:
         """Write what is on screen into the record and save it (also called on quit and on a crash).
 
@@ -238,6 +289,7 @@ class RecordScreen(Screen[None]):
         """
         journal = self.app.journal
         self.cannot_keep = None
+        self._changed_since = None
         if self.current is not None and self.current.is_attached:
             # The box that is too long says so itself and gets the focus; a toast would cover it.
             self.cannot_keep = self.current.too_long()
@@ -261,6 +313,7 @@ class RecordScreen(Screen[None]):
             return  # said when the person moves on; a timer should not nag
         if self.record.model_dump(exclude={"updated_at"}) != before:
             self.save_draft()
+        self._changed_since = None
 
     def _complete(self) -> None:
         """Reaching the summary finishes the record; the chosen reframe counts as helpful when

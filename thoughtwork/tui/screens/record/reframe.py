@@ -76,19 +76,46 @@ class ReframeStep(Step):
             self._pick(event.option.id)
 
     def _pick(self, option_id: str) -> None:
+        """Start the box from the picked reframe (or empty it for "Write my own"); words the
+        person wrote there themselves are never replaced without asking, and ctrl+z brings them back."""
         balanced = self.query_one("#balanced", TextArea)
-        label = self.query_one("#balanced-label", Label)
+        own_words = self._own_words(balanced.text)
         if option_id == OWN:
             self.record.reframe_chosen = None
-            balanced.text = ""
-            label.update("Your balanced thought")
-        else:
-            chosen = next(r for r in self._ranked if r.reframe.id == option_id)
-            self.record.reframe_chosen = chosen.reframe.id
-            balanced.text = chosen.reframe.text
-            # Said beside the field, not in a toast: a toast covers the words being edited.
-            # Short enough for an 80-column terminal (the longer wording was cut off there).
-            label.update("Your balanced thought: a start; make it sound like you")
+            if not own_words:
+                _replace_undoably(balanced, "")
+            self.query_one("#balanced-label", Label).update("Your balanced thought")
+            self._edit(balanced)
+            return
+        chosen = next(r for r in self._ranked if r.reframe.id == option_id)
+        if own_words and balanced.text.strip() != chosen.reframe.text.strip():
+            from thoughtwork.tui.widgets.confirm import ConfirmModal
+
+            question = (
+                "Start again from this balanced thought? The words in your box would be replaced "
+                "(ctrl+z brings them back)."
+            )
+            self.app.push_screen(
+                ConfirmModal(question, yes="Use this one", no="Keep mine"),
+                lambda yes: self._use(chosen) if yes else self._edit(balanced),
+            )
+            return
+        self._use(chosen)
+
+    def _own_words(self, text: str) -> bool:
+        """Whether the box holds something the person wrote (not empty, not an offered reframe as it was)."""
+        return bool(text.strip()) and text.strip() not in {r.reframe.text.strip() for r in self._ranked}
+
+    def _use(self, chosen: RankedReframe) -> None:
+        balanced = self.query_one("#balanced", TextArea)
+        self.record.reframe_chosen = chosen.reframe.id
+        _replace_undoably(balanced, chosen.reframe.text)
+        # Said beside the field, not in a toast: a toast covers the words being edited.
+        # Short enough for an 80-column terminal (the longer wording was cut off there).
+        self.query_one("#balanced-label", Label).update("Your balanced thought: a start; make it sound like you")
+        self._edit(balanced)
+
+    def _edit(self, balanced: TextArea) -> None:
         focus_now(balanced)
         balanced.move_cursor(balanced.document.end)
 
@@ -110,3 +137,8 @@ def _describe(ranked: RankedReframe) -> Text:
     if ranked.basis:
         text.append("\nBasis: " + clean(ranked.basis, single_line=True), style="dim")
     return text
+
+
+def _replace_undoably(box: TextArea, text: str) -> None:
+    """Replace all of the box's text as one edit ctrl+z can undo (setting `text` forgets the history)."""
+    box.replace(text, (0, 0), box.document.end)

@@ -1,4 +1,4 @@
-"""Step 8: belief in the balanced thought, belief in the original, and anxiety, again."""
+"""Step 8: belief in the balanced thought, belief in the original, anxiety, each feeling and body tension, again."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from textual.widgets import Label
 
 from thoughtwork.models import RecordStep, ThoughtRecord
 from thoughtwork.text import shorten
+from thoughtwork.tui.screens.record.emotions import FeelingRating
 from thoughtwork.tui.screens.record.step import Step, literal
 from thoughtwork.tui.widgets.rating import Rating
 
@@ -30,6 +31,12 @@ class RerateStep(Step):
         yield Rating(record.belief_after, id="belief-after")
         yield Label("How anxious do you feel now?" + _before(record.anxiety_before))
         yield Rating(record.anxiety_after, id="anxiety-after")
+        if record.emotions:
+            yield Label("And each feeling now?")
+            for emotion in record.emotions:
+                yield FeelingRating(emotion.name, emotion.intensity_after, before=emotion.intensity)
+        yield Label("How tense does your body feel now?" + _before(record.body_tension))
+        yield Rating(record.body_tension_after, id="tension-after")
 
     def store(self, record: ThoughtRecord) -> None:
         balanced = self.query("#belief-balanced")
@@ -37,7 +44,13 @@ class RerateStep(Step):
             record.belief_balanced = balanced.first(Rating).value
         record.belief_after = self.query_one("#belief-after", Rating).value
         record.anxiety_after = self.query_one("#anxiety-after", Rating).value
+        record.body_tension_after = self.query_one("#tension-after", Rating).value
+        now = {row.feeling: row.query_one(Rating).value for row in self.query(FeelingRating)}
+        record.emotions = [
+            emotion.model_copy(update={"intensity_after": now[emotion.name]}) if emotion.name in now else emotion
+            for emotion in record.emotions
+        ]
 
     @classmethod
     def is_filled(cls, record: ThoughtRecord) -> bool:
-        return record.belief_after is not None or record.anxiety_after is not None
+        return record.belief_after is not None or record.anxiety_after is not None or record.body_tension_after is not None

@@ -68,6 +68,8 @@ def focus_now(widget: Widget) -> None:
     """Focus `widget` at once. `Widget.focus` waits its turn in the app's queue, so keys typed
     quickly after ctrl+n or Enter went to the widget focused before."""
     widget.screen.set_focus(widget)
+    if isinstance(widget, BoundedTextArea):
+        widget.continue_writing()  # now, not when the focus event comes: keys may be typed before it
 
 
 def literal(text: str, style: str = "") -> Static:

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from thoughtwork.models import DISTORTION_NAMES, ThoughtRecord
 from thoughtwork.safety import plan
 from thoughtwork.text import clean
-from thoughtwork.tui.screens.record.emotions import feelings_text
+from thoughtwork.tui.screens.record.emotions import feelings_change, feelings_text
 from thoughtwork.tui.screens.record.step import Step, focus_now
 
 CALMING_THRESHOLD = 60
@@ -89,6 +89,7 @@ def summary_text(record: ThoughtRecord, milestones: Sequence = (), *, balanced: 
         for line in (
             change_line("Belief in the first thought", record.belief_before, record.belief_after),
             change_line("Anxiety", record.anxiety_before, record.anxiety_after),
+            change_line("Body tension", record.body_tension, record.body_tension_after),
         )
         if line
     ]
@@ -118,6 +119,13 @@ def _details(record: ThoughtRecord, changes: list[str]) -> Text:
     if record.emotions:
         text.append("Feelings at the time: ")
         text.append_text(feelings_text(record.emotions))
+        text.append("\n")
+    if record.body_tension is not None and record.body_tension_after is None:
+        text.append(f"Body tension at the time: {record.body_tension}\n")
+    again = feelings_change(record.emotions)
+    if again is not None:
+        text.append("Feelings now: ")
+        text.append_text(again)
         text.append("\n")
     if record.belief_balanced is not None:
         text.append(f"Belief in the balanced thought: {record.belief_balanced}\n")
