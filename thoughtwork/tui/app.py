@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import glob
 import os
 import signal
 import threading
@@ -66,6 +67,10 @@ def _journal_went_missing(path: Path) -> bool:
     """No journal file, but backups of one beside it."""
     # Imported only here: the journal package costs about half a second, and a journal that
     # exists (the usual case) is unlocked by a screen that imports it after the first frame.
+    # On a first run nothing named like the journal is beside it (its backups are
+    # "<name>.bak1".."), so the welcome screen does not wait for that import either.
+    if not path.parent.is_dir() or not any(path.parent.glob(glob.escape(path.name) + ".*")):
+        return False
     from thoughtwork.journal.restore import existing_backups
 
     return bool(existing_backups(path))

@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from thoughtwork.journal import Journal, JournalError
 from thoughtwork.safety import default_region, regions
 
 INTRO = (
@@ -139,6 +138,10 @@ class WelcomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _make_journal(self, passphrase: str, region: str) -> None:
         # Key derivation takes a moment on purpose; a thread keeps the screen responsive.
+        # Imported here, not at the top: the journal package takes a quarter of a second to
+        # import, and the welcome screen should be drawn before that.
+        from thoughtwork.journal import Journal, JournalError
+
         try:
             journal = Journal.create(self.journal_path, passphrase)
             journal.save_settings(journal.settings().model_copy(update={"welcomed": True, "crisis_region": region}))
