@@ -31,7 +31,8 @@ PRIVACY = (
 
 MIN_PASSPHRASE = 8
 
-REGION_LABEL = "Crisis lines for (change any time in Settings)"
+REGION_LABEL = "Show crisis lines for"
+REGION_HINT = "(or change it in Settings)"
 
 
 class WelcomeScreen(Screen[None]):
@@ -84,6 +85,7 @@ class WelcomeScreen(Screen[None]):
                         id="region",
                         compact=True,
                     )
+                    yield Label(REGION_HINT, id="region-hint")
                 yield Static("", id="problem", classes="problem")
                 with Horizontal(classes="actions"):
                     if self.intro_only:
