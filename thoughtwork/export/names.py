@@ -440,6 +440,8 @@ class NameFinder:
         lists = self.lists
         token = tokens[i]
         lower = token.lower
+        if "\u0451" in lower:
+            lower = lower.replace("\u0451", "\u0435")  # wordfreq writes Russian "приём" as "прием"
         if token.sentence_start:
             if lower not in lists.world_words and (len(lower) < 10 or not self._german_compound(lower)):
                 return False

@@ -235,11 +235,24 @@ DATE = re.compile(
 _NOT_DISTRICTS = {"CO2", "B12", "B6", "B1", "A4", "A5", "PS4", "PS5", "MP3", "MP4", "G7", "G20", "F1", "T1", "T2", "A1", "M1"}
 
 
-def _month_names() -> list[str]:
+# The words of a text in lower case, split at spaces and marks (apostrophes too: "caddesi'nde";
+# dots too: "av." is "av"): a set lookup tells whether a costly word-led pattern can match at all.
+def word_set(lower: str) -> set[str]:
+    # str.replace and split: half the time of a regular-expression split on a diary sentence.
+    for mark in ",.:;!?()'\u2019\"#/":
+        if mark in lower:
+            lower = lower.replace(mark, " ")
+    return set(lower.split())
+
+
+
+def _month_names(only: tuple[str, ...] | None = None) -> list[str]:
     """Month names of every calendar and language in `data/dates.json` (built from CLDR by
-    `data/build_dates.py`), longest first so "maggio" is tried before "mag."."""
+    `data/build_dates.py`), or of the languages `only`, longest first so "maggio" is tried before "mag."."""
     data = _data("dates.json")
-    names = {name for forms in data["months"].values() for name in forms} | set(data["other_calendars"])
+    names = {name for language, forms in data["months"].items() if only is None or language in only for name in forms}
+    if only is None:
+        names |= set(data["other_calendars"])
     return sorted(names, key=len, reverse=True)
 
 
@@ -247,18 +260,32 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w).replace("\\ ", " ") for w in words)
 
 
-# "3. März", "3 maart", "le 12 mai", "5 de junio de 2025", "1er juin", "15 maja", "3 Mart'ta",
-# "12 Farvardin": a day number, then a month in any language we know the months of.
+_THAI = re.compile("[\u0e00-\u0e7f]").search
+# After a month, no letter of a spaced script: "3 marzo" but not "3 marzolino". Thai writes no
+# spaces between words, so a Thai month may run on into the next word ("3 มีนาคมนี้").
+_MONTH_END = r"(?![^\W\u0e00-\u0e7f])"
+# "3 марта", "3. März", "le 12 mai", "5 de junio de 2025", "1er juin", "15 maja", "3 Mart'ta",
+# "3 Μαρτίου", "3 במרץ", "12 Farvardin": a day number, then a month in any language we know the
+# months of; "Marso 3, 2025", "Megabit 12" in the languages that write the month first; and
+# Vietnamese, whose months are numbers: "ngày 3 tháng 4", "3 tháng 4 năm 2025", "ngày 3/4".
 WORLD_DATE = re.compile(
     r"(?<![\w.,/])\d{1,2}(?:\.|er|re|\u00e8me|e|\u00ba|\u00aa|\u00b0|st|nd|rd|th)? ?(?:de |del |d'|of )?"
-    rf"(?:{_alternatives(_month_names())})(?!\w)"
-    r"(?:,? (?:de |del )?\d{4}(?!\d))?",
+    rf"(?:{_alternatives(_month_names())}){_MONTH_END}"
+    r"(?:,? (?:de |del )?\d{4}(?!\d))?"
+    rf"|(?<![\w.])(?:{_alternatives(_month_names(tuple(_data('dates.json')['month_first'])))}) \d{{1,2}}(?:st|nd|rd|th)?"
+    r"(?![\d:]|[.,]\d)(?:,? \d{4}(?!\d))?"
+    r"|(?<!\w)(?:ng[\u00e0a]y |m[\u00f9u]ng |m[\u1ed3o]ng )?\d{1,2} th[\u00e1a]ng \d{1,2}(?!\d)(?: n[\u0103a]m \d{4}(?!\d))?"
+    r"|(?<!\w)ng[\u00e0a]y \d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])",
     re.IGNORECASE,
 )
-# Every WORLD_DATE match holds one of these as a word ("de junio" holds "junio").
+# Every WORLD_DATE match holds one of these as a word ("de junio" holds "junio"; "ก.ค." holds "ก"),
+# except a Thai month run on into the next word, looked for as written (_THAI_MONTHS).
 # English months are DATE's: with only those WORLD_DATE adds only the German "20. April".
 _ENGLISH_MONTHS = frozenset(_data("dates.json")["months"]["en"])
-_MONTH_WORDS = frozenset(w.split(" ")[-1].rstrip(".") for w in _month_names()) - _ENGLISH_MONTHS
+_MONTH_WORDS = frozenset(
+    max(word_set(w), key=len) for w in _month_names() if not _THAI(w)
+) - _ENGLISH_MONTHS | {"th\u00e1ng", "thang", "ng\u00e0y", "ngay"}
+_THAI_MONTHS = tuple(w for w in _month_names() if _THAI(w))
 _DAY_DOT = re.compile(r"\d\. ?[A-Za-z]").search
 # "24.12.", "14.03.": day and month with the German and Turkish trailing dot, no year.
 DOTTED_DAY_MONTH = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.(?!\d)")
@@ -309,16 +336,6 @@ def _trim(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     return end
-
-
-# The words of a text in lower case, split at spaces and marks (apostrophes too: "caddesi'nde";
-# dots too: "av." is "av"): a set lookup tells whether a costly word-led pattern can match at all.
-def word_set(lower: str) -> set[str]:
-    # str.replace and split: half the time of a regular-expression split on a diary sentence.
-    for mark in ",.:;!?()'\u2019\"#/":
-        if mark in lower:
-            lower = lower.replace(mark, " ")
-    return set(lower.split())
 
 
 _CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_words"])
@@ -589,7 +606,11 @@ _ALL_DATES_AND_WORLD = re.compile(_DAY_SHAPES + rf"|(?P<world>{WORLD_DATE.patter
 
 def dates(text: str, words: set[str] | None = None) -> Iterator[Span]:
     words = words if words is not None else word_set(text.lower())
-    world = not _MONTH_WORDS.isdisjoint(words) or (_DAY_DOT(text) and not _ENGLISH_MONTHS.isdisjoint(words))
+    world = (
+        not _MONTH_WORDS.isdisjoint(words)
+        or (_DAY_DOT(text) and not _ENGLISH_MONTHS.isdisjoint(words))
+        or (not text.isascii() and _THAI(text) is not None and any(m in text for m in _THAI_MONTHS))
+    )
     for match in near_digits(_ALL_DATES_AND_WORLD if world else _ALL_DATES, text, 24):
         raw = match.group(0)
         if match.group("date") is not None:
