@@ -143,6 +143,18 @@ def test_apps_and_plain_words_after_contact_words_stay(anon: Anonymiser, text: s
         ("Clinic at 23-C Main Boulevard, Gulberg III.", "at [ADDRESS], [PLACE]."),
         ("C/ Mayor 5, Madrid", "[ADDRESS], [PLACE]"),
         ("Av Paulista 1000, São Paulo", "[ADDRESS], [PLACE]"),
+        # The next tier: Scandinavian, Cyrillic, Greek, Colombian, Welsh, Vietnamese, Thai, Romanian.
+        ("Gynækolog on Nørre Allé 14, 2200", "on [ADDRESS], [POSTCODE]"),
+        ("bor på Möllevångsgatan 22 nu", "på [ADDRESS] nu"),
+        ("Клиника на ул. Пушкина, д. 10, второй", "на [ADDRESS], второй"),
+        ("we met at Тверская улица 7 then", "at [ADDRESS] then"),
+        ("Ιατρείο στη Λεωφόρος Κηφισίας 120 ok", "στη [ADDRESS] ok"),
+        ("Consultorio en la Calle 85 # 11-53, piso 4", "la [ADDRESS], piso"),
+        ("queda en Carrera 7 #45-20 en", "en [ADDRESS] en"),
+        ("the surgery on Heol y Frenhines, near", "on [ADDRESS], near"),
+        ("phòng khám trên Đường Lê Lợi hôm", "trên [ADDRESS] hôm"),
+        ("condo at Soi 11 near BTS", "at [ADDRESS] near"),
+        ("cabinet pe Strada Lipscani 12, etaj", "pe [ADDRESS], etaj"),
     ],
 )
 def test_streets_named_by_their_type_word(anon: Anonymiser, text: str, expected: str) -> None:
@@ -155,6 +167,9 @@ def test_streets_named_by_their_type_word(anon: Anonymiser, text: str, expected:
         ("We're meeting at the café on Calle Mayor, 17:30.", "on [ADDRESS], 17:30."),
         ("14:30 I saw Dr. Ng and it went fine.", "14:30 I saw Dr. [NAME] and"),
         ("we talked via Zoom last night", "we talked via Zoom last night"),
+        ("drew a diagonal 5 cm line", "drew a diagonal 5 cm line"),
+        ("see str. 5 of the leaflet", "see str. 5 of the leaflet"),
+        ("Gang 5 was the loudest", "Gang 5 was the loudest"),
         ("Moved to Hebden Bridge to be near mum.", "to [PLACE] to"),
     ],
 )
@@ -230,6 +245,12 @@ def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) ->
         ("the appointment at Praxis am Park in Hamburg", "at [ORG] in [PLACE]"),
         ("mudou-se para a Clínica do Saldanha, perto", "a [ORG], perto"),
         ("couples therapy at The Mind Clinic in Koramangala.", "at [ORG] in [PLACE]."),
+        ("Appointment at Ullevål sykehus moved", "at [ORG] moved"),
+        ("sent to Karolinska sjukhuset for", "to [ORG] for"),
+        ("Bệnh viện Từ Dũ hôm nay đông", "[ORG] hôm nay"),
+        ("went to Rumah Sakit Cipto today", "to [ORG] today"),
+        ("Ysbyty Gwynedd was busy", "[ORG] was busy"),
+        ("referred to ullevål sykehus again", "to [ORG] again"),
     ],
 )
 def test_organisations_in_lower_case_other_languages_and_with_the(anon: Anonymiser, text: str, expected: str) -> None:
@@ -245,6 +266,8 @@ def test_organisations_in_lower_case_other_languages_and_with_the(anon: Anonymis
         "Die Praxis ist in der Nähe.",
         "el informe de la clínica estaba mal",
         "I need more practice with this.",
+        "Saya sakit, tidak bisa datang.",
+        "Bệnh viện đông quá.",
     ],
 )
 def test_services_described_not_named_stay(anon: Anonymiser, text: str) -> None:
@@ -304,6 +327,8 @@ _WORLD_PIECES = [
     "my", "Tuesday", "group", "texted", "3", "12", "3.", "märz", "de", "junio", "mai", "the", "21st", "so", "24.12.",
     "Rue", "des", "Martyrs", "calle", "Florida", "Place", "Via", "Roma", "place", "C/", "Av", "Okt", "ene", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
     "line", "Signal:", "noorpeach#4412", "3월", "14일", "3月14日", "May", "at", "14:30", "I", "saw", "Dr.", "Ng",
+    "марта", "ngày", "tháng", "4", "มีนาคมนี้", "Megabit", "Calle", "85", "#", "ул.", "Пушкина", "д.", "Allé", "Ullevål",
+    "sykehus", "Bệnh", "viện",
 ]
 
 

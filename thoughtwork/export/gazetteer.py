@@ -49,6 +49,8 @@ class Gazetteer:
     ("bei", "el", "der" count; "in", "die" do not)."""
     lowercase_org_words: frozenset[str] = frozenset()
     """Words that end an organisation written in lower case ("riverside clinic", cues.json)."""
+    org_words_after_names: frozenset[str] = frozenset()
+    """Lower-case words that end an organisation after its capitalised name ("Ullevål sykehus", cues.json)."""
     service_words: frozenset[str] = frozenset()
     """Words that describe a service, not name one ("pain clinic", "the physio practice")."""
     place_prepositions: frozenset[str] = frozenset()
@@ -119,4 +121,5 @@ def gazetteer() -> Gazetteer:
         place_prepositions=frozenset(cues["place_prepositions"]),
         lowercase_org_words=frozenset(cues["lowercase_org_words"]),
         service_words=frozenset(cues["service_words"]),
+        org_words_after_names=frozenset(cues["org_words_after_a_name"]),
     )

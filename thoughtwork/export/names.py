@@ -864,8 +864,11 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
     for i, token in enumerate(tokens):
         core = token.core
         if not token.cap:
-            continue
-        kind = "ORG" if core in lists.org_suffixes else "ADDRESS" if core in _STREET_SUFFIXES else None
+            if token.lower not in lists.org_words_after_names:
+                continue
+            kind = "ORG"  # "Ullevål sykehus", "Bệnh viện Từ Dũ": the name before (or after) is capitalised
+        else:
+            kind = "ORG" if core in lists.org_suffixes else "ADDRESS" if core in _STREET_SUFFIXES else None
         if kind is None:
             continue
         first = i
@@ -905,8 +908,15 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
             first += 1
         if first == i and last == i:
             continue  # "the Hospital" on its own names nothing
+        if not token.cap and not any(_name_like(tokens[j], lists) for j in range(first, last + 1) if j != i):
+            continue  # "Saya sakit", "Bệnh viện" alone: everyday words before it, no name
         spans.append(Span(tokens[first].start, tokens[last].end, kind))
     return spans
+
+
+def _name_like(token: _Token, lists: Gazetteer) -> bool:
+    """A capitalised word that is no everyday word of English or of another language we know."""
+    return token.cap and token.lower not in lists.vocabulary and token.lower not in lists.world_words
 
 
 # Before a lower-case organisation, these end the run: "the pain clinic", "to my physio practice".

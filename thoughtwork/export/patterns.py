@@ -174,7 +174,7 @@ def _words(key: str) -> str:
 
 
 EU_ADDRESS = re.compile(
-    r"\b[A-Z\u00c4\u00d6\u00dc][a-z\u00e4\u00f6\u00fc\u00df]+"
+    r"\b[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u017f]+"
     rf"(?:{_words('street_glued_suffixes')})"
     r" ?\d{1,4}[a-z]?\b"
     r"|\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
@@ -190,20 +190,40 @@ EU_ADDRESS = re.compile(
 # "Rue des Martyrs", "calle Florida", "Passeig de Gràcia 92", "Av. Insurgentes Sur 1602", "Corso
 # Spezia 60", "Rumeli Caddesi 45", "Bağdat Caddesi'nde". The name is capitalised; a type word that is
 # also an English word ("Via", "Place") counts only capitalised, and "via" never without a number.
-_NAME_WORD = r"(?-i:[A-Z\u00c0-\u00de\u0130\u015e\u00c7\u011e\u0141\u017b\u0179\u015a\u0106])[\w\-]*(?:['\u2019](?-i:[A-Z])[\w\-]*)?"
-_STREET_PARTICLE = r"(?:de la|de los|de las|del|de|des|du|della|delle|dei|di|da|do|dos|das|d'|l'|la|le|les|y|e)"
-_HOUSE_NUMBER = r"(?:,? (?:n[\u00ba\u00b0o]\.? ?|no:? ?)?\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,4}[a-zA-Z]?)?(?![\d:.,]\d|\w))"
+# A capital of the Latin, Greek or Cyrillic alphabets, or any letter of a script without capitals
+# (Hebrew, Arabic, Thai), starts a street's name: "Rue des Martyrs", "ул. Пушкина", "Đường Lê Lợi".
+_NAME_CAPITAL = r"A-Z\u00c0-\u00de\u0100-\u017f\u0386-\u03ab\u0400-\u042f\u1e00-\u1eff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f"
+_NAME_WORD = rf"(?-i:[{_NAME_CAPITAL}])[\w\-]*(?:['\u2019](?-i:[A-Z])[\w\-]*)?"
+_STREET_PARTICLE = r"(?:de la|de los|de las|del|de|des|du|della|delle|dei|di|da|do|dos|das|d'|l'|la|le|les|yr|y|e)"
+# "12", "12a", "8/12", "no. 5", "д. 10" (Russian "house"), "№ 7", "# 45-20" (Colombia).
+_HOUSE_NUMBER = (
+    r"(?:,? (?:n[\u00ba\u00b0o]\.? ?|no:? ?|nr\.? ?|\u0434\.? ?|\u0434\u043e\u043c ?|\u2116 ?|# ?)?"
+    r"\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,4}[a-zA-Z]?)?(?![\d:.,]\d|\w))"
+)
+
+
+def _cased_words(key: str) -> str:
+    """The words of `key`, a capitalised one ("Diagonal", an English word too) only as written."""
+    return "|".join(
+        f"(?-i:{re.escape(w)})" if w[:1].isupper() else re.escape(w) for w in sorted(_CUES[key], key=len, reverse=True)
+    )
+
+
 NAMED_STREET = re.compile(
     rf"(?<![\w.])(?:(?:{_words('street_types_before')})|(?-i:{_words('street_types_before_english_words')}))"
     rf"(?: (?:{_STREET_PARTICLE}) ?)?(?: ?{_NAME_WORD})(?: (?:{_STREET_PARTICLE} ?)?{_NAME_WORD}){{0,3}}"
-    rf"(?P<number>{_HOUSE_NUMBER})?"
-    rf"|(?<![\w.]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?-i:{_words('street_types_after')})(?!\w){_HOUSE_NUMBER}?",
+    rf"(?P<number>{_HOUSE_NUMBER}{{1,2}})?"
+    rf"|(?<![\w.]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?-i:{_words('street_types_after')})(?!\w){_HOUSE_NUMBER}?"
+    # "Calle 85 # 11-53", "Carrera 7 #45-20", "Soi 11": streets numbered, not named.
+    rf"|(?<![\w.])(?:{_cased_words('street_types_numbered')}) \d{{1,3}}[A-Za-z]?(?:(?: ?bis)? ?[A-Z]\b)?(?P<numbered>{_HOUSE_NUMBER})?(?![\w%])",
     re.IGNORECASE,
 )
 
 # Every EU_ADDRESS match holds one of these (lower case): a cheap test before the costly regex.
 _EU_STREET_WORDS = (
     "str", "weg", "gasse", "platz", "allee", "laan", "gracht", "plein", "vej", "gat", "veien", "kade", "singel",
+    "v\u00e4g", "gr\u00e4nd", "torg", "plads", "str\u00e6de", "veg", "katu", "kuja", "polku", "utca", "bakken", "stien",
+    "stigen", "all\u00e9",
     "rue", "avenue", "boulevard", "calle", "avenida", "via", "piazza", "plaza", "rua", "ulica", "ul.", "carrer",
     "paseo", "chemin", "quai", "bd", "place", "all\u00e9e", "impasse", "box",
 )
@@ -339,7 +359,9 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 _CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_words"])
-_STREET_WORDS = frozenset(w.lower().rstrip("./") for key in ("street_types_before", "street_types_after") for w in _CUES[key])
+_STREET_WORDS = frozenset(
+    w.lower().rstrip("./") for key in ("street_types_before", "street_types_after", "street_types_numbered") for w in _CUES[key]
+)
 # English words that are street types only capitalised ("Place de la Concorde"): looked for as written.
 _ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"])
 
