@@ -169,15 +169,25 @@ ADDRESS = re.compile(
     rf"(?:,? (?:{_ADDRESS_UNIT}\.? ?#?|#)(?:\d{{1,5}}[a-z]?|[a-z])\b)?",
     re.IGNORECASE,
 )
+_STREET_TYPES = frozenset(_STREET.split("|"))
+_WORD_CHARS = re.compile(r"\w+").findall
+
+
 def _words(key: str) -> str:
     return "|".join(re.escape(w) for w in sorted(_CUES[key], key=len, reverse=True))
 
 
+# "Hauptstraße 5", "Keizersgracht 12", "Möllevångsgatan 22", "Hauptstr. 5": a street type glued to
+# the end of its name, then a number of up to four digits. Found from the numbers back (a regex
+# tried at every word, its letters backtracking over every type, was the costliest address pattern).
+_GLUED_SUFFIXES = tuple(sorted({w.lower() for w in _CUES["street_glued_suffixes"]}, key=len, reverse=True))
+# A word (possessive: no backtracking into it), an optional dot, then a number ("Hauptstr. 5"); the
+# word's ending is then tested against the types.
+_WORD_THEN_NUMBER = re.compile(
+    r"(?<![\w])([A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]{3,60}+\.?) ?\d{1,4}(?:[a-zA-Z](?!\w)|(?!\w))"
+)
 EU_ADDRESS = re.compile(
-    r"\b[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u017f]+"
-    rf"(?:{_words('street_glued_suffixes')})"
-    r" ?\d{1,4}[a-z]?\b"
-    r"|\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
+    r"\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
     r"(?: (?:de|del|della|di|da|do|dos|das|la|le|les|du|des|d'|l')?[ ]?(?-i:[A-Z\u00c0-\u00dd])[\w'\u2019\-]*){1,4},? \d{1,4}[a-z]?"
     r"(?:[/\-]\d{1,4}[a-z]?)?\b(?![:.]\d)"  # "ul. Zielona 8/12": flat 12 of number 8
     r"|\b\d{1,4}(?:-\d{1,4})?,? (?:rue|avenue|boulevard|bd|place|all\u00e9e|chemin|impasse|quai|calle|via)"
@@ -185,6 +195,22 @@ EU_ADDRESS = re.compile(
     r"|\bP\.?O\.? Box \d+\b",
     re.IGNORECASE,
 )
+# Every EU_ADDRESS match holds one of these as a word.
+_EU_ADDRESS_WORDS = frozenset(
+    "rue avenue boulevard calle avenida via viale piazza plaza rua ulica ul carrer paseo chemin quai bd place all\u00e9e "
+    "impasse box".split()
+)
+
+
+def glued_streets(text: str) -> Iterator[Span]:
+    """A house number after a word that ends in a glued street type, two letters or more before it."""
+    for match in _WORD_THEN_NUMBER.finditer(text):
+        word = match.group(1).lower()
+        if word.endswith(_GLUED_SUFFIXES) and any(
+            word.endswith(suffix) and len(word) - len(suffix) >= 2 for suffix in _GLUED_SUFFIXES
+        ):
+            yield Span(match.start(), match.end(), "ADDRESS")
+
 
 # A street named by its type word, with or without a number, in the languages of data/cues.json:
 # "Rue des Martyrs", "calle Florida", "Passeig de Gràcia 92", "Av. Insurgentes Sur 1602", "Corso
@@ -219,14 +245,6 @@ NAMED_STREET = re.compile(
     re.IGNORECASE,
 )
 
-# Every EU_ADDRESS match holds one of these (lower case): a cheap test before the costly regex.
-_EU_STREET_WORDS = (
-    "str", "weg", "gasse", "platz", "allee", "laan", "gracht", "plein", "vej", "gat", "veien", "kade", "singel",
-    "v\u00e4g", "gr\u00e4nd", "torg", "plads", "str\u00e6de", "veg", "katu", "kuja", "polku", "utca", "bakken", "stien",
-    "stigen", "all\u00e9",
-    "rue", "avenue", "boulevard", "calle", "avenida", "via", "piazza", "plaza", "rua", "ulica", "ul.", "carrer",
-    "paseo", "chemin", "quai", "bd", "place", "all\u00e9e", "impasse", "box",
-)
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -569,14 +587,17 @@ def named_streets(text: str, words: set[str] | None = None) -> Iterator[Span]:
         yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
 
 
-def addresses(text: str) -> Iterator[Span]:
+def addresses(text: str, text_words: set[str] | None = None) -> Iterator[Span]:
     if _HAS_DASHED_DIGITS(text):
         for match in BLOCK_ADDRESS.finditer(text):
             yield Span(match.start(), match.end(), "ADDRESS")
     for match in HOME_UNIT.finditer(text):
         yield Span(match.start(), match.end(), "ADDRESS")
-    # A match starts at a unit word ("Apartment #12") or the number: a digit within 16 characters.
-    for match in near_digits(ADDRESS, text, 16):
+    # A match starts at a unit word ("Apartment #12") or the number: a digit within 16 characters;
+    # and it holds a street type as a whole word (a run of word characters after a space).
+    lower = text.lower()
+    street_typed = not _STREET_TYPES.isdisjoint(_WORD_CHARS(lower))
+    for match in near_digits(ADDRESS, text, 16) if street_typed else ():
         words = match.group(1).split()
         suffix = match.group(2).lower()
         if any(w.lower().strip(".'\u2019") in _NOT_STREET_WORDS for w in words):
@@ -584,8 +605,8 @@ def addresses(text: str) -> Iterator[Span]:
         capitalised = any(w[:1].isupper() for w in words) and match.group(2)[:1].isupper()
         if capitalised or suffix in _STRONG_STREET:
             yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
-    lower = text.lower()
-    if any(word in lower for word in _EU_STREET_WORDS):
+    yield from glued_streets(text)
+    if not _EU_ADDRESS_WORDS.isdisjoint(text_words if text_words is not None else word_set(lower)):
         for match in EU_ADDRESS.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
 
@@ -659,7 +680,6 @@ def dates(text: str, words: set[str] | None = None) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "DATE")
 
 
-_NUMERIC = (postcodes, addresses)
 _HAS_DIGIT = re.compile(r"\d").search
 
 
@@ -672,7 +692,8 @@ def find_patterns(text: str) -> list[Span]:
         spans += [Span(m.start(), m.end(), "DATE") for m in WORD_DATE.finditer(text)]
     # Every other shape has a digit in it; most diary sentences have none.
     if _HAS_DIGIT(text):
-        spans += [span for detector in _NUMERIC for span in detector(text) if span.end > span.start]
+        spans += [span for span in postcodes(text) if span.end > span.start]
+        spans += [span for span in addresses(text, words) if span.end > span.start]
         spans += [span for span in dates(text, words) if span.end > span.start]
         spans += [span for span in phones_and_numbers(text, words) if span.end > span.start]
     return spans
