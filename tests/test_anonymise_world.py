@@ -328,7 +328,7 @@ _WORLD_PIECES = [
     "Rue", "des", "Martyrs", "calle", "Florida", "Place", "Via", "Roma", "place", "C/", "Av", "Okt", "ene", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
     "line", "Signal:", "noorpeach#4412", "3월", "14일", "3月14日", "May", "at", "14:30", "I", "saw", "Dr.", "Ng",
     "марта", "ngày", "tháng", "4", "มีนาคมนี้", "Megabit", "Calle", "85", "#", "ул.", "Пушкина", "д.", "Allé", "Ullevål",
-    "sykehus", "Bệnh", "viện", "Hauptstraße", "Möllevångsgatan", "22", "Rue", "Platz", "P.O.", "Box",
+    "sykehus", "Bệnh", "viện", "«mars»", "📸insta:", "fernfan", "Baker", "Street-side", "Hauptstraße", "Möllevångsgatan", "22", "Rue", "Platz", "P.O.", "Box",
 ]
 
 
@@ -339,7 +339,7 @@ def test_gates_and_shortcut_find_what_the_full_passes_find(pieces: list[tuple[st
     # Every gate opened: a word set that holds every gate word, and no plain-sentence shortcut.
     opened = set(
         patterns._MONTH_WORDS | patterns._ENGLISH_MONTHS | patterns._STREET_WORDS | patterns._CONTACT_FIRST_WORDS
-        | patterns._ID_FIRST_WORDS | patterns._EU_ADDRESS_WORDS
+        | patterns._ID_FIRST_WORDS | patterns._EU_ADDRESS_WORDS | patterns._HANDLE_WORDS | patterns._STREET_TYPES
     )
     gated = set(patterns.find_patterns(text))
     full = (

@@ -51,12 +51,14 @@ SPOKEN_EMAIL = re.compile(
     r"(?: ?(?:dot|\.) ?uk\b)?",
     re.IGNORECASE,
 )
+_HANDLE_KEYWORDS = "insta instagram ig twitter tiktok snap snapchat discord reddit username user_name handle gamertag telegram".split()
 KEYED_HANDLE = re.compile(
-    r"\b(?:insta|instagram|ig|twitter|tiktok|snap|snapchat|discord|reddit|username|user name|handle|gamertag|telegram)"
+    r"\b(?:" + "|".join(_HANDLE_KEYWORDS).replace("_", " ") + ")"
     r"(?: name| handle)?(?:(?: is|:| -) @?| @)([A-Za-z0-9_.]{3,30})\b",
     re.IGNORECASE,
 )
-_HANDLE_WORD = re.compile(r"insta|\big\b|twitter|tiktok|snap|discord|reddit|user ?name|handle|gamertag|telegram").search
+# A keyword starts after a word boundary and ends before a space or colon: a whole word of the text.
+_HANDLE_WORDS = frozenset(w.split("_")[0] for w in _HANDLE_KEYWORDS)
 _OWNED_ACCOUNT = re.compile(r"\b(?:my|her|his|their|your|our|whose)\s+(?:\w+\s+)?\Z", re.IGNORECASE).search
 _NAMED_HANDLE = re.compile(r"user ?name|handle|gamertag|\bname\b", re.IGNORECASE).search
 # Every domain has a dot and a known ending ("10.15am" and "e.g." have none): a literal-led scan.
@@ -170,7 +172,6 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _STREET_TYPES = frozenset(_STREET.split("|"))
-_WORD_CHARS = re.compile(r"\w+").findall
 
 
 def _words(key: str) -> str:
@@ -273,15 +274,19 @@ DATE = re.compile(
 _NOT_DISTRICTS = {"CO2", "B12", "B6", "B1", "A4", "A5", "PS4", "PS5", "MP3", "MP4", "G7", "G20", "F1", "T1", "T2", "A1", "M1"}
 
 
-# The words of a text in lower case, split at spaces and marks (apostrophes too: "caddesi'nde";
-# dots too: "av." is "av"): a set lookup tells whether a costly word-led pattern can match at all.
-def word_set(lower: str) -> set[str]:
-    # str.replace and split: half the time of a regular-expression split on a diary sentence.
-    for mark in ",.:;!?()'\u2019\"#/":
-        if mark in lower:
-            lower = lower.replace(mark, " ")
-    return set(lower.split())
+_WORD_CHARS = re.compile(r"\w+").findall
 
+
+def word_set(lower: str) -> set[str]:
+    """The words of a text in lower case: its runs of word characters, so split at spaces and at
+    every mark ("caddesi'nde", "av.", "«mars»", "📸insta:"). Every word-led pattern starts at a word
+    boundary, so a set lookup tells whether it can match at all."""
+    return set(_WORD_CHARS(lower))
+
+
+def _gate_word(phrase: str) -> str:
+    """The word of `phrase` that a text holding it holds too (its longest)."""
+    return max(word_set(phrase.lower()), key=len)
 
 
 def _month_names(only: tuple[str, ...] | None = None) -> list[str]:
@@ -321,7 +326,7 @@ WORLD_DATE = re.compile(
 # English months are DATE's: with only those WORLD_DATE adds only the German "20. April".
 _ENGLISH_MONTHS = frozenset(_data("dates.json")["months"]["en"])
 _MONTH_WORDS = frozenset(
-    max(word_set(w), key=len) for w in _month_names() if not _THAI(w)
+    _gate_word(w) for w in _month_names() if not _THAI(w)
 ) - _ENGLISH_MONTHS | {"th\u00e1ng", "thang", "ng\u00e0y", "ngay"}
 _THAI_MONTHS = tuple(w for w in _month_names() if _THAI(w))
 _DAY_DOT = re.compile(r"\d\. ?[A-Za-z]").search
@@ -378,7 +383,7 @@ def _trim(text: str, start: int, end: int) -> int:
 
 _CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_words"])
 _STREET_WORDS = frozenset(
-    w.lower().rstrip("./") for key in ("street_types_before", "street_types_after", "street_types_numbered") for w in _CUES[key]
+    _gate_word(w) for key in ("street_types_before", "street_types_after", "street_types_numbered") for w in _CUES[key]
 )
 # English words that are street types only capitalised ("Place de la Concorde"): looked for as written.
 _ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"])
@@ -393,7 +398,8 @@ def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Sp
     if " dot " in lower or "(dot)" in lower or "[dot]" in lower:
         for match in SPOKEN_EMAIL.finditer(text):
             yield Span(match.start(), match.end(), "EMAIL")
-    if _HANDLE_WORD(lower):
+    words = words if words is not None else word_set(lower)
+    if not _HANDLE_WORDS.isdisjoint(words):
         for match in KEYED_HANDLE.finditer(text):
             value = match.group(1)
             if value.isdigit():
@@ -403,7 +409,7 @@ def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Sp
             if value.isalpha() and not _OWNED_ACCOUNT(text, 0, match.start()) and not _NAMED_HANDLE(match.group(0)):
                 continue
             yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
-    if not _CONTACT_FIRST_WORDS.isdisjoint(words if words is not None else word_set(lower)) and _could_be_an_id(text):
+    if not _CONTACT_FIRST_WORDS.isdisjoint(words) and _could_be_an_id(text):
         for match in CONTACT_ID.finditer(text):
             value = text[match.start(1) : _trim(text, *match.span(1))]
             if _ID_SHAPED(value) and not value.isdigit():
@@ -596,7 +602,8 @@ def addresses(text: str, text_words: set[str] | None = None) -> Iterator[Span]:
     # A match starts at a unit word ("Apartment #12") or the number: a digit within 16 characters;
     # and it holds a street type as a whole word (a run of word characters after a space).
     lower = text.lower()
-    street_typed = not _STREET_TYPES.isdisjoint(_WORD_CHARS(lower))
+    text_words = text_words if text_words is not None else word_set(lower)
+    street_typed = not _STREET_TYPES.isdisjoint(text_words)
     for match in near_digits(ADDRESS, text, 16) if street_typed else ():
         words = match.group(1).split()
         suffix = match.group(2).lower()
@@ -606,7 +613,7 @@ def addresses(text: str, text_words: set[str] | None = None) -> Iterator[Span]:
         if capitalised or suffix in _STRONG_STREET:
             yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
     yield from glued_streets(text)
-    if not _EU_ADDRESS_WORDS.isdisjoint(text_words if text_words is not None else word_set(lower)):
+    if not _EU_ADDRESS_WORDS.isdisjoint(text_words):
         for match in EU_ADDRESS.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
 

@@ -52,7 +52,7 @@ ISLAMIC_MONTHS = (
 PERSIAN_MONTHS_SCRIPT = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
 # Tir, Mehr, Dey, Aban and Azar are also words or names: only after a day number are they read as months.
 ETHIOPIAN_MONTHS = (
-    "Meskerem Tikimt Tekemt Tiqimt Hidar Hedar Tahsas Tahesas Tir Ter Yekatit Yekkatit Megabit Megabit Miyazia Miyazya "
+    "Meskerem Tikimt Tekemt Tiqimt Hidar Hedar Tahsas Tahesas Tir Yekatit Yekkatit Megabit Megabit Miyazia Miyazya "
     "Ginbot Genbot Sene Hamle Hamle Nehase Nehasse Pagume Pagumen"
 ).split()
 ETHIOPIAN_MONTHS_SCRIPT = "መስከረም ጥቅምት ኅዳር ህዳር ታኅሣሥ ታህሳስ ጥር የካቲት መጋቢት ሚያዝያ ግንቦት ሰኔ ሐምሌ ነሐሴ ጳጉሜ".split()
