@@ -211,6 +211,9 @@ def test_words_of_other_languages_stay_and_their_names_go(anon: Anonymiser, text
         ("honestly. mark from work asked why.", "[NAME] from work asked"),
         ("dolores says it gets easier.", "[NAME] says it"),
         ("Amber shared first and that made it easier.", "[NAME] shared first"),
+        ("Joy took me to the clinic.", "[NAME] took me"),
+        ("Patience met us at the station.", "[NAME] met us"),
+        ("Charity collected me at 5.", "[NAME] collected me"),
     ],
 )
 def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str, expected: str) -> None:
@@ -226,6 +229,11 @@ def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str
         "the rose said nothing, it was a rose.",
         "with grace and patience I tried again.",
         "dolores de regla are not the same as this.",
+        "Hope kept me going.",
+        "Faith carried me through.",
+        "Faith took my breath away.",
+        "Hope saw me through.",
+        "Summer took me to the beach.",
     ],
 )
 def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) -> None:

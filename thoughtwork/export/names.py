@@ -38,6 +38,17 @@ _PERSON_VERBS = {
     "snapped", "phoned", "emailed", "shared", "posted", "recommended", "commented", "booked", "lent", "organised",
     "organized", "hosted",
 }
+# Verbs that are someone's when a person is their object: "Joy took me to the clinic", "Patience
+# met us there", "Ivy walked me to the bus", "Charity collected her". A feeling keeps, carries,
+# gets or makes a person ("Hope kept me going", "Faith carried me through", "Fear made me cry"):
+# those are not here.
+_AGENT_VERBS = frozenset({
+    "took", "takes", "met", "meets", "walked", "walks", "collected", "collects", "fetched", "fetches", "dropped",
+    "bought", "buys", "paid", "pays", "accompanied", "accompanies", "joined", "joins", "ferried", "escorted", "fed",
+    "rings", "calls", "thanked", "warned", "reassured", "comforted", "introduced", "treated", "examined", "referred",
+})
+# ("Faith took my breath away", "Hope saw me through": a possessive after, or seeing, is a feeling's too.)
+_PERSON_OBJECTS = frozenset({"me", "us", "him", "her", "them"})
 # A person verb a few words on, after "from the forum", "next door", "from First Fertility":
 # "Rain from the forum messaged me", "Bill next door asked". Not across these, which start another
 # clause or make the word a thing ("Faith in myself is low", "Hope is what she said").
@@ -522,6 +533,10 @@ class NameFinder:
         if is_name and following is not None and following.start - token.end <= 3:
             if following.lower in _PERSON_VERBS or token.text != core:
                 return "NAME"
+            if following.lower in _AGENT_VERBS and core not in _NOT_DESCRIBED_NAMES:
+                done_to = _adjacent(tokens, i + 1)
+                if done_to is not None and done_to.lower in _PERSON_OBJECTS:
+                    return "NAME"  # "Joy took me to the clinic": a feeling takes no one anywhere
             if core not in _NOT_DESCRIBED_NAMES and _described_as_person(tokens, i + 1):
                 return "NAME"
             if _introduced_as_person(tokens, i + 1):
