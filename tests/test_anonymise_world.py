@@ -193,6 +193,11 @@ def test_times_and_english_words_beside_streets_stay(anon: Anonymiser, text: str
         ("Matt is more nervous than me.", "[NAME] is more nervous than me."),
         ("she's a psychologist in Bursa.", "she's a psychologist in [PLACE]."),
         ("Die Praxis ist in Köln.", "Die Praxis ist in [PLACE]."),
+        ("I walked with Sol. Hacía sol y me hizo bien.", "I walked with [NAME]. Hacía sol y me hizo bien."),
+        ("te dejo en paz hoy, Paz", "te dejo en paz hoy, [NAME]"),
+        ("we sat deniz kenarında for hours", "we sat deniz kenarında for hours"),
+        ("fui con rosa al cine", "fui con [NAME] al cine"),
+        ("then sol came over", "then [NAME] came over"),
     ],
 )
 def test_words_of_other_languages_stay_and_their_names_go(anon: Anonymiser, text: str, expected: str) -> None:

@@ -415,6 +415,9 @@ class NameFinder:
         if not self._known_word(token.lower):
             if token.lower in lists.lowercase_word_names and previous is not None and previous.lower in lists.determiners:
                 return None  # "la luz", "una vera amica", "mi pilar": the word, not the name
+            if token.lower in lists.name_word_languages and not (previous is not None and previous.lower in _CUE_VERBS) \
+                    and self._beside_its_language(tokens, i):
+                return None  # "hacía sol", "deniz kenarında", "te dejo en paz": the word of the language around it
             title = core[:1].upper() + core[1:]
             if title in lists.word_names:
                 # "a frank talk", "sandy toes": in lower case a word-name is the word, unless cued ("told frank").
@@ -429,6 +432,22 @@ class NameFinder:
             if previous is not None and previous.lower in _PLACE_PREPOSITIONS and len(core) >= 5 and token.lower not in lists.world_words:
                 return "PLACE"  # "physio in rathmines", "dr schmidt in kreuzberg": an unknown word where a place goes
         return None
+
+    def _beside_its_language(self, tokens: list[_Token], i: int) -> bool:
+        """A word right before or after tokens[i] is an everyday word (no English one) of a language
+        that tokens[i] is a word of: "hacía sol" (es), but "mit anna" (de) is someone."""
+        lists = self.lists
+        languages = lists.name_word_languages[tokens[i].lower]
+        previous = tokens[i - 1] if i and tokens[i].spaced else None
+        if previous is not None and previous.lower in _WITH_SOMEONE:
+            return False  # "fui con rosa": with someone
+        following = _adjacent(tokens, i)
+        for neighbour in (previous, following):
+            if neighbour is None or neighbour.lower in _WITH_SOMEONE:
+                continue
+            if any(neighbour.lower in lists.language_words.get(language, ()) for language in languages):
+                return True
+        return False
 
     def _lower_word_name_acts(self, tokens: list[_Token], i: int) -> bool:
         """tokens[i], a word-name in lower case ("grace", "dolores"), is followed by what a person
@@ -545,6 +564,9 @@ class NameFinder:
             return "NAME"
         return None
 
+
+# "with", "and", "of", "to" in our languages: a name follows or precedes these as often as a word.
+_WITH_SOMEONE = frozenset("con mit avec com ile met z ze with a para de di da del und y e et o ou oder ve and or of to".split())
 
 # Before these a capitalised German word is as likely a place or a name as a noun ("in Köln", "am Park").
 _GERMAN_PREPOSITIONS = frozenset(

@@ -11,7 +11,8 @@ below (5,000 of each of the next tier), from wordfreq (Apache 2.0; its data from
 given name, surname, word-name or place (those stay names: "Anna", "Porto"), and, as "en_common",
 those of them among the 5,000 commonest English words and at least half as common in English
 ("in", "will"), which show no language; and, as "names_as_words", the listed names among each
-language's 5,000 commonest words ("luz", "vera", "deniz"); and, as "hangul_katakana", common
+language's 5,000 commonest words ("luz", "vera", "deniz"), and (in "names_as_words_languages")
+the languages each is a word of; and, as "hangul_katakana", common
 Korean and Japanese words in those scripts ("오늘", "ストレッチ"). A name that is also an everyday word somewhere ("luz", "deniz") is
 a word-name, listed by hand in cues.json.
 """
@@ -51,11 +52,15 @@ def main() -> None:
     listed |= {_fold(w) for w in listed}
     words: dict[str, list[str]] = {}
     names_as_words: set[str] = set()
+    name_languages: dict[str, set[str]] = {}
     for language in LANGUAGES + NEXT_TIER:
         per_language = PER_LANGUAGE if language in LANGUAGES else NEXT_TIER_WORDS
         # Listed names that are everyday words of a language ("luz", "deniz", "vera"): in lower
         # case after an article or a possessive they are the word ("la luz", "una vera amica").
-        names_as_words |= {w for w in top_n_list(language, NAMES_AS_WORDS) if w.isalpha() and len(w) > 2 and (w in listed or _fold(w) in listed) and w not in english}
+        found = {w for w in top_n_list(language, NAMES_AS_WORDS) if w.isalpha() and len(w) > 2 and (w in listed or _fold(w) in listed) and w not in english}
+        names_as_words |= found
+        for w in found:
+            name_languages.setdefault(w, set()).add(language)
         kept = {
             word for word in top_n_list(language, per_language)
             if word.isalpha() and word not in listed and _fold(word) not in listed
@@ -73,6 +78,9 @@ def main() -> None:
     )
     source = f"wordfreq top {PER_LANGUAGE} words of each language (Apache 2.0 / CC BY-SA 4.0), less English words and listed names and places"
     words["names_as_words"] = sorted(names_as_words)
+    # Which languages each of them is an everyday word of ("sol": es pt; "deniz": tr), so that in lower
+    # case beside a word of one of those languages it is read as the word ("hacía sol", "deniz kenarında").
+    words["names_as_words_languages"] = [f"{w} {' '.join(sorted(name_languages[w]))}" for w in sorted(names_as_words)]
     # Korean and Japanese words written in Hangul or Katakana ("오늘", "ストレッチ"): a run of those
     # scripts that is a common word is no name. Han characters are left out: "山田" and "李" are
     # among the commonest Japanese and Chinese words because they are surnames.
