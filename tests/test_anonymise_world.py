@@ -155,6 +155,9 @@ def test_apps_and_plain_words_after_contact_words_stay(anon: Anonymiser, text: s
         ("phòng khám trên Đường Lê Lợi hôm", "trên [ADDRESS] hôm"),
         ("condo at Soi 11 near BTS", "at [ADDRESS] near"),
         ("cabinet pe Strada Lipscani 12, etaj", "pe [ADDRESS], etaj"),
+        ("Clinic on Andrássy út 12 in", "on [ADDRESS] in"),
+        ("appointment at רחוב דיזנגוף 50 then", "at [ADDRESS] then"),
+        ("clinic on شارع الحمرا 12 near", "on [ADDRESS] near"),
     ],
 )
 def test_streets_named_by_their_type_word(anon: Anonymiser, text: str, expected: str) -> None:
@@ -297,6 +300,8 @@ def test_services_described_not_named_stay(anon: Anonymiser, text: str) -> None:
         ("ストレッチ done. 今天 tried. 我很累. 王芳 came with me", "ストレッチ done. 今天 tried. 我很累. [NAME] came with me"),
         ("山田さん came by", "[NAME] came by"),
         ("Her name is 이서연.", "Her name is [NAME]."),
+        ("met at ถนนสุขุมวิท 21 today", "met at [ADDRESS] today"),
+        ("then प्रिया called", "then [NAME] called"),
     ],
 )
 def test_words_of_scripts_without_capitals_stay_and_names_go(anon: Anonymiser, text: str, expected: str) -> None:
@@ -341,7 +346,7 @@ _WORLD_PIECES = [
     "Rue", "des", "Martyrs", "calle", "Florida", "Place", "Via", "Roma", "place", "C/", "Av", "Okt", "ene", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
     "line", "Signal:", "noorpeach#4412", "3월", "14일", "3月14日", "May", "at", "14:30", "I", "saw", "Dr.", "Ng",
     "марта", "ngày", "tháng", "4", "มีนาคมนี้", "Megabit", "Calle", "85", "#", "ул.", "Пушкина", "д.", "Allé", "Ullevål",
-    "sykehus", "Bệnh", "viện", "«mars»", "📸insta:", "fernfan", "Baker", "Street-side", "Hauptstraße", "Möllevångsgatan", "22", "Rue", "Platz", "P.O.", "Box",
+    "sykehus", "Bệnh", "viện", "ถนนสุขุมวิท", "«mars»", "📸insta:", "fernfan", "Baker", "Street-side", "Hauptstraße", "Möllevångsgatan", "22", "Rue", "Platz", "P.O.", "Box",
 ]
 
 

@@ -11,13 +11,28 @@ organisation or address. The person's own list of names is always redacted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from thoughtwork.export.gazetteer import Gazetteer
+from thoughtwork.export.patterns import MARKS as _MARKS
 from thoughtwork.export.patterns import Span
 
 # A run of letters (with inner apostrophes, hyphens, dots), not glued to digits: "B12" is no word.
 WORD = re.compile(r"(?<![\w])[^\W\d_]+(?:['\u2019\-.&][^\W\d_]+)*['\u2019]?(?!\w)", re.UNICODE)
+
+
+_HAS_MARK = re.compile(f"[{_MARKS}]").search
+# The same words with their marks, for text that has any.
+MARKED_WORD = re.compile(
+    rf"(?<![\w{_MARKS}])(?:[^\W\d_]|[{_MARKS}])+(?:['\u2019\-.&](?:[^\W\d_]|[{_MARKS}])+)*['\u2019]?(?![\w{_MARKS}])"
+)
+
+
+def words_of(text: str) -> Iterator[re.Match[str]]:
+    """The words of `text`, a word's combining marks inside it."""
+    if text.isascii() or not _HAS_MARK(text):
+        return WORD.finditer(text)
+    return MARKED_WORD.finditer(text)
 _CONTRACTIONS = ("n't", "'s", "'m", "'re", "'ve", "'ll", "'d", "s'")
 _HONORIFICS = {
     "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.",
@@ -244,7 +259,7 @@ class NameFinder:
 
     def learn(self, text: str) -> None:
         """Remember the capitalised names and places found in `text`, to find them again elsewhere."""
-        tokens = [_Token(text, m) for m in WORD.finditer(text)]
+        tokens = [_Token(text, m) for m in words_of(text)]
         self.text = text
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         for token, kind in zip(tokens, kinds):
@@ -257,7 +272,7 @@ class NameFinder:
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
         """Names, places and organisations among the words outside `taken`."""
-        matches = list(_outside(WORD.finditer(text), taken)) if taken else list(WORD.finditer(text))
+        matches = list(_outside(words_of(text), taken)) if taken else list(words_of(text))
         words = [m.group() for m in matches]
         orgs = lowercase_org_runs(text, matches, self.lists) if not self.lists.lowercase_org_words.isdisjoint(words) else []
         if self._all_plain(words):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -23,6 +24,24 @@ class Span(NamedTuple):
     end: int
     kind: str
 
+
+def _mark_ranges() -> str:
+    """Every combining mark of the Basic Multilingual Plane as a character-class body: Thai vowels,
+    Devanagari vowel signs, Hebrew points are no word characters to a regex, so "สุขุมวิท" would fall
+    apart into letters, and a one-letter piece be kept."""
+    ranges, start, last = [], None, None
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code))[0] == "M":
+            if start is None:
+                start = code
+            last = code
+        elif start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{last:04x}" if last > start else f"\\u{start:04x}")
+            start = None
+    return "".join(ranges)
+
+
+MARKS = _mark_ranges()
 
 KINDS = ("NAME", "PLACE", "ORG", "DATE", "EMAIL", "PHONE", "URL", "HANDLE", "ID", "ADDRESS", "POSTCODE")
 
@@ -220,7 +239,7 @@ def glued_streets(text: str) -> Iterator[Span]:
 # A capital of the Latin, Greek or Cyrillic alphabets, or any letter of a script without capitals
 # (Hebrew, Arabic, Thai), starts a street's name: "Rue des Martyrs", "ул. Пушкина", "Đường Lê Lợi".
 _NAME_CAPITAL = r"A-Z\u00c0-\u00de\u0100-\u017f\u0386-\u03ab\u0400-\u042f\u1e00-\u1eff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f"
-_NAME_WORD = rf"(?-i:[{_NAME_CAPITAL}])[\w\-]*(?:['\u2019](?-i:[A-Z])[\w\-]*)?"
+_NAME_WORD = rf"(?-i:[{_NAME_CAPITAL}])[\w\-{MARKS}]*(?:['\u2019](?-i:[A-Z])[\w\-]*)?"
 _STREET_PARTICLE = r"(?:de la|de los|de las|del|de|des|du|della|delle|dei|di|da|do|dos|das|d'|l'|la|le|les|yr|y|e)"
 # "12", "12a", "8/12", "no. 5", "д. 10" (Russian "house"), "№ 7", "# 45-20" (Colombia).
 _HOUSE_NUMBER = (
@@ -385,8 +404,11 @@ _CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_word
 _STREET_WORDS = frozenset(
     _gate_word(w) for key in ("street_types_before", "street_types_after", "street_types_numbered") for w in _CUES[key]
 )
-# English words that are street types only capitalised ("Place de la Concorde"): looked for as written.
-_ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"])
+# English words that are street types only capitalised ("Place de la Concorde"), and Thai ones, glued
+# to the name ("ถนนสุขุมวิท"): looked for as written.
+_ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"]) + tuple(
+    w for w in _CUES["street_types_before"] if _THAI(w)
+)
 
 
 def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Span]:
