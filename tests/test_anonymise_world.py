@@ -346,7 +346,7 @@ _WORLD_PIECES = [
     "Rue", "des", "Martyrs", "calle", "Florida", "Place", "Via", "Roma", "place", "C/", "Av", "Okt", "ene", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
     "line", "Signal:", "noorpeach#4412", "3월", "14일", "3月14日", "May", "at", "14:30", "I", "saw", "Dr.", "Ng",
     "марта", "ngày", "tháng", "4", "มีนาคมนี้", "Megabit", "Calle", "85", "#", "ул.", "Пушкина", "д.", "Allé", "Ullevål",
-    "sykehus", "Bệnh", "viện", "ถนนสุขุมวิท", "«mars»", "📸insta:", "fernfan", "Baker", "Street-side", "Hauptstraße", "Möllevångsgatan", "22", "Rue", "Platz", "P.O.", "Box",
+    "sykehus", "Bệnh", "viện", "ถนนสุขุมวิท", "SW1A", "1AA", "943-476-5919", "AB12CDE", "QQ123456C", "2200", "D02", "X5", "«mars»", "📸insta:", "fernfan", "Baker", "Street-side", "Hauptstraße", "Möllevångsgatan", "22", "Rue", "Platz", "P.O.", "Box",
 ]
 
 
@@ -362,8 +362,9 @@ def test_gates_and_shortcut_find_what_the_full_passes_find(pieces: list[tuple[st
     gated = set(patterns.find_patterns(text))
     full = (
         list(patterns.emails_urls_handles(text, opened)) + list(patterns.named_streets(text, opened))
-        + (list(patterns.postcodes(text)) + list(patterns.addresses(text, opened)) + list(patterns.glued_streets(text))
-           + list(patterns.dates(text, opened)) + list(patterns.phones_and_numbers(text, opened))
+        + (list(patterns.postcodes(text, patterns.ALL_SHAPES)) + list(patterns.addresses(text, opened))
+           + list(patterns.glued_streets(text)) + list(patterns.dates(text, opened))
+           + list(patterns.phones_and_numbers(text, opened, patterns.ALL_SHAPES))
            if any(c.isdigit() for c in text) else [])
         + ([patterns.Span(m.start(), m.end(), "DATE") for m in patterns.WORD_DATE.finditer(text)] if " of " in text else [])
     )
@@ -377,3 +378,19 @@ def _shortcut_pair() -> tuple[Anonymiser, Anonymiser]:
     shortcut, judged = Anonymiser(), Anonymiser()
     judged.names._all_plain = lambda words: False  # every word judged in context
     return shortcut, judged
+
+
+_SHAPE_REGEXES = {
+    "dashed": r"\d-\d", "six": r"\d{2} ?\d{2} ?\d{2}", "caps": r"[A-Z]{2}\d{2}", "capital": r"[A-Z]\d", "four": r"\d{4}",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 -AQZaqz/\u0663", max_size=24))
+def test_digit_shapes_are_the_regex_scans_they_replace(text: str) -> None:
+    import re
+
+    expected = {name for name, pattern in _SHAPE_REGEXES.items() if re.search(pattern, text)}
+    if re.search(r"\d[A-Z]{2}", text, re.IGNORECASE):
+        expected.add("inward")
+    assert patterns.digit_shapes(text) == expected

@@ -477,14 +477,41 @@ _LOCAL_NUMBER = re.compile(r"\d{3}[ .\-]\d{4}").fullmatch
 _DASHED_RANGE = re.compile(r"\d{1,2}-\d{1,2}-\d{2}").fullmatch
 
 
-# Cheap scans (each starts on a digit or a capital) that every match of a costlier pattern needs:
-# a text without them skips that pattern. Flags match the pattern's, so the gate never lies.
-_HAS_DASHED_DIGITS = re.compile(r"\d-\d").search  # SSN, Polish and Portuguese postcodes
+# Cheap tests that every match of a costlier pattern needs: a text without them skips that pattern
+# (see digit_shapes). Flags match the pattern's, so the gate never lies.
+_HAS_DASHED_DIGITS = re.compile(r"\d-\d").search  # SSN, Polish and Portuguese postcodes, block addresses
 _HAS_SIX_DIGITS = re.compile(r"\d{2} ?\d{2} ?\d{2}").search  # NI numbers
-_HAS_CAPS_DIGITS = re.compile(r"[A-Z]{2}\d{2}").search  # IBANs, number plates
-_HAS_INWARD_CODE = re.compile(r"\d[A-Z]{2}", re.IGNORECASE).search  # UK postcodes end "9QW"
-_HAS_CAPITAL_DIGIT = re.compile(r"[A-Z]\d").search  # districts, Eircodes, Canadian codes
-_HAS_FOUR_DIGITS = re.compile(r"\d{4}").search  # ZIP, Australian, continental and Dutch postcodes
+
+
+_INWARD_AFTER = re.compile(r"\d[A-Z]{2}", re.IGNORECASE).match
+ALL_SHAPES = frozenset({"dashed", "six", "caps", "inward", "capital", "four"})
+
+
+def digit_shapes(text: str) -> frozenset[str]:
+    """The shapes a text's digits take, read off its runs of digits in one pass (each was a scan of
+    the whole text): "dashed" \\d-\\d (SSN, Polish and Portuguese postcodes), "four" \\d{4} (ZIP,
+    Australian, continental and Dutch postcodes), "capital" [A-Z]\\d (districts, Eircodes, Canadian
+    codes), "caps" [A-Z]{2}\\d{2} (IBANs, number plates), "inward" \\d[A-Z]{2} in any case (UK
+    postcodes end "9QW"), "six" \\d{2} ?\\d{2} ?\\d{2} (NI numbers)."""
+    shapes = set()
+    total = 0
+    size = len(text)
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        total += end - start
+        if end - start >= 4:
+            shapes.add("four")
+        if start and "A" <= text[start - 1] <= "Z":
+            shapes.add("capital")
+            if end - start >= 2 and start >= 2 and "A" <= text[start - 2] <= "Z":
+                shapes.add("caps")
+        if end + 1 < size and text[end] == "-" and text[end + 1].isdecimal():
+            shapes.add("dashed")
+        if _INWARD_AFTER(text, end - 1):
+            shapes.add("inward")
+    if total >= 6 and _HAS_SIX_DIGITS(text):
+        shapes.add("six")
+    return frozenset(shapes)
 
 
 _ID_KEYWORDS = tuple(_ID_WORDS.replace("(?:ship)?", "").replace("licen[cs]e", "licence|license").split("|"))
@@ -533,7 +560,8 @@ BLOCK_ADDRESS = re.compile(r"(?<![\w/.\-])\d{1,4}-\d{1,4}-\d{1,4}(?= [A-Z])")
 _ID_FIRST_WORDS = frozenset(k.split(" ")[0] for k in _ID_KEYWORDS)
 
 
-def phones_and_numbers(text: str, words: set[str] | None = None) -> Iterator[Span]:
+def phones_and_numbers(text: str, words: set[str] | None = None, shapes: frozenset[str] | None = None) -> Iterator[Span]:
+    shapes = shapes if shapes is not None else digit_shapes(text)
     for match in PHONE.finditer(text):
         start, end = match.start(), _trim(text, *match.span())
         extension = _EXTENSION(text, end)
@@ -551,8 +579,8 @@ def phones_and_numbers(text: str, words: set[str] | None = None) -> Iterator[Spa
             yield Span(start, end, "ID")  # "member number 00983311" is an ID, whatever its shape
         elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or _LOCAL_NUMBER(raw))):
             yield Span(start, extension.end() if extension else end, "PHONE")
-    for pattern, gate in ((SSN, _HAS_DASHED_DIGITS), (NI_NUMBER, _HAS_SIX_DIGITS), (IBAN, _HAS_CAPS_DIGITS), (UK_PLATE, _HAS_CAPS_DIGITS)):
-        if gate(text):
+    for pattern, gate in ((SSN, "dashed"), (NI_NUMBER, "six"), (IBAN, "caps"), (UK_PLATE, "caps")):
+        if gate in shapes:
             for match in pattern.finditer(text):
                 yield Span(match.start(), match.end(), "ID")
     keyed = _keyed_ids(text) if words is None or not _ID_FIRST_WORDS.isdisjoint(words) else ()
@@ -577,11 +605,12 @@ def phones_and_numbers(text: str, words: set[str] | None = None) -> Iterator[Spa
             yield Span(match.start(), match.end(), "ID")
 
 
-def postcodes(text: str) -> Iterator[Span]:
-    if _HAS_INWARD_CODE(text):
+def postcodes(text: str, shapes: frozenset[str] | None = None) -> Iterator[Span]:
+    shapes = shapes if shapes is not None else digit_shapes(text)
+    if "inward" in shapes:
         for match in UK_POSTCODE.finditer(text):
             yield Span(match.start(), match.end(), "POSTCODE")
-    capital_digit = _HAS_CAPITAL_DIGIT(text)
+    capital_digit = "capital" in shapes
     if capital_digit:
         for match in UK_DISTRICT.finditer(text):
             if match.group(1) not in _NOT_DISTRICTS:
@@ -589,14 +618,14 @@ def postcodes(text: str) -> Iterator[Span]:
     if "Dublin " in text:
         for match in DUBLIN_DISTRICT.finditer(text):
             yield Span(match.start(1), match.end(1), "POSTCODE")
-    four_digits = _HAS_FOUR_DIGITS(text)
+    four_digits = "four" in shapes
     if four_digits:
         for match in AU_POSTCODE.finditer(text):
             yield Span(match.start(1), match.end(1), "POSTCODE")
         for match in US_ZIP.finditer(text):
             group = 1 if match.group(1) else 2
             yield Span(match.start(group), match.end(group), "POSTCODE")
-    if four_digits or capital_digit or _HAS_DASHED_DIGITS(text):
+    if four_digits or capital_digit or "dashed" in shapes:
         for match in EU_POSTCODE.finditer(text):
             group = next(i for i in range(1, 6) if match.group(i))
             yield Span(match.start(group), match.end(group), "POSTCODE")
@@ -721,8 +750,9 @@ def find_patterns(text: str) -> list[Span]:
         spans += [Span(m.start(), m.end(), "DATE") for m in WORD_DATE.finditer(text)]
     # Every other shape has a digit in it; most diary sentences have none.
     if _HAS_DIGIT(text):
-        spans += [span for span in postcodes(text) if span.end > span.start]
+        shapes = digit_shapes(text)
+        spans += [span for span in postcodes(text, shapes) if span.end > span.start]
         spans += [span for span in addresses(text, words) if span.end > span.start]
         spans += [span for span in dates(text, words) if span.end > span.start]
-        spans += [span for span in phones_and_numbers(text, words) if span.end > span.start]
+        spans += [span for span in phones_and_numbers(text, words, shapes) if span.end > span.start]
     return spans
