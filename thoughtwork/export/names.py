@@ -352,12 +352,14 @@ class NameFinder:
         """Multi-word places ("New York", "milton keynes") and organisations, longest first. One made
         only of everyday words ("Long Beach", "Moss Side") counts only when capitalised as a name."""
         spans = []
-        starts = self.phrase_starts
-        for i in range(len(tokens) - 1):
-            token = tokens[i]
-            if token.lower not in starts:
+        lowers = [t.lower for t in tokens]
+        pairs = list(zip(lowers, lowers[1:]))
+        if self.phrase_pairs.isdisjoint(pairs):
+            return spans  # most texts: no two words start a known phrase
+        for i, pair in enumerate(pairs):
+            if pair not in self.phrase_pairs:
                 continue
-            pair = (token.lower, tokens[i + 1].lower)
+            token = tokens[i]
             for index, kind in ((self.place_phrases, "PLACE"), (self.org_phrases, "ORG")):
                 for words, capitals in index.get(pair, ()):
                     end = i + len(words)
@@ -1009,7 +1011,7 @@ def lowercase_org_runs(text: str, words: list[re.Match[str]], lists: Gazetteer) 
 def _place_type_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span]:
     """'Lake District', 'North York Moors', 'Lake Tahoe', 'Isle of Wight' as PLACE spans."""
     spans = []
-    for i in range(len(tokens) - 1):
+    for i in [i for i in range(len(tokens) - 1) if tokens[i].cap]:  # every run starts capitalised
         token, following = tokens[i], tokens[i + 1]
         if token.core in _PLACE_PREFIXES and following.lower == "of" and i + 2 < len(tokens) and tokens[i + 2].cap:
             spans.append(Span(token.start, tokens[i + 2].end, "PLACE"))
