@@ -267,6 +267,8 @@ def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) ->
         ("went to Rumah Sakit Cipto today", "to [ORG] today"),
         ("Ysbyty Gwynedd was busy", "[ORG] was busy"),
         ("referred to ullevål sykehus again", "to [ORG] again"),
+        ("nilienda Hospitali ya Aga Khan.", "nilienda [ORG]."),
+        ("Pumunta ako sa Ospital ng Maynila kahapon.", "sa [ORG] kahapon."),
     ],
 )
 def test_organisations_in_lower_case_other_languages_and_with_the(anon: Anonymiser, text: str, expected: str) -> None:

@@ -130,7 +130,10 @@ _BEFORE_A_NAME = frozenset(_RELATIONS | _CAPITAL_CUES)
 _PLACE_PREPOSITIONS = {"in", "from", "near", "around", "visiting", "outside", "via"}
 _POSSESSIVES = {"my", "our", "her", "his", "their", "your"}
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
-_ORG_CONNECTORS = frozenset(_CONNECTORS | {"am", "an", "do", "dos", "das", "della", "delle", "dei", "des", "du", "im", "zum", "zur"} - {"and", "&"})
+# ... and Swahili "ya" ("Hospitali ya Aga Khan"), Tagalog "ng" ("Ospital ng Maynila").
+_ORG_CONNECTORS = frozenset(
+    _CONNECTORS | {"am", "an", "do", "dos", "das", "della", "delle", "dei", "des", "du", "im", "zum", "zur", "ya", "ng"} - {"and", "&"}
+)
 _STREET_SUFFIXES = {
     "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Close", "Crescent", "Court", "Way", "Place",
     "Terrace", "Grove", "Gardens", "Square", "Boulevard", "Row", "Mews", "Hill", "Park", "Walk", "Parade", "Wharf",
