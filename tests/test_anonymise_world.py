@@ -66,6 +66,11 @@ def scrub(anon: Anonymiser, text: str) -> str:
         ("clinic on 12 Farvardin and ۱۲ فروردین", "on [DATE] and [DATE]"),
         ("miadi tarehe 3 Machi saa", "tarehe [DATE] saa"),
         ("apwyntiad ar 3 Mawrth yn", "ar [DATE] yn"),
+        ("scan on ১২ মার্চ then", "on [DATE] then"),
+        ("follow-up 12 मार्च को", "follow-up [DATE]"),
+        ("clinic on Baisakh 12 and 2081 Shrawan 5 ok", "on [DATE] and [DATE] ok"),
+        ("jumpa doktor pada 5hb Mac ini", "pada [DATE] ini"),
+        ("időpont március 3. reggel", "időpont [DATE]. reggel"),
     ],
 )
 def test_dates_in_other_languages_and_calendars(anon: Anonymiser, text: str, expected: str) -> None:
@@ -158,6 +163,10 @@ def test_apps_and_plain_words_after_contact_words_stay(anon: Anonymiser, text: s
         ("Clinic on Andrássy út 12 in", "on [ADDRESS] in"),
         ("appointment at רחוב דיזנגוף 50 then", "at [ADDRESS] then"),
         ("clinic on شارع الحمرا 12 near", "on [ADDRESS] near"),
+        ("physio at No. 12, Jalan SS2/24, then", "at [ADDRESS], then"),
+        ("a physio at House 42, Road 11, near", "at [ADDRESS], near"),
+        ("klinika na Vinohradská 112, 130 00 Praha", "na [ADDRESS], [POSTCODE]"),
+        ("병원은 테헤란로 152 에 있어요", "[ADDRESS] 에"),
     ],
 )
 def test_streets_named_by_their_type_word(anon: Anonymiser, text: str, expected: str) -> None:
@@ -173,6 +182,8 @@ def test_streets_named_by_their_type_word(anon: Anonymiser, text: str, expected:
         ("drew a diagonal 5 cm line", "drew a diagonal 5 cm line"),
         ("see str. 5 of the leaflet", "see str. 5 of the leaflet"),
         ("Gang 5 was the loudest", "Gang 5 was the loudest"),
+        ("down the road 5 minutes", "down the road 5 minutes"),
+        ("it took 120 50 minute sessions", "it took 120 50 minute sessions"),
         ("Moved to Hebden Bridge to be near mum.", "to [PLACE] to"),
     ],
 )
@@ -222,6 +233,11 @@ def test_words_of_other_languages_stay_and_their_names_go(anon: Anonymiser, text
         ("Joy took me to the clinic.", "[NAME] took me"),
         ("Patience met us at the station.", "[NAME] met us"),
         ("Charity collected me at 5.", "[NAME] collected me"),
+        ("Bliss from uni reckons I should try.", "[NAME] from uni reckons"),
+        ("Dawn at the GP surgery was lovely about it.", "[NAME] at the GP surgery"),
+        ("Auntie June says she had it too.", "Auntie [NAME] says"),
+        ("Doamna doctor Popescu was brusque.", "Doamna doctor [NAME]"),
+        ("Then Yiayia Eleni called.", "Yiayia [NAME] called"),
     ],
 )
 def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str, expected: str) -> None:
@@ -242,6 +258,9 @@ def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str
         "Faith took my breath away.",
         "Hope saw me through.",
         "Summer took me to the beach.",
+        "Help from the clinic arrived.",
+        "Also at the front desk said hi.",
+        "I ate sushi today.",
     ],
 )
 def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) -> None:
@@ -323,6 +342,8 @@ def test_words_of_scripts_without_capitals_stay_and_names_go(anon: Anonymiser, t
         ("physio in rathmines on the 9th", "physio in [PLACE] on the [DATE]"),
         ("Her practice number PR 0123456 is on the invoice", "practice number [ID] is"),
         ("CPF 123.456.789-09 pra nota fiscal", "CPF [ID] pra"),
+        ("They need my TAJ szám 123 456 789 before", "TAJ szám [ID] before"),
+        ("They wrote my CNP 2950312400123 on it", "my CNP [ID] on"),
     ],
 )
 def test_titles_suffixes_lowercase_places_and_ids(anon: Anonymiser, text: str, expected: str) -> None:
@@ -348,7 +369,8 @@ _WORLD_PIECES = [
     "Rue", "des", "Martyrs", "calle", "Florida", "Place", "Via", "Roma", "place", "C/", "Av", "Okt", "ene", "Caddesi", "45", "kakao", "is", "jiyoon.lee92", "kasia_w88", "id",
     "line", "Signal:", "noorpeach#4412", "3월", "14일", "3月14日", "May", "at", "14:30", "I", "saw", "Dr.", "Ng",
     "марта", "ngày", "tháng", "4", "มีนาคมนี้", "Megabit", "Calle", "85", "#", "ул.", "Пушкина", "д.", "Allé", "Ullevål",
-    "sykehus", "Bệnh", "viện", "ถนนสุขุมวิท", "SW1A", "1AA", "943-476-5919", "AB12CDE", "QQ123456C", "2200", "D02", "X5", "«mars»", "📸insta:", "fernfan", "Baker", "Street-side", "Hauptstraße", "Möllevångsgatan", "22", "Rue", "Platz", "P.O.", "Box",
+    "sykehus", "Bệnh", "viện", "ถนนสุขุมวิท", "Bliss", "reckons", "No.", "Jalan", "SS2/24", "Road", "130", "00", "Praha",
+    "테헤란로", "152", "Baisakh", "TAJ", "szám", "SW1A", "1AA", "943-476-5919", "AB12CDE", "QQ123456C", "2200", "D02", "X5", "«mars»", "📸insta:", "fernfan", "Baker", "Street-side", "Hauptstraße", "Möllevångsgatan", "22", "Rue", "Platz", "P.O.", "Box",
 ]
 
 
@@ -395,4 +417,6 @@ def test_digit_shapes_are_the_regex_scans_they_replace(text: str) -> None:
     expected = {name for name, pattern in _SHAPE_REGEXES.items() if re.search(pattern, text)}
     if re.search(r"\d[A-Z]{2}", text, re.IGNORECASE):
         expected.add("inward")
+    if re.search(r"(?<!\d)\d{3} \d{2}(?!\d)", text):
+        expected.add("spaced")
     assert patterns.digit_shapes(text) == expected

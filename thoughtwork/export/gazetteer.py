@@ -57,11 +57,13 @@ class Gazetteer:
     """Words of other languages after which an unknown capitalised word is a place ("en Belgrano")."""
     uncased_words: frozenset[str] = frozenset()
     """Common Korean and Japanese words in Hangul or Katakana ("오늘"): no names."""
+    titles_before: frozenset[str] = frozenset()
+    """Titles and kin words of other languages before a name ("Doamna Popescu", "Ammi", "Yiayia"), lower case."""
     titles_after: frozenset[str] = frozenset()
     """Titles written after a name ("Haruka sensei", "jiwoo oppa", "Sato-san", "Sara jan")."""
     name_word_languages: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """For each word-name of other languages listed by hand in cues.json ("sol"), the languages it is
-    an everyday word of ("es", "pt"), from world_words.json."""
+    """For each word-name of other languages listed by hand in cues.json ("sol"), and each listed name
+    among a language's 500 commonest words ("pada", "sam"), the languages it is a word of ("es", "pt")."""
     language_words: dict[str, frozenset[str]] = field(default_factory=dict)
     """The everyday words of each other language, names that are its words included ("es": "hacía", "sol")."""
     determiners: frozenset[str] = frozenset()
@@ -97,13 +99,17 @@ def gazetteer() -> Gazetteer:
     vocab = _load("vocabulary.json")
     cues = _load("cues.json")
     world = _load("world_words.json")
-    not_languages = ("en_common", "names_as_words", "names_as_words_languages", "hangul_katakana")
+    not_languages = ("en_common", "names_as_words", "names_as_words_languages", "names_as_grammar_words", "hangul_katakana")
     world_words = frozenset(w for language, words in world["words"].items() if language not in not_languages for w in words)
     hand_listed = {w.lower() for w in cues["word_names_other_languages"]}
     name_word_languages = {
         w: tuple(languages) for w, *languages in (line.split(" ") for line in world["words"]["names_as_words_languages"])
         if w in hand_listed
     }
+    # And every name among a language's 500 commonest words, a grammar word there ("pada", "sam").
+    for line in world["words"]["names_as_grammar_words"]:
+        w, *languages = line.split(" ")
+        name_word_languages[w] = tuple(sorted(set(name_word_languages.get(w, ())) | set(languages)))
     # Less the words English shares ("me", "no", "to"), which show no language.
     shared = frozenset(world["words"]["en_common"]) | _ENGLISH_FUNCTION_WORDS
     language_words = {
@@ -136,6 +142,7 @@ def gazetteer() -> Gazetteer:
         name_word_languages=name_word_languages,
         language_words=language_words,
         titles_after=frozenset(cues["titles_after"]),
+        titles_before=frozenset(cues["titles_before"]),
         uncased_words=frozenset(world["words"]["hangul_katakana"]),
         place_prepositions=frozenset(cues["place_prepositions"]),
         lowercase_org_words=frozenset(cues["lowercase_org_words"]),

@@ -102,6 +102,8 @@ _SOCIAL_PLACES = {
     "class", "yoga", "pilates", "choir", "team", "salon", "shop", "cafe", "caf\u00e9", "pub", "library", "bank",
     "practice", "ward", "unit", "centre", "center", "counter", "till", "next", "upstairs", "downstairs", "book",
 }
+# "Dawn at the GP surgery", "Bliss from the physio clinic": words that say which place.
+_PLACE_MODIFIERS = frozenset({"gp", "physio", "dental", "dentist", "doctor's", "doctors", "sexual", "health", "pelvic", "family", "fertility"})
 # "Grace came over", "Joy works with me": what people do, not feelings ("Hope came back").
 _PERSON_MOVES = {
     (verb, particle)
@@ -255,6 +257,7 @@ class NameFinder:
         self.phrase_pairs = frozenset(self.place_phrases) | frozenset(self.org_phrases)
         self.plain_words = _plain_words(lists)
         self.lower_word_names = frozenset(w.lower() for w in lists.word_names) | lists.lowercase_word_names
+        self.honorifics = frozenset(_HONORIFICS | lists.titles_before)
         self.text = ""
         """The text being judged (set by `find` and `learn`), for rules that read the marks between words."""
         self.learned: dict[str, str] = {}
@@ -329,6 +332,8 @@ class NameFinder:
             for cue, word in zip(lowers, words[1:]):
                 if cue in _BEFORE_A_NAME and word[0].isupper():
                     return False  # "my friend Lovely", "went with Bean"
+        if "from" in lowers and not _SPEECH_VERBS.isdisjoint(lowers):
+            return False  # "Bliss from uni reckons": see _speaks_from_somewhere
         if not _VISIT_VERBS.isdisjoint(lowers):
             for word, verb, particle in zip(words, lowers[1:], lowers[2:]):
                 if word[0].isupper() and (verb, particle) in _VISITS:
@@ -343,7 +348,7 @@ class NameFinder:
         """A capitalised word (not in `plain_words`, e.g. "They're", "Dilators") that `_judge` passes
         over however it is placed, and that no run starts from."""
         lists = self.lists
-        if len(core) == 1 or core in _RUN_WORDS or core.lower() in _HONORIFICS:
+        if len(core) == 1 or core in _RUN_WORDS or core.lower() in self.honorifics:
             return False
         if lists.is_person_name(core) or lists.is_place(core) or core in lists.known_orgs or core in lists.org_suffixes:
             return False
@@ -402,8 +407,8 @@ class NameFinder:
         if not token.cap and token.lower in lists.vocabulary:
             return None  # most words: an everyday word in lower case is never a name, whatever precedes it
         core = token.core
-        if token.lower in _HONORIFICS:
-            return None  # "Frau", "Dr": a title says nothing about who; the name after it is hidden
+        if token.lower in self.honorifics:
+            return None  # "Frau", "Dr", "Doamna", "Ammi": a title says nothing about who; the name after it is hidden
         if token.lower in lists.titles_after:
             return None  # "sensei", "oppa": the title stays, the name before it goes
         following = _adjacent(tokens, i)
@@ -413,14 +418,17 @@ class NameFinder:
             return "NAME"  # "Haruka sensei", "jiwoo oppa", "Sara jan"
         if len(core) == 1:
             return "NAME" if _is_initial(tokens, i) else None
-        if core in lists.safe_capitalised or core in lists.safe_acronyms:
-            return None
         # Only a word right after the previous one ("Dr Brown", not "my sister, I") takes a cue from it.
         previous = tokens[i - 1] if i and token.spaced else None
-        if previous is not None and previous.lower in _HONORIFICS:
-            # "Dr Brown", "Nurse Kelly", "dr patel": the word after a title is a name.
+        if previous is not None and not token.caps and (
+            previous.lower in _HONORIFICS or (previous.lower in self.lists.titles_before and (previous.cap or token.cap))
+        ):  # (a title of another language in lower case only before a capital: "I ate sushi")
+            # "Dr Brown", "Nurse Kelly", "dr patel", "Auntie June", "Doamna Popescu": the word after a
+            # title is a name, even a month's or an everyday word's when both are capitalised.
             if (previous.cap and token.cap) or not self._known_word(token.lower):
                 return "NAME"
+        if core in lists.safe_capitalised or core in lists.safe_acronyms:
+            return None
         if previous is not None and previous.lower in _RELATIONS and i >= 2 and tokens[i - 2].lower in _POSSESSIVES:
             if token.cap or not self._known_word(token.lower):
                 return "NAME"
@@ -582,6 +590,8 @@ class NameFinder:
                 return "NAME"
         if is_name and core not in _NOT_DESCRIBED_NAMES and _person_verb_follows(tokens, i, self.text):
             return "NAME"
+        if not is_name and core not in _CALENDAR and _speaks_from_somewhere(tokens, i, self.text):
+            return "NAME"  # "Bliss from uni reckons": whoever speaks from work or uni is someone
         return None
 
 
@@ -642,7 +652,7 @@ def _plain_words(lists: Gazetteer) -> frozenset[str]:
     vocabulary = lists.vocabulary
     special = (
         lists.given | lists.surnames | lists.word_names | lists.places | lists.known_orgs | lists.org_suffixes | _RUN_WORDS
-        | {h[:1].upper() + h[1:] for h in _HONORIFICS} | {h.upper() for h in _HONORIFICS}
+        | {h[:1].upper() + h[1:] for h in _HONORIFICS | lists.titles_before} | {h.upper() for h in _HONORIFICS | lists.titles_before}
     )
     capitalised = {w[:1].upper() + w[1:] for w in vocabulary} | lists.safe_capitalised | lists.safe_acronyms
     # Judged by their core, as tokens are: "Physio's" is "Physio", an organisation word.
@@ -687,6 +697,24 @@ def _uncased_kind(core: str, lists: Gazetteer) -> str | None:
     if "\u4e00" <= first <= "\u9fff" and first in _HAN_NOT_NAME_STARTS:
         return None
     return "NAME"
+
+
+# What only someone does: speak.
+_SPEECH_VERBS = frozenset({
+    "said", "says", "told", "tells", "asked", "asks", "reckons", "reckoned", "thinks", "texted", "messaged", "replied",
+    "suggested", "explained", "insisted", "admitted", "joked", "whispered", "emailed", "promised",
+})
+
+
+def _speaks_from_somewhere(tokens: list[_Token], i: int, text: str) -> bool:
+    """tokens[i] "from" a place people are met ("uni", "my group"), then a verb of speech within the
+    clause: "Bliss from uni reckons". Not "Support from work helped" (no speech), "Help from the
+    clinic arrived", nor "at" ("Also at the front desk said hi")."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower != "from" or not _introduced_as_person(tokens, i + 1):
+        return False
+    return _person_verb_follows(tokens, i, text) and any(
+        t.lower in _SPEECH_VERBS for t in tokens[i + 2 : i + 7]
+    )
 
 
 def _person_verb_follows(tokens: list[_Token], i: int, text: str) -> bool:
@@ -739,7 +767,8 @@ def _introduced_as_person(tokens: list[_Token], i: int) -> bool:
                 return True
             if j > i + 1 and lower in _POSSESSIVES | {"the"}:
                 return False
-            if lower not in _POSSESSIVES and lower not in {"the", "front", "local", "new", "old", "support", "my"}:
+            if lower not in _POSSESSIVES and lower not in {"the", "front", "local", "new", "old", "support", "my"} \
+                    and lower not in _PLACE_MODIFIERS:
                 return False
         return False
     if (first.lower in _BE or first.text.lower() in _BE) and i + 2 < len(tokens) and tokens[i + 1].lower in _POSSESSIVES:
@@ -782,6 +811,7 @@ def _extend_to_capitalised_neighbours(text: str, tokens: list[_Token], kinds: li
             and not t.caps
             and not t.sentence_start
             and t.lower not in _HONORIFICS
+            and t.lower not in lists.titles_before
             and t.core not in lists.safe_capitalised
             and t.core not in lists.safe_acronyms
         )

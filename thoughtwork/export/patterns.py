@@ -131,10 +131,15 @@ _ID_WORDS = (
     r"policy|reference|ref|member(?:ship)?|patient|hospital|nhs|case|account|claim|passport|licen[cs]e|"
     r"insurance|customer|booking|mrn|ssn|national insurance|ni|id|order|ticket|employee|staff|student|chi|pps|"
     r"card|flight|medicare|medicaid|sin|tax|tfn|bsn|svnr|dni|nie|practice|provider|registration|file|chart|cpf|nif|pesel|"
-    r"aadhaar|curp|rut|nhi|nin|bvn|cnic|nric|versichertennummer|patientennummer"
+    r"aadhaar|curp|rut|nhi|nin|bvn|cnic|nric|versichertennummer|patientennummer|"
+    # ID schemes of the next tier: Romanian CNP, Hungarian TAJ, Malaysian MyKad, Indonesian NIK, Greek
+    # AMKA, Bulgarian EGN, ex-Yugoslav JMBG, Croatian OIB, Finnish henkilötunnus, Swedish/Danish/Norwegian.
+    r"cnp|taj|mykad|nik|ktp|amka|egn|jmbg|oib|hetu|personnummer|cpr|f\u00f8dselsnummer|sozialversicherungsnummer"
 )
 KEYED_ID = re.compile(
-    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code)?\s*(?:is|was|:|-|ending(?: in)?)?\s*#?"
+    # "number" in our languages too: "TAJ szám 123 456 789", "numer PESEL", "номер".
+    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code|nr\.?|sz\u00e1m|sz\u00e1mom|\u010d\u00edslo|numer|nummer|n\u00famero|num\u00e9ro|\u043d\u043e\u043c\u0435\u0440)?"
+    r"\s*(?:is|was|:|-|ending(?: in)?)?\s*#?"
     r"((?-i:[A-Z]{1,3} )?[A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?(?: \d[\dA-Z]*)*)",
     re.IGNORECASE,
 )
@@ -159,6 +164,7 @@ EU_POSTCODE = re.compile(
     r"|\b([AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b"  # Irish Eircode
     r"|\b([A-Z]\d[A-Z] ?\d[A-Z]\d)\b"  # Canada
     r"|\b(\d{2}-\d{3}|\d{4}-\d{3})\b"  # Poland, Portugal
+    r"|\b(\d{3} \d{2})(?= [A-Z\u00c0-\u00dd\u0160\u017d\u010c\u0158\u0391-\u03a9][a-z\u00df-\u00ff\u0161\u017e\u010d\u0159\u03ac-\u03ce])"  # 130 00 Praha, 546 23 Göteborg
 )
 
 _STREET = (
@@ -255,13 +261,19 @@ def _cased_words(key: str) -> str:
     )
 
 
+# "No. 12, Jalan SS2/24", "House 42, Road 11": a house named before its street.
+_HOUSE_BEFORE = r"(?:(?-i:No\.?|House|Plot|Lot) ?\d{1,4}[A-Za-z]?,? )?"
 NAMED_STREET = re.compile(
-    rf"(?<![\w.])(?:(?:{_words('street_types_before')})|(?-i:{_words('street_types_before_english_words')}))"
+    # "Calle 85 # 11-53", "Carrera 7 #45-20", "Soi 11", "Jalan SS2/24": streets numbered, not named
+    # (tried first: "SS2" would pass for a name).
+    rf"(?<![\w.]){_HOUSE_BEFORE}(?:{_cased_words('street_types_numbered')}) (?-i:[A-Z]{{0,3}})\d{{1,3}}[A-Za-z]?(?:/\d{{1,3}})?"
+    rf"(?:(?: ?bis)? ?[A-Z]\b)?(?P<numbered>{_HOUSE_NUMBER})?(?![\w%])"
+    rf"|(?<![\w.]){_HOUSE_BEFORE}(?:(?:{_words('street_types_before')})|(?-i:{_words('street_types_before_english_words')}))"
     rf"(?: (?:{_STREET_PARTICLE}) ?)?(?: ?{_NAME_WORD})(?: (?:{_STREET_PARTICLE} ?)?{_NAME_WORD}){{0,3}}"
     rf"(?P<number>{_HOUSE_NUMBER}{{1,2}})?"
     rf"|(?<![\w.]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?-i:{_words('street_types_after')})(?!\w){_HOUSE_NUMBER}?"
-    # "Calle 85 # 11-53", "Carrera 7 #45-20", "Soi 11": streets numbered, not named.
-    rf"|(?<![\w.])(?:{_cased_words('street_types_numbered')}) \d{{1,3}}[A-Za-z]?(?:(?: ?bis)? ?[A-Z]\b)?(?P<numbered>{_HOUSE_NUMBER})?(?![\w%])",
+    # Korean road names end in 로 or 길, then the building's number: "테헤란로 152", "봉은사로 12길 5".
+    r"|[\uac00-\ud7a3]+(?:\ub85c|\uae38)(?: \d{1,3}(?:\ubc88)?\uae38)? \d{1,4}(?:-\d{1,4})?(?!\d)",
     re.IGNORECASE,
 )
 
@@ -328,13 +340,14 @@ _THAI = re.compile("[\u0e00-\u0e7f]").search
 _MONTH_END = r"(?![^\W\u0e00-\u0e7f])"
 # "3 марта", "3. März", "le 12 mai", "5 de junio de 2025", "1er juin", "15 maja", "3 Mart'ta",
 # "3 Μαρτίου", "3 במרץ", "12 Farvardin": a day number, then a month in any language we know the
-# months of; "Marso 3, 2025", "Megabit 12" in the languages that write the month first; and
+# months of ("5hb Mac": Malay's ordinal); "Marso 3, 2025", "Megabit 12", "2081 Shrawan 5", "március 3."
+# in the languages that write the month first; and
 # Vietnamese, whose months are numbers: "ngày 3 tháng 4", "3 tháng 4 năm 2025", "ngày 3/4".
 WORLD_DATE = re.compile(
-    r"(?<![\w.,/])\d{1,2}(?:\.|er|re|\u00e8me|e|\u00ba|\u00aa|\u00b0|st|nd|rd|th)? ?(?:de |del |d'|of )?"
+    r"(?<![\w.,/])\d{1,2}(?:\.|er|re|\u00e8me|e|\u00ba|\u00aa|\u00b0|st|nd|rd|th|hb)? ?(?:de |del |d'|of )?"
     rf"(?:{_alternatives(_month_names())}){_MONTH_END}"
     r"(?:,? (?:de |del )?\d{4}(?!\d))?"
-    rf"|(?<![\w.])(?:{_alternatives(_month_names(tuple(_data('dates.json')['month_first'])))}) \d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|(?<![\w.])(?:\d{{4}}\.? )?(?:{_alternatives(_month_names(tuple(_data('dates.json')['month_first'])))}) \d{{1,2}}(?:st|nd|rd|th|\.)?"
     r"(?![\d:]|[.,]\d)(?:,? \d{4}(?!\d))?"
     r"|(?<!\w)(?:ng[\u00e0a]y |m[\u00f9u]ng |m[\u1ed3o]ng )?\d{1,2} th[\u00e1a]ng \d{1,2}(?!\d)(?: n[\u0103a]m \d{4}(?!\d))?"
     r"|(?<!\w)ng[\u00e0a]y \d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])",
@@ -403,12 +416,13 @@ def _trim(text: str, start: int, end: int) -> int:
 _CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_words"])
 _STREET_WORDS = frozenset(
     _gate_word(w) for key in ("street_types_before", "street_types_after", "street_types_numbered") for w in _CUES[key]
+    if not (key == "street_types_numbered" and w[:1].isupper())
 )
 # English words that are street types only capitalised ("Place de la Concorde"), and Thai ones, glued
 # to the name ("ถนนสุขุมวิท"): looked for as written.
 _ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"]) + tuple(
-    w for w in _CUES["street_types_before"] if _THAI(w)
-)
+    w + " " for w in _CUES["street_types_numbered"] if w[:1].isupper()
+) + tuple(w for w in _CUES["street_types_before"] if _THAI(w))
 
 
 def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Span]:
@@ -484,7 +498,8 @@ _HAS_SIX_DIGITS = re.compile(r"\d{2} ?\d{2} ?\d{2}").search  # NI numbers
 
 
 _INWARD_AFTER = re.compile(r"\d[A-Z]{2}", re.IGNORECASE).match
-ALL_SHAPES = frozenset({"dashed", "six", "caps", "inward", "capital", "four"})
+ALL_SHAPES = frozenset({"dashed", "six", "caps", "inward", "capital", "four", "spaced"})
+_THREE_DIGITS = re.compile(r"\d{3}").fullmatch
 
 
 def digit_shapes(text: str) -> frozenset[str]:
@@ -492,7 +507,8 @@ def digit_shapes(text: str) -> frozenset[str]:
     the whole text): "dashed" \\d-\\d (SSN, Polish and Portuguese postcodes), "four" \\d{4} (ZIP,
     Australian, continental and Dutch postcodes), "capital" [A-Z]\\d (districts, Eircodes, Canadian
     codes), "caps" [A-Z]{2}\\d{2} (IBANs, number plates), "inward" \\d[A-Z]{2} in any case (UK
-    postcodes end "9QW"), "six" \\d{2} ?\\d{2} ?\\d{2} (NI numbers)."""
+    postcodes end "9QW"), "six" \\d{2} ?\\d{2} ?\\d{2} (NI numbers), "spaced" three digits, a
+    space, two ("130 00": Czech, Slovak, Swedish and Greek postcodes)."""
     shapes = set()
     total = 0
     size = len(text)
@@ -509,6 +525,9 @@ def digit_shapes(text: str) -> frozenset[str]:
             shapes.add("dashed")
         if _INWARD_AFTER(text, end - 1):
             shapes.add("inward")
+        if end - start == 2 and start >= 4 and text[start - 1] == " " and _THREE_DIGITS(text, start - 4, start - 1) \
+                and not (start >= 5 and text[start - 5].isdecimal()):
+            shapes.add("spaced")
     if total >= 6 and _HAS_SIX_DIGITS(text):
         shapes.add("six")
     return frozenset(shapes)
@@ -625,9 +644,9 @@ def postcodes(text: str, shapes: frozenset[str] | None = None) -> Iterator[Span]
         for match in US_ZIP.finditer(text):
             group = 1 if match.group(1) else 2
             yield Span(match.start(group), match.end(group), "POSTCODE")
-    if four_digits or capital_digit or "dashed" in shapes:
+    if four_digits or capital_digit or "dashed" in shapes or "spaced" in shapes:
         for match in EU_POSTCODE.finditer(text):
-            group = next(i for i in range(1, 6) if match.group(i))
+            group = next(i for i in range(1, 7) if match.group(i))
             yield Span(match.start(group), match.end(group), "POSTCODE")
 
 
@@ -635,7 +654,7 @@ def named_streets(text: str, words: set[str] | None = None) -> Iterator[Span]:
     """Streets known by their type word, numbered or not (NAMED_STREET): no digit needed."""
     if _STREET_WORDS.isdisjoint(words if words is not None else word_set(text.lower())) and not any(
         w in text for w in _ENGLISH_STREET_TYPES
-    ):
+    ) and not ("\ub85c " in text or "\uae38 " in text):
         return
     for match in NAMED_STREET.finditer(text):
         first = match.group(0).split(" ", 1)[0].lower()

@@ -16,8 +16,8 @@ have a shape of their own (the month is a number) and are found by pattern, so t
 
 Written below by hand: what CLDR lacks. Calendars other than the Gregorian, transliterated
 the way people write them in English text and in their own script: the Persian solar months
-("12 Farvardin", "۱۲ فروردین"), the Islamic months ("3 Ramadan") and the Ethiopian months
-("Megabit 12", "መጋቢት 12"); the Levantine Arabic names of the Gregorian months ("3 آذار"); and the
+("12 Farvardin", "۱۲ فروردین"), the Islamic months ("3 Ramadan"), the Ethiopian months
+("Megabit 12", "መጋቢት 12") and the Nepali ones ("Baisakh 12"); the Levantine Arabic names of the Gregorian months ("3 آذار"); and the
 genitive Bosnian, Serbian and Croatian speakers write though CLDR gives the nominative ("1. jula").
 `month_first` lists the languages that write the month before the day ("Marso 3", "Megabit 12").
 """
@@ -33,10 +33,10 @@ HERE = Path(__file__).resolve().parent
 # The languages whose dates our users write (issue 16), and neighbours written the same way.
 LOCALES = (
     "en de nl fr es pt it pl tr sv da nb fi cs ro ca id ms fil ru uk el th sr sr_Latn hr bs sl sk hu bg mk lt lv et "
-    "he ar ar_SY fa am sw cy"
+    "he ar ar_SY fa am sw cy bn hi ne ur ta te mr gu pa kn ml si"
 ).split()
 # Languages whose dates put the month first ("Marso 3, 2025", "መጋቢት 12").
-MONTH_FIRST = ("fil", "am", "ethiopian")
+MONTH_FIRST = ("fil", "am", "ethiopian", "nepali", "hu", "lt")
 # Han and Hangul dates are shapes (CJK_DATE); Vietnamese months are "tháng 3", a number.
 _SHAPED_SCRIPTS = ("\u3000", "\u9fff"), ("\uac00", "\ud7af")
 
@@ -56,6 +56,11 @@ ETHIOPIAN_MONTHS = (
     "Ginbot Genbot Sene Hamle Hamle Nehase Nehasse Pagume Pagumen"
 ).split()
 ETHIOPIAN_MONTHS_SCRIPT = "መስከረም ጥቅምት ኅዳር ህዳር ታኅሣሥ ታህሳስ ጥር የካቲት መጋቢት ሚያዝያ ግንቦት ሰኔ ሐምሌ ነሐሴ ጳጉሜ".split()
+# The Bikram Sambat months of Nepal, as written in English ("Baisakh 12", "2081 Shrawan 5").
+NEPALI_MONTHS = (
+    "Baisakh Baishakh Baisakh Jestha Jeth Jeshtha Asar Ashadh Asadh Shrawan Saun Sawan Bhadra Bhadau Ashwin Asoj Aswin "
+    "Kartik Mangsir Poush Push Paush Magh Falgun Fagun Phalgun Chaitra Chait"
+).split()
 # What Bosnian, Serbian and Croatian speakers write after a day ("1. jula") where CLDR has the nominative.
 SERBO_CROATIAN_GENITIVE = (
     "januara februara marta aprila maja juna jula avgusta augusta septembra oktobra novembra decembra "
@@ -132,6 +137,7 @@ def main() -> None:
         ),
     }
     body["months"]["ethiopian"] = sorted({m.lower() for m in ETHIOPIAN_MONTHS + ETHIOPIAN_MONTHS_SCRIPT})
+    body["months"]["nepali"] = sorted({m.lower() for m in NEPALI_MONTHS})
     body["month_first"] = list(MONTH_FIRST)
     # One line per language, so a reviewer reads each language's months at a glance.
     lines = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in body["months"].items()]

@@ -35,6 +35,7 @@ NEXT_TIER = "ru uk el bg sv da nb fi id ms fil ro cs sk sh sl hu vi".split()
 NEXT_TIER_WORDS = 5_000
 ENGLISH_COMMON = 5_000
 NAMES_AS_WORDS = 5_000
+GRAMMAR_FREQUENCY = 0.001
 
 
 def _fold(word: str) -> str:
@@ -53,6 +54,7 @@ def main() -> None:
     words: dict[str, list[str]] = {}
     names_as_words: set[str] = set()
     name_languages: dict[str, set[str]] = {}
+    grammar_languages: dict[str, set[str]] = {}
     for language in LANGUAGES + NEXT_TIER:
         per_language = PER_LANGUAGE if language in LANGUAGES else NEXT_TIER_WORDS
         # Listed names that are everyday words of a language ("luz", "deniz", "vera"): in lower
@@ -61,6 +63,12 @@ def main() -> None:
         names_as_words |= found
         for w in found:
             name_languages.setdefault(w, set()).add(language)
+        # A listed name used once in a thousand words of a language is a grammar word there, not a
+        # name (a name that common would be a few): Indonesian "pada" (on), "hari" (day),
+        # Serbo-Croatian "sam" (am). "juan", "ahmad", "jános" are rarer.
+        for w in top_n_list(language, 500):
+            if w in found and word_frequency(w, language) >= GRAMMAR_FREQUENCY:
+                grammar_languages.setdefault(w, set()).add(language)
         kept = {
             word for word in top_n_list(language, per_language)
             if word.isalpha() and word not in listed and _fold(word) not in listed
@@ -81,6 +89,7 @@ def main() -> None:
     # Which languages each of them is an everyday word of ("sol": es pt; "deniz": tr), so that in lower
     # case beside a word of one of those languages it is read as the word ("hacía sol", "deniz kenarında").
     words["names_as_words_languages"] = [f"{w} {' '.join(sorted(name_languages[w]))}" for w in sorted(names_as_words)]
+    words["names_as_grammar_words"] = [f"{w} {' '.join(sorted(grammar_languages[w]))}" for w in sorted(grammar_languages)]
     # Korean and Japanese words written in Hangul or Katakana ("오늘", "ストレッチ"): a run of those
     # scripts that is a common word is no name. Han characters are left out: "山田" and "李" are
     # among the commonest Japanese and Chinese words because they are surnames.
