@@ -259,6 +259,8 @@ def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str
         "Hope saw me through.",
         "Summer took me to the beach.",
         "Help from the clinic arrived.",
+        "Letter from the hospital said it was fine.",
+        "Support from work said they would help.",
         "Also at the front desk said hi.",
         "I ate sushi today.",
     ],

@@ -706,11 +706,20 @@ _SPEECH_VERBS = frozenset({
 })
 
 
+# What else "says" from a place: a letter or a message does ("Letter from the hospital said").
+_WRITTEN_THINGS = frozenset({
+    "letter", "letters", "email", "emails", "text", "texts", "message", "messages", "note", "notes", "report", "results",
+    "news", "support", "feedback", "advice", "leaflet", "website", "form", "scan", "post", "call", "voicemail", "reply",
+    "someone", "somebody", "everyone", "everybody", "nobody", "people", "mum", "dad", "mom",
+})
+
+
 def _speaks_from_somewhere(tokens: list[_Token], i: int, text: str) -> bool:
     """tokens[i] "from" a place people are met ("uni", "my group"), then a verb of speech within the
     clause: "Bliss from uni reckons". Not "Support from work helped" (no speech), "Help from the
     clinic arrived", nor "at" ("Also at the front desk said hi")."""
-    if i + 2 >= len(tokens) or tokens[i + 1].lower != "from" or not _introduced_as_person(tokens, i + 1):
+    if i + 2 >= len(tokens) or tokens[i + 1].lower != "from" or tokens[i].lower in _WRITTEN_THINGS \
+            or not _introduced_as_person(tokens, i + 1):
         return False
     return _person_verb_follows(tokens, i, text) and any(
         t.lower in _SPEECH_VERBS for t in tokens[i + 2 : i + 7]
