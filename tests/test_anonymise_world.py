@@ -166,6 +166,7 @@ def test_apps_and_plain_words_after_contact_words_stay(anon: Anonymiser, text: s
         ("physio at No. 12, Jalan SS2/24, then", "at [ADDRESS], then"),
         ("a physio at House 42, Road 11, near", "at [ADDRESS], near"),
         ("klinika na Vinohradská 112, 130 00 Praha", "na [ADDRESS], [POSTCODE]"),
+        ("we moved to Praha 3 last year", "[POSTCODE] last year"),
         ("병원은 테헤란로 152 에 있어요", "[ADDRESS] 에"),
     ],
 )
@@ -183,6 +184,7 @@ def test_streets_named_by_their_type_word(anon: Anonymiser, text: str, expected:
         ("see str. 5 of the leaflet", "see str. 5 of the leaflet"),
         ("Gang 5 was the loudest", "Gang 5 was the loudest"),
         ("down the road 5 minutes", "down the road 5 minutes"),
+        ("stayed in Paris 2 days", "[PLACE] 2 days"),
         ("it took 120 50 minute sessions", "it took 120 50 minute sessions"),
         ("Moved to Hebden Bridge to be near mum.", "to [PLACE] to"),
     ],

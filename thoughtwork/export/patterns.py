@@ -569,8 +569,13 @@ HOME_UNIT = re.compile(
     r"\b(?:Flat|FLAT|Apt|APT|apt|Apartment|APARTMENT)\.? ?(?:[Nn]o\.? ?)?#?\d{1,5}[A-Za-z]?\b"
     r"(?! ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|miles?|km|metres?|meters?|m)\b)"
 )
-# "Dublin 8", "Dublin 6W": Dublin's postal districts.
-DUBLIN_DISTRICT = re.compile(r"\bDublin (\d{1,2}W?)\b")
+# "Dublin 8", "Dublin 6W", "Praha 3", "Paris 15e", "Budapest XIII": cities whose districts are
+# numbered, the number as narrow as a postcode.
+_NUMBERED_DISTRICT_CITIES = ("Dublin", "Praha", "Prague", "Paris", "Lyon", "Marseille", "Wien", "Budapest", "Bratislava", "Brno")
+DUBLIN_DISTRICT = re.compile(
+    rf"\b(?:{'|'.join(_NUMBERED_DISTRICT_CITIES)}) (\d{{1,2}}(?:W|e|er)?|(?-i:[IVX]{{1,5}}))(?![\w:])"
+    r"(?! ?(?:days?|nights?|weeks?|months?|years?|hours?|times?|people|of|or|to|-)\b)"  # "in Paris 2 days"
+)
 # "3-12-1 Shibuya": a Japanese block address (chome, block, house) before the district's name.
 BLOCK_ADDRESS = re.compile(r"(?<![\w/.\-])\d{1,4}-\d{1,4}-\d{1,4}(?= [A-Z])")
 
@@ -634,7 +639,7 @@ def postcodes(text: str, shapes: frozenset[str] | None = None) -> Iterator[Span]
         for match in UK_DISTRICT.finditer(text):
             if match.group(1) not in _NOT_DISTRICTS:
                 yield Span(match.start(1), match.end(1), "POSTCODE")
-    if "Dublin " in text:
+    if any(city + " " in text for city in _NUMBERED_DISTRICT_CITIES):
         for match in DUBLIN_DISTRICT.finditer(text):
             yield Span(match.start(1), match.end(1), "POSTCODE")
     four_digits = "four" in shapes
