@@ -214,6 +214,7 @@ def test_times_and_english_words_beside_streets_stay(anon: Anonymiser, text: str
         ("we sat deniz kenarında for hours", "we sat deniz kenarında for hours"),
         ("fui con rosa al cine", "fui con [NAME] al cine"),
         ("then sol came over", "then [NAME] came over"),
+        ("Rendez-vous chez le kiné à Casablanca", "Rendez-vous chez le kiné à [PLACE]"),
     ],
 )
 def test_words_of_other_languages_stay_and_their_names_go(anon: Anonymiser, text: str, expected: str) -> None:
@@ -291,6 +292,7 @@ def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) ->
         ("Ysbyty Gwynedd was busy", "[ORG] was busy"),
         ("referred to ullevål sykehus again", "to [ORG] again"),
         ("nilienda Hospitali ya Aga Khan.", "nilienda [ORG]."),
+        ("suivi à la Clinique Saint-Denis demain", "la [ORG] demain"),
         ("Pumunta ako sa Ospital ng Maynila kahapon.", "sa [ORG] kahapon."),
     ],
 )

@@ -501,7 +501,9 @@ class NameFinder:
         if "\u0451" in lower:
             lower = lower.replace("\u0451", "\u0435")  # wordfreq writes Russian "приём" as "прием"
         if token.sentence_start:
-            if lower not in lists.world_words and (len(lower) < 10 or not self._german_compound(lower)):
+            # "Rendez-vous", "Arc-en-ciel": a word of other languages' words joined by hyphens.
+            joined = "-" in lower and all(part in lists.world_words or part in lists.foreign_function_words for part in lower.split("-") if part)
+            if lower not in lists.world_words and not joined and (len(lower) < 10 or not self._german_compound(lower)):
                 return False
             # Any of the next three words, up to the end of the sentence, may show the language.
             for j in range(i + 1, min(i + 4, len(tokens))):
