@@ -683,3 +683,14 @@ def test_third_world_blind_set_keeps_its_first_unseen_figure() -> None:
     assert report.recall("NAME", "PLACE") >= 103 / 116, report.misses
     assert report.recall("EMAIL", "PHONE", "URL", "HANDLE") == 1.0, report.misses
     assert report.word_survival >= 0.984, report.over[:20]
+
+
+def test_fourth_world_blind_set_keeps_its_first_unseen_figure() -> None:
+    """blind10 was written by a fourth helper who never read the code, while the second round of
+    issue 16 was being made, and measured once after it: 219 of 243 identifiers (90.1%), 94 of 101
+    names and places, 1,345 of 1,405 other words (95.7%). Its floors are that first figure."""
+    report = evaluate(load(DATA / "anonymise_blind10.jsonl"), Anonymiser().find)
+    assert report.recall() >= 219 / 243, report.misses
+    assert report.recall("NAME", "PLACE") >= 94 / 101, report.misses
+    assert report.recall("EMAIL", "PHONE", "URL", "HANDLE") == 1.0, report.misses
+    assert report.word_survival >= 1345 / 1405, report.over[:20]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from thoughtwork.locations import package_data
@@ -49,14 +49,23 @@ class Gazetteer:
     ("bei", "el", "der" count; "in", "die" do not)."""
     lowercase_org_words: frozenset[str] = frozenset()
     """Words that end an organisation written in lower case ("riverside clinic", cues.json)."""
+    org_words_after_names: frozenset[str] = frozenset()
+    """Lower-case words that end an organisation after its capitalised name ("Ullevål sykehus", cues.json)."""
     service_words: frozenset[str] = frozenset()
     """Words that describe a service, not name one ("pain clinic", "the physio practice")."""
     place_prepositions: frozenset[str] = frozenset()
     """Words of other languages after which an unknown capitalised word is a place ("en Belgrano")."""
     uncased_words: frozenset[str] = frozenset()
     """Common Korean and Japanese words in Hangul or Katakana ("오늘"): no names."""
+    titles_before: frozenset[str] = frozenset()
+    """Titles and kin words of other languages before a name ("Doamna Popescu", "Ammi", "Yiayia"), lower case."""
     titles_after: frozenset[str] = frozenset()
     """Titles written after a name ("Haruka sensei", "jiwoo oppa", "Sato-san", "Sara jan")."""
+    name_word_languages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """For each word-name of other languages listed by hand in cues.json ("sol"), and each listed name
+    among a language's 500 commonest words ("pada", "sam"), the languages it is a word of ("es", "pt")."""
+    language_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The everyday words of each other language, names that are its words included ("es": "hacía", "sol")."""
     determiners: frozenset[str] = frozenset()
     """Articles, possessives and prepositions of our languages: "la luz", "mi pilar" are words (cues.json)."""
 
@@ -90,7 +99,23 @@ def gazetteer() -> Gazetteer:
     vocab = _load("vocabulary.json")
     cues = _load("cues.json")
     world = _load("world_words.json")
-    world_words = frozenset(w for language, words in world["words"].items() if language not in ("en_common", "names_as_words", "hangul_katakana") for w in words)
+    not_languages = ("en_common", "names_as_words", "names_as_words_languages", "names_as_grammar_words", "hangul_katakana")
+    world_words = frozenset(w for language, words in world["words"].items() if language not in not_languages for w in words)
+    hand_listed = {w.lower() for w in cues["word_names_other_languages"]}
+    name_word_languages = {
+        w: tuple(languages) for w, *languages in (line.split(" ") for line in world["words"]["names_as_words_languages"])
+        if w in hand_listed
+    }
+    # And every name among a language's 500 commonest words, a grammar word there ("pada", "sam").
+    for line in world["words"]["names_as_grammar_words"]:
+        w, *languages = line.split(" ")
+        name_word_languages[w] = tuple(sorted(set(name_word_languages.get(w, ())) | set(languages)))
+    # Less the words English shares ("me", "no", "to"), which show no language.
+    shared = frozenset(world["words"]["en_common"]) | _ENGLISH_FUNCTION_WORDS
+    language_words = {
+        language: frozenset(words).union(w for w, of in name_word_languages.items() if language in of) - shared
+        for language, words in world["words"].items() if language not in not_languages
+    }
     # Apps, platforms and the names of ID schemes ("on WhatsApp", "my Aadhaar") identify nobody.
     kept = set(cues["platforms"]) | set(cues["id_schemes"])
     all_places = [p for key in ("countries", "cities", "regions", "towns") for p in places.get(key, ())]
@@ -114,9 +139,13 @@ def gazetteer() -> Gazetteer:
         foreign_function_words=(world_words | frozenset(cues["determiners"])) - frozenset(world["words"]["en_common"]) - _ENGLISH_FUNCTION_WORDS,
         lowercase_word_names=frozenset(w.lower() for w in cues["word_names_other_languages"]) | frozenset(world["words"]["names_as_words"]),
         determiners=frozenset(cues["determiners"]),
+        name_word_languages=name_word_languages,
+        language_words=language_words,
         titles_after=frozenset(cues["titles_after"]),
+        titles_before=frozenset(cues["titles_before"]),
         uncased_words=frozenset(world["words"]["hangul_katakana"]),
         place_prepositions=frozenset(cues["place_prepositions"]),
         lowercase_org_words=frozenset(cues["lowercase_org_words"]),
         service_words=frozenset(cues["service_words"]),
+        org_words_after_names=frozenset(cues["org_words_after_a_name"]),
     )

@@ -11,13 +11,28 @@ organisation or address. The person's own list of names is always redacted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from thoughtwork.export.gazetteer import Gazetteer
+from thoughtwork.export.patterns import MARKS as _MARKS
 from thoughtwork.export.patterns import Span
 
 # A run of letters (with inner apostrophes, hyphens, dots), not glued to digits: "B12" is no word.
 WORD = re.compile(r"(?<![\w])[^\W\d_]+(?:['\u2019\-.&][^\W\d_]+)*['\u2019]?(?!\w)", re.UNICODE)
+
+
+_HAS_MARK = re.compile(f"[{_MARKS}]").search
+# The same words with their marks, for text that has any.
+MARKED_WORD = re.compile(
+    rf"(?<![\w{_MARKS}])(?:[^\W\d_]|[{_MARKS}])+(?:['\u2019\-.&](?:[^\W\d_]|[{_MARKS}])+)*['\u2019]?(?![\w{_MARKS}])"
+)
+
+
+def words_of(text: str) -> Iterator[re.Match[str]]:
+    """The words of `text`, a word's combining marks inside it."""
+    if text.isascii() or not _HAS_MARK(text):
+        return WORD.finditer(text)
+    return MARKED_WORD.finditer(text)
 _CONTRACTIONS = ("n't", "'s", "'m", "'re", "'ve", "'ll", "'d", "s'")
 _HONORIFICS = {
     "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.",
@@ -38,6 +53,17 @@ _PERSON_VERBS = {
     "snapped", "phoned", "emailed", "shared", "posted", "recommended", "commented", "booked", "lent", "organised",
     "organized", "hosted",
 }
+# Verbs that are someone's when a person is their object: "Joy took me to the clinic", "Patience
+# met us there", "Ivy walked me to the bus", "Charity collected her". A feeling keeps, carries,
+# gets or makes a person ("Hope kept me going", "Faith carried me through", "Fear made me cry"):
+# those are not here.
+_AGENT_VERBS = frozenset({
+    "took", "takes", "met", "meets", "walked", "walks", "collected", "collects", "fetched", "fetches", "dropped",
+    "bought", "buys", "paid", "pays", "accompanied", "accompanies", "joined", "joins", "ferried", "escorted", "fed",
+    "rings", "calls", "thanked", "warned", "reassured", "comforted", "introduced", "treated", "examined", "referred",
+})
+# ("Faith took my breath away", "Hope saw me through": a possessive after, or seeing, is a feeling's too.)
+_PERSON_OBJECTS = frozenset({"me", "us", "him", "her", "them"})
 # A person verb a few words on, after "from the forum", "next door", "from First Fertility":
 # "Rain from the forum messaged me", "Bill next door asked". Not across these, which start another
 # clause or make the word a thing ("Faith in myself is low", "Hope is what she said").
@@ -76,6 +102,8 @@ _SOCIAL_PLACES = {
     "class", "yoga", "pilates", "choir", "team", "salon", "shop", "cafe", "caf\u00e9", "pub", "library", "bank",
     "practice", "ward", "unit", "centre", "center", "counter", "till", "next", "upstairs", "downstairs", "book",
 }
+# "Dawn at the GP surgery", "Bliss from the physio clinic": words that say which place.
+_PLACE_MODIFIERS = frozenset({"gp", "physio", "dental", "dentist", "doctor's", "doctors", "sexual", "health", "pelvic", "family", "fertility"})
 # "Grace came over", "Joy works with me": what people do, not feelings ("Hope came back").
 _PERSON_MOVES = {
     (verb, particle)
@@ -104,7 +132,10 @@ _BEFORE_A_NAME = frozenset(_RELATIONS | _CAPITAL_CUES)
 _PLACE_PREPOSITIONS = {"in", "from", "near", "around", "visiting", "outside", "via"}
 _POSSESSIVES = {"my", "our", "her", "his", "their", "your"}
 _CONNECTORS = {"of", "and", "&", "de", "la", "van", "von", "der", "den", "du", "da", "di", "del", "le", "bin", "bint", "al", "el"}
-_ORG_CONNECTORS = frozenset(_CONNECTORS | {"am", "an", "do", "dos", "das", "della", "delle", "dei", "des", "du", "im", "zum", "zur"} - {"and", "&"})
+# ... and Swahili "ya" ("Hospitali ya Aga Khan"), Tagalog "ng" ("Ospital ng Maynila").
+_ORG_CONNECTORS = frozenset(
+    _CONNECTORS | {"am", "an", "do", "dos", "das", "della", "delle", "dei", "des", "du", "im", "zum", "zur", "ya", "ng"} - {"and", "&"}
+)
 _STREET_SUFFIXES = {
     "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Close", "Crescent", "Court", "Way", "Place",
     "Terrace", "Grove", "Gardens", "Square", "Boulevard", "Row", "Mews", "Hill", "Park", "Walk", "Parade", "Wharf",
@@ -226,6 +257,7 @@ class NameFinder:
         self.phrase_pairs = frozenset(self.place_phrases) | frozenset(self.org_phrases)
         self.plain_words = _plain_words(lists)
         self.lower_word_names = frozenset(w.lower() for w in lists.word_names) | lists.lowercase_word_names
+        self.honorifics = frozenset(_HONORIFICS | lists.titles_before)
         self.text = ""
         """The text being judged (set by `find` and `learn`), for rules that read the marks between words."""
         self.learned: dict[str, str] = {}
@@ -233,7 +265,7 @@ class NameFinder:
 
     def learn(self, text: str) -> None:
         """Remember the capitalised names and places found in `text`, to find them again elsewhere."""
-        tokens = [_Token(text, m) for m in WORD.finditer(text)]
+        tokens = [_Token(text, m) for m in words_of(text)]
         self.text = text
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         for token, kind in zip(tokens, kinds):
@@ -246,7 +278,7 @@ class NameFinder:
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
         """Names, places and organisations among the words outside `taken`."""
-        matches = list(_outside(WORD.finditer(text), taken)) if taken else list(WORD.finditer(text))
+        matches = list(_outside(words_of(text), taken)) if taken else list(words_of(text))
         words = [m.group() for m in matches]
         orgs = lowercase_org_runs(text, matches, self.lists) if not self.lists.lowercase_org_words.isdisjoint(words) else []
         if self._all_plain(words):
@@ -300,6 +332,8 @@ class NameFinder:
             for cue, word in zip(lowers, words[1:]):
                 if cue in _BEFORE_A_NAME and word[0].isupper():
                     return False  # "my friend Lovely", "went with Bean"
+        if "from" in lowers and not _SPEECH_VERBS.isdisjoint(lowers):
+            return False  # "Bliss from uni reckons": see _speaks_from_somewhere
         if not _VISIT_VERBS.isdisjoint(lowers):
             for word, verb, particle in zip(words, lowers[1:], lowers[2:]):
                 if word[0].isupper() and (verb, particle) in _VISITS:
@@ -314,7 +348,7 @@ class NameFinder:
         """A capitalised word (not in `plain_words`, e.g. "They're", "Dilators") that `_judge` passes
         over however it is placed, and that no run starts from."""
         lists = self.lists
-        if len(core) == 1 or core in _RUN_WORDS or core.lower() in _HONORIFICS:
+        if len(core) == 1 or core in _RUN_WORDS or core.lower() in self.honorifics:
             return False
         if lists.is_person_name(core) or lists.is_place(core) or core in lists.known_orgs or core in lists.org_suffixes:
             return False
@@ -326,12 +360,14 @@ class NameFinder:
         """Multi-word places ("New York", "milton keynes") and organisations, longest first. One made
         only of everyday words ("Long Beach", "Moss Side") counts only when capitalised as a name."""
         spans = []
-        starts = self.phrase_starts
-        for i in range(len(tokens) - 1):
-            token = tokens[i]
-            if token.lower not in starts:
+        lowers = [t.lower for t in tokens]
+        pairs = list(zip(lowers, lowers[1:]))
+        if self.phrase_pairs.isdisjoint(pairs):
+            return spans  # most texts: no two words start a known phrase
+        for i, pair in enumerate(pairs):
+            if pair not in self.phrase_pairs:
                 continue
-            pair = (token.lower, tokens[i + 1].lower)
+            token = tokens[i]
             for index, kind in ((self.place_phrases, "PLACE"), (self.org_phrases, "ORG")):
                 for words, capitals in index.get(pair, ()):
                     end = i + len(words)
@@ -371,8 +407,8 @@ class NameFinder:
         if not token.cap and token.lower in lists.vocabulary:
             return None  # most words: an everyday word in lower case is never a name, whatever precedes it
         core = token.core
-        if token.lower in _HONORIFICS:
-            return None  # "Frau", "Dr": a title says nothing about who; the name after it is hidden
+        if token.lower in self.honorifics:
+            return None  # "Frau", "Dr", "Doamna", "Ammi": a title says nothing about who; the name after it is hidden
         if token.lower in lists.titles_after:
             return None  # "sensei", "oppa": the title stays, the name before it goes
         following = _adjacent(tokens, i)
@@ -382,14 +418,17 @@ class NameFinder:
             return "NAME"  # "Haruka sensei", "jiwoo oppa", "Sara jan"
         if len(core) == 1:
             return "NAME" if _is_initial(tokens, i) else None
-        if core in lists.safe_capitalised or core in lists.safe_acronyms:
-            return None
         # Only a word right after the previous one ("Dr Brown", not "my sister, I") takes a cue from it.
         previous = tokens[i - 1] if i and token.spaced else None
-        if previous is not None and previous.lower in _HONORIFICS:
-            # "Dr Brown", "Nurse Kelly", "dr patel": the word after a title is a name.
+        if previous is not None and not token.caps and (
+            previous.lower in _HONORIFICS or (previous.lower in self.lists.titles_before and (previous.cap or token.cap))
+        ):  # (a title of another language in lower case only before a capital: "I ate sushi")
+            # "Dr Brown", "Nurse Kelly", "dr patel", "Auntie June", "Doamna Popescu": the word after a
+            # title is a name, even a month's or an everyday word's when both are capitalised.
             if (previous.cap and token.cap) or not self._known_word(token.lower):
                 return "NAME"
+        if core in lists.safe_capitalised or core in lists.safe_acronyms:
+            return None
         if previous is not None and previous.lower in _RELATIONS and i >= 2 and tokens[i - 2].lower in _POSSESSIVES:
             if token.cap or not self._known_word(token.lower):
                 return "NAME"
@@ -404,6 +443,9 @@ class NameFinder:
         if not self._known_word(token.lower):
             if token.lower in lists.lowercase_word_names and previous is not None and previous.lower in lists.determiners:
                 return None  # "la luz", "una vera amica", "mi pilar": the word, not the name
+            if token.lower in lists.name_word_languages and not (previous is not None and previous.lower in _CUE_VERBS) \
+                    and self._beside_its_language(tokens, i):
+                return None  # "hacía sol", "deniz kenarında", "te dejo en paz": the word of the language around it
             title = core[:1].upper() + core[1:]
             if title in lists.word_names:
                 # "a frank talk", "sandy toes": in lower case a word-name is the word, unless cued ("told frank").
@@ -418,6 +460,22 @@ class NameFinder:
             if previous is not None and previous.lower in _PLACE_PREPOSITIONS and len(core) >= 5 and token.lower not in lists.world_words:
                 return "PLACE"  # "physio in rathmines", "dr schmidt in kreuzberg": an unknown word where a place goes
         return None
+
+    def _beside_its_language(self, tokens: list[_Token], i: int) -> bool:
+        """A word right before or after tokens[i] is an everyday word (no English one) of a language
+        that tokens[i] is a word of: "hacía sol" (es), but "mit anna" (de) is someone."""
+        lists = self.lists
+        languages = lists.name_word_languages[tokens[i].lower]
+        previous = tokens[i - 1] if i and tokens[i].spaced else None
+        if previous is not None and previous.lower in _WITH_SOMEONE:
+            return False  # "fui con rosa": with someone
+        following = _adjacent(tokens, i)
+        for neighbour in (previous, following):
+            if neighbour is None or neighbour.lower in _WITH_SOMEONE:
+                continue
+            if any(neighbour.lower in lists.language_words.get(language, ()) for language in languages):
+                return True
+        return False
 
     def _lower_word_name_acts(self, tokens: list[_Token], i: int) -> bool:
         """tokens[i], a word-name in lower case ("grace", "dolores"), is followed by what a person
@@ -440,8 +498,12 @@ class NameFinder:
         lists = self.lists
         token = tokens[i]
         lower = token.lower
+        if "\u0451" in lower:
+            lower = lower.replace("\u0451", "\u0435")  # wordfreq writes Russian "приём" as "прием"
         if token.sentence_start:
-            if lower not in lists.world_words and (len(lower) < 10 or not self._german_compound(lower)):
+            # "Rendez-vous", "Arc-en-ciel": a word of other languages' words joined by hyphens.
+            joined = "-" in lower and all(part in lists.world_words or part in lists.foreign_function_words for part in lower.split("-") if part)
+            if lower not in lists.world_words and not joined and (len(lower) < 10 or not self._german_compound(lower)):
                 return False
             # Any of the next three words, up to the end of the sentence, may show the language.
             for j in range(i + 1, min(i + 4, len(tokens))):
@@ -520,14 +582,23 @@ class NameFinder:
         if is_name and following is not None and following.start - token.end <= 3:
             if following.lower in _PERSON_VERBS or token.text != core:
                 return "NAME"
+            if following.lower in _AGENT_VERBS and core not in _NOT_DESCRIBED_NAMES:
+                done_to = _adjacent(tokens, i + 1)
+                if done_to is not None and done_to.lower in _PERSON_OBJECTS:
+                    return "NAME"  # "Joy took me to the clinic": a feeling takes no one anywhere
             if core not in _NOT_DESCRIBED_NAMES and _described_as_person(tokens, i + 1):
                 return "NAME"
             if _introduced_as_person(tokens, i + 1):
                 return "NAME"
         if is_name and core not in _NOT_DESCRIBED_NAMES and _person_verb_follows(tokens, i, self.text):
             return "NAME"
+        if not is_name and core not in _CALENDAR and _speaks_from_somewhere(tokens, i, self.text):
+            return "NAME"  # "Bliss from uni reckons": whoever speaks from work or uni is someone
         return None
 
+
+# "with", "and", "of", "to" in our languages: a name follows or precedes these as often as a word.
+_WITH_SOMEONE = frozenset("con mit avec com ile met z ze with a para de di da del und y e et o ou oder ve and or of to".split())
 
 # Before these a capitalised German word is as likely a place or a name as a noun ("in Köln", "am Park").
 _GERMAN_PREPOSITIONS = frozenset(
@@ -583,7 +654,7 @@ def _plain_words(lists: Gazetteer) -> frozenset[str]:
     vocabulary = lists.vocabulary
     special = (
         lists.given | lists.surnames | lists.word_names | lists.places | lists.known_orgs | lists.org_suffixes | _RUN_WORDS
-        | {h[:1].upper() + h[1:] for h in _HONORIFICS} | {h.upper() for h in _HONORIFICS}
+        | {h[:1].upper() + h[1:] for h in _HONORIFICS | lists.titles_before} | {h.upper() for h in _HONORIFICS | lists.titles_before}
     )
     capitalised = {w[:1].upper() + w[1:] for w in vocabulary} | lists.safe_capitalised | lists.safe_acronyms
     # Judged by their core, as tokens are: "Physio's" is "Physio", an organisation word.
@@ -628,6 +699,33 @@ def _uncased_kind(core: str, lists: Gazetteer) -> str | None:
     if "\u4e00" <= first <= "\u9fff" and first in _HAN_NOT_NAME_STARTS:
         return None
     return "NAME"
+
+
+# What only someone does: speak.
+_SPEECH_VERBS = frozenset({
+    "said", "says", "told", "tells", "asked", "asks", "reckons", "reckoned", "thinks", "texted", "messaged", "replied",
+    "suggested", "explained", "insisted", "admitted", "joked", "whispered", "emailed", "promised",
+})
+
+
+# What else "says" from a place: a letter or a message does ("Letter from the hospital said").
+_WRITTEN_THINGS = frozenset({
+    "letter", "letters", "email", "emails", "text", "texts", "message", "messages", "note", "notes", "report", "results",
+    "news", "support", "feedback", "advice", "leaflet", "website", "form", "scan", "post", "call", "voicemail", "reply",
+    "someone", "somebody", "everyone", "everybody", "nobody", "people", "mum", "dad", "mom",
+})
+
+
+def _speaks_from_somewhere(tokens: list[_Token], i: int, text: str) -> bool:
+    """tokens[i] "from" a place people are met ("uni", "my group"), then a verb of speech within the
+    clause: "Bliss from uni reckons". Not "Support from work helped" (no speech), "Help from the
+    clinic arrived", nor "at" ("Also at the front desk said hi")."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower != "from" or tokens[i].lower in _WRITTEN_THINGS \
+            or not _introduced_as_person(tokens, i + 1):
+        return False
+    return _person_verb_follows(tokens, i, text) and any(
+        t.lower in _SPEECH_VERBS for t in tokens[i + 2 : i + 7]
+    )
 
 
 def _person_verb_follows(tokens: list[_Token], i: int, text: str) -> bool:
@@ -680,7 +778,8 @@ def _introduced_as_person(tokens: list[_Token], i: int) -> bool:
                 return True
             if j > i + 1 and lower in _POSSESSIVES | {"the"}:
                 return False
-            if lower not in _POSSESSIVES and lower not in {"the", "front", "local", "new", "old", "support", "my"}:
+            if lower not in _POSSESSIVES and lower not in {"the", "front", "local", "new", "old", "support", "my"} \
+                    and lower not in _PLACE_MODIFIERS:
                 return False
         return False
     if (first.lower in _BE or first.text.lower() in _BE) and i + 2 < len(tokens) and tokens[i + 1].lower in _POSSESSIVES:
@@ -723,6 +822,7 @@ def _extend_to_capitalised_neighbours(text: str, tokens: list[_Token], kinds: li
             and not t.caps
             and not t.sentence_start
             and t.lower not in _HONORIFICS
+            and t.lower not in lists.titles_before
             and t.core not in lists.safe_capitalised
             and t.core not in lists.safe_acronyms
         )
@@ -862,8 +962,11 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
     for i, token in enumerate(tokens):
         core = token.core
         if not token.cap:
-            continue
-        kind = "ORG" if core in lists.org_suffixes else "ADDRESS" if core in _STREET_SUFFIXES else None
+            if token.lower not in lists.org_words_after_names:
+                continue
+            kind = "ORG"  # "Ullevål sykehus", "Bệnh viện Từ Dũ": the name before (or after) is capitalised
+        else:
+            kind = "ORG" if core in lists.org_suffixes else "ADDRESS" if core in _STREET_SUFFIXES else None
         if kind is None:
             continue
         first = i
@@ -903,8 +1006,15 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
             first += 1
         if first == i and last == i:
             continue  # "the Hospital" on its own names nothing
+        if not token.cap and not any(_name_like(tokens[j], lists) for j in range(first, last + 1) if j != i):
+            continue  # "Saya sakit", "Bệnh viện" alone: everyday words before it, no name
         spans.append(Span(tokens[first].start, tokens[last].end, kind))
     return spans
+
+
+def _name_like(token: _Token, lists: Gazetteer) -> bool:
+    """A capitalised word that is no everyday word of English or of another language we know."""
+    return token.cap and token.lower not in lists.vocabulary and token.lower not in lists.world_words
 
 
 # Before a lower-case organisation, these end the run: "the pain clinic", "to my physio practice".
@@ -945,7 +1055,7 @@ def lowercase_org_runs(text: str, words: list[re.Match[str]], lists: Gazetteer) 
 def _place_type_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span]:
     """'Lake District', 'North York Moors', 'Lake Tahoe', 'Isle of Wight' as PLACE spans."""
     spans = []
-    for i in range(len(tokens) - 1):
+    for i in [i for i in range(len(tokens) - 1) if tokens[i].cap]:  # every run starts capitalised
         token, following = tokens[i], tokens[i + 1]
         if token.core in _PLACE_PREFIXES and following.lower == "of" and i + 2 < len(tokens) and tokens[i + 2].cap:
             spans.append(Span(token.start, tokens[i + 2].end, "PLACE"))

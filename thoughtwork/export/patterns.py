@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -23,6 +24,24 @@ class Span(NamedTuple):
     end: int
     kind: str
 
+
+def _mark_ranges() -> str:
+    """Every combining mark of the Basic Multilingual Plane as a character-class body: Thai vowels,
+    Devanagari vowel signs, Hebrew points are no word characters to a regex, so "สุขุมวิท" would fall
+    apart into letters, and a one-letter piece be kept."""
+    ranges, start, last = [], None, None
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code))[0] == "M":
+            if start is None:
+                start = code
+            last = code
+        elif start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{last:04x}" if last > start else f"\\u{start:04x}")
+            start = None
+    return "".join(ranges)
+
+
+MARKS = _mark_ranges()
 
 KINDS = ("NAME", "PLACE", "ORG", "DATE", "EMAIL", "PHONE", "URL", "HANDLE", "ID", "ADDRESS", "POSTCODE")
 
@@ -51,12 +70,14 @@ SPOKEN_EMAIL = re.compile(
     r"(?: ?(?:dot|\.) ?uk\b)?",
     re.IGNORECASE,
 )
+_HANDLE_KEYWORDS = "insta instagram ig twitter tiktok snap snapchat discord reddit username user_name handle gamertag telegram".split()
 KEYED_HANDLE = re.compile(
-    r"\b(?:insta|instagram|ig|twitter|tiktok|snap|snapchat|discord|reddit|username|user name|handle|gamertag|telegram)"
+    r"\b(?:" + "|".join(_HANDLE_KEYWORDS).replace("_", " ") + ")"
     r"(?: name| handle)?(?:(?: is|:| -) @?| @)([A-Za-z0-9_.]{3,30})\b",
     re.IGNORECASE,
 )
-_HANDLE_WORD = re.compile(r"insta|\big\b|twitter|tiktok|snap|discord|reddit|user ?name|handle|gamertag|telegram").search
+# A keyword starts after a word boundary and ends before a space or colon: a whole word of the text.
+_HANDLE_WORDS = frozenset(w.split("_")[0] for w in _HANDLE_KEYWORDS)
 _OWNED_ACCOUNT = re.compile(r"\b(?:my|her|his|their|your|our|whose)\s+(?:\w+\s+)?\Z", re.IGNORECASE).search
 _NAMED_HANDLE = re.compile(r"user ?name|handle|gamertag|\bname\b", re.IGNORECASE).search
 # Every domain has a dot and a known ending ("10.15am" and "e.g." have none): a literal-led scan.
@@ -110,10 +131,15 @@ _ID_WORDS = (
     r"policy|reference|ref|member(?:ship)?|patient|hospital|nhs|case|account|claim|passport|licen[cs]e|"
     r"insurance|customer|booking|mrn|ssn|national insurance|ni|id|order|ticket|employee|staff|student|chi|pps|"
     r"card|flight|medicare|medicaid|sin|tax|tfn|bsn|svnr|dni|nie|practice|provider|registration|file|chart|cpf|nif|pesel|"
-    r"aadhaar|curp|rut|nhi|nin|bvn|cnic|nric|versichertennummer|patientennummer"
+    r"aadhaar|curp|rut|nhi|nin|bvn|cnic|nric|versichertennummer|patientennummer|"
+    # ID schemes of the next tier: Romanian CNP, Hungarian TAJ, Malaysian MyKad, Indonesian NIK, Greek
+    # AMKA, Bulgarian EGN, ex-Yugoslav JMBG, Croatian OIB, Finnish henkilötunnus, Swedish/Danish/Norwegian.
+    r"cnp|taj|mykad|nik|ktp|amka|egn|jmbg|oib|hetu|personnummer|cpr|f\u00f8dselsnummer|sozialversicherungsnummer"
 )
 KEYED_ID = re.compile(
-    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code)?\s*(?:is|was|:|-|ending(?: in)?)?\s*#?"
+    # "number" in our languages too: "TAJ szám 123 456 789", "numer PESEL", "номер".
+    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code|nr\.?|sz\u00e1m|sz\u00e1mom|\u010d\u00edslo|numer|nummer|n\u00famero|num\u00e9ro|\u043d\u043e\u043c\u0435\u0440)?"
+    r"\s*(?:is|was|:|-|ending(?: in)?)?\s*#?"
     r"((?-i:[A-Z]{1,3} )?[A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?(?: \d[\dA-Z]*)*)",
     re.IGNORECASE,
 )
@@ -138,6 +164,7 @@ EU_POSTCODE = re.compile(
     r"|\b([AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b"  # Irish Eircode
     r"|\b([A-Z]\d[A-Z] ?\d[A-Z]\d)\b"  # Canada
     r"|\b(\d{2}-\d{3}|\d{4}-\d{3})\b"  # Poland, Portugal
+    r"|\b(\d{3} \d{2})(?= [A-Z\u00c0-\u00dd\u0160\u017d\u010c\u0158\u0391-\u03a9][a-z\u00df-\u00ff\u0161\u017e\u010d\u0159\u03ac-\u03ce])"  # 130 00 Praha, 546 23 Göteborg
 )
 
 _STREET = (
@@ -169,15 +196,24 @@ ADDRESS = re.compile(
     rf"(?:,? (?:{_ADDRESS_UNIT}\.? ?#?|#)(?:\d{{1,5}}[a-z]?|[a-z])\b)?",
     re.IGNORECASE,
 )
+_STREET_TYPES = frozenset(_STREET.split("|"))
+
+
 def _words(key: str) -> str:
     return "|".join(re.escape(w) for w in sorted(_CUES[key], key=len, reverse=True))
 
 
+# "Hauptstraße 5", "Keizersgracht 12", "Möllevångsgatan 22", "Hauptstr. 5": a street type glued to
+# the end of its name, then a number of up to four digits. Found from the numbers back (a regex
+# tried at every word, its letters backtracking over every type, was the costliest address pattern).
+_GLUED_SUFFIXES = tuple(sorted({w.lower() for w in _CUES["street_glued_suffixes"]}, key=len, reverse=True))
+# A word (possessive: no backtracking into it), an optional dot, then a number ("Hauptstr. 5"); the
+# word's ending is then tested against the types.
+_WORD_THEN_NUMBER = re.compile(
+    r"(?<![\w])([A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]{3,60}+\.?) ?\d{1,4}(?:[a-zA-Z](?!\w)|(?!\w))"
+)
 EU_ADDRESS = re.compile(
-    r"\b[A-Z\u00c4\u00d6\u00dc][a-z\u00e4\u00f6\u00fc\u00df]+"
-    rf"(?:{_words('street_glued_suffixes')})"
-    r" ?\d{1,4}[a-z]?\b"
-    r"|\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
+    r"\b(?:Rue|Avenue|Boulevard|Calle|Avenida|Via|Viale|Piazza|Plaza|Rua|Ulica|ul\.|Carrer|Paseo|Chemin|Quai)"
     r"(?: (?:de|del|della|di|da|do|dos|das|la|le|les|du|des|d'|l')?[ ]?(?-i:[A-Z\u00c0-\u00dd])[\w'\u2019\-]*){1,4},? \d{1,4}[a-z]?"
     r"(?:[/\-]\d{1,4}[a-z]?)?\b(?![:.]\d)"  # "ul. Zielona 8/12": flat 12 of number 8
     r"|\b\d{1,4}(?:-\d{1,4})?,? (?:rue|avenue|boulevard|bd|place|all\u00e9e|chemin|impasse|quai|calle|via)"
@@ -185,28 +221,62 @@ EU_ADDRESS = re.compile(
     r"|\bP\.?O\.? Box \d+\b",
     re.IGNORECASE,
 )
+# Every EU_ADDRESS match holds one of these as a word.
+_EU_ADDRESS_WORDS = frozenset(
+    "rue avenue boulevard calle avenida via viale piazza plaza rua ulica ul carrer paseo chemin quai bd place all\u00e9e "
+    "impasse box".split()
+)
+
+
+def glued_streets(text: str) -> Iterator[Span]:
+    """A house number after a word that ends in a glued street type, two letters or more before it."""
+    for match in _WORD_THEN_NUMBER.finditer(text):
+        word = match.group(1).lower()
+        if word.endswith(_GLUED_SUFFIXES) and any(
+            word.endswith(suffix) and len(word) - len(suffix) >= 2 for suffix in _GLUED_SUFFIXES
+        ):
+            yield Span(match.start(), match.end(), "ADDRESS")
+
 
 # A street named by its type word, with or without a number, in the languages of data/cues.json:
 # "Rue des Martyrs", "calle Florida", "Passeig de Gràcia 92", "Av. Insurgentes Sur 1602", "Corso
 # Spezia 60", "Rumeli Caddesi 45", "Bağdat Caddesi'nde". The name is capitalised; a type word that is
 # also an English word ("Via", "Place") counts only capitalised, and "via" never without a number.
-_NAME_WORD = r"(?-i:[A-Z\u00c0-\u00de\u0130\u015e\u00c7\u011e\u0141\u017b\u0179\u015a\u0106])[\w\-]*(?:['\u2019](?-i:[A-Z])[\w\-]*)?"
-_STREET_PARTICLE = r"(?:de la|de los|de las|del|de|des|du|della|delle|dei|di|da|do|dos|das|d'|l'|la|le|les|y|e)"
-_HOUSE_NUMBER = r"(?:,? (?:n[\u00ba\u00b0o]\.? ?|no:? ?)?\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,4}[a-zA-Z]?)?(?![\d:.,]\d|\w))"
+# A capital of the Latin, Greek or Cyrillic alphabets, or any letter of a script without capitals
+# (Hebrew, Arabic, Thai), starts a street's name: "Rue des Martyrs", "ул. Пушкина", "Đường Lê Lợi".
+_NAME_CAPITAL = r"A-Z\u00c0-\u00de\u0100-\u017f\u0386-\u03ab\u0400-\u042f\u1e00-\u1eff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f"
+_NAME_WORD = rf"(?-i:[{_NAME_CAPITAL}])[\w\-{MARKS}]*(?:['\u2019](?-i:[A-Z])[\w\-]*)?"
+_STREET_PARTICLE = r"(?:de la|de los|de las|del|de|des|du|della|delle|dei|di|da|do|dos|das|d'|l'|la|le|les|yr|y|e)"
+# "12", "12a", "8/12", "no. 5", "д. 10" (Russian "house"), "№ 7", "# 45-20" (Colombia).
+_HOUSE_NUMBER = (
+    r"(?:,? (?:n[\u00ba\u00b0o]\.? ?|no:? ?|nr\.? ?|\u0434\.? ?|\u0434\u043e\u043c ?|\u2116 ?|# ?)?"
+    r"\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,4}[a-zA-Z]?)?(?![\d:.,]\d|\w))"
+)
+
+
+def _cased_words(key: str) -> str:
+    """The words of `key`, a capitalised one ("Diagonal", an English word too) only as written."""
+    return "|".join(
+        f"(?-i:{re.escape(w)})" if w[:1].isupper() else re.escape(w) for w in sorted(_CUES[key], key=len, reverse=True)
+    )
+
+
+# "No. 12, Jalan SS2/24", "House 42, Road 11": a house named before its street.
+_HOUSE_BEFORE = r"(?:(?-i:No\.?|House|Plot|Lot) ?\d{1,4}[A-Za-z]?,? )?"
 NAMED_STREET = re.compile(
-    rf"(?<![\w.])(?:(?:{_words('street_types_before')})|(?-i:{_words('street_types_before_english_words')}))"
+    # "Calle 85 # 11-53", "Carrera 7 #45-20", "Soi 11", "Jalan SS2/24": streets numbered, not named
+    # (tried first: "SS2" would pass for a name).
+    rf"(?<![\w.]){_HOUSE_BEFORE}(?:{_cased_words('street_types_numbered')}) (?-i:[A-Z]{{0,3}})\d{{1,3}}[A-Za-z]?(?:/\d{{1,3}})?"
+    rf"(?:(?: ?bis)? ?[A-Z]\b)?(?P<numbered>{_HOUSE_NUMBER})?(?![\w%])"
+    rf"|(?<![\w.]){_HOUSE_BEFORE}(?:(?:{_words('street_types_before')})|(?-i:{_words('street_types_before_english_words')}))"
     rf"(?: (?:{_STREET_PARTICLE}) ?)?(?: ?{_NAME_WORD})(?: (?:{_STREET_PARTICLE} ?)?{_NAME_WORD}){{0,3}}"
-    rf"(?P<number>{_HOUSE_NUMBER})?"
-    rf"|(?<![\w.]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?-i:{_words('street_types_after')})(?!\w){_HOUSE_NUMBER}?",
+    rf"(?P<number>{_HOUSE_NUMBER}{{1,2}})?"
+    rf"|(?<![\w.]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?-i:{_words('street_types_after')})(?!\w){_HOUSE_NUMBER}?"
+    # Korean road names end in 로 or 길, then the building's number: "테헤란로 152", "봉은사로 12길 5".
+    r"|[\uac00-\ud7a3]+(?:\ub85c|\uae38)(?: \d{1,3}(?:\ubc88)?\uae38)? \d{1,4}(?:-\d{1,4})?(?!\d)",
     re.IGNORECASE,
 )
 
-# Every EU_ADDRESS match holds one of these (lower case): a cheap test before the costly regex.
-_EU_STREET_WORDS = (
-    "str", "weg", "gasse", "platz", "allee", "laan", "gracht", "plein", "vej", "gat", "veien", "kade", "singel",
-    "rue", "avenue", "boulevard", "calle", "avenida", "via", "piazza", "plaza", "rua", "ulica", "ul.", "carrer",
-    "paseo", "chemin", "quai", "bd", "place", "all\u00e9e", "impasse", "box",
-)
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -235,11 +305,28 @@ DATE = re.compile(
 _NOT_DISTRICTS = {"CO2", "B12", "B6", "B1", "A4", "A5", "PS4", "PS5", "MP3", "MP4", "G7", "G20", "F1", "T1", "T2", "A1", "M1"}
 
 
-def _month_names() -> list[str]:
+_WORD_CHARS = re.compile(r"\w+").findall
+
+
+def word_set(lower: str) -> set[str]:
+    """The words of a text in lower case: its runs of word characters, so split at spaces and at
+    every mark ("caddesi'nde", "av.", "«mars»", "📸insta:"). Every word-led pattern starts at a word
+    boundary, so a set lookup tells whether it can match at all."""
+    return set(_WORD_CHARS(lower))
+
+
+def _gate_word(phrase: str) -> str:
+    """The word of `phrase` that a text holding it holds too (its longest)."""
+    return max(word_set(phrase.lower()), key=len)
+
+
+def _month_names(only: tuple[str, ...] | None = None) -> list[str]:
     """Month names of every calendar and language in `data/dates.json` (built from CLDR by
-    `data/build_dates.py`), longest first so "maggio" is tried before "mag."."""
+    `data/build_dates.py`), or of the languages `only`, longest first so "maggio" is tried before "mag."."""
     data = _data("dates.json")
-    names = {name for forms in data["months"].values() for name in forms} | set(data["other_calendars"])
+    names = {name for language, forms in data["months"].items() if only is None or language in only for name in forms}
+    if only is None:
+        names |= set(data["other_calendars"])
     return sorted(names, key=len, reverse=True)
 
 
@@ -247,18 +334,33 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w).replace("\\ ", " ") for w in words)
 
 
-# "3. März", "3 maart", "le 12 mai", "5 de junio de 2025", "1er juin", "15 maja", "3 Mart'ta",
-# "12 Farvardin": a day number, then a month in any language we know the months of.
+_THAI = re.compile("[\u0e00-\u0e7f]").search
+# After a month, no letter of a spaced script: "3 marzo" but not "3 marzolino". Thai writes no
+# spaces between words, so a Thai month may run on into the next word ("3 มีนาคมนี้").
+_MONTH_END = r"(?![^\W\u0e00-\u0e7f])"
+# "3 марта", "3. März", "le 12 mai", "5 de junio de 2025", "1er juin", "15 maja", "3 Mart'ta",
+# "3 Μαρτίου", "3 במרץ", "12 Farvardin": a day number, then a month in any language we know the
+# months of ("5hb Mac": Malay's ordinal); "Marso 3, 2025", "Megabit 12", "2081 Shrawan 5", "március 3."
+# in the languages that write the month first; and
+# Vietnamese, whose months are numbers: "ngày 3 tháng 4", "3 tháng 4 năm 2025", "ngày 3/4".
 WORLD_DATE = re.compile(
-    r"(?<![\w.,/])\d{1,2}(?:\.|er|re|\u00e8me|e|\u00ba|\u00aa|\u00b0|st|nd|rd|th)? ?(?:de |del |d'|of )?"
-    rf"(?:{_alternatives(_month_names())})(?!\w)"
-    r"(?:,? (?:de |del )?\d{4}(?!\d))?",
+    r"(?<![\w.,/])\d{1,2}(?:\.|er|re|\u00e8me|e|\u00ba|\u00aa|\u00b0|st|nd|rd|th|hb)? ?(?:de |del |d'|of )?"
+    rf"(?:{_alternatives(_month_names())}){_MONTH_END}"
+    r"(?:,? (?:de |del )?\d{4}(?!\d))?"
+    rf"|(?<![\w.])(?:\d{{4}}\.? )?(?:{_alternatives(_month_names(tuple(_data('dates.json')['month_first'])))}) \d{{1,2}}(?:st|nd|rd|th|\.)?"
+    r"(?![\d:]|[.,]\d)(?:,? \d{4}(?!\d))?"
+    r"|(?<!\w)(?:ng[\u00e0a]y |m[\u00f9u]ng |m[\u1ed3o]ng )?\d{1,2} th[\u00e1a]ng \d{1,2}(?!\d)(?: n[\u0103a]m \d{4}(?!\d))?"
+    r"|(?<!\w)ng[\u00e0a]y \d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])",
     re.IGNORECASE,
 )
-# Every WORLD_DATE match holds one of these as a word ("de junio" holds "junio").
+# Every WORLD_DATE match holds one of these as a word ("de junio" holds "junio"; "ก.ค." holds "ก"),
+# except a Thai month run on into the next word, looked for as written (_THAI_MONTHS).
 # English months are DATE's: with only those WORLD_DATE adds only the German "20. April".
 _ENGLISH_MONTHS = frozenset(_data("dates.json")["months"]["en"])
-_MONTH_WORDS = frozenset(w.split(" ")[-1].rstrip(".") for w in _month_names()) - _ENGLISH_MONTHS
+_MONTH_WORDS = frozenset(
+    _gate_word(w) for w in _month_names() if not _THAI(w)
+) - _ENGLISH_MONTHS | {"th\u00e1ng", "thang", "ng\u00e0y", "ngay"}
+_THAI_MONTHS = tuple(w for w in _month_names() if _THAI(w))
 _DAY_DOT = re.compile(r"\d\. ?[A-Za-z]").search
 # "24.12.", "14.03.": day and month with the German and Turkish trailing dot, no year.
 DOTTED_DAY_MONTH = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.(?!\d)")
@@ -311,20 +413,16 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-# The words of a text in lower case, split at spaces and marks (apostrophes too: "caddesi'nde";
-# dots too: "av." is "av"): a set lookup tells whether a costly word-led pattern can match at all.
-def word_set(lower: str) -> set[str]:
-    # str.replace and split: half the time of a regular-expression split on a diary sentence.
-    for mark in ",.:;!?()'\u2019\"#/":
-        if mark in lower:
-            lower = lower.replace(mark, " ")
-    return set(lower.split())
-
-
 _CONTACT_FIRST_WORDS = frozenset(w.split(" ", 1)[0] for w in _CUES["contact_words"])
-_STREET_WORDS = frozenset(w.lower().rstrip("./") for key in ("street_types_before", "street_types_after") for w in _CUES[key])
-# English words that are street types only capitalised ("Place de la Concorde"): looked for as written.
-_ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"])
+_STREET_WORDS = frozenset(
+    _gate_word(w) for key in ("street_types_before", "street_types_after", "street_types_numbered") for w in _CUES[key]
+    if not (key == "street_types_numbered" and w[:1].isupper())
+)
+# English words that are street types only capitalised ("Place de la Concorde"), and Thai ones, glued
+# to the name ("ถนนสุขุมวิท"): looked for as written.
+_ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"]) + tuple(
+    w + " " for w in _CUES["street_types_numbered"] if w[:1].isupper()
+) + tuple(w for w in _CUES["street_types_before"] if _THAI(w))
 
 
 def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Span]:
@@ -336,7 +434,8 @@ def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Sp
     if " dot " in lower or "(dot)" in lower or "[dot]" in lower:
         for match in SPOKEN_EMAIL.finditer(text):
             yield Span(match.start(), match.end(), "EMAIL")
-    if _HANDLE_WORD(lower):
+    words = words if words is not None else word_set(lower)
+    if not _HANDLE_WORDS.isdisjoint(words):
         for match in KEYED_HANDLE.finditer(text):
             value = match.group(1)
             if value.isdigit():
@@ -346,7 +445,7 @@ def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Sp
             if value.isalpha() and not _OWNED_ACCOUNT(text, 0, match.start()) and not _NAMED_HANDLE(match.group(0)):
                 continue
             yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
-    if not _CONTACT_FIRST_WORDS.isdisjoint(words if words is not None else word_set(lower)) and _could_be_an_id(text):
+    if not _CONTACT_FIRST_WORDS.isdisjoint(words) and _could_be_an_id(text):
         for match in CONTACT_ID.finditer(text):
             value = text[match.start(1) : _trim(text, *match.span(1))]
             if _ID_SHAPED(value) and not value.isdigit():
@@ -392,14 +491,46 @@ _LOCAL_NUMBER = re.compile(r"\d{3}[ .\-]\d{4}").fullmatch
 _DASHED_RANGE = re.compile(r"\d{1,2}-\d{1,2}-\d{2}").fullmatch
 
 
-# Cheap scans (each starts on a digit or a capital) that every match of a costlier pattern needs:
-# a text without them skips that pattern. Flags match the pattern's, so the gate never lies.
-_HAS_DASHED_DIGITS = re.compile(r"\d-\d").search  # SSN, Polish and Portuguese postcodes
+# Cheap tests that every match of a costlier pattern needs: a text without them skips that pattern
+# (see digit_shapes). Flags match the pattern's, so the gate never lies.
+_HAS_DASHED_DIGITS = re.compile(r"\d-\d").search  # SSN, Polish and Portuguese postcodes, block addresses
 _HAS_SIX_DIGITS = re.compile(r"\d{2} ?\d{2} ?\d{2}").search  # NI numbers
-_HAS_CAPS_DIGITS = re.compile(r"[A-Z]{2}\d{2}").search  # IBANs, number plates
-_HAS_INWARD_CODE = re.compile(r"\d[A-Z]{2}", re.IGNORECASE).search  # UK postcodes end "9QW"
-_HAS_CAPITAL_DIGIT = re.compile(r"[A-Z]\d").search  # districts, Eircodes, Canadian codes
-_HAS_FOUR_DIGITS = re.compile(r"\d{4}").search  # ZIP, Australian, continental and Dutch postcodes
+
+
+_INWARD_AFTER = re.compile(r"\d[A-Z]{2}", re.IGNORECASE).match
+ALL_SHAPES = frozenset({"dashed", "six", "caps", "inward", "capital", "four", "spaced"})
+_THREE_DIGITS = re.compile(r"\d{3}").fullmatch
+
+
+def digit_shapes(text: str) -> frozenset[str]:
+    """The shapes a text's digits take, read off its runs of digits in one pass (each was a scan of
+    the whole text): "dashed" \\d-\\d (SSN, Polish and Portuguese postcodes), "four" \\d{4} (ZIP,
+    Australian, continental and Dutch postcodes), "capital" [A-Z]\\d (districts, Eircodes, Canadian
+    codes), "caps" [A-Z]{2}\\d{2} (IBANs, number plates), "inward" \\d[A-Z]{2} in any case (UK
+    postcodes end "9QW"), "six" \\d{2} ?\\d{2} ?\\d{2} (NI numbers), "spaced" three digits, a
+    space, two ("130 00": Czech, Slovak, Swedish and Greek postcodes)."""
+    shapes = set()
+    total = 0
+    size = len(text)
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        total += end - start
+        if end - start >= 4:
+            shapes.add("four")
+        if start and "A" <= text[start - 1] <= "Z":
+            shapes.add("capital")
+            if end - start >= 2 and start >= 2 and "A" <= text[start - 2] <= "Z":
+                shapes.add("caps")
+        if end + 1 < size and text[end] == "-" and text[end + 1].isdecimal():
+            shapes.add("dashed")
+        if _INWARD_AFTER(text, end - 1):
+            shapes.add("inward")
+        if end - start == 2 and start >= 4 and text[start - 1] == " " and _THREE_DIGITS(text, start - 4, start - 1) \
+                and not (start >= 5 and text[start - 5].isdecimal()):
+            shapes.add("spaced")
+    if total >= 6 and _HAS_SIX_DIGITS(text):
+        shapes.add("six")
+    return frozenset(shapes)
 
 
 _ID_KEYWORDS = tuple(_ID_WORDS.replace("(?:ship)?", "").replace("licen[cs]e", "licence|license").split("|"))
@@ -438,8 +569,13 @@ HOME_UNIT = re.compile(
     r"\b(?:Flat|FLAT|Apt|APT|apt|Apartment|APARTMENT)\.? ?(?:[Nn]o\.? ?)?#?\d{1,5}[A-Za-z]?\b"
     r"(?! ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|miles?|km|metres?|meters?|m)\b)"
 )
-# "Dublin 8", "Dublin 6W": Dublin's postal districts.
-DUBLIN_DISTRICT = re.compile(r"\bDublin (\d{1,2}W?)\b")
+# "Dublin 8", "Dublin 6W", "Praha 3", "Paris 15e", "Budapest XIII": cities whose districts are
+# numbered, the number as narrow as a postcode.
+_NUMBERED_DISTRICT_CITIES = ("Dublin", "Praha", "Prague", "Paris", "Lyon", "Marseille", "Wien", "Budapest", "Bratislava", "Brno")
+DUBLIN_DISTRICT = re.compile(
+    rf"\b(?:{'|'.join(_NUMBERED_DISTRICT_CITIES)}) (\d{{1,2}}(?:W|e|er)?|(?-i:[IVX]{{1,5}}))(?![\w:])"
+    r"(?! ?(?:days?|nights?|weeks?|months?|years?|hours?|times?|people|of|or|to|-)\b)"  # "in Paris 2 days"
+)
 # "3-12-1 Shibuya": a Japanese block address (chome, block, house) before the district's name.
 BLOCK_ADDRESS = re.compile(r"(?<![\w/.\-])\d{1,4}-\d{1,4}-\d{1,4}(?= [A-Z])")
 
@@ -448,7 +584,8 @@ BLOCK_ADDRESS = re.compile(r"(?<![\w/.\-])\d{1,4}-\d{1,4}-\d{1,4}(?= [A-Z])")
 _ID_FIRST_WORDS = frozenset(k.split(" ")[0] for k in _ID_KEYWORDS)
 
 
-def phones_and_numbers(text: str, words: set[str] | None = None) -> Iterator[Span]:
+def phones_and_numbers(text: str, words: set[str] | None = None, shapes: frozenset[str] | None = None) -> Iterator[Span]:
+    shapes = shapes if shapes is not None else digit_shapes(text)
     for match in PHONE.finditer(text):
         start, end = match.start(), _trim(text, *match.span())
         extension = _EXTENSION(text, end)
@@ -466,8 +603,8 @@ def phones_and_numbers(text: str, words: set[str] | None = None) -> Iterator[Spa
             yield Span(start, end, "ID")  # "member number 00983311" is an ID, whatever its shape
         elif 10 <= len(digits) <= 15 or (len(digits) >= 7 and (raw[0] in "+0(" or _LOCAL_NUMBER(raw))):
             yield Span(start, extension.end() if extension else end, "PHONE")
-    for pattern, gate in ((SSN, _HAS_DASHED_DIGITS), (NI_NUMBER, _HAS_SIX_DIGITS), (IBAN, _HAS_CAPS_DIGITS), (UK_PLATE, _HAS_CAPS_DIGITS)):
-        if gate(text):
+    for pattern, gate in ((SSN, "dashed"), (NI_NUMBER, "six"), (IBAN, "caps"), (UK_PLATE, "caps")):
+        if gate in shapes:
             for match in pattern.finditer(text):
                 yield Span(match.start(), match.end(), "ID")
     keyed = _keyed_ids(text) if words is None or not _ID_FIRST_WORDS.isdisjoint(words) else ()
@@ -492,28 +629,29 @@ def phones_and_numbers(text: str, words: set[str] | None = None) -> Iterator[Spa
             yield Span(match.start(), match.end(), "ID")
 
 
-def postcodes(text: str) -> Iterator[Span]:
-    if _HAS_INWARD_CODE(text):
+def postcodes(text: str, shapes: frozenset[str] | None = None) -> Iterator[Span]:
+    shapes = shapes if shapes is not None else digit_shapes(text)
+    if "inward" in shapes:
         for match in UK_POSTCODE.finditer(text):
             yield Span(match.start(), match.end(), "POSTCODE")
-    capital_digit = _HAS_CAPITAL_DIGIT(text)
+    capital_digit = "capital" in shapes
     if capital_digit:
         for match in UK_DISTRICT.finditer(text):
             if match.group(1) not in _NOT_DISTRICTS:
                 yield Span(match.start(1), match.end(1), "POSTCODE")
-    if "Dublin " in text:
+    if any(city + " " in text for city in _NUMBERED_DISTRICT_CITIES):
         for match in DUBLIN_DISTRICT.finditer(text):
             yield Span(match.start(1), match.end(1), "POSTCODE")
-    four_digits = _HAS_FOUR_DIGITS(text)
+    four_digits = "four" in shapes
     if four_digits:
         for match in AU_POSTCODE.finditer(text):
             yield Span(match.start(1), match.end(1), "POSTCODE")
         for match in US_ZIP.finditer(text):
             group = 1 if match.group(1) else 2
             yield Span(match.start(group), match.end(group), "POSTCODE")
-    if four_digits or capital_digit or _HAS_DASHED_DIGITS(text):
+    if four_digits or capital_digit or "dashed" in shapes or "spaced" in shapes:
         for match in EU_POSTCODE.finditer(text):
-            group = next(i for i in range(1, 6) if match.group(i))
+            group = next(i for i in range(1, 7) if match.group(i))
             yield Span(match.start(group), match.end(group), "POSTCODE")
 
 
@@ -521,7 +659,7 @@ def named_streets(text: str, words: set[str] | None = None) -> Iterator[Span]:
     """Streets known by their type word, numbered or not (NAMED_STREET): no digit needed."""
     if _STREET_WORDS.isdisjoint(words if words is not None else word_set(text.lower())) and not any(
         w in text for w in _ENGLISH_STREET_TYPES
-    ):
+    ) and not ("\ub85c " in text or "\uae38 " in text):
         return
     for match in NAMED_STREET.finditer(text):
         first = match.group(0).split(" ", 1)[0].lower()
@@ -530,14 +668,18 @@ def named_streets(text: str, words: set[str] | None = None) -> Iterator[Span]:
         yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
 
 
-def addresses(text: str) -> Iterator[Span]:
+def addresses(text: str, text_words: set[str] | None = None) -> Iterator[Span]:
     if _HAS_DASHED_DIGITS(text):
         for match in BLOCK_ADDRESS.finditer(text):
             yield Span(match.start(), match.end(), "ADDRESS")
     for match in HOME_UNIT.finditer(text):
         yield Span(match.start(), match.end(), "ADDRESS")
-    # A match starts at a unit word ("Apartment #12") or the number: a digit within 16 characters.
-    for match in near_digits(ADDRESS, text, 16):
+    # A match starts at a unit word ("Apartment #12") or the number: a digit within 16 characters;
+    # and it holds a street type as a whole word (a run of word characters after a space).
+    lower = text.lower()
+    text_words = text_words if text_words is not None else word_set(lower)
+    street_typed = not _STREET_TYPES.isdisjoint(text_words)
+    for match in near_digits(ADDRESS, text, 16) if street_typed else ():
         words = match.group(1).split()
         suffix = match.group(2).lower()
         if any(w.lower().strip(".'\u2019") in _NOT_STREET_WORDS for w in words):
@@ -545,8 +687,8 @@ def addresses(text: str) -> Iterator[Span]:
         capitalised = any(w[:1].isupper() for w in words) and match.group(2)[:1].isupper()
         if capitalised or suffix in _STRONG_STREET:
             yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
-    lower = text.lower()
-    if any(word in lower for word in _EU_STREET_WORDS):
+    yield from glued_streets(text)
+    if not _EU_ADDRESS_WORDS.isdisjoint(text_words):
         for match in EU_ADDRESS.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
 
@@ -589,7 +731,11 @@ _ALL_DATES_AND_WORLD = re.compile(_DAY_SHAPES + rf"|(?P<world>{WORLD_DATE.patter
 
 def dates(text: str, words: set[str] | None = None) -> Iterator[Span]:
     words = words if words is not None else word_set(text.lower())
-    world = not _MONTH_WORDS.isdisjoint(words) or (_DAY_DOT(text) and not _ENGLISH_MONTHS.isdisjoint(words))
+    world = (
+        not _MONTH_WORDS.isdisjoint(words)
+        or (_DAY_DOT(text) and not _ENGLISH_MONTHS.isdisjoint(words))
+        or (not text.isascii() and _THAI(text) is not None and any(m in text for m in _THAI_MONTHS))
+    )
     for match in near_digits(_ALL_DATES_AND_WORLD if world else _ALL_DATES, text, 24):
         raw = match.group(0)
         if match.group("date") is not None:
@@ -616,7 +762,6 @@ def dates(text: str, words: set[str] | None = None) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "DATE")
 
 
-_NUMERIC = (postcodes, addresses)
 _HAS_DIGIT = re.compile(r"\d").search
 
 
@@ -629,7 +774,9 @@ def find_patterns(text: str) -> list[Span]:
         spans += [Span(m.start(), m.end(), "DATE") for m in WORD_DATE.finditer(text)]
     # Every other shape has a digit in it; most diary sentences have none.
     if _HAS_DIGIT(text):
-        spans += [span for detector in _NUMERIC for span in detector(text) if span.end > span.start]
+        shapes = digit_shapes(text)
+        spans += [span for span in postcodes(text, shapes) if span.end > span.start]
+        spans += [span for span in addresses(text, words) if span.end > span.start]
         spans += [span for span in dates(text, words) if span.end > span.start]
-        spans += [span for span in phones_and_numbers(text, words) if span.end > span.start]
+        spans += [span for span in phones_and_numbers(text, words, shapes) if span.end > span.start]
     return spans
