@@ -138,6 +138,16 @@ class Subject(str, Enum):
     exam = "exam"
     dilator = "dilator"
     tampon = "tampon"
+    faith = "faith"
+    """Religion, prayer, what a faith or community expects."""
+    gender = "gender"
+    """Being trans or non-binary, dysphoria, being misgendered."""
+    past_harm = "past_harm"
+    """Assault, abuse or another painful experience done to the person."""
+    life_stage = "life_stage"
+    """Childbirth and after, menopause: pain that began later in life."""
+    care_access = "care_access"
+    """Getting care at all: waiting lists, costs, no specialist near."""
 
 
 SUBJECT_NAMES: dict[str, str] = {
@@ -153,6 +163,11 @@ SUBJECT_NAMES: dict[str, str] = {
     "exam": "an exam or appointment",
     "dilator": "dilator practice",
     "tampon": "tampons or cups",
+    "faith": "your faith",
+    "gender": "your gender",
+    "past_harm": "something that happened to you",
+    "life_stage": "a change in your body's life (a birth, menopause)",
+    "care_access": "getting care",
 }
 """How a reason names a subject ("about your partner")."""
 

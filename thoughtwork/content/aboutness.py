@@ -27,7 +27,8 @@ PEOPLE = frozenset({Subject.partner, Subject.clinician, Subject.family, Subject.
 
 TIES = frozenset(
     {Subject.partner, Subject.dating, Subject.clinician, Subject.family, Subject.friends, Subject.exam, Subject.dilator,
-     Subject.tampon, Subject.pain}
+     Subject.tampon, Subject.pain, Subject.faith, Subject.gender, Subject.past_harm, Subject.life_stage,
+     Subject.care_access}
 )
 """Subjects a text can be tied to: a reframe naming one of them fits only a thought about it.
 Sex and the body are left out on purpose: in this app nearly every thought has them behind it."""
