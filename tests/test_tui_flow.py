@@ -460,7 +460,9 @@ def _count_saves(monkeypatch) -> list[str]:
 def test_typing_is_saved_once_a_moment_after_the_last_key(tmp_path, monkeypatch):
     """If the terminal is simply closed, what was typed a moment before is already in the journal,
     saved once after the typing pauses (not once a key)."""
-    monkeypatch.setattr(flow, "SAVE_PAUSE", 0.3)
+    # A pause long enough that a loaded machine's gaps between two typed keys never reach it
+    # (0.3 s saved "W" alone once under load), short enough for a quick test.
+    monkeypatch.setattr(flow, "SAVE_PAUSE", 1.5)
     path = make_journal(tmp_path / "j.twj")
     saved = _count_saves(monkeypatch)
 
@@ -471,7 +473,7 @@ def test_typing_is_saved_once_a_moment_after_the_last_key(tmp_path, monkeypatch)
             await pilot.press("n")
             await wait_for_screen(pilot, "RecordScreen")
             await type_text(pilot, "Waiting room")
-            await wait_for(pilot, lambda: [r.situation for r in app.journal.records()] == ["Waiting room"])
+            await wait_for(pilot, lambda: [r.situation for r in app.journal.records()] == ["Waiting room"], tries=400)
             await pilot.pause(0.5)
             assert saved == ["Waiting room"]
 
