@@ -53,3 +53,40 @@ def test_every_character_typed_is_in_the_journal_after_a_hang_up(tmp_path, how):
     with Journal.open(path, PASSPHRASE) as journal:
         situations = [record.situation for record in journal.records()]
     assert situations == ["\n".join(LINES)], f"exit code {code}"
+
+
+STUCK_TERMINAL = """
+import os, sys, threading
+from textual.drivers import _writer_thread
+
+# Once the marker file exists, every write to the terminal waits for ever: the state Textual's
+# shutdown was seen stuck in after the window closed (its writer gone, its queue full).
+marker = sys.argv[1]
+real_write = _writer_thread.WriterThread.write
+def write(self, text):
+    if os.path.exists(marker):
+        threading.Event().wait()
+    real_write(self, text)
+_writer_thread.WriterThread.write = write
+
+from thoughtwork.cli.main import main
+sys.exit(main(["--journal", sys.argv[2]]))
+"""
+
+
+@pytest.mark.slow
+def test_a_hang_up_ends_the_app_even_when_the_terminal_never_takes_another_write(tmp_path):
+    path = make_journal(tmp_path / "j.twj")
+    marker = tmp_path / "terminal-stuck"
+    env = dict(os.environ, THOUGHTWORK_PASSPHRASE=PASSPHRASE)
+    terminal = Terminal([sys.executable, "-c", STUCK_TERMINAL, str(marker), str(path)], env)
+    try:
+        terminal.wait_until_drawn("Start a new thought record")
+        marker.touch()
+        terminal.process.send_signal(signal.SIGHUP)
+        code = terminal.process.wait(timeout=20)  # before the fix: asleep for ever, holding the lock
+    finally:
+        terminal.wait_for_exit()
+    assert code == 0
+    with Journal.open(path, PASSPHRASE) as journal:  # the lock is free: the person can come back
+        assert journal.records() == []

@@ -39,6 +39,9 @@ CLOSING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") 
 """Sent when the terminal window is closed (SIGHUP) or the system asks the app to stop (SIGTERM):
 what is typed is saved before the app goes."""
 
+EXIT_GRACE_SECONDS = 3.0
+"""How long a hang-up or crash waits for Textual's orderly exit before the process ends anyway."""
+
 CRASH_MESSAGE = (
     "thoughtwork met an unexpected problem and closed.\n"
     "Everything up to your last step was saved in your journal.\n"
@@ -427,7 +430,29 @@ class ThoughtworkApp(GentleCrash, App[None]):
             self.save_drafts()
         except Exception:  # noqa: BLE001 - nobody is left to tell, and its text must not reach a log
             pass
+        self._leave_within_seconds()
         self.exit()
+
+    def _leave_within_seconds(self) -> None:
+        """End the process EXIT_GRACE_SECONDS from now if the orderly exit has not ended it by then.
+
+        With the window gone, Textual's shutdown can wait for ever on writes to a terminal that no
+        longer reads them (seen: closing the window just after unlocking left 1 process in 3
+        asleep, holding the journal's lock, so the person could not open the journal again).
+        What was typed is saved before this is armed; the journal is closed (its lock freed)
+        before the process ends. Never armed in tests run headless, where it would end pytest."""
+        if self.is_headless:
+            return
+
+        def leave() -> None:
+            try:
+                self._close_journal()
+            finally:
+                os._exit(self.return_code or 0)
+
+        watchdog = threading.Timer(EXIT_GRACE_SECONDS, leave)
+        watchdog.daemon = True  # an orderly exit is not held up by it
+        watchdog.start()
 
     def on_unmount(self) -> None:
         self._release_closing_signals()
@@ -440,4 +465,7 @@ class ThoughtworkApp(GentleCrash, App[None]):
 
     def before_crash(self) -> None:
         # Everything typed so far is worth more than a clean exit.
-        self.save_drafts()
+        try:
+            self.save_drafts()
+        finally:
+            self._leave_within_seconds()  # a crash as the terminal goes can hang the same way
