@@ -310,6 +310,37 @@ def test_a_thought_about_self_harm_offers_crisis_support_without_ending_the_reco
     run(scenario)
 
 
+def test_words_of_self_harm_in_the_evidence_box_lead_to_the_safety_step_too(tmp_path):
+    """A new user wrote 'Nothing works and I just want to die' as evidence: the thought step had
+    been calm, so nothing was noticed and the next step offered a reframe. Every box counts."""
+    draft = ThoughtRecord(situation="At home", automatic_thought="It will hurt", evidence_for=["It hurt"])
+    path = make_journal(tmp_path / "j.twj", [draft])
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            app.start_record(draft.id)
+            await wait_for_screen(pilot, "RecordScreen")
+            screen = app.screen
+            for _ in range(len(screen.steps)):
+                if type(screen.current).__name__ == "EvidenceStep":
+                    break
+                await pilot.press("ctrl+b")
+                await pilot.pause()
+            assert type(screen.current).__name__ == "EvidenceStep"
+            await type_text(pilot, ". Nothing works and I just want to die")
+            await pilot.press("ctrl+n")
+            await wait_for_screen(pilot, "CrisisScreen")
+            await pilot.press("escape")
+            await wait_for_screen(pilot, "RecordScreen")
+            assert type(screen.current).__name__ == "SafetyStep"
+            assert "ReframeStep" not in {s.__name__ for s in screen.steps}
+
+    pytest.importorskip("thoughtwork.tui.screens.crisis")
+    run(scenario)
+
+
 def test_a_balanced_thought_is_affirmed_on_every_step(tmp_path):
     """'It got easier' is not disputed: the questions ask what helped, the person's own words
     start as the balanced thought, and the summary says it was balanced to begin with."""

@@ -62,6 +62,7 @@ def run_app(args: argparse.Namespace) -> int:
     """Open the app for the journal named on the command line (or the default one)."""
     path = locations.journal_path(getattr(args, "journal", None))
     app = ThoughtworkApp(path, passphrase=os.environ.get(PASSPHRASE_ENV) or None)
+    app.process_is_ours = True
     app.run()
     return app.return_code or 0
 
@@ -84,6 +85,9 @@ class ThoughtworkApp(GentleCrash, App[None]):
 
     TITLE = "thoughtwork"
     CSS_PATH = "app.tcss"
+    process_is_ours = False
+    """True when this app is the whole program (the `thoughtwork` command), so that it may end
+    the process itself if an exit hangs (see `_leave_within_seconds`)."""
     ENABLE_COMMAND_PALETTE = True
     CRASH_MESSAGE = CRASH_MESSAGE
 
@@ -440,8 +444,9 @@ class ThoughtworkApp(GentleCrash, App[None]):
         longer reads them (seen: closing the window just after unlocking left 1 process in 3
         asleep, holding the journal's lock, so the person could not open the journal again).
         What was typed is saved before this is armed; the journal is closed (its lock freed)
-        before the process ends. Never armed in tests run headless, where it would end pytest."""
-        if self.is_headless:
+        before the process ends. Armed only in the real command (`run_app`), never in a test
+        process, which it would end."""
+        if not self.process_is_ours:
             return
 
         def leave() -> None:

@@ -108,7 +108,7 @@ class RecordScreen(Screen[None]):
         self.record = record
         self.prompt = prompt
         self._early_keys = EarlyKeys()
-        self.safety_concern = _mentions_self_harm(f"{record.situation}\n{record.automatic_thought}")
+        self.safety_concern = any(_mentions_self_harm(words) for words in own_words(record))
         """Whether the words on this record raised a safety concern (the record then has a safety step)."""
         self.steps = steps_for(prompt, safety=self.safety_concern)
         self.index = self._resume_index() if resume else 0
@@ -214,9 +214,8 @@ class RecordScreen(Screen[None]):
                 self.dismiss()
                 return
             offer_help = False
-            if leaving is ThoughtStep or leaving is SituationStep:
-                # Before the next step is chosen: a thought of self-harm leads to the safety step.
-                offer_help = self.assess_safety()
+            # Before the next step is chosen: words of self-harm in any box lead to the safety step.
+            offer_help = self.assess_safety()
             target = self.index + step
             if 0 <= target < len(self.steps) and self.steps[target] is SummaryStep and not self._can_finish():
                 await self._ask_for_what_is_missing()
@@ -417,14 +416,12 @@ class RecordScreen(Screen[None]):
     def assess_safety(self, *, force: bool = False) -> bool:
         """Whether the words now raise a safety concern not yet answered (then the crisis window
         is to be offered); the steps follow the answer (the safety step, or the usual ones)."""
-        text = f"{self.record.situation}\n{self.record.automatic_thought}"
-        if not text.strip() or text in self._crisis_shown_for:
-            return False
-        self.safety_concern = force or _mentions_self_harm(text)
-        if self.safety_concern:
-            self._crisis_shown_for.add(text)
+        concerning = {words for words in own_words(self.record) if _mentions_self_harm(words)}
+        new = concerning - self._crisis_shown_for
+        self.safety_concern = force or bool(concerning)
+        self._crisis_shown_for |= concerning
         self._fit_steps()
-        return self.safety_concern
+        return force or bool(new)
 
     def _fit_steps(self) -> None:
         """The safety step in place of the disputing ones, or back, as the words now stand."""
@@ -432,8 +429,22 @@ class RecordScreen(Screen[None]):
         steps = steps_for(self.prompt, safety=self.safety_concern)
         if steps != self.steps:
             self.steps = steps
-            self.index = steps.index(current) if current in steps else min(self.index, len(steps) - 1)
+            if current in steps:
+                self.index = steps.index(current)
+            elif SafetyStep in steps:
+                # Leaving a disputing step (evidence, reframe) that gave way: the next is the safety step.
+                self.index = steps.index(SafetyStep) - 1
+            else:
+                self.index = min(self.index, len(steps) - 1)
             self._update_chrome()
+
+
+def own_words(record: ThoughtRecord) -> list[str]:
+    """Every box of the record the person writes in, each on its own: words of self-harm may come
+    in any of them (the evidence, the balanced thought, a feeling typed under 'other')."""
+    pieces = [record.situation, record.automatic_thought, *record.evidence_for, *record.evidence_against,
+              record.balanced_thought, *(emotion.name for emotion in record.emotions), *record.prompt_answers.values()]
+    return [piece for piece in pieces if piece.strip()]
 
 
 def _mentions_self_harm(text: str) -> bool:
