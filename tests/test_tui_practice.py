@@ -310,3 +310,19 @@ def test_step_names_and_rewards_are_shown_literally(tmp_path):
         assert any("[b]Mine[/b]" in n and "\x1b" not in n for n in notes)
 
     drive(path, scenario)
+
+
+def test_words_of_self_harm_in_a_practice_bring_the_crisis_window(tmp_path):
+    """A new user's loudest thought 'I want to die' was answered 'Well done for showing up' alone."""
+    path = with_ladder(tmp_path / "j.twj")
+
+    async def scenario(app, pilot):
+        await wait_for_screen(pilot, "HomeScreen")
+        await pilot.press("l", "n")
+        await wait_for_screen(pilot, "PracticeLogScreen")
+        app.screen.query_one("#loudest_thought", Input).value = "I want to die"
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, "CrisisScreen")
+        assert [p.loudest_thought for p in app.journal.practices()] == ["I want to die"]
+
+    drive(path, scenario)

@@ -63,6 +63,7 @@ class PracticeLogScreen(Screen[None]):
             practice = PracticeEntry(step_id=step.id if step else None, step_title=step.title if step else "")
         self.practice = practice
         self.earned: list[str] = []
+        self._crisis_shown_for: set[str] = set()
 
     def compose(self) -> ComposeResult:
         p = self.practice
@@ -195,6 +196,7 @@ class PracticeLogScreen(Screen[None]):
         if self.save() is not None:
             self.notify("Saved. Well done for practising.")
             self._celebrate()
+            self._offer_help_if_needed()
 
     def action_close(self) -> None:
         try:
@@ -208,6 +210,18 @@ class PracticeLogScreen(Screen[None]):
             self.app.pop_screen()
             self.app.notify("Practice saved. Well done for showing up.")
             self._celebrate()
+            self._offer_help_if_needed()
+
+    def _offer_help_if_needed(self) -> None:
+        """Words of self-harm in what the person wrote (the loudest thought, a note) bring the
+        crisis window, as they do in a thought record; each wording once."""
+        from thoughtwork.safety import mentions_self_harm
+
+        words = {value for value in self.practice.model_dump().values() if isinstance(value, str) and value.strip()}
+        concerning = {text for text in words if mentions_self_harm(text)} - self._crisis_shown_for
+        if concerning:
+            self._crisis_shown_for |= concerning
+            self.app.action_crisis()
 
     @on(Button.Pressed, "#record-from")
     def _record_button(self) -> None:
