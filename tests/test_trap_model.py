@@ -67,6 +67,13 @@ def test_a_word_that_only_holds_the_sentence_together_is_never_shown_as_the_reas
     assert [text[s:e] for s, e in hits[0].spans] == ["sky"]
 
 
+def test_a_reason_word_is_shown_whole_not_cut_at_its_contraction():
+    model = tiny_model({"u:can": {"catastrophizing": 9.0}, "u:ca": {"catastrophizing": 9.0}})
+    text = "Maybe I can't manage the trip."
+    hits = run(model, text)
+    assert [text[s:e] for s, e in hits[0].spans] == ["can't"]  # was "ca"
+
+
 def test_a_trap_the_rules_found_is_not_added_twice_and_keeps_the_rules_evidence():
     model = tiny_model({"u:always": {"overgeneralization": 8.0}, "r:overgeneralization": {"overgeneralization": 2.0}})
     hits = run(model, "It always hurts.")

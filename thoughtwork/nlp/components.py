@@ -193,6 +193,15 @@ def word_start(doc: Doc, start: int) -> int:
     return start
 
 
+def word_end(doc: Doc, end: int) -> int:
+    """The last token of the word holding token `end`: a span that stops on the head of a
+    contraction ("ca" of "can't") is shown to its tail ("can't")."""
+    following = end + 1
+    if following < len(doc) and doc[following].lower_ in _CONTRACTION_TAILS and not doc[end].whitespace_:
+        return following
+    return end
+
+
 def _holds(lemma: list[str], context: Context, word_sets: tuple[frozenset[str], frozenset[str]], bounds: tuple[int, int]) -> bool:
     """Whether the words first..last hold one of these words or lemmas (`lemma`: the doc's lemmas,
     read once by `word_forms`, rather than a Token object made for each word again)."""

@@ -22,7 +22,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from thoughtwork.nlp.components import DECLINED_KEY, DISTORTIONS_KEY, Hit, word_forms, word_start
+from thoughtwork.nlp.components import DECLINED_KEY, DISTORTIONS_KEY, Hit, word_end, word_forms, word_start
 from thoughtwork.nlp.features import is_word, token_parts, word_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "trap_model.npz"
@@ -190,7 +190,8 @@ class TrapModel:
             tokens = model.heaviest_tokens(rows, owners, label, word_forms(doc)[0])
             if not tokens:
                 continue  # nothing in the words to show as the reason: not offered
-            spans = tuple((doc[word_start(doc, t)].idx, doc[t].idx + len(doc[t])) for t in sorted(tokens))
+            ends = [doc[word_end(doc, t)] for t in sorted(tokens)]
+            spans = tuple((doc[word_start(doc, t)].idx, end.idx + len(end)) for t, end in zip(sorted(tokens), ends))
             added.append(Hit(distortion, float(probability), spans, ("model",), "model"))
         if not added:
             return hits
