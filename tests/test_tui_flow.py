@@ -299,6 +299,12 @@ def test_a_thought_about_self_harm_offers_crisis_support_without_ending_the_reco
             shown = " ".join(str(w.render()) for w in screen.current.query(Static))
             assert "Samaritans" not in shown and "findahelpline.com" in shown  # this journal's region: international
             assert "grounding" in shown.lower()
+            from thoughtwork.tui.widgets.bullet import Bullet
+
+            items = list(screen.current.query(Bullet))  # lines to call and grounding steps
+            assert len(items) >= 6
+            # Each item's words sit right of its mark, so a wrapped line stays under its words.
+            assert all(i.query_one(".bullet-text").region.x > i.query_one(".bullet-mark").region.x for i in items)
             await type_text(pilot, "my cat")  # the person can still write: their reasons
             await pilot.press("ctrl+n")
             assert app.journal.settings().safety_reasons == ["my cat"]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -20,6 +20,7 @@ from thoughtwork.models import (
 )
 from thoughtwork.text import clean, shorten
 from thoughtwork.tui.screens.record.emotions import feelings_text
+from thoughtwork.tui.widgets.bullet import Bullet
 from thoughtwork.tui.widgets.confirm import ConfirmModal
 from thoughtwork.tui.widgets.highlighted_thought import highlight
 
@@ -56,9 +57,9 @@ def delete_question(record: ThoughtRecord) -> str:
     return f"Delete {named}, from {local.day} {local:%b %Y}? It cannot be brought back."
 
 
-def bullet(item: Text) -> Horizontal:
+def bullet(item: Text) -> Bullet:
     """One item of a list: the bullet, and beside it the words, wrapping under themselves."""
-    return Horizontal(Static("\u2022", classes="bullet-mark"), Static(item, classes="bullet-text"), classes="detail-bullet")
+    return Bullet(item, classes="detail-bullet")
 
 
 def rating_change(what: str, before: int | None, after: int | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widgets import Button, Label, Static, TextArea
 
 from thoughtwork.models import ThoughtRecord
@@ -17,6 +18,7 @@ from thoughtwork.safety import DEFAULT_REGION, crisis_resources, plan
 from thoughtwork.tui.screens.crisis import emergency_line
 from thoughtwork.tui.screens.record.step import Step, focus_now
 from thoughtwork.tui.widgets.bounded_text import BoundedTextArea
+from thoughtwork.tui.widgets.bullet import Bullet
 
 
 class SafetyStep(Step):
@@ -28,10 +30,12 @@ class SafetyStep(Step):
         resources = crisis_resources(region)
         yield Static(Text(plan.OPENING), classes="hint")
         yield Static(Text(plan.REACH_NOW, style="bold"), classes="hint")
-        yield Static(_reach_now(resources), id="reach-now")
+        with Vertical(id="reach-now"):
+            yield from _reach_now(resources)
         yield Button("All crisis lines and regions", id="open-crisis", compact=True)
         yield Static(Text(plan.GROUNDING_TITLE, style="bold"), classes="hint")
-        yield Static(_grounding(), id="grounding")
+        with Vertical(id="grounding"):
+            yield from _grounding()
         yield Button("Breathe with me", id="open-breathe", compact=True)
         yield Label(plan.REASONS_LABEL)
         yield BoundedTextArea("\n".join(settings.safety_reasons if settings else []), id="safety-reasons")
@@ -82,21 +86,19 @@ class SafetyStep(Step):
         self.app.action_breathe()
 
 
-def _reach_now(resources) -> Text:
-    text = Text(plan.REACH_NOW_TEXT + "\n")
+def _reach_now(resources) -> list[Static | Bullet]:
+    """The lines to call or text now, one bullet each (a long one wraps under its own words)."""
+    items: list[Static | Bullet] = [Static(Text(plan.REACH_NOW_TEXT), classes="intro")]
     for resource in resources[:-1]:
-        text.append(f"\n\u2022 {resource.name}: ", style="bold")
-        text.append(resource.contact)
+        item = Text(f"{resource.name}: ", style="bold")
+        item.append(resource.contact)
         if resource.hours:
-            text.append(f" ({resource.hours})", style="italic")
-    text.append("\n\n")
-    text.append_text(emergency_line(resources))
-    return text
+            item.append(f" ({resource.hours})", style="italic")
+        items.append(Bullet(item))
+    items.append(Static(emergency_line(resources), classes="emergency"))
+    return items
 
 
-def _grounding() -> Text:
-    text = Text()
-    for number, line in enumerate(plan.GROUNDING_STEPS, start=1):
-        text.append(f"{number}. {line}\n")
-    text.rstrip()
-    return text
+def _grounding() -> list[Bullet]:
+    """The grounding steps, numbered; each wraps under its own words."""
+    return [Bullet(Text(line), mark=f"{number}.") for number, line in enumerate(plan.GROUNDING_STEPS, start=1)]
