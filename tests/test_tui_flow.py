@@ -316,6 +316,19 @@ def test_a_thought_about_self_harm_offers_crisis_support_without_ending_the_reco
     run(scenario)
 
 
+async def open_draft_at(pilot, draft: ThoughtRecord, step: str):
+    """Resume `draft` (it opens at its furthest step) and step back to `step`; the record screen."""
+    pilot.app.start_record(draft.id)
+    await wait_for_screen(pilot, "RecordScreen")
+    screen = pilot.app.screen
+    for _ in range(len(screen.steps)):
+        if type(screen.current).__name__ == step:
+            break
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+    return screen
+
+
 def test_words_of_self_harm_in_the_evidence_box_lead_to_the_safety_step_too(tmp_path):
     """A new user wrote 'Nothing works and I just want to die' as evidence: the thought step had
     been calm, so nothing was noticed and the next step offered a reframe. Every box counts."""
@@ -326,14 +339,7 @@ def test_words_of_self_harm_in_the_evidence_box_lead_to_the_safety_step_too(tmp_
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
             await open_home(pilot)
-            app.start_record(draft.id)
-            await wait_for_screen(pilot, "RecordScreen")
-            screen = app.screen
-            for _ in range(len(screen.steps)):
-                if type(screen.current).__name__ == "EvidenceStep":
-                    break
-                await pilot.press("ctrl+b")
-                await pilot.pause()
+            screen = await open_draft_at(pilot, draft, "EvidenceStep")
             assert type(screen.current).__name__ == "EvidenceStep"
             await type_text(pilot, ". Nothing works and I just want to die")
             await pilot.press("ctrl+n")
@@ -712,14 +718,7 @@ def test_coming_back_to_a_box_with_words_goes_on_after_them(tmp_path):
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
             await open_home(pilot)
-            app.start_record(draft.id)
-            await wait_for_screen(pilot, "RecordScreen")
-            screen = app.screen
-            for _ in range(len(screen.steps)):
-                if type(screen.current).__name__ == "EvidenceStep":
-                    break
-                await pilot.press("ctrl+b")
-                await pilot.pause()
+            screen = await open_draft_at(pilot, draft, "EvidenceStep")
             first, second = screen.query_one("#evidence-for", TextArea), screen.query_one("#evidence-against", TextArea)
             assert app.focused is first
             await type_text(pilot, " last time")
