@@ -4,7 +4,7 @@ Both are deliberately simple and local: a phrase list that errs towards offering
 gentle, dismissable screen costs little) and a data file of helplines, each with its source.
 """
 
-from thoughtwork.safety.detection import mentions_self_harm
+from thoughtwork.safety.detection import concerning, mentions_self_harm
 from thoughtwork.safety.resources import (
     DEFAULT_REGION,
     CrisisResource,
@@ -20,6 +20,7 @@ __all__ = [
     "DEFAULT_REGION",
     "CrisisResource",
     "Region",
+    "concerning",
     "crisis_resources",
     "default_region",
     "region_from_locale",

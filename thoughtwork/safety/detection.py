@@ -9,6 +9,8 @@ subject ("it hurt", "I'm afraid it will hurt me"), which carry no risk on their 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import re
 
 from thoughtwork.text import mask_controls
@@ -92,3 +94,9 @@ def mentions_self_harm(text: str) -> bool:
     if not text or not text.strip():
         return False
     return _COMPILED.search(_normalise(text)) is not None
+
+
+def concerning(pieces: Iterable[str]) -> set[str]:
+    """The pieces of a person's writing (each box on its own) that mention self-harm: a caller
+    offers help once for each, remembering the ones already answered."""
+    return {piece for piece in pieces if mentions_self_harm(piece)}

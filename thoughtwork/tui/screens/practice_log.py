@@ -215,12 +215,12 @@ class PracticeLogScreen(Screen[None]):
     def _offer_help_if_needed(self) -> None:
         """Words of self-harm in what the person wrote (the loudest thought, a note) bring the
         crisis window, as they do in a thought record; each wording once."""
-        from thoughtwork.safety import mentions_self_harm
+        from thoughtwork.safety import concerning
 
-        words = {value for value in self.practice.model_dump().values() if isinstance(value, str) and value.strip()}
-        concerning = {text for text in words if mentions_self_harm(text)} - self._crisis_shown_for
-        if concerning:
-            self._crisis_shown_for |= concerning
+        words = [value for value in self.practice.model_dump().values() if isinstance(value, str)]
+        new = concerning(words) - self._crisis_shown_for
+        if new:
+            self._crisis_shown_for |= new
             self.app.action_crisis()
 
     @on(Button.Pressed, "#record-from")

@@ -108,7 +108,7 @@ class RecordScreen(Screen[None]):
         self.record = record
         self.prompt = prompt
         self._early_keys = EarlyKeys()
-        self.safety_concern = any(_mentions_self_harm(words) for words in own_words(record))
+        self.safety_concern = bool(_concerning(own_words(record)))
         """Whether the words on this record raised a safety concern (the record then has a safety step)."""
         self.steps = steps_for(prompt, safety=self.safety_concern)
         self.index = self._resume_index() if resume else 0
@@ -416,10 +416,10 @@ class RecordScreen(Screen[None]):
     def assess_safety(self, *, force: bool = False) -> bool:
         """Whether the words now raise a safety concern not yet answered (then the crisis window
         is to be offered); the steps follow the answer (the safety step, or the usual ones)."""
-        concerning = {words for words in own_words(self.record) if _mentions_self_harm(words)}
-        new = concerning - self._crisis_shown_for
-        self.safety_concern = force or bool(concerning)
-        self._crisis_shown_for |= concerning
+        found = _concerning(own_words(self.record))
+        new = found - self._crisis_shown_for
+        self.safety_concern = force or bool(found)
+        self._crisis_shown_for |= found
         self._fit_steps()
         return force or bool(new)
 
@@ -447,9 +447,10 @@ def own_words(record: ThoughtRecord) -> list[str]:
     return [piece for piece in pieces if piece.strip()]
 
 
-def _mentions_self_harm(text: str) -> bool:
+def _concerning(pieces: list[str]) -> set[str]:
+    """The pieces that mention self-harm (the safety package is imported on first use)."""
     try:
-        from thoughtwork.safety import mentions_self_harm
+        from thoughtwork.safety import concerning
     except ImportError:
-        return False
-    return mentions_self_harm(text)
+        return set()
+    return concerning(pieces)
