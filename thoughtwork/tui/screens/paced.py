@@ -56,10 +56,12 @@ class PacedScreen(Screen[None]):
         return True
 
     def advance(self, elapsed: float) -> None:
-        """Move the guide on by `elapsed` seconds of running time."""
+        """Move the guide on by `elapsed` seconds of running time. A hook every guide fills
+        (Breathe, each exercise); this class keeps only the clock."""
         raise NotImplementedError
 
     def draw(self) -> None:
+        """Show where the guide is now. A hook every guide fills, like `advance`."""
         raise NotImplementedError
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
