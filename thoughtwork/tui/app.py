@@ -112,6 +112,8 @@ class ThoughtworkApp(GentleCrash, App[None]):
         self._nlp_started = False
         self._reframes: list | None = None
         self._asking_to_quit = False
+        self._leaving = False
+        self._signals_before: dict[int, object] = {}
 
     # --- start-up -----------------------------------------------------------------
 
@@ -413,20 +415,28 @@ class ThoughtworkApp(GentleCrash, App[None]):
             self.exit()
 
     def _catch_closing_signals(self) -> None:
+        # A plain signal handler, not the event loop's: with the window gone, the loop itself can
+        # be stuck in a write to the terminal (its writer's queue full), and a handler the loop
+        # runs would never run. Python runs this one even then, between the stuck wait's retries.
         loop = asyncio.get_running_loop()
+
+        def closing(number: int, frame: object) -> None:
+            self._leave_within_seconds()
+            loop.call_soon_threadsafe(self._closed_from_outside)
+
         for number in CLOSING_SIGNALS:
             try:
-                loop.add_signal_handler(number, self._closed_from_outside)
-            except (NotImplementedError, RuntimeError, ValueError):
+                self._signals_before[number] = signal.signal(number, closing)
+            except (ValueError, OSError):
                 return  # not the main thread, or a platform without these signals
 
     def _release_closing_signals(self) -> None:
-        loop = asyncio.get_running_loop()
-        for number in CLOSING_SIGNALS:
+        for number, before in self._signals_before.items():
             try:
-                loop.remove_signal_handler(number)
-            except (NotImplementedError, RuntimeError, ValueError):
+                signal.signal(number, before)
+            except (ValueError, OSError, TypeError):
                 return
+        self._signals_before = {}
 
     def _closed_from_outside(self) -> None:
         """The terminal closed or the app was told to stop: keep every word, then leave without asking."""
@@ -434,7 +444,6 @@ class ThoughtworkApp(GentleCrash, App[None]):
             self.save_drafts()
         except Exception:  # noqa: BLE001 - nobody is left to tell, and its text must not reach a log
             pass
-        self._leave_within_seconds()
         self.exit()
 
     def _leave_within_seconds(self) -> None:
@@ -443,11 +452,13 @@ class ThoughtworkApp(GentleCrash, App[None]):
         With the window gone, Textual's shutdown can wait for ever on writes to a terminal that no
         longer reads them (seen: closing the window just after unlocking left 1 process in 3
         asleep, holding the journal's lock, so the person could not open the journal again).
-        What was typed is saved before this is armed; the journal is closed (its lock freed)
-        before the process ends. Armed only in the real command (`run_app`), never in a test
+        A closing signal arms it before the event loop saves what was typed (the loop may be the
+        thing that is stuck; then the save a second after the last key has kept the rest); the
+        journal is closed (its lock freed) before the process ends. Armed only in the real command (`run_app`), never in a test
         process, which it would end."""
-        if not self.process_is_ours:
+        if not self.process_is_ours or self._leaving:
             return
+        self._leaving = True
 
         def leave() -> None:
             try:
