@@ -60,6 +60,23 @@ def test_a_balanced_statement_is_affirmed_not_disputed(library):
     assert not any("predict" in q.lower() for q in questions)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was terrified of the speculum but the nurse went slowly and it was okay",
+        "had a sore day w the dilator but i stopped n breathed. thats allowed",
+        "It felt impossible last month, and then I managed the smallest one. I'm proud.",
+    ],
+)
+def test_a_thought_that_turns_past_a_fear_or_is_texted_is_balanced(text):
+    assert is_balanced(analyse(text), learned_balance(text)), text
+
+
+def test_a_turn_that_ends_dark_is_not_balanced():
+    for text in ("I managed it once but I'll never be normal", "It was okay but now I'm scared of next time"):
+        assert not is_balanced(analyse(text), learned_balance(text)), text
+
+
 def test_a_distorted_thought_is_not_called_balanced():
     for text in ("It will hurt every time", "Too tight.", "Smear Tuesday. Dreading it.", "I feel low today"):
         assert not is_balanced(analyse(text), learned_balance(text)), text
