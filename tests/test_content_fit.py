@@ -125,6 +125,19 @@ def test_questions_naming_someone_else_are_left_out(library):
     assert not any("partner" in q for q in questions_for(reframe, about("The doctor will leave the room")))
 
 
+def test_a_painful_past_gets_no_so_what_or_experiment(library):
+    """Techniques barred for a subject (subjects.toml `not_with`) are never offered for it."""
+    barred = {"downward arrow", "decatastrophising", "behavioural experiment", "graded exposure"}
+    for text in ("After what happened I am damaged goods and it would be a disaster if anyone found out",
+                 "Since what happened, if I try the dilator it will be a catastrophe"):
+        reading = about(text)
+        assert Subject.past_harm in reading
+        offered = offer_for_text(text, library)
+        assert offered and not {(r.reframe.technique or "").lower() for r in offered} & barred, text
+        assert not reading.allows("downward arrow") and reading.allows("self-compassion")
+    assert about("It will be a catastrophe").allows("downward arrow")
+
+
 def test_kept_mostly_as_offered_or_made_ones_own():
     offered = "I am predicting that my partner will leave. I don't know that."
     assert kept_mostly(offered, offered)

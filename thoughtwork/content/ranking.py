@@ -6,7 +6,9 @@ First what may be offered at all:
 - for a thought that is already balanced or kind, only reframes that affirm (`affirms = true`);
 - a reframe tied to a person or situation (a partner, a clinician, an exam, a dilator, pain; see
   `aboutness`) only when the thought, or the record's context, is about it;
-- a reframe that quotes a phrase only when the person wrote that phrase.
+- a reframe that quotes a phrase only when the person wrote that phrase;
+- no reframe of a technique the subject bars (`not_with` in `subjects.toml`: no downward arrow
+  or decatastrophising for a thought about past harm).
 
 Then each reframe earns points for the thinking traps it answers (weighted by how strongly the
 thought shows them), the themes it shares, the people and situations it shares, the words it
@@ -297,7 +299,7 @@ def _may_offer(reframe: Reframe, thought: _Thought) -> bool:
         return False  # a balanced thought is affirmed, never argued with
     if not thought.balanced and reframe.affirms and reframe.id.startswith(GENERAL_PREFIX):
         return False  # "this already sounds balanced" only for a balanced thought
-    if not thought.about.fits(reframe_ties(reframe)):
+    if not thought.about.fits(reframe_ties(reframe)) or not thought.about.allows(reframe.technique):
         return False
     return quotes_written(reframe.text, thought.plain)
 
