@@ -55,6 +55,9 @@ def test_a_balanced_statement_is_affirmed_not_disputed(library):
     offered = offer_for_text(text, library)
     assert not {"ft.experiment", "og.one-time-not-every", "ft.cannot-predict"} & {r.reframe.id for r in offered}
     assert all("balanced" in r.because for r in offered)
+    for kind in (text, "I breathed through it and my muscles softened a little"):
+        # affirmation only: no exercise either ('take a few slow breaths')
+        assert all(r.reframe.affirms for r in offer_for_text(kind, library)), kind
     questions = socratic_questions([r.reframe for r in offered], about(text), balanced=True)
     assert questions[0] == AFFIRMING_QUESTIONS[0]
     assert not any("predict" in q.lower() for q in questions)
