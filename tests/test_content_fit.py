@@ -109,6 +109,8 @@ def test_no_reframe_quotes_words_the_person_did_not_write(library):
         ("I'm scared", None, "", set(), {Subject.pain}),
         ("It was awful", None, "gp appointment this morning", {Subject.clinician, Subject.exam}, {Subject.partner}),
         ("No one will want to date me", None, "", {Subject.dating}, set()),
+        ("Every single time we try it hurts", None, "", {Subject.pain}, {Subject.dating}),
+        ("Still single at 34 because of this", None, "", {Subject.dating}, set()),
     ],
 )
 def test_who_and_what_a_thought_is_about(text, context, situation, expected, absent):
