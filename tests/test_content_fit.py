@@ -160,8 +160,8 @@ def test_the_evaluation_sets_hold_their_measured_figures(library):
     """Floors a little under the measured figures (README): a change that loses fit, offers a
     cross-context reframe or disputes self-harm text fails here."""
     items = [item for path in sorted(DATA.glob("reframe_eval_*.jsonl")) for item in load(path)]
-    assert len(items) >= 150
+    assert len(items) >= 300
     report = evaluate(items, shipped_offer(library))
-    assert report.fit_rate >= 0.75
-    assert report.cross_context <= 9
-    assert report.safety_errors <= 1
+    assert report.fit_rate >= 0.78  # 251 of 319 = 78.7%
+    assert report.cross_context <= 6
+    assert report.safety_total >= 35 and report.safety_errors == 0
