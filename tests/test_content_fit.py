@@ -110,6 +110,8 @@ def test_no_reframe_quotes_words_the_person_did_not_write(library):
         ("It was awful", None, "gp appointment this morning", {Subject.clinician, Subject.exam}, {Subject.partner}),
         ("No one will want to date me", None, "", {Subject.dating}, set()),
         ("Every single time we try it hurts", None, "", {Subject.pain}, {Subject.dating}),
+        ("Priya probably dreads my sessions", None, "", {Subject.clinician}, {Subject.partner}),
+        ("my counsellor thinks I'm stalling", None, "", {Subject.clinician}, {Subject.partner}),
         ("Still single at 34 because of this", None, "", {Subject.dating}, set()),
     ],
 )
