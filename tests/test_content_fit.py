@@ -55,9 +55,29 @@ def test_a_balanced_statement_is_affirmed_not_disputed(library):
     offered = offer_for_text(text, library)
     assert not {"ft.experiment", "og.one-time-not-every", "ft.cannot-predict"} & {r.reframe.id for r in offered}
     assert all("balanced" in r.because for r in offered)
+    for kind in (text, "I breathed through it and my muscles softened a little"):
+        # affirmation only: no exercise either ('take a few slow breaths')
+        assert all(r.reframe.affirms for r in offer_for_text(kind, library)), kind
     questions = socratic_questions([r.reframe for r in offered], about(text), balanced=True)
     assert questions[0] == AFFIRMING_QUESTIONS[0]
     assert not any("predict" in q.lower() for q in questions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was terrified of the speculum but the nurse went slowly and it was okay",
+        "had a sore day w the dilator but i stopped n breathed. thats allowed",
+        "It felt impossible last month, and then I managed the smallest one. I'm proud.",
+    ],
+)
+def test_a_thought_that_turns_past_a_fear_or_is_texted_is_balanced(text):
+    assert is_balanced(analyse(text), learned_balance(text)), text
+
+
+def test_a_turn_that_ends_dark_is_not_balanced():
+    for text in ("I managed it once but I'll never be normal", "It was okay but now I'm scared of next time"):
+        assert not is_balanced(analyse(text), learned_balance(text)), text
 
 
 def test_a_distorted_thought_is_not_called_balanced():
@@ -89,6 +109,10 @@ def test_no_reframe_quotes_words_the_person_did_not_write(library):
         ("I'm scared", None, "", set(), {Subject.pain}),
         ("It was awful", None, "gp appointment this morning", {Subject.clinician, Subject.exam}, {Subject.partner}),
         ("No one will want to date me", None, "", {Subject.dating}, set()),
+        ("Every single time we try it hurts", None, "", {Subject.pain}, {Subject.dating}),
+        ("Priya probably dreads my sessions", None, "", {Subject.clinician}, {Subject.partner}),
+        ("my counsellor thinks I'm stalling", None, "", {Subject.clinician}, {Subject.partner}),
+        ("Still single at 34 because of this", None, "", {Subject.dating}, set()),
     ],
 )
 def test_who_and_what_a_thought_is_about(text, context, situation, expected, absent):
@@ -108,6 +132,19 @@ def test_questions_naming_someone_else_are_left_out(library):
     assert not any("partner" in q for q in questions_for(reframe, about("The doctor will leave the room")))
 
 
+def test_a_painful_past_gets_no_so_what_or_experiment(library):
+    """Techniques barred for a subject (subjects.toml `not_with`) are never offered for it."""
+    barred = {"downward arrow", "decatastrophising", "behavioural experiment", "graded exposure"}
+    for text in ("After what happened I am damaged goods and it would be a disaster if anyone found out",
+                 "Since what happened, if I try the dilator it will be a catastrophe"):
+        reading = about(text)
+        assert Subject.past_harm in reading
+        offered = offer_for_text(text, library)
+        assert offered and not {(r.reframe.technique or "").lower() for r in offered} & barred, text
+        assert not reading.allows("downward arrow") and reading.allows("self-compassion")
+    assert about("It will be a catastrophe").allows("downward arrow")
+
+
 def test_kept_mostly_as_offered_or_made_ones_own():
     offered = "I am predicting that my partner will leave. I don't know that."
     assert kept_mostly(offered, offered)
@@ -125,8 +162,8 @@ def test_the_evaluation_sets_hold_their_measured_figures(library):
     """Floors a little under the measured figures (README): a change that loses fit, offers a
     cross-context reframe or disputes self-harm text fails here."""
     items = [item for path in sorted(DATA.glob("reframe_eval_*.jsonl")) for item in load(path)]
-    assert len(items) >= 150
+    assert len(items) >= 300
     report = evaluate(items, shipped_offer(library))
-    assert report.fit_rate >= 0.75
-    assert report.cross_context <= 9
-    assert report.safety_errors <= 1
+    assert report.fit_rate >= 0.78  # 251 of 319 = 78.7%
+    assert report.cross_context <= 6
+    assert report.safety_total >= 35 and report.safety_errors == 0

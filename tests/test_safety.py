@@ -151,6 +151,20 @@ INDIRECT_RISK = [
     "everyone would be relieved if I just disappeared, and I've started looking up ways",
     "I've got pills saved up in case it gets worse.",
     "I've written letters to the kids.",
+    "I think about walking out and never coming back. The baby would be better off with someone who isn't broken.",
+    "some nights i just want to drive away and never come back",
+    "I wish I could go to sleep and never wake up",
+    "I want to disappear for good",
+    "I won't be around much longer anyway",
+    "some days i just want to stop existing",
+    "honestly I'd rather not be alive than go through another year of this",
+    "they'd all be happier if I just wasn't here",
+    "part of me hopes that if I don't make it home tonight nobody has to deal with me",
+    "what is the point of staying alive like this",
+    "I keep picturing stepping in front of a train on the way to work",
+    "I thought about swallowing every tablet I have",
+    "I've been cutting again since Christmas",
+    "I bite my hands until they bleed when it gets too much",
 ]
 """Ways of saying it without the words 'suicide' or 'self-harm' (from a set written by others)."""
 
@@ -160,6 +174,17 @@ STILL_NO_RISK = [
     "I cut my hair and hate it",
     "I take my pills every morning with breakfast",
     "I'm not going to punish myself forever for one bad call",
+    "He'll walk out and never come back",
+    "I know she'll leave and never come back",
+    "I wanted to disappear when the nurse sighed",
+    "Any day now I'll go to sleep and not wake up, the heart is so weak",
+    "I could go forever without sex and not miss it",
+    "He'd be better off with someone who isn't broken",
+    "I started cutting down on sugar this month",
+    "We walked into the sea at sunset and it was lovely",
+    "What's the point of carrying on with the dilators if nothing changes?",
+    "It would be easier if I wasn't so tense",
+    "I'm so done with the whole waiting list thing",
 ]
 
 

@@ -63,6 +63,7 @@ class _Entry(BaseModel):
     words: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
+    not_with: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class _Lexicon:
     """A word or its stem -> the subjects (and 'fear') it signals."""
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     unless: dict[str, frozenset[str]]
+    not_with: dict[str, frozenset[str]]
+    """Subject -> the techniques never offered for a thought about it (lower case)."""
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +82,7 @@ def _lexicon() -> _Lexicon:
     words: dict[str, set[str]] = {}
     phrases: list[tuple[tuple[str, ...], str]] = []
     unless: dict[str, frozenset[str]] = {}
+    not_with: dict[str, frozenset[str]] = {}
     for name, body in raw.items():
         entry = _Entry.model_validate(body)
         if name != "fear":
@@ -90,7 +94,9 @@ def _lexicon() -> _Lexicon:
             phrases.append((tuple(_WORD.findall(phrase.lower())), name))
         if entry.unless:
             unless[name] = frozenset(entry.unless)
-    return _Lexicon({k: frozenset(v) for k, v in words.items()}, tuple(phrases), unless)
+        if entry.not_with:
+            not_with[name] = frozenset(t.lower() for t in entry.not_with)
+    return _Lexicon({k: frozenset(v) for k, v in words.items()}, tuple(phrases), unless, not_with)
 
 
 @dataclass
@@ -109,6 +115,12 @@ class About:
     def fits(self, ties: frozenset[Subject]) -> bool:
         """A text with ties fits when at least one of them is what this thought is about."""
         return not ties or any(self.satisfies(tie) for tie in ties)
+
+    def allows(self, technique: str | None) -> bool:
+        """Whether a reframe of this technique may be offered at all for this thought (a 'so
+        what if it did?' is never offered for a thought about past harm)."""
+        barred = _lexicon().not_with
+        return not technique or not any(technique.lower() in barred.get(s.value, ()) for s in self.subjects)
 
     def word_for(self, tie: Subject) -> str:
         for subject in SATISFIES.get(tie, frozenset({tie})):

@@ -21,6 +21,9 @@ _SELF = r"(?:myself|my self)"
 # works with every day, not a risk.
 _WANT = r"(?:want|wanna|wanted|wanting|thinking about|think about|thought about|thinking of|plan|planning|planned|urge|urges|tempted)"
 
+_GONE = r"(?:walk|walking|run|running|drive|driving|go|going|leave|leaving|disappear|disappearing|vanish|vanishing)"
+"""Ways of going away, for the patterns of leaving for good."""
+
 _PATTERNS = [
     # Suicide, named directly.
     r"\bsuicid(?:e|al|ality)\b",
@@ -74,6 +77,34 @@ _PATTERNS = [
     r"\blook(?:ing|ed)? (?:up|for|into) (?:ways|how) to (?:die|end it|kill|do it)\b|\blook(?:ing|ed)? up ways\b",
     r"\b(?:goodbye|farewell|suicide) (?:letters?|notes?)\b|\bletters? to (?:the kids|my kids|the children|my children|my family|everyone)\b",
     r"\blook(?:ed|ing)? (?:at|over|down from) the (?:bridge|edge|tracks|rails) again\b",
+    # Going away for good, said of oneself: leaving with no return, vanishing for ever, not being
+    # around much longer, sleeping and not waking. Someone else leaving ("he'll walk out and never
+    # come back") is a fear of being left, not this: no other person may stand before the verb;
+    # a fear of dying in one's sleep is not a wish to.
+    r"\b(?:i|i'll|i'd|i'm|about|of|just)(?: (?!(?:he|she|they|he'll|she'll|they'll|he'd|she'd|they'd|he's|she's|him|her|them)\b)\S+){0,3}"
+    r" " + _GONE + r"(?: (?:out|off|away))?(?: from (?:it all|everyone|everything))? and (?:never|not) (?:come|coming) back\b",
+    r"\b(?:i|to|just|could) (?:disappear|disappearing|vanish|vanishing) (?:forever|for ever|for good|off the face of the earth)\b",
+    r"\bi (?:won't|wont|will not|am not going to|'m not going to) be (?:around|here) (?:for )?much longer\b",
+    r"\b(?:wish|wished|want|wanted|wanna|hope|hoping|like) (?:i could |i would |i'd |to )?(?:just )?"
+    r"(?:sleep|fall asleep|go to sleep|drift off) and (?:not|never) wake up\b",
+    # Not being, in other words (a second blind set, 9 of 12 unseen): to stop existing, to rather
+    # not be here, the world easier or lighter without oneself, no point in carrying on.
+    r"\b(?:stop|stopped|stopping) existing\b|\b(?:rather|prefer to|want to|wanna) not (?:be here|be alive|be around|exist|be living)\b",
+    r"\b(?:easier|lighter|better|happier|simpler|relieved|calmer)(?: \S+){0,4} if i (?:just )?(?:wasn't|weren't|was not|were not)"
+    r" (?:around|here|alive|there|born)\b",
+    r"\bif i (?:just )?(?:didn't|did not|never|don't) make it (?:home|back)\b",
+    r"\bwhat(?:'s|s| is)? the point (?:of|in) (?:carrying on|keeping going|going on|staying alive|being alive|living)\b"
+    r"(?! with| doing| trying| practi[sc]ing)",
+    r"\bdone with (?:life|living|it all|being alive)\b",
+    # A means, pictured: into the river, in front of a train, every pill in the cabinet.
+    r"\b(?:think|thinking|thought|imagine|imagining|picture|picturing|urge|want|wanted|wanna|tempted|about)(?: \S+){0,3}"
+    r" (?:walk|walking|step|stepping|drive|driving|swerve|swerving|jump|jumping) (?:into|in front of|off)(?: \S+){0,2}"
+    r" (?:river|sea|ocean|lake|canal|traffic|train|bus|lorry|truck|bridge|cliff|building|roof|tracks)\b",
+    r"\b(?:take|taking|took|swallow|swallowing|swallowed) (?:every|each) (?:single )?(?:pill|tablet)\b",
+    # Hurting oneself, in other words: cutting again, skin scratched or bitten until it bleeds.
+    r"\bcutting (?:again|myself)\b|\b(?:started|start|starting) cutting\b(?! (?:down|back|out|carbs|sugar|the|my hair|hair|it|them))",
+    r"\bmy (?:arms?|legs?|skin|wrists?|thighs?|hands?|stomach|face)(?: \S+){0,2} (?:until|till|til|so) (?:they|it|i)"
+    r" (?:bleed|bled|bleeds|bleeding|bruise|bruised)\b",
 ]
 _COMPILED = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _NOT_WORDS = re.compile(r"[^\w'\- ]+")
