@@ -82,6 +82,8 @@ class ManifestSettings(_Lenient):
     free_text: bool
     columns: list[str]
     encrypted: bool
+    practice_columns: list[str] | None = None
+    """The practice table's columns; None in exports made before they were listed."""
 
 
 class ExportManifest(_Lenient):
@@ -176,6 +178,7 @@ def read_manifest(folder: Path) -> ParticipantExport:
     if manifest.counts.practices is None and any(name in manifest.files for name in practice_table.FILES):
         raise MergeProblem(f"The manifest in {folder} lists a practice table but does not count its practices.")
     unknown = [c for c in manifest.settings.columns if c not in COLUMNS]
+    unknown += [c for c in manifest.settings.practice_columns or () if c not in practice_table.COLUMNS]
     if unknown:
         raise MergeProblem(f"The manifest in {folder} names a column the codebook does not know ({unknown[0][:40]!r}).")
     return ParticipantExport(folder, manifest, raw, sha256(data))
@@ -286,7 +289,10 @@ def _quick(group: list[tuple[ParticipantExport, dict[str, bytes]]]) -> list[dict
 def _columns(export: ParticipantExport, name: str) -> dict[str, Column]:
     if name == "records.jsonl":
         return {c: COLUMNS[c] for c in export.manifest.settings.columns}
-    return ASSIGNMENT_COLUMNS if name == "assignments.jsonl" else practice_table.COLUMNS
+    if name == "assignments.jsonl":
+        return ASSIGNMENT_COLUMNS
+    listed = export.manifest.settings.practice_columns or practice_table.BEFORE_ASSIGNMENT
+    return {c: practice_table.COLUMNS[c] for c in listed}
 
 
 def _rows(export: ParticipantExport, data: dict[str, bytes], quick: dict[str, Any]) -> ExportRows:
@@ -301,21 +307,26 @@ def _rows(export: ParticipantExport, data: dict[str, bytes], quick: dict[str, An
     if len(records) != manifest.counts.records:
         raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
     assignments = CheckedTable(b"", rows=[])
+    codes: list[str] = []
     if "assignments.jsonl" in data:
         assignments = table("assignments.jsonl")
         codes = assignments.column("assignment")
         if len(set(codes)) != len(codes) or len(assignments) != manifest.counts.assignments:
             raise MergeProblem(f"The assignments table in {folder} does not match its manifest.")
-        unknown = set(records.column("assignment")) - set(codes) - {None}
-        if unknown:
-            raise MergeProblem(f"Some records in {folder} name an assignment its assignments table does not have.")
+    _known_assignments(folder, records.column("assignment"), codes, "records")
     practices: CheckedTable | None = None
     if "practices.jsonl" in data:
-        practices = table("practices.jsonl")
+        practices = table("practices.jsonl").reshaped(practice_table.COLUMN_NAMES)
         _numbered(folder, practices.column("practice"), "Practice", "practices")
         if len(practices) != manifest.counts.practices:
             raise MergeProblem(f"{folder} has a different number of practices than its manifest says.")
+        _known_assignments(folder, practices.column("assignment"), codes, "practices")
     return ExportRows(records, assignments, practices)
+
+
+def _known_assignments(folder: Path, named: list[str | None], codes: list[str], plural: str) -> None:
+    if set(named) - set(codes) - {None}:
+        raise MergeProblem(f"Some {plural} in {folder} name an assignment its assignments table does not have.")
 
 
 def _numbered(folder: Path, numbers: list[int], what: str, plural: str) -> None:
