@@ -45,6 +45,21 @@ def test_daily_is_due_then_done_then_overdue_after_a_missed_day() -> None:
     assert item.status == "overdue"
     assert (item.done_so_far, item.expected_so_far) == (2, 3)  # today is not owed yet
     assert only(due_items([a], recs + [record(day(3))], day(3), UTC)).status == "done"
+    assert item.last_done == day(1) and only(due_items([a], [], day(3), UTC)).last_done is None
+
+
+def test_the_homework_screen_says_when_each_prompt_was_last_done() -> None:
+    from datetime import date as calendar
+
+    from thoughtwork.tui.screens.homework_due import _day, _describe
+
+    a = assignment("daily")
+    [item] = due_items([a], [record(day(0)), record(day(1))], day(3), UTC)
+    assert f"last done {_day(day(1))}" in str(_describe(item))
+    assert "not done yet" in str(_describe(due_items([a], [], day(3), UTC)[0]))
+    today = calendar.today()
+    assert (_day(today), _day(today - timedelta(days=1))) == ("today", "yesterday")
+    assert _day(calendar(2026, 11, 30)) == "Mon 30 Nov"
 
 
 def test_three_times_a_week_counts_per_iso_week() -> None:

@@ -43,6 +43,24 @@ def test_a_clinicians_own_files_are_checked_line_by_line(tmp_path: Path) -> None
         load_default_steps(ladder)
 
 
+def test_an_id_that_clashes_with_a_built_in_one_is_named_in_plain_words(tmp_path: Path) -> None:
+    mine = tmp_path / "clinic.toml"
+    mine.write_text('[[step]]\nid = "look"\ntitle = "Our looking step"\n\n[[step]]\nid = "Our Step"\ntitle = "Ours"\n',
+                    encoding="utf-8")
+    ours = tmp_path / "our_exercises.toml"
+    ours.write_text('[[exercise]]\nid = "pmr"\ntitle = "Our relaxation"\nintro = "A gentle relaxation of our own."\n'
+                    'technique = "none"\ncues = [ { text = "Breathe out slowly", seconds = 5, kind = "hold" } ]\n',
+                    encoding="utf-8")
+    problems = [str(p) for p in lint_practice([tmp_path])]
+    assert any(p.startswith(f"{mine}:2:") and "the id 'look' is already a built-in step's (ladder.toml:" in p
+               and "'yourclinic.look'" in p for p in problems), problems
+    assert any(p.startswith(f"{ours}:2:") and "the id 'pmr' is already a built-in exercise's" in p for p in problems)
+    assert any(p.startswith(f"{mine}:6:") and "may use only lowercase letters" in p for p in problems), problems
+    assert any(p.startswith(f"{ours}:") and "should be one of tense, release" in p for p in problems), problems
+    assert not any("should match pattern" in p for p in problems), problems
+    assert lint_practice() == []  # the shipped files are not compared with themselves
+
+
 def test_a_broken_file_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "ladder.toml"
     bad.write_text("[[step]\nid = ", encoding="utf-8")

@@ -164,3 +164,43 @@ def test_the_participant_previews_the_practice_table(tmp_path: Path, monkeypatch
     assert main(["export", "--anonymise", "--out", str(tmp_path / "out")]) == 0
     assert "0 records and 1 practice to" in capsys.readouterr().out
     assert (tmp_path / "out" / "practices_codebook.csv").exists()
+
+
+def rewrite_practices(folder: Path, edit, edit_manifest=None) -> None:  # noqa: ANN001
+    """An export's practice rows edited, its hashes brought back in line (as an editor could)."""
+    from test_untrusted_input import forge
+
+    rows = edit([json.loads(line) for line in (folder / "practices.jsonl").read_text().splitlines()])
+    forge(folder, "".join(json.dumps(row) + "\n" for row in rows), edit_manifest, name="practices.jsonl")
+
+
+def test_a_practice_for_homework_names_its_assignment_as_records_do(tmp_path: Path) -> None:
+    from datetime import date
+
+    from thoughtwork.models import Assignment
+
+    homework = Assignment(id="a1", ladder_steps=[LadderStep(id="c0ffee", title="In Sam's bath")],
+                          start=date(2026, 11, 1), end=date(2026, 11, 30))
+    records = [ThoughtRecord(situation="x", automatic_thought="y", created_at=START)]
+    bundle = build_export(records, Settings(study_pseudonym="tw-000000000001"), Study(name="s"),
+                          practices=practices(), ladder=LADDER, shipped_steps={"look"}, assignments=[homework])
+    assert [r["assignment"] for r in bundle.practice_rows] == [None, "a1"]
+    assert bundle.assignments[0]["assignment"] == "a1"  # the same code as in the assignments table
+    info = write_export(bundle, tmp_path / "new")
+    assert info["settings"]["practice_columns"] == research.COLUMN_NAMES
+    # An export made before practices named their assignment still merges, its column empty.
+    old = tmp_path / "old"
+    write_export(export("tw-000000000002"), old)
+    rewrite_practices(old, lambda rows: [{k: v for k, v in row.items() if k != "assignment"} for row in rows],
+                      lambda manifest: manifest["settings"].pop("practice_columns"))
+    merge([tmp_path / "new", old], tmp_path / "all")
+    merged = [json.loads(line) for line in (tmp_path / "all" / "practices.jsonl").read_text().splitlines()]
+    assert [(r["participant"][-1], r["assignment"]) for r in merged] == [("1", None), ("1", "a1"), ("2", None), ("2", None)]
+
+
+def test_merge_refuses_a_practice_naming_an_assignment_the_export_does_not_have(tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    write_export(export(), out)
+    rewrite_practices(out, lambda rows: [rows[0], {**rows[1], "assignment": "a7"}])
+    with pytest.raises(MergeProblem, match="Some practices in .* name an assignment"):
+        merge([out], tmp_path / "all")

@@ -266,6 +266,46 @@ def test_tension_balanced_belief_and_prompt_answers_reach_the_report(render) -> 
     assert extract(page) == data
 
 
+def rated_again() -> list[ThoughtRecord]:
+    return [ThoughtRecord(created_at=at(2), situation="practice", body_tension=70, body_tension_after=40,
+                          emotions=[Emotion(name="scared", intensity=80, intensity_after=30), Emotion(name="tired"),
+                                    Emotion(name="hopeful", intensity_after=60)]),
+            ThoughtRecord(created_at=at(1), situation="earlier", body_tension=50)]
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown])
+def test_body_tension_and_feelings_rated_again_reach_the_report(render) -> None:  # noqa: ANN001
+    data = build_report(rated_again(), [], tz=UTC, today=date(2026, 11, 24))
+    earlier, again = data.records  # oldest first
+    assert again.body_tension_after == 40 and earlier.body_tension_after is None
+    assert again.feelings == "scared 80 \u2192 30, tired, hopeful \u2013 \u2192 60"
+    assert (data.tension().pairs, data.tension().before, data.tension().after) == (1, 70, 40)
+    page = render(data)
+    assert "body tension 70 \u2192 40" in page and "body tension 50" in page
+    assert "scared 80 \u2192 30" in page
+    assert "Body tension rated again" in page and "70 \u2192 40" in page
+    assert extract(page) == data
+
+
+def test_review_shows_tension_and_feelings_rated_again() -> None:
+    import asyncio
+
+    from thoughtwork.tui.review_app import ReviewApp
+
+    data = build_report(rated_again(), [], tz=UTC, today=date(2026, 11, 24))
+
+    async def drive() -> None:
+        app = ReviewApp(data)
+        async with app.run_test(size=(100, 40)) as pilot:
+            summary = str(app.screen.query_one("#summary-text").content)
+            assert "Body tension rated again, average at the start \u2192 at the end: 70 \u2192 40" in summary
+            await pilot.press("r")
+            detail = str(app.screen.query_one("#record-detail").content)
+            assert "body tension 70 \u2192 40" in detail and "scared 80 \u2192 30" in detail
+
+    asyncio.run(drive())
+
+
 def test_review_shows_tension_balanced_belief_and_answers() -> None:
     import asyncio
 

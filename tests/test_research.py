@@ -397,3 +397,30 @@ def test_prompt_answers_go_out_scrubbed_with_only_built_in_questions_in_full() -
     assert row["body_tension"] is None and "belief_balanced" in row
     [plain] = build_export([record], settings(), Study(), builtin=Builtin()).rows
     assert plain["prompt_answers"] == "Q1: size 2 with [NAME] | Q2: yes"
+
+
+def test_ratings_given_again_at_the_end_go_out_beside_the_first_ones(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from thoughtwork.research import dictionary
+
+    record = ThoughtRecord(situation="practice", body_tension=70, body_tension_after=40, created_at=START,
+                           emotions=[Emotion(name="scared", intensity=80, intensity_after=30),
+                                     Emotion(name="hopeful", intensity_after=60), Emotion(name="tired")])
+    bundle = build_export([record, *records(1)], settings(), Study(name="pilot"))
+    again, first = bundle.rows[0], bundle.rows[1]
+    assert (again["body_tension"], again["body_tension_after"]) == (70, 40)
+    assert (again["emotion_intensity_mean"], again["emotion_intensity_after_mean"]) == (80.0, 45.0)
+    assert again["emotions"] == "scared:80>30; hopeful:->60; tired"
+    assert first["body_tension_after"] is None and first["emotion_intensity_after_mean"] is None
+    out = tmp_path / "export"
+    write_export(bundle, out)
+    merge([out], tmp_path / "all")
+    table = pq.read_table(tmp_path / "all" / "records.parquet")
+    assert str(table.schema.field("body_tension_after").type) == "int32"
+    assert table.column("emotion_intensity_after_mean").to_pylist() == [45.0, None]
+    book = {c["name"]: c for c in json.loads((tmp_path / "all" / "codebook.json").read_text())}
+    assert (book["body_tension_after"]["min"], book["body_tension_after"]["max"]) == (0, 100)
+    assert "again" in book["emotion_intensity_after_mean"]["meaning"]
+    fields = [row["Variable / Field Name"] for row in dictionary.data_dictionary(list(bundle.columns))]
+    assert fields.index("body_tension_after") == fields.index("body_tension") + 1

@@ -181,7 +181,8 @@ def test_homework_due_shows_on_home_and_starts_a_linked_record(tmp_path):
             await pilot.press("h")
             await wait_for_screen(pilot, "HomeworkDueScreen")
             listing = app.screen.query_one("#homework-list", OptionList)
-            assert "Evening reflection" in str(listing.get_option_at_index(0).prompt)
+            line = str(listing.get_option_at_index(0).prompt)
+            assert "Evening reflection" in line and "not done yet" in line  # each prompt says when it was last done
             await pilot.press("enter")
             await wait_for_screen(pilot, "RecordScreen")
             assert app.screen.prompt == prompt

@@ -178,14 +178,14 @@ def export(tmp_path: Path, name: str = "export") -> Path:
     return out
 
 
-def forge(folder: Path, rows_text: str | None = None, manifest_edit=None) -> None:  # noqa: ANN001
-    """Change an export the way someone editing it would, keeping its hashes consistent."""
+def forge(folder: Path, rows_text: str | None = None, manifest_edit=None, name: str = "records.jsonl") -> None:  # noqa: ANN001
+    """Change an export's file `name` the way someone editing it would, keeping its hashes consistent."""
     manifest = json.loads((folder / "manifest.json").read_text())
     if rows_text is not None:
         data = rows_text.encode()
-        (folder / "records.jsonl").write_bytes(data)
+        (folder / name).write_bytes(data)
         digest = hashlib.sha256(data).hexdigest()
-        manifest["files"]["records.jsonl"].update(sha256=digest, stored_sha256=digest, bytes=len(data))
+        manifest["files"][name].update(sha256=digest, stored_sha256=digest, bytes=len(data))
     if manifest_edit:
         manifest_edit(manifest)
     (folder / "manifest.json").write_text(json.dumps(manifest))

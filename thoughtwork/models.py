@@ -809,6 +809,9 @@ _PLAIN_MESSAGES = {
 _PATTERN_MESSAGES = {
     r"^[a-z0-9_.-]+$": "may use only lowercase letters, digits and the signs . _ - (no spaces)",
     r"^[A-Za-z0-9_-]{1,64}$": "may use only letters, digits, _ and - (at most 64, no spaces)",
+    r"^[a-z0-9_.-]{1,64}$": "may use only lowercase letters, digits and the signs . _ - (at most 64, no spaces)",
+    r"^[A-Za-z0-9_.-]{1,64}$": "may use only letters, digits and the signs . _ - (at most 64, no spaces)",
+    r"^(tense|release|breathe|rest|notice)$": "should be one of tense, release, breathe, rest or notice",
     r"^https://": "must start with https://",
 }
 

@@ -127,6 +127,8 @@ def main() -> None:
           f"{'output MB':>9}")
     sizes = [(participants // 10, each), (participants, each)]
     for count, per in sizes:
+        # Figures on a shared machine mean little without its load: the 1, 5 and 15 minute averages.
+        print(f"load average before the run: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
         f = run(count, per, encrypted)
         print(f"{count:>12} {f['records']:>9} {f['seconds']:>8.2f} {f['records'] / f['seconds']:>10,.0f} "
               f"{f['records'] / f['cpu']:>10,.0f} {f['peak_mb']:>8.0f} {f['out_mb']:>9.1f}   (exports made in {f['made_s']:.0f} s; "

@@ -26,6 +26,10 @@ from thoughtwork.text import clean
 _NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]").search
 # Invisible characters that split a word without showing: "Pri\u200bya" reads as "Priya".
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+# Everything `readable` changes, as code-point ranges: the two sets above. Merge looks for them
+# a whole column at a time (in Python and in Arrow) and leaves text without any as it is.
+READING_RANGES = ((0x00, 0x08), (0x0b, 0x1f), (0x7f, 0x9f), (0xad, 0xad), (0x200b, 0x200b), (0x200e, 0x200f),
+                  (0x202a, 0x202e), (0x2060, 0x2060), (0x2066, 0x2069), (0xfeff, 0xfeff))
 
 # Kinds recognised by their digits: what is left of one beside a winner is kept only with a digit
 # ("Hospital on 2nd Feb" read as ID "on 2nd" leaves "on", which identifies nothing).

@@ -20,6 +20,7 @@ from thoughtwork.models import (
     MAX_TEXT,
     Context,
     DistortionId,
+    Emotion,
     RecordStatus,
     Theme,
     ThoughtRecord,
@@ -208,6 +209,13 @@ def answers_text(record: ThoughtRecord, builtin_questions: frozenset[str]) -> st
     )
 
 
+def _emotion(emotion: Emotion) -> str:
+    """'scared:80', 'scared:80>30', 'hopeful:->60' or 'tired' (not rated)."""
+    if emotion.intensity_after is not None:
+        return f"{emotion.name}:{'-' if emotion.intensity is None else emotion.intensity}>{emotion.intensity_after}"
+    return emotion.name if emotion.intensity is None else f"{emotion.name}:{emotion.intensity}"
+
+
 def _mean(values: list[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
@@ -233,6 +241,7 @@ _COLUMNS: tuple[Column, ...] = (
     _rating("anxiety_before", "Anxiety rated before working through the thought."),
     _rating("belief_before", "How much the automatic thought was believed at first."),
     _rating("body_tension", "Body tension rated with the situation."),
+    _rating("body_tension_after", "Body tension rated again at the end."),
     _rating("belief_balanced", "How much the balanced thought was believed."),
     _rating("belief_after", "How much the automatic thought was believed at the end."),
     _rating("anxiety_after", "Anxiety rated at the end."),
@@ -246,6 +255,9 @@ _COLUMNS: tuple[Column, ...] = (
            get=lambda r: len(r.emotions)),
     Column("emotion_intensity_mean", "number", "Mean intensity of the emotions that were rated (empty if none was).", range="0-100",
            get=lambda r: _mean([e.intensity for e in r.emotions if e.intensity is not None])),
+    Column("emotion_intensity_after_mean", "number", "Mean intensity of the emotions rated again at the end (empty if "
+           "none was).", range="0-100", missing="empty: no emotion rated again at the end",
+           get=lambda r: _mean([e.intensity_after for e in r.emotions if e.intensity_after is not None])),
     Column("distortions", "list", "Thinking traps the participant kept (accepted, added, or suggested and not rejected).",
            levels=tuple(d.value for d in DistortionId), labels=tuple(DISTORTION_NAMES[d.value] for d in DistortionId), get=lambda r: sorted({d.id.value for d in r.accepted_distortions()})),
     Column("distortion_count", "integer", "How many thinking traps were kept.", range="0-13", missing="never empty",
@@ -274,8 +286,9 @@ _COLUMNS: tuple[Column, ...] = (
            get=lambda r: r.assignment_id is not None),
     # Free text: scrubbed of identifiers before it is written, and left out with --no-free-text.
     Column("situation", "text", "The situation, identifiers replaced by [NAME], [PLACE]...", get=lambda r: r.situation),
-    Column("emotions", "text", "Emotions named and their intensity (name:intensity, or just name when not rated; ...), scrubbed.",
-           get=lambda r: "; ".join(e.name if e.intensity is None else f"{e.name}:{e.intensity}" for e in r.emotions)),
+    Column("emotions", "text", "Emotions named and their intensity (name:intensity, or just name when not rated; "
+           "name:intensity>again when rated again at the end, with - for a rating not given; ...), scrubbed.",
+           get=lambda r: "; ".join(_emotion(e) for e in r.emotions)),
     Column("automatic_thought", "text", "The automatic thought, scrubbed.", get=lambda r: r.automatic_thought),
     Column("evidence_for", "text", "Evidence for the thought, items joined by ' | ', scrubbed.",
            get=lambda r: " | ".join(r.evidence_for)),

@@ -132,12 +132,12 @@ def csv_bytes(header: list[str], rows: list[dict[str, Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-_FORMULA_START = frozenset(("=", "+", "-", "@", "\t", "\r"))
+FORMULA_START = frozenset(("=", "+", "-", "@", "\t", "\r"))
 
 
 def _cell(value: Any) -> str:
     if type(value) is str:  # the common case first: merge writes millions of cells
-        return "'" + value if value[:1] in _FORMULA_START else value
+        return "'" + value if value[:1] in FORMULA_START else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -146,7 +146,7 @@ def _cell(value: Any) -> str:
         return ";".join(str(v) for v in value)
     text = str(value)
     # A spreadsheet would run "=..." as a formula; a leading apostrophe keeps it text.
-    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and text[:1] in FORMULA_START:
         return "'" + text
     return text
 

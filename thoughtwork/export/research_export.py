@@ -250,7 +250,7 @@ def build_export(
         bundle.scrubbed.append(scrubbed)
     if study.practices and practices is not None:
         bundle.practice_rows = practice_table.practice_rows(
-            practices, ladder or Ladder(), ordered, participant, shipped_steps or set()
+            practices, ladder or Ladder(), ordered, participant, shipped_steps or set(), codes
         )
     return bundle
 
@@ -272,6 +272,7 @@ def manifest(bundle: ExportBundle, files: dict[str, bytes], stored: dict[str, tu
         "settings": {
             "free_text": bundle.free_text,
             "columns": bundle.columns,
+            **({"practice_columns": practice_table.COLUMN_NAMES} if bundle.practice_rows is not None else {}),
             "encrypted": any(name != stored_name for name, (stored_name, _) in stored.items()),
         },
         "files": {

@@ -57,6 +57,8 @@ class DueItem:
     """Records for this prompt in the window up to today."""
     expected_so_far: int
     """The quotas of every period begun by today."""
+    last_done: date | None = None
+    """The last day up to today with a record for this prompt (None: not done yet)."""
 
     @property
     def remaining_in_period(self) -> int:
@@ -198,6 +200,7 @@ def due_items(
                     done_so_far=_count(days, assignment.start, today),
                     # The running period is not yet owed: only what is done in it counts.
                     expected_so_far=sum(p.quota for p in all_periods[:index]) + min(current.quota, done_now),
+                    last_done=max((day for day in days if day <= today), default=None),
                 )
             )
     order = {"overdue": 0, "due": 1, "done": 2}

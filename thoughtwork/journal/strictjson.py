@@ -84,7 +84,9 @@ def loads(data: bytes | str, *, max_depth: int | None = MAX_DEPTH) -> Any:
         raise StrictJSONError("it is empty")
     # The pure-Python depth scan is skipped for big texts (a whole journal), where the
     # RecursionError handler below is the guard.
-    if max_depth is not None and len(text) <= 1_000_000 and _depth(text) > max_depth:
+    # Nesting cannot be deeper than the number of opening brackets, which C counts quickly.
+    if (max_depth is not None and len(text) <= 1_000_000 and text.count("{") + text.count("[") > max_depth
+            and _depth(text) > max_depth):
         raise StrictJSONError(f"it is nested more than {max_depth} levels deep")
     try:
         return _DECODER.decode(text)

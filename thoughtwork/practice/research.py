@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from thoughtwork.export.columns import CONTENT_ID, FIXED_COLUMNS, Column
+from thoughtwork.export.columns import ASSIGNMENT_CODE, CONTENT_ID, FIXED_COLUMNS, Column
 from thoughtwork.models import HELPER_LABELS, HOW_FAR_LABELS, Helper, HowFar, Ladder, PracticeEntry, ThoughtRecord
 
 FILES = ("practices.csv", "practices.jsonl", "practices_codebook.csv", "practices_codebook.json")
@@ -71,10 +71,16 @@ PRACTICE_COLUMNS: tuple[Column, ...] = (
            missing="never empty", get=lambda p: len(p["entry"].record_ids)),
     Column("from_assignment", "boolean", "Whether the practice was at a step a therapist's homework suggested.",
            get=lambda p: p["entry"].assignment_id is not None),
+    Column("assignment", "string", "Code of that homework assignment (a1, a2... as in the assignments table), so "
+           "practices can be counted per assignment.", pattern=ASSIGNMENT_CODE,
+           missing="empty: not from homework, the assignment is no longer in the journal, or the study leaves "
+                   "the assignment column out", get=lambda p: p["assignment"]),
 )
 
 COLUMNS: dict[str, Column] = {c.name: c for c in PRACTICE_FIXED + PRACTICE_COLUMNS}
 COLUMN_NAMES: list[str] = list(COLUMNS)
+BEFORE_ASSIGNMENT: list[str] = COLUMN_NAMES[:-1]
+"""The practice table's columns in exports whose manifest does not list them (made before `assignment`)."""
 
 
 def _value(member) -> str | None:  # noqa: ANN001
@@ -99,8 +105,10 @@ def practice_rows(
     records: list[ThoughtRecord],
     participant: str,
     shipped_steps: set[str],
+    codes: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per practice, oldest first, only the codebook's columns."""
+    """One row per practice, oldest first, only the codebook's columns; `codes` are the
+    assignments' codes in this export (none: the study leaves the assignment column out)."""
     ordered = sorted(practices, key=lambda p: (p.practised_at, p.id))
     starts: list[datetime] = [min(r.created_at for r in records)] if records else []
     origin = starts[0] if starts else (ordered[0].practised_at if ordered else None)
@@ -111,6 +119,7 @@ def practice_rows(
             "step": None if entry.step_id is None else entry.step_id if entry.step_id in shipped_steps else "custom",
             "position": ladder.position(entry.step_id),
             "steps": len(ladder.steps),
+            "assignment": (codes or {}).get(entry.assignment_id or ""),
         }
         row: dict[str, Any] = {"participant": participant, "practice": number, "day": _days(entry.practised_at, origin)}
         row.update({c.name: c.get(context) for c in PRACTICE_COLUMNS})

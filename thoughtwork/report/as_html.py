@@ -89,6 +89,7 @@ def _summary(data: ReportData) -> str:
         ("Anxiety", _change(data.anxiety()), "average, before \u2192 after"),
         ("Belief in the balanced thought", *_mean(data, "belief_balanced")),
         ("Body tension", *_mean(data, "body_tension")),
+        ("Body tension rated again", _change(data.tension()), "average, at the start \u2192 at the end"),
     ]
     body = "".join(f"<div><span class=\"soft\">{a}</span><strong>{b}</strong><span class=\"soft\">{c}</span></div>" for a, b, c in cells)
     return f'<section>\n<h2>Summary</h2>\n<div class="summary">{body}</div>\n</section>'

@@ -47,6 +47,7 @@ def render_markdown(data: ReportData) -> str:
         f"- Anxiety, average before → after: {_change(data.anxiety())}",
         f"- Belief in the balanced thought, average: {_mean(data, 'belief_balanced')}",
         f"- Body tension, average: {_mean(data, 'body_tension')}",
+        f"- Body tension rated again, average at the start → at the end: {_change(data.tension())}",
         "",
         *_charts(data),
         *_situations(data),

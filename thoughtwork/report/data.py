@@ -31,9 +31,10 @@ from thoughtwork.models import (
 from thoughtwork.practice.report import PracticeReport, build_practice_report
 
 FORMAT = "thoughtwork-report"
-VERSION = 3
+VERSION = 4
 """2 added each record's feelings, 3 body tension, belief in the balanced thought, the answers
-to a prompt's own questions and the practice ladder; older reports (without them) still open."""
+to a prompt's own questions and the practice ladder, 4 body tension and feelings rated again at
+the end; older reports (without them) still open."""
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
@@ -56,7 +57,7 @@ class ReportRecord(_Model):
     context: Annotated[str, Field(max_length=200)]
     situation: Text = ""
     feelings: Text = ""
-    """'scared 70, ashamed 40': each feeling with its rating when it was rated."""
+    """'scared 70 → 40, ashamed 40': each feeling with its rating, and its rating again at the end."""
     automatic_thought: Text = ""
     traps: list[DistortionId] = Field(default_factory=list)
     evidence_for: list[Text] = Field(default_factory=list, max_length=200)
@@ -67,6 +68,8 @@ class ReportRecord(_Model):
     anxiety_before: Rating | None = None
     anxiety_after: Rating | None = None
     body_tension: Rating | None = None
+    body_tension_after: Rating | None = None
+    """Body tension rated again at the end."""
     belief_balanced: Rating | None = None
     """How much the balanced thought was believed."""
     answers: list[Answer] = Field(default_factory=list, max_length=200)
@@ -142,7 +145,7 @@ class HomeworkProgress(_Model):
 
 class ReportData(_Model):
     format: Literal["thoughtwork-report"] = FORMAT
-    version: Literal[1, 2, 3] = VERSION
+    version: Literal[1, 2, 3, 4] = VERSION
     generated_at: datetime = Field(default_factory=now)
     period_from: date | None = None
     period_to: date
@@ -159,6 +162,10 @@ class ReportData(_Model):
 
     def anxiety(self) -> Averages:
         return _averages(self.records, "anxiety_before", "anxiety_after")
+
+    def tension(self) -> Averages:
+        """Body tension at the start and when rated again at the end."""
+        return _averages(self.records, "body_tension", "body_tension_after")
 
     def dated(self, field: str) -> list[tuple[date, int | None]]:
         """(day written, rating) of each record, oldest first, for charts against real dates."""
@@ -249,6 +256,7 @@ def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str], tz
         anxiety_before=record.anxiety_before,
         anxiety_after=record.anxiety_after,
         body_tension=record.body_tension,
+        body_tension_after=record.body_tension_after,
         belief_balanced=record.belief_balanced,
         answers=[Answer(question=q, answer=a) for q, a in record.prompt_answers.items() if a.strip()],
         homework=homework[:200],
@@ -256,7 +264,20 @@ def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str], tz
 
 
 def feelings_line(emotions: list[Emotion]) -> str:
-    return ", ".join(e.name if e.intensity is None else f"{e.name} {e.intensity}" for e in emotions)
+    """'scared 70 → 40, tired': a feeling rated again at the end shows both ratings."""
+    return ", ".join(_feeling(e) for e in emotions)
+
+
+def _feeling(emotion: Emotion) -> str:
+    rated = _rated(emotion.intensity, emotion.intensity_after)
+    return f"{emotion.name} {rated}" if rated else emotion.name
+
+
+def _rated(before: int | None, after: int | None) -> str:
+    """'70', '70 → 40', '– → 40', or '' when neither was rated."""
+    if after is None:
+        return "" if before is None else str(before)
+    return f"{_or_dash(before)} \u2192 {after}"
 
 
 def _traps(records: list[ThoughtRecord]) -> list[TrapCount]:
@@ -305,14 +326,16 @@ def _averages(records: list[ReportRecord], before: str, after: str) -> Averages:
 
 
 def ratings_line(record: ReportRecord) -> str:
-    """'belief 90 → 60; anxiety 80 → –; body tension 70; belief in the balanced thought 65'."""
+    """'belief 90 → 60; anxiety 80 → –; body tension 70 → 50; belief in the balanced thought 65'."""
     parts = []
     for name, before, after in (("belief", record.belief_before, record.belief_after),
                                 ("anxiety", record.anxiety_before, record.anxiety_after)):
         if before is not None or after is not None:
             parts.append(f"{name} {_or_dash(before)} \u2192 {_or_dash(after)}")
-    for name, value in (("body tension", record.body_tension), ("belief in the balanced thought", record.belief_balanced)):
-        if value is not None:
+    # Body tension is shown as one rating until it is rated again at the end.
+    for name, value in (("body tension", _rated(record.body_tension, record.body_tension_after)),
+                        ("belief in the balanced thought", _rated(record.belief_balanced, None))):
+        if value:
             parts.append(f"{name} {value}")
     return "; ".join(parts)
 

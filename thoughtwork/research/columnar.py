@@ -5,8 +5,9 @@ study where nobody rated it) reads back as text. Parquet's types come from the c
 never from the values: integers are int32, numbers float64, booleans boolean, lists lists of
 strings, everything else strings, and an empty cell is null.
 
-Arrow reads the JSON lines merge has already checked block by block (8 MB at a time, with the
-codebook's schema) and writes each block to both files, so memory stays that of one block
+Merge hands over each export's checked tables as Arrow already read them (`arrowcheck`), or
+as JSON lines that Arrow reads here with the codebook's schema; they are gathered into blocks
+(8 MB of lines) and each block is written to both files, so memory stays that of one block
 however many records there are, and the per-cell work is done in C++ rather than Python. The
 CSV matches `thoughtwork.export.output.csv_bytes`: lists joined by ';', true/false, empty for
 missing, and text that a spreadsheet would run as a formula given a leading apostrophe.
@@ -21,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from thoughtwork.export.columns import COLUMNS, Column
+from thoughtwork.export.output import FORMULA_START
 
 BLOCK = 8 << 20
-_FORMULA = r"^[=+\-@\t\r]"
 
 
 class ArrowProblem(ValueError):
@@ -69,28 +70,44 @@ class TableWriter:
             self.plain = pcsv.CSVWriter(str(csv), _for_csv(self.schema.empty_table()).schema,
                                         write_options=pcsv.WriteOptions(quoting_style="needed"))
 
-    def add(self, lines: bytes) -> None:
-        self.pending.append(lines)
+    def add(self, lines: bytes, table: Any | None = None) -> None:
+        """Checked JSON lines, and Arrow's table of them when it has already been read."""
+        self.pending.append((lines, table))
         self.size += len(lines)
         if self.size >= BLOCK:
             self.flush()
 
     def flush(self) -> None:
+        import pyarrow as pa
+
+        if not self.pending:
+            return
+        pending, self.pending, self.size = self.pending, [], 0
+        with _arrow_errors():
+            # Lines Arrow has not read yet are read a run at a time, in the order they came.
+            tables, unread = [], []
+            for lines, table in pending:
+                if table is None:
+                    unread.append(lines)
+                    continue
+                if unread:
+                    tables.append(self._read(b"".join(unread)))
+                    unread = []
+                tables.append(table)
+            if unread:
+                tables.append(self._read(b"".join(unread)))
+            table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+            self.typed.write_table(table)
+            self.plain.write_table(_for_csv(table))
+
+    def _read(self, data: bytes) -> Any:
         import io
 
         import pyarrow.json as pj
 
-        if not self.pending:
-            return
-        data = b"".join(self.pending)
-        self.pending, self.size = [], 0
-        with _arrow_errors():
-            table = pj.read_json(io.BytesIO(data), read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
-                                 parse_options=pj.ParseOptions(explicit_schema=self.schema,
-                                                               unexpected_field_behavior="error"))
-            table = table.select(self.columns)
-            self.typed.write_table(table)
-            self.plain.write_table(_for_csv(table))
+        table = pj.read_json(io.BytesIO(data), read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
+                             parse_options=pj.ParseOptions(explicit_schema=self.schema, unexpected_field_behavior="error"))
+        return table.select(self.columns)
 
     def close(self) -> None:
         self.flush()
@@ -111,12 +128,6 @@ class _arrow_errors:  # noqa: N801 - used as a context manager
         return False
 
 
-def _as_table(batch: Any) -> Any:
-    import pyarrow as pa
-
-    return pa.Table.from_batches([batch])
-
-
 def _for_csv(data: Any) -> Any:
     """Lists joined by ';' and formula-looking text defused, as `csv_bytes` does."""
     import pyarrow as pa
@@ -127,6 +138,8 @@ def _for_csv(data: Any) -> Any:
         if pa.types.is_list(field.type):
             data = data.set_column(index, field.name, pc.binary_join(column, ";"))
         elif pa.types.is_string(field.type):
-            risky = pc.fill_null(pc.match_substring_regex(column, _FORMULA), False)
-            data = data.set_column(index, field.name, pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column))
+            risky = pc.is_in(pc.utf8_slice_codeunits(column, 0, 1), value_set=pa.array(sorted(FORMULA_START)))
+            if pc.any(risky).as_py():  # most columns have no such cell: nothing to rebuild
+                data = data.set_column(index, field.name,
+                                       pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column))
     return data

@@ -7,8 +7,12 @@ codebook entry, with free text cleaned as the participant's side cleans it; the 
 table, when an export has one, is checked the same way against its own codebook. Exports must
 share one export schema, one study and one way of travelling (all encrypted or none).
 
-Rows are streamed: one export is in memory at a time, and its rows go straight into the
-output files in a hidden folder that is renamed into place only when every export has
+With pyarrow, a group of exports' files (8 MB) is read and checked by Arrow in one go
+(`arrowcheck`), which only vouches for files the strict reading here would accept unchanged;
+any other file (text to clean, an error to name) is read the strict way, row by row.
+
+Rows are streamed: one group of exports is in memory at a time, and its rows go straight into
+the output files in a hidden folder that is renamed into place only when every export has
 passed, so memory stays flat and a refused merge leaves nothing behind.
 """
 
@@ -20,12 +24,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from thoughtwork import __version__, keys
-from thoughtwork.export.anonymiser import readable
+from thoughtwork.export.anonymiser import READING_RANGES, readable
 from thoughtwork.export.columns import (
     ASSIGNMENT_COLUMNS,
     CODEBOOK_FIELDS,
@@ -42,7 +47,7 @@ from thoughtwork.journal.strictjson import StrictJSONError
 from thoughtwork.journal.strictjson import loads as strict_loads
 from thoughtwork.models import friendly_error
 from thoughtwork.practice import research as practice_table
-from thoughtwork.research import columnar, dictionary
+from thoughtwork.research import arrowcheck, columnar, dictionary
 
 MAX_FILE = 512 * 1024 * 1024
 MAX_MANIFEST = 4 * 1024 * 1024
@@ -77,6 +82,8 @@ class ManifestSettings(_Lenient):
     free_text: bool
     columns: list[str]
     encrypted: bool
+    practice_columns: list[str] | None = None
+    """The practice table's columns; None in exports made before they were listed."""
 
 
 class ExportManifest(_Lenient):
@@ -116,14 +123,14 @@ class Summary:
     practices: int | None = None
     """Practices merged; None when no export has a practice table."""
 
-    def add(self, rows: list[dict[str, Any]]) -> None:
-        """One export's rows (checked), a column at a time."""
-        self.records += len(rows)
+    def add(self, records: CheckedTable) -> None:
+        """One export's records (checked), a column at a time."""
+        self.records += len(records)
         for key, total in (("belief_change", self.belief), ("anxiety_change", self.anxiety)):
-            values = [v for v in (row.get(key) for row in rows) if v is not None]
+            values = [v for v in records.column(key) if v is not None]
             total[0] += sum(values)
             total[1] += len(values)
-        self.traps.update(chain.from_iterable(row.get("distortions") or () for row in rows))
+        self.traps.update(chain.from_iterable(traps or () for traps in records.column("distortions")))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -171,6 +178,7 @@ def read_manifest(folder: Path) -> ParticipantExport:
     if manifest.counts.practices is None and any(name in manifest.files for name in practice_table.FILES):
         raise MergeProblem(f"The manifest in {folder} lists a practice table but does not count its practices.")
     unknown = [c for c in manifest.settings.columns if c not in COLUMNS]
+    unknown += [c for c in manifest.settings.practice_columns or () if c not in practice_table.COLUMNS]
     if unknown:
         raise MergeProblem(f"The manifest in {folder} names a column the codebook does not know ({unknown[0][:40]!r}).")
     return ParticipantExport(folder, manifest, raw, sha256(data))
@@ -184,57 +192,163 @@ def expected_files(manifest: ExportManifest) -> tuple[str, ...]:
 
 
 @dataclass
+class CheckedTable:
+    """One table of an export after every check: either Arrow's table of it and the file's own
+    bytes (the quick way, `arrowcheck`), or its rows as dicts and a JSON line for each (the
+    strict way, which cleans text and names problems)."""
+
+    data: bytes
+    """The table as JSON lines, as the merged file should hold them."""
+    rows: list[dict[str, Any]] | None = None
+    arrow: Any | None = None
+
+    @classmethod
+    def of_rows(cls, rows: list[dict[str, Any]], lines: list[str]) -> "CheckedTable":
+        return cls(("\n".join(lines) + "\n").encode("utf-8") if lines else b"", rows=rows)
+
+    def __len__(self) -> int:
+        return self.arrow.num_rows if self.arrow is not None else len(self.rows)
+
+    def column(self, name: str) -> list[Any]:
+        """One column's values, oldest row first (None throughout for a column it does not have)."""
+        if self.arrow is not None:
+            return self.arrow.column(name).to_pylist() if name in self.arrow.column_names else [None] * len(self)
+        return [row.get(name) for row in self.rows]
+
+    def dicts(self) -> list[dict[str, Any]]:
+        return self.arrow.to_pylist() if self.arrow is not None else self.rows
+
+    def reshaped(self, columns: list[str]) -> "CheckedTable":
+        """The same rows with the merged data set's columns (a column this export lacks is empty)."""
+        have = self.arrow.column_names if self.arrow is not None else list(self.rows[0]) if self.rows else columns
+        if have == columns:
+            return self
+        full = [{c: row.get(c) for c in columns} for row in self.dicts()]
+        return CheckedTable.of_rows(full, [json.dumps(row, ensure_ascii=False, allow_nan=False) for row in full])
+
+
+@dataclass
 class ExportRows:
-    records: list[dict[str, Any]]
-    assignments: list[dict[str, Any]]
-    record_lines: list[str] = field(default_factory=list)
-    """Each record as a JSON line: the export's own line when checking changed nothing in it."""
-    assignment_lines: list[str] = field(default_factory=list)
-    practices: list[dict[str, Any]] | None = None
+    records: CheckedTable
+    assignments: CheckedTable
+    practices: CheckedTable | None = None
     """None when the export has no practice table."""
-    practice_lines: list[str] = field(default_factory=list)
+
+
+GROUP = 8 << 20
+"""Exports are verified and checked this many bytes of files at a time: enough that Arrow's
+per-call costs vanish, little enough that memory stays flat."""
+_TABLES = {"records.jsonl": "Record", "assignments.jsonl": "Assignment", "practices.jsonl": "Practice"}
 
 
 def read_rows(export: ParticipantExport, identity: Any | None) -> ExportRows:
     """The export's rows, every file verified and every value checked; free text cleaned."""
+    return next(read_all([export], identity))[1]
+
+
+def read_all(exports: list[ParticipantExport], identity: Any | None) -> Iterator[tuple[ParticipantExport, ExportRows]]:
+    """Each export with its rows, in order. Files are verified a group at a time, and Arrow
+    checks a whole group's tables in one go; one group is in memory at a time."""
+    group: list[tuple[ParticipantExport, dict[str, bytes]]] = []
+    size = 0
+    for export in exports:
+        data = {name: _verified(export.folder, name, export.manifest.files[name], identity)
+                for name in expected_files(export.manifest)}
+        group.append((export, data))
+        size += sum(map(len, data.values()))
+        if size >= GROUP:
+            yield from _read_group(group)
+            group, size = [], 0
+    yield from _read_group(group)
+
+
+def _read_group(group: list[tuple[ParticipantExport, dict[str, bytes]]]) -> Iterator[tuple[ParticipantExport, ExportRows]]:
+    for (export, data), quick in zip(group, _quick(group), strict=True):
+        yield export, _rows(export, data, quick)
+
+
+def _quick(group: list[tuple[ParticipantExport, dict[str, bytes]]]) -> list[dict[str, Any]]:
+    """Arrow's checked tables of each export's files, where it can vouch for them (with pyarrow)."""
+    found: list[dict[str, Any]] = [{} for _ in group]
+    if not columnar.available():
+        return found
+    for name in _TABLES:
+        alike: dict[tuple[str, ...], list[int]] = {}  # exports whose file has the same columns
+        for index, (export, data) in enumerate(group):
+            if name in data:
+                alike.setdefault(tuple(_columns(export, name)), []).append(index)
+        for members in alike.values():
+            columns = _columns(group[members[0]][0], name)
+            pieces = [(group[i][1][name], group[i][0].participant) for i in members]
+            for index, table in zip(members, arrowcheck.checked(pieces, columns), strict=True):
+                if table is not None:
+                    found[index][name] = table
+    return found
+
+
+def _columns(export: ParticipantExport, name: str) -> dict[str, Column]:
+    if name == "records.jsonl":
+        return {c: COLUMNS[c] for c in export.manifest.settings.columns}
+    if name == "assignments.jsonl":
+        return ASSIGNMENT_COLUMNS
+    listed = export.manifest.settings.practice_columns or practice_table.BEFORE_ASSIGNMENT
+    return {c: practice_table.COLUMNS[c] for c in listed}
+
+
+def _rows(export: ParticipantExport, data: dict[str, bytes], quick: dict[str, Any]) -> ExportRows:
+    """One export's tables checked together: numbering, counts, and assignments that exist."""
     folder, manifest = export.folder, export.manifest
-    data = {name: _verified(folder, name, manifest.files[name], identity) for name in expected_files(manifest)}
-    records, record_lines = _table(folder, data["records.jsonl"], "Record",
-                                   {c: COLUMNS[c] for c in manifest.settings.columns}, manifest.participant)
-    for number, row in enumerate(records, start=1):
-        if row["record"] != number:
-            raise MergeProblem(f"Record {number} in {folder} is out of order (records are numbered 1, 2, 3... oldest first).")
+
+    def table(name: str) -> CheckedTable:
+        return _table(folder, data[name], _TABLES[name], _columns(export, name), manifest.participant, quick.get(name))
+
+    records = table("records.jsonl")
+    _numbered(folder, records.column("record"), "Record", "records")
     if len(records) != manifest.counts.records:
         raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
-    assignments: list[dict[str, Any]] = []
-    assignment_lines: list[str] = []
+    assignments = CheckedTable(b"", rows=[])
+    codes: list[str] = []
     if "assignments.jsonl" in data:
-        assignments, assignment_lines = _table(folder, data["assignments.jsonl"], "Assignment", ASSIGNMENT_COLUMNS,
-                                               manifest.participant)
-        codes = [a["assignment"] for a in assignments]
+        assignments = table("assignments.jsonl")
+        codes = assignments.column("assignment")
         if len(set(codes)) != len(codes) or len(assignments) != manifest.counts.assignments:
             raise MergeProblem(f"The assignments table in {folder} does not match its manifest.")
-        unknown = {r["assignment"] for r in records} - set(codes) - {None}
-        if unknown:
-            raise MergeProblem(f"Some records in {folder} name an assignment its assignments table does not have.")
-    practices: list[dict[str, Any]] | None = None
-    practice_lines: list[str] = []
+    _known_assignments(folder, records.column("assignment"), codes, "records")
+    practices: CheckedTable | None = None
     if "practices.jsonl" in data:
-        practices, practice_lines = _table(folder, data["practices.jsonl"], "Practice", practice_table.COLUMNS,
-                                           manifest.participant)
-        for number, row in enumerate(practices, start=1):
-            if row["practice"] != number:
-                raise MergeProblem(f"Practice {number} in {folder} is out of order (practices are numbered 1, 2, 3... "
-                                   "oldest first).")
+        practices = table("practices.jsonl").reshaped(practice_table.COLUMN_NAMES)
+        _numbered(folder, practices.column("practice"), "Practice", "practices")
         if len(practices) != manifest.counts.practices:
             raise MergeProblem(f"{folder} has a different number of practices than its manifest says.")
-    return ExportRows(records, assignments, record_lines, assignment_lines, practices, practice_lines)
+        _known_assignments(folder, practices.column("assignment"), codes, "practices")
+    return ExportRows(records, assignments, practices)
 
 
-def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column],
-           participant: str) -> tuple[list[dict[str, Any]], list[str]]:
-    """The rows of one JSON-lines file, every value checked against its codebook entry, and
-    each row's line to write out (its own, unless cleaning its text changed it)."""
+def _known_assignments(folder: Path, named: list[str | None], codes: list[str], plural: str) -> None:
+    if set(named) - set(codes) - {None}:
+        raise MergeProblem(f"Some {plural} in {folder} name an assignment its assignments table does not have.")
+
+
+def _numbered(folder: Path, numbers: list[int], what: str, plural: str) -> None:
+    if numbers != list(range(1, len(numbers) + 1)):
+        number = next(n for n, value in enumerate(numbers, start=1) if value != n)
+        raise MergeProblem(f"{what} {number} in {folder} is out of order ({plural} are numbered 1, 2, 3... oldest first).")
+
+
+def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column], participant: str,
+           quick: Any | None) -> CheckedTable:
+    """One JSON-lines file, every value checked against its codebook entry: Arrow's table when
+    `arrowcheck` vouched for it, else the strict reading."""
+    if quick is not None:
+        return CheckedTable(data, arrow=quick)
+    return CheckedTable.of_rows(*_strict_table(folder, data, what, columns, participant))
+
+
+def _strict_table(folder: Path, data: bytes, what: str, columns: dict[str, Column],
+                  participant: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows of one JSON-lines file read one by one as strict JSON, every value checked
+    against its codebook entry, and each row's line to write out (its own, unless cleaning its
+    text changed it)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -264,10 +378,8 @@ def _table(folder: Path, data: bytes, what: str, columns: dict[str, Column],
     return rows, lines
 
 
-# What `readable` would change: C0/C1 controls but tab and newline (escape sequences start with
-# one), bidi controls and invisible word-splitters. Text without any is left exactly as it is.
-_NEEDS_READING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                            "\u00ad\u200b\u2060\ufeff]").search
+_NEEDS_READING = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in READING_RANGES) + "]").search
+"""What `readable` would change; text without any is left exactly as it is."""
 
 
 def _check_columns(folder: Path, what: str, rows: list[dict[str, Any]], columns: dict[str, Column]) -> set[int]:
@@ -298,7 +410,8 @@ def _verified(folder: Path, name: str, entry: FileEntry, identity: Any | None) -
         raise MergeProblem(f"{folder} is missing {entry.stored_as}.") from None
     except OSError:
         raise MergeProblem(f"{entry.stored_as} in {folder} could not be read.") from None
-    if entry.stored_sha256 is not None and sha256(data) != entry.stored_sha256:
+    digest = sha256(data)  # a plain file stored as itself is hashed once, for both of its hashes
+    if entry.stored_sha256 is not None and digest != entry.stored_sha256:
         raise MergeProblem(f"{entry.stored_as} in {folder} does not match its manifest (changed or damaged).")
     if entry.stored_as.endswith(".age"):
         if identity is None:
@@ -307,7 +420,8 @@ def _verified(folder: Path, name: str, entry: FileEntry, identity: Any | None) -
             data = keys.decrypt(data, identity)
         except keys.KeyProblem:
             raise MergeProblem(f"{folder} could not be decrypted with that key: it was made for another key.") from None
-    if sha256(data) != entry.sha256:
+        digest = sha256(data)
+    if digest != entry.sha256:
         raise MergeProblem(f"{name} in {folder} does not match its manifest (changed or damaged).")
     return data
 
@@ -371,8 +485,8 @@ def _newer(a: ParticipantExport, b: ParticipantExport, identity: Any | None) -> 
 
 
 def _last_days(rows: ExportRows) -> tuple[int, int]:
-    return (max((r["day"] for r in rows.records), default=-1),
-            max((p["day"] for p in rows.practices or ()), default=-100_001))
+    return (max(rows.records.column("day"), default=-1),
+            max(rows.practices.column("day") if rows.practices else (), default=-100_001))
 
 
 def columns_of(exports: list[ParticipantExport]) -> list[str]:
@@ -396,20 +510,15 @@ def merge(folders: list[Path], out: Path, identity: Any | None = None) -> dict[s
         records = TableOut(folder, "records", columns)
         assignments = TableOut(folder, "assignments", assignment_columns)
         practices = TableOut(folder, "practices", practice_table.COLUMN_NAMES) if with_practices else None
-        for export in exports:
-            rows = read_rows(export, identity)
-            if export.manifest.settings.columns == columns:  # the usual case: rows already in the merged shape
-                full, lines = rows.records, rows.record_lines
-            else:
-                full = [{c: row.get(c) for c in columns} for row in rows.records]
-                lines = [json.dumps(row, ensure_ascii=False, allow_nan=False) for row in full]
-            records.write(full, lines)
-            assignments.write(rows.assignments, rows.assignment_lines)
+        for export, rows in read_all(exports, identity):
+            full = rows.records.reshaped(columns)
+            records.write(full)
+            assignments.write(rows.assignments)
             summary.add(full)
             participants.append(participant_summary(export.participant, full, rows.assignments))
             source = {"participant": export.participant, "records": len(full), "assignments": len(rows.assignments)}
             if practices is not None and rows.practices is not None:
-                practices.write(rows.practices, rows.practice_lines)
+                practices.write(rows.practices)
                 summary.practices += len(rows.practices)
                 source["practices"] = len(rows.practices)
             sources.append({**source, "manifest_sha256": export.digest})
@@ -467,16 +576,15 @@ class TableOut:
             plain = frozenset(c for c in columns if table[c].type in ("integer", "number", "category") or c == "participant")
             self.csv = CsvStream(folder.open(f"{name}.csv"), columns, plain=plain)
 
-    def write(self, rows: list[dict[str, Any]], lines: list[str]) -> None:
-        if not rows:
+    def write(self, table: CheckedTable) -> None:
+        if not len(table):
             return
-        data = ("\n".join(lines) + "\n").encode("utf-8")
-        self.jsonl.write(data)
+        self.jsonl.write(table.data)
         if self.csv is not None:
-            for row in rows:
+            for row in table.dicts():
                 self.csv.write(row)
         else:
-            self._typed(lambda: self.typed.add(data))
+            self._typed(lambda: self.typed.add(table.data, table.arrow))
 
     def close(self) -> None:
         if self.csv is not None:
@@ -497,19 +605,19 @@ def _column_table(name: str) -> dict[str, Column]:
     return {"assignments": ASSIGNMENT_COLUMNS, "practices": practice_table.COLUMNS}.get(name, COLUMNS)
 
 
-def participant_summary(participant: str, records: list[dict[str, Any]], assignments: list[dict[str, Any]]) -> dict[str, Any]:
+def participant_summary(participant: str, records: CheckedTable, assignments: CheckedTable) -> dict[str, Any]:
     """One participant's line: how much they wrote, how their ratings moved, how the homework went."""
     def mean_of(key: str) -> float | None:
-        values = [r[key] for r in records if r.get(key) is not None]
+        values = [v for v in records.column(key) if v is not None]
         return round(sum(values) / len(values), 1) if values else None
 
-    due = sum(a["times_due"] for a in assignments)
-    done = sum(a["times_done"] for a in assignments)
+    due = sum(assignments.column("times_due"))
+    done = sum(assignments.column("times_done"))
     return {
         "participant": participant,
         "records": len(records),
-        "complete": sum(1 for r in records if r.get("status") == "complete"),
-        "last_day": max((r["day"] for r in records), default=None),
+        "complete": records.column("status").count("complete"),
+        "last_day": max(records.column("day"), default=None),
         "mean_belief_change": mean_of("belief_change"),
         "mean_anxiety_change": mean_of("anxiety_change"),
         "assignments": len(assignments),

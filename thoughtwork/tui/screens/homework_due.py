@@ -86,10 +86,18 @@ def _suggested_steps(app) -> list:  # noqa: ANN001
     return list(seen.values())
 
 
+def _day(day: date) -> str:
+    """'today', 'yesterday', or 'Mon 30 Nov'."""
+    gap = (date.today() - day).days
+    return "today" if gap == 0 else "yesterday" if gap == 1 else f"{day:%a} {day.day} {day:%b}"
+
+
 def _describe(item) -> Text:
     line = Text()
     line.append(shorten(item.prompt.title, 50), style="bold")
     line.append(f"  {STATUS_WORDS.get(item.status, item.status)}", style="italic")
+    # When it was last done, as the therapist's report shows it: a gentle reminder, not a score.
+    line.append(f"  \u00b7  last done {_day(item.last_done)}" if item.last_done else "  \u00b7  not done yet", style="dim")
     line.append(f"\n  {item.assignment.cadence.describe()}")
     note = item.assignment.note
     if note:

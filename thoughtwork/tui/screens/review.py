@@ -127,6 +127,7 @@ def summary_text(report: ReportData) -> Text:
     for label, field in (("Belief in the balanced thought", "belief_balanced"), ("Body tension", "body_tension")):
         value, count = report.mean_of(field)
         out.append(f"{label}, average: " + ("not rated yet" if value is None else f"{value:g} ({count} rated)") + "\n")
+    out.append(f"Body tension rated again, average at the start \u2192 at the end: {_change(report.tension())}\n")
     out.append("\n")
     out.append("Ratings over time", style="bold")
     rows = [(name, spark(report.dated(field), SPARK_WIDTH)) for name, field in (
