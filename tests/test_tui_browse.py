@@ -362,21 +362,39 @@ def test_markup_and_control_characters_in_a_record_are_shown_literally(tmp_path)
     record = ThoughtRecord(created_at=START, situation=HOSTILE, automatic_thought=HOSTILE, evidence_for=[HOSTILE])
     journal = make_journal(tmp_path / "j.twj", [record])
 
-    async def scenario():
-        app = HostApp(journal, JournalScreen)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            cell = app.screen.query_one("#journal-table", DataTable).get_row_at(0)[2]
-            assert "[@click=app.quit]" in cell.plain and "\x1b" not in cell.plain
-            await pilot.press("enter")
-            await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
-            await pilot.pause()
-            text = screen_text(app)
-            assert text.count("[/b] [@click=app.quit]quit[/]") == 3
-            assert "[TODO]" in text and "\x1b" not in text and "\x07" not in text
-            assert app.is_running
+    cell, text = run(lambda: _row_then_page(journal))
+    assert "[@click=app.quit]" in cell and "\x1b" not in cell
+    assert text.count("[/b] [@click=app.quit]quit[/]") == 3
+    assert "[TODO]" in text and "\x1b" not in text and "\x07" not in text
+    journal.close()
 
-    run(scenario)
+
+async def _row_then_page(journal) -> tuple[str, str]:
+    """The thought as the journal list's first row shows it, then the words on its record page."""
+    app = HostApp(journal, JournalScreen)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cell = app.screen.query_one("#journal-table", DataTable).get_row_at(0)[2].plain
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
+        await pilot.pause()
+        text = screen_text(app)
+        assert app.is_running
+    return cell, text
+
+
+def test_joined_emoji_are_drawn_as_their_parts_on_the_list_and_the_record(tmp_path):
+    """A family, a skin tone and a heart with its variation selector: stored as typed, drawn as
+    parts whose width every terminal agrees on, so the table's columns and borders stay put."""
+    typed = "Home \U0001f468\u200d\U0001f469\u200d\U0001f467 \U0001f44d\U0001f3fd \u2764\ufe0f with my partner"
+    record = ThoughtRecord(created_at=START, situation=typed, automatic_thought=typed)
+    journal = make_journal(tmp_path / "j.twj", [record])
+
+    cell, text = run(lambda: _row_then_page(journal))
+    assert "\U0001f468\U0001f469\U0001f467 \U0001f44d \u2764 with" in cell
+    assert text.count("Home \U0001f468\U0001f469\U0001f467 \U0001f44d \u2764 with my partner") == 2
+    assert not any(mark in text for mark in ("\u200d", "\ufe0f", "\U0001f3fd"))
+    assert journal.get(record.id).situation == typed  # the stored words are untouched
     journal.close()
 
 

@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Input, Select, Static
 from thoughtwork.models import HELPER_LABELS, HOW_FAR_LABELS, HowFar, LadderStep, PracticeEntry, friendly_error
 from thoughtwork.practice import celebrations, gaps
 from thoughtwork.practice.entries import assignment_for, is_blank, parse_when, shown_when
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 from thoughtwork.tui.widgets.rating import Rating
 from thoughtwork.tui.widgets.ticklist import TickList
 
@@ -68,7 +68,7 @@ class PracticeLogScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         p = self.practice
         with VerticalScroll(id="practice-form"):
-            yield Static(Text(clean(f"Practice: {p.step_title}" if p.step_title else "Practice", single_line=True)), classes="page-title")
+            yield Static(Text(shown(f"Practice: {p.step_title}" if p.step_title else "Practice", single_line=True)), classes="page-title")
             yield Static(Text("Fill in what you like; every practice counts, however far it goes. "
                               "Tab moves on, Esc saves and closes."), classes="practice-note")
             yield Static(Text("Before"), classes="practice-heading")
@@ -148,7 +148,7 @@ class PracticeLogScreen(Screen[None]):
         return PracticeEntry.model_validate(fields)
 
     def _problem(self, message: str) -> None:
-        self.query_one("#problem", Static).update(Text(clean(message, single_line=True)))
+        self.query_one("#problem", Static).update(Text(shown(message, single_line=True)))
 
     def save(self) -> PracticeEntry | None:
         """Save what the form holds; None (and the problem shown) when it cannot be kept.

@@ -18,7 +18,7 @@ from thoughtwork.models import (
     DistortionStatus,
     ThoughtRecord,
 )
-from thoughtwork.text import clean, shorten
+from thoughtwork.text import shorten, shown
 from thoughtwork.tui.screens.record.emotions import feelings_text
 from thoughtwork.tui.widgets.bullet import Bullet
 from thoughtwork.tui.widgets.confirm import ConfirmModal
@@ -75,7 +75,7 @@ def rating_change(what: str, before: int | None, after: int | None) -> str:
 
 def literal(text: str) -> Text:
     """The person's own words, exactly as written, safe for the terminal."""
-    return Text(clean(text))
+    return Text(shown(text))
 
 
 def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]]:
@@ -110,10 +110,10 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]
         sections.append(("Thinking traps", body))
     for heading, items in (("Evidence for the thought", record.evidence_for), ("Evidence against it", record.evidence_against)):
         if items:
-            sections.append((heading, [Text(clean(item)) for item in items]))
+            sections.append((heading, [Text(shown(item)) for item in items]))
     for question, answer in record.prompt_answers.items():
         if answer.strip():
-            sections.append((clean(question, single_line=True), literal(answer)))
+            sections.append((shown(question, single_line=True), literal(answer)))
     if record.balanced_thought:
         body = literal(record.balanced_thought)
         if record.belief_balanced is not None:
@@ -123,7 +123,7 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]
         rating_change("Belief in the automatic thought", record.belief_before, record.belief_after),
         rating_change("Anxiety", record.anxiety_before, record.anxiety_after),
         rating_change("Body tension", record.body_tension, record.body_tension_after),
-        *(rating_change(clean(e.name, single_line=True).capitalize(), e.intensity, e.intensity_after) for e in record.emotions),
+        *(rating_change(shown(e.name, single_line=True).capitalize(), e.intensity, e.intensity_after) for e in record.emotions),
     ]
     changes = [c for c in changes if c]
     if changes:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from thoughtwork.models import Emotion, RecordStep, ThoughtRecord
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 from thoughtwork.tui.screens.record.step import Step, literal_text
 from thoughtwork.tui.widgets.rating import Rating
 from thoughtwork.tui.widgets.ticklist import TickList
@@ -55,13 +55,13 @@ def feelings_text(emotions: Sequence[Emotion]) -> Text:
     text = Text()
     for emotion in rated:
         text.append(", " if text else "")
-        text.append(clean(emotion.name, single_line=True))
+        text.append(shown(emotion.name, single_line=True))
         text.append(f" {emotion.intensity}")
     if rated:
         text.append(" (out of 100)")
     for emotion in unrated:
         text.append(", " if text else "")
-        text.append(clean(emotion.name, single_line=True))
+        text.append(shown(emotion.name, single_line=True))
     return text
 
 
@@ -74,7 +74,7 @@ def feelings_change(emotions: Sequence[Emotion]) -> Text | None:
     text = Text()
     for emotion in again:
         text.append(", " if text else "")
-        text.append(clean(emotion.name, single_line=True))
+        text.append(shown(emotion.name, single_line=True))
         first = f"{emotion.intensity} → " if emotion.intensity is not None else "now "
         text.append(f" {first}{emotion.intensity_after}")
     return text

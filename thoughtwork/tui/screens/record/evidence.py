@@ -8,7 +8,7 @@ from textual.widgets import Label, Static, TextArea
 
 from thoughtwork.content.questions import socratic_questions
 from thoughtwork.models import RecordStep, ThoughtRecord
-from thoughtwork.text import clean, shorten
+from thoughtwork.text import shorten, shown
 from thoughtwork.tui.screens.record.step import Step, text_lines
 from thoughtwork.tui.widgets.bounded_text import EVIDENCE, BoundedTextArea
 
@@ -49,6 +49,6 @@ class EvidenceStep(Step):
 def _question_list(questions: list[str]) -> Text:
     text = Text("Questions that may help:\n", style="bold")
     for question in questions:
-        text.append(f" \u2022 {clean(question, single_line=True)}\n", style="not bold")
+        text.append(f" \u2022 {shown(question, single_line=True)}\n", style="not bold")
     text.rstrip()
     return text
