@@ -27,6 +27,7 @@ from thoughtwork.models import (
     DistortionId,
     DistortionMatch,
     DistortionStatus,
+    Emotion,
     ThoughtRecord,
 )
 from thoughtwork.tui.screens.breathe import (
@@ -40,7 +41,7 @@ from thoughtwork.tui.screens.crisis import CrisisScreen
 from thoughtwork.tui.screens.help import HelpScreen, help_text
 from thoughtwork.tui.screens.journal_list import JournalScreen, day_label, filter_records
 from thoughtwork.tui.screens.progress import ProgressScreen
-from thoughtwork.tui.screens.record_detail import RecordDetailScreen, rating_change
+from thoughtwork.tui.screens.record_detail import RecordDetailScreen, rating_change, record_sections
 from thoughtwork.tui.screens.settings import SettingsScreen, parse_names
 from thoughtwork.tui.widgets.chart import RatingChart, bar, columns, fit
 from thoughtwork.tui.widgets.confirm import ConfirmModal
@@ -102,7 +103,21 @@ def test_names_are_trimmed_deduplicated_and_kept_in_order():
 def test_rating_change_is_said_kindly_either_way():
     assert "down 40" in rating_change("Belief", 80, 40)
     assert "normal" in rating_change("Belief", 40, 60)
-    assert rating_change("Belief", None, 10) == ""
+    assert rating_change("Belief", 10, None) == ""
+    assert rating_change("Awkward", None, 30) == "Awkward was 30 at the end (not rated at the start)."
+
+
+def test_what_changed_names_feelings_typed_under_other(tmp_path):
+    """A feeling typed under 'other' starts unrated; rated at the end, it was left out of What changed."""
+    record = ThoughtRecord(
+        created_at=START, situation="Clinic", automatic_thought="It will hurt", status="complete",
+        emotions=[Emotion(name="scared", intensity=70, intensity_after=40), Emotion(name="awkward", intensity_after=30),
+                  Emotion(name="a bit anxious")],
+        anxiety_before=80, anxiety_after=50,
+    )
+    changed = dict(record_sections(record))["What changed"].plain.splitlines()
+    assert changed == ["Anxiety went from 80 to 50: down 30.", "Scared went from 70 to 40: down 30.",
+                       "Awkward was 30 at the end (not rated at the start)."]
 
 
 # --- journal list ------------------------------------------------------------------------

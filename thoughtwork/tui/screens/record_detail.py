@@ -63,9 +63,14 @@ def bullet(item: Text) -> Bullet:
 
 
 def rating_change(what: str, before: int | None, after: int | None) -> str:
-    """A plain sentence about how a rating moved, or '' when there is nothing to compare."""
-    if before is None or after is None:
+    """A plain sentence about how a rating moved, or '' when it was not rated at the end.
+
+    Rated only at the end (a feeling typed under 'other' starts unrated), it is still said: such
+    feelings were left out of "What changed" though the person had rated them there."""
+    if after is None:
         return ""
+    if before is None:
+        return f"{what} was {after} at the end (not rated at the start)."
     if after < before:
         return f"{what} went from {before} to {after}: down {before - after}."
     if after > before:
