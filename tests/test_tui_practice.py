@@ -239,9 +239,36 @@ def test_a_bad_date_is_refused_in_one_line_and_nothing_is_lost(tmp_path):
         app.screen.query_one("#practised_at", Input).value = "last tuesday [b]x[/b]"
         await pilot.press("escape")
         assert type(app.screen).__name__ == "PracticeLogScreen"  # still open: nothing typed is lost
-        problem = text_of(app, "#problem")
+        problem = text_of(app, "#practised_at-problem")
         assert "not a date and time" in problem and "[b]x[/b]" in problem and "\n" not in problem
         assert app.journal.practices() == []
+
+    drive(path, scenario)
+
+
+def test_an_empty_when_is_said_beside_the_field_at_80x24(tmp_path):
+    """The error for an empty When was said at the bottom of the screen, far from the field."""
+    path = with_ladder(tmp_path / "j.twj")
+
+    async def scenario(app, pilot):
+        await wait_for_screen(pilot, "HomeScreen")
+        await pilot.press("l", "n")
+        await wait_for_screen(pilot, "PracticeLogScreen")
+        await pilot.press("6", "0")
+        when = app.screen.query_one("#practised_at", Input)
+        when.value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = app.screen.query_one("#practised_at-problem", Static)
+        assert str(said.render()) == "Please write when it was, like 2026-12-01 20:30."
+        assert text_of(app, "#problem") == ""
+        assert app.focused is when
+        assert said.region.y == when.region.bottom  # the line just under the field, on screen
+        assert 0 < said.region.y < app.size.height - 1
+        when.value = "2026-12-01 20:30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(said.render()) == "" and len(app.journal.practices()) == 1
 
     drive(path, scenario)
 
