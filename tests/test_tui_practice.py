@@ -228,14 +228,19 @@ def test_a_guided_exercise_is_paced_and_can_be_paused_and_skipped(tmp_path):
     drive(path, scenario)
 
 
+async def new_practice_rated(pilot) -> None:
+    """From home, a new practice (l n) with its expected pain rated 60."""
+    await wait_for_screen(pilot, "HomeScreen")
+    await pilot.press("l", "n")
+    await wait_for_screen(pilot, "PracticeLogScreen")
+    await pilot.press("6", "0")
+
+
 def test_a_bad_date_is_refused_in_one_line_and_nothing_is_lost(tmp_path):
     path = with_ladder(tmp_path / "j.twj")
 
     async def scenario(app, pilot):
-        await wait_for_screen(pilot, "HomeScreen")
-        await pilot.press("l", "n")
-        await wait_for_screen(pilot, "PracticeLogScreen")
-        await pilot.press("6", "0")
+        await new_practice_rated(pilot)
         app.screen.query_one("#practised_at", Input).value = "last tuesday [b]x[/b]"
         await pilot.press("escape")
         assert type(app.screen).__name__ == "PracticeLogScreen"  # still open: nothing typed is lost
@@ -251,10 +256,7 @@ def test_an_empty_when_is_said_beside_the_field_at_80x24(tmp_path):
     path = with_ladder(tmp_path / "j.twj")
 
     async def scenario(app, pilot):
-        await wait_for_screen(pilot, "HomeScreen")
-        await pilot.press("l", "n")
-        await wait_for_screen(pilot, "PracticeLogScreen")
-        await pilot.press("6", "0")
+        await new_practice_rated(pilot)
         when = app.screen.query_one("#practised_at", Input)
         when.value = ""
         await pilot.press("ctrl+s")
