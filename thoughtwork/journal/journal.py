@@ -228,6 +228,16 @@ class Journal:
         self._upsert(PRACTICES, practice.model_dump(mode="json"))
         return practice
 
+    def add_practices(self, practices: list[PracticeEntry]) -> int:
+        """Add new practices in one atomic save (ids already present are refused by the caller)."""
+        if not practices:
+            return 0
+        self._db.table(PRACTICES).insert_multiple(p.model_dump(mode="json") for p in practices)
+        return len(practices)
+
+    def practice_ids(self) -> set[str]:
+        return {doc.get("id") for doc in self._db.table(PRACTICES).all()}
+
     def delete_practice(self, practice_id: str) -> bool:
         return bool(self._db.table(PRACTICES).remove(Query().id == practice_id))
 
