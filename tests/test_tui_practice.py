@@ -148,9 +148,17 @@ def test_start_a_record_from_the_loudest_thought_links_both_ways(tmp_path):
         [record] = app.journal.records()
         assert record.practice_id == practice.id and practice.record_ids == [record.id]
         assert record.automatic_thought == "It will hurt"
+        # Every step of the record, and its page in the journal, say which practice it came from.
+        named = f"from your practice: {practice.step_title}, "
+        assert named in text_of(app, "#record-progress")
         await pilot.press("escape")
         await wait_for_screen(pilot, "PracticeLogScreen")
         assert app.screen.query_one("#open-record").display
+        from thoughtwork.tui.screens.record_detail import RecordDetailScreen
+
+        app.push_screen(RecordDetailScreen(record.id))
+        await wait_for(pilot, lambda: bool(app.screen.query("#detail-practice")))
+        assert text_of(app, "#detail-practice").startswith("From your practice: " + practice.step_title + ", ")
 
     drive(path, scenario)
 

@@ -25,6 +25,15 @@ def record_for(practice: PracticeEntry, thought: str | None = None) -> ThoughtRe
     )
 
 
+def came_from(practice: PracticeEntry | None) -> str:
+    """Which practice a record came from, in a few words: "Dilator size 1, 3 Dec 2026 20:30";
+    said of a practice since deleted, too, so the link is never silently gone."""
+    if practice is None:
+        return "a practice no longer in your journal"
+    local = practice.practised_at.astimezone()
+    return f"{practice.step_title or 'a practice'}, {local.day} {local:%b %Y %H:%M}"
+
+
 def linked(practice: PracticeEntry, record: ThoughtRecord) -> PracticeEntry:
     """The practice with the record added to its links (once)."""
     if record.id in practice.record_ids:

@@ -174,6 +174,12 @@ class RecordDetailScreen(Screen[None]):
         widgets = [Static(Text(title), classes="page-title")]
         if not record.is_complete:
             widgets.append(Static(Text("A draft: press e to carry on where you left off."), classes="detail-draft"))
+        if record.practice_id:
+            from thoughtwork.practice.linking import came_from
+
+            practice = self.app.journal.get_practice(record.practice_id)
+            widgets.append(Static(Text(shown(f"From your practice: {came_from(practice)}", single_line=True)),
+                                  id="detail-practice", classes="detail-draft"))
         for heading, body in record_sections(record):
             widgets.append(Static(Text(heading), classes="detail-heading"))
             if isinstance(body, list):

@@ -22,6 +22,7 @@ from thoughtwork.models import (
     ThoughtRecord,
 )
 from thoughtwork.content.adoption import kept_mostly
+from thoughtwork.text import shown
 from thoughtwork.tui.early_keys import EarlyKeys, keys_handled
 from thoughtwork.tui.screens.record.belief import BeliefStep
 from thoughtwork.tui.screens.record.emotions import EmotionsStep
@@ -126,6 +127,7 @@ class RecordScreen(Screen[None]):
         self._changed_since: float | None = None
         """When the first change not yet saved was made (monotonic seconds), or None."""
         self._milestones_before: set[str] = set()
+        self._from_practice = ""
         self.new_milestones: list = []
         """Milestones reached by finishing this record, celebrated on the summary."""
         self.cannot_keep: str | None = None
@@ -149,7 +151,17 @@ class RecordScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self._milestones_before = self._milestone_keys()
+        self._from_practice = self._practice_named()
         await self._show(self.index)
+
+    def _practice_named(self) -> str:
+        """' · from your practice: Dilator size 1, 3 Dec 2026 20:30' for a record started from one, else ''."""
+        journal = self.app.journal
+        if not self.record.practice_id or journal is None:
+            return ""
+        from thoughtwork.practice.linking import came_from
+
+        return f"  \u00b7  from your practice: {came_from(journal.get_practice(self.record.practice_id))}"
 
     # --- moving between steps -----------------------------------------------------
 
@@ -189,7 +201,10 @@ class RecordScreen(Screen[None]):
         count = len(self.steps)
         dots = "".join("\u25cf" if i <= self.index else "\u25cb" for i in range(count))
         title = self.steps[self.index].TITLE
-        self.query_one("#record-progress", Static).update(Text(f"Thought record  {dots}  {self.index + 1}/{count}  {title}"))
+        # On every step, cut to the line: which practice the record came from was shown nowhere.
+        line = Text(f"Thought record  {dots}  {self.index + 1}/{count}  {title}", no_wrap=True, overflow="ellipsis")
+        line.append(shown(self._from_practice, single_line=True), style="italic")
+        self.query_one("#record-progress", Static).update(line)
         self.query_one("#back", Button).disabled = self.index == 0
         last = self.index == count - 1
         self.query_one("#next", Button).label = "Done" if last else "Next \u2192"
