@@ -57,6 +57,11 @@ def _fakes(monkeypatch):
     monkeypatch.setattr(flow.RecordScreen, "_rank", lambda self, analysis: ranked)
 
 
+def questions_shown(screen) -> str:
+    """The words of the evidence step's questions, one line each."""
+    return "\n".join(str(part.render()) for part in screen.query("#questions Static"))
+
+
 def run(scenario):
     return asyncio.run(scenario())
 
@@ -98,8 +103,11 @@ def test_full_record_is_saved_with_every_step(tmp_path):
             assert app.focused is traps
             await pilot.press("down", "space")  # untick "labelling": it does not fit
             await pilot.press("ctrl+n")  # -> evidence
-            questions = str(app.screen.query_one("#questions", Static).render())
+            questions = questions_shown(app.screen)
             assert "Question from reframe 1?" in questions
+            # Each question its own bullet: one that wraps goes on under its words, not at column 1.
+            for mark, words in zip(app.screen.query("#questions .bullet-mark"), app.screen.query("#questions .bullet-text")):
+                assert words.region.x > mark.region.x and words.region.y == mark.region.y
             await type_text(pilot, "It hurt last time")
             await pilot.press("tab")
             await type_text(pilot, "Less pain last week")
@@ -373,7 +381,7 @@ def test_a_balanced_thought_is_affirmed_on_every_step(tmp_path):
             await wait_for(pilot, lambda: screen.analysed_text == thought)
             await pilot.press("ctrl+n")
             assert type(screen.current).__name__ == "EvidenceStep"
-            questions = str(screen.query_one("#questions", Static).render())
+            questions = questions_shown(screen)
             assert "already sounds balanced" in questions and "predict" not in questions.lower()
             await pilot.press("ctrl+n")
             assert type(screen.current).__name__ == "ReframeStep"
