@@ -820,14 +820,15 @@ def test_each_feeling_rated_again_shows_what_it_was_in_full(tmp_path):
         situation="Clinic",
         automatic_thought="It will hurt",
         emotions=[Emotion(name="embarrassed", intensity=70), Emotion(name="anxious"),
-                  Emotion(name="overwhelmed and completely out of my depth", intensity=60)],
+                  Emotion(name="overwhelmed and completely out of my depth", intensity=60), Emotion(name="awkward")],
         balanced_thought="I can go slowly",
     )
 
     async def look(step):
         names = list(step.query(".feeling-name"))
         shown = [str(name.render()) for name in names]
-        assert shown == ["embarrassed (before: 70)", "overwhelmed an\u2026 (before: 60)"]
+        assert shown == ["embarrassed (before: 70)", "overwhelmed an\u2026 (before: 60)", "awkward"]
+        assert len({name.parent.query_one(Rating).region.x for name in names}) == 1  # the bars line up
         for name in names:
             assert name.size.width >= len(str(name.render()))
             bar = name.parent.query_one(Rating)

@@ -125,14 +125,16 @@ class FeelingRating(Horizontal):
     name ran into the bar at 80 columns and hid "(before: 60)". The whole name is its tooltip.
     """
 
-    def __init__(self, feeling: str, strength: int | None, *, before: int | None = None) -> None:
-        super().__init__(classes="feeling-row" if before is None else "feeling-row again")
+    def __init__(self, feeling: str, strength: int | None, *, before: int | None = None, again: bool = False) -> None:
+        super().__init__(classes="feeling-row again" if again else "feeling-row")
         self.feeling = feeling
         self.strength = strength
         self.before = before
+        self.again = again
 
     def compose(self) -> ComposeResult:
-        width = NAME_CELLS if self.before is None else NAME_AGAIN_CELLS
+        # Rated again, every row has the wider column, whether it was rated before or not, so the bars line up.
+        width = NAME_AGAIN_CELLS if self.again else NAME_CELLS
         label = literal_text(self.feeling)
         was = f" (before: {self.before})" if self.before is not None else ""
         if label.cell_len + len(was) > width:

@@ -42,7 +42,7 @@ class RerateStep(Step):
         if own:
             yield Label("And each feeling now?")
             for emotion in own:
-                yield FeelingRating(emotion.name, emotion.intensity_after, before=emotion.intensity)
+                yield FeelingRating(emotion.name, emotion.intensity_after, before=emotion.intensity, again=True)
         yield Label("How tense does your body feel now?" + _before(record.body_tension))
         yield Rating(record.body_tension_after, id="tension-after")
 
