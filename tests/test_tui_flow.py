@@ -211,6 +211,30 @@ def test_back_and_forth_keeps_everything_typed(tmp_path):
     run(scenario)
 
 
+def test_letters_typed_on_the_step_buttons_go_to_the_box_last_written_in(tmp_path):
+    """Tab past the box, then typing: the words were silently lost on the Back / Save / Next buttons."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await type_text(pilot, "Bath")
+            app.screen.query_one("#close").focus()
+            await pilot.pause()
+            await pilot.press("space", *"time")
+            box = app.screen.query_one("#situation", TextArea)
+            assert box.text == "Bath time" and app.focused is box
+            app.screen.query_one("#next").focus()
+            await pilot.press("enter")  # Enter presses the button
+            await wait_for(pilot, lambda: type(app.screen.current).__name__ == "EmotionsStep")
+            assert app.journal.records()[0].situation == "Bath time"
+
+    run(scenario)
+
+
 def test_an_untouched_new_record_is_not_saved(tmp_path):
     """Opening a record and closing it straight away leaves no empty draft behind."""
     path = make_journal(tmp_path / "j.twj")

@@ -32,7 +32,7 @@ from thoughtwork.tui.screens.record.reframe import ReframeStep
 from thoughtwork.tui.screens.record.rerate import RerateStep
 from thoughtwork.tui.screens.record.safety import SafetyStep
 from thoughtwork.tui.screens.record.situation import SituationStep
-from thoughtwork.tui.screens.record.step import Step
+from thoughtwork.tui.screens.record.step import Step, focus_now
 from thoughtwork.tui.screens.record.summary import SummaryStep
 from thoughtwork.tui.screens.record.thought import ThoughtStep
 from thoughtwork.tui.screens.record.traps import TrapsStep, merge_analysis
@@ -128,6 +128,8 @@ class RecordScreen(Screen[None]):
         """When the first change not yet saved was made (monotonic seconds), or None."""
         self._milestones_before: set[str] = set()
         self._from_practice = ""
+        self._last_box: TextArea | Input | None = None
+        """The text box that last had the focus on this step (see `_type_into_box`)."""
         self.new_milestones: list = []
         """Milestones reached by finishing this record, celebrated on the summary."""
         self.cannot_keep: str | None = None
@@ -193,9 +195,31 @@ class RecordScreen(Screen[None]):
         return self._early_keys.keep_focus_move(self, direction)
 
     def on_key(self, event: events.Key) -> None:
-        if self._early_keys.take(event, self.focused):
+        if self._early_keys.take(event, self.focused) or self._type_into_box(event):
             event.stop()
             event.prevent_default()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, (TextArea, Input)):
+            self._last_box = event.widget
+
+    def _type_into_box(self, event: events.Key) -> bool:
+        """A letter or space typed on the Back / Save / Next buttons goes to the box last written
+        in (else the step's first), where the person meant it: it was silently lost (Enter, not
+        space, presses a button)."""
+        if not isinstance(self.focused, Button) or not event.is_printable or event.character is None:
+            return False
+        box = self._last_box if self._last_box is not None and self._last_box.is_attached else None
+        if box is None and self.current is not None:
+            box = next(iter(self.current.query("TextArea, Input")), None)
+        if box is None:
+            return False
+        focus_now(box)
+        if isinstance(box, TextArea):
+            box.insert(event.character)
+        else:
+            box.insert_text_at_cursor(event.character)
+        return True
 
     def _update_chrome(self) -> None:
         count = len(self.steps)
