@@ -149,8 +149,9 @@ def test_start_a_record_from_the_loudest_thought_links_both_ways(tmp_path):
         assert record.practice_id == practice.id and practice.record_ids == [record.id]
         assert record.automatic_thought == "It will hurt"
         # Every step of the record, and its page in the journal, say which practice it came from.
-        named = f"from your practice: {practice.step_title}, "
-        assert named in text_of(app, "#record-progress")
+        header = app.screen.query_one("#record-progress", Static)
+        assert str(header.render()).startswith(f"Record from \u201c{practice.step_title}\u201d  \u25cf")
+        assert len(str(header.render())) <= header.size.width  # whole at 80 columns
         await pilot.press("escape")
         await wait_for_screen(pilot, "PracticeLogScreen")
         assert app.screen.query_one("#open-record").display
@@ -158,7 +159,7 @@ def test_start_a_record_from_the_loudest_thought_links_both_ways(tmp_path):
 
         app.push_screen(RecordDetailScreen(record.id))
         await wait_for(pilot, lambda: bool(app.screen.query("#detail-practice")))
-        assert text_of(app, "#detail-practice").startswith("From your practice: " + practice.step_title + ", ")
+        assert text_of(app, "#detail-practice").startswith(f"From your practice: \u201c{practice.step_title}\u201d, ")
 
     drive(path, scenario)
 

@@ -26,12 +26,19 @@ def record_for(practice: PracticeEntry, thought: str | None = None) -> ThoughtRe
 
 
 def came_from(practice: PracticeEntry | None) -> str:
-    """Which practice a record came from, in a few words: "Dilator size 1, 3 Dec 2026 20:30";
+    """Which practice a record came from, in a few words: "“Dilator size 1”, 3 Dec 2026 20:30";
     said of a practice since deleted, too, so the link is never silently gone."""
     if practice is None:
         return "a practice no longer in your journal"
     local = practice.practised_at.astimezone()
-    return f"{practice.step_title or 'a practice'}, {local.day} {local:%b %Y %H:%M}"
+    return f"{practice_title(practice)}, {local.day} {local:%b %Y %H:%M}"
+
+
+def practice_title(practice: PracticeEntry | None) -> str:
+    """The practice's step in a few words, for a line too short for its date: "“Dilator size 1”"."""
+    if practice is None:
+        return "a practice since deleted"
+    return f"\u201c{practice.step_title}\u201d" if practice.step_title else "a practice"
 
 
 def linked(practice: PracticeEntry, record: ThoughtRecord) -> PracticeEntry:

@@ -127,7 +127,7 @@ class RecordScreen(Screen[None]):
         self._changed_since: float | None = None
         """When the first change not yet saved was made (monotonic seconds), or None."""
         self._milestones_before: set[str] = set()
-        self._from_practice = ""
+        self._record_name = "Thought record"
         self._last_box: TextArea | Input | None = None
         """The text box that last had the focus on this step (see `_type_into_box`)."""
         self.new_milestones: list = []
@@ -153,17 +153,18 @@ class RecordScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self._milestones_before = self._milestone_keys()
-        self._from_practice = self._practice_named()
+        self._record_name = self._practice_named()
         await self._show(self.index)
 
     def _practice_named(self) -> str:
-        """' · from your practice: Dilator size 1, 3 Dec 2026 20:30' for a record started from one, else ''."""
+        """'Record from “Dilator size 1”' for a record started from a practice, else 'Thought record'
+        (short: the line also holds the steps at 80 columns; the record page gives its date)."""
         journal = self.app.journal
         if not self.record.practice_id or journal is None:
-            return ""
-        from thoughtwork.practice.linking import came_from
+            return "Thought record"
+        from thoughtwork.practice.linking import practice_title
 
-        return f"  \u00b7  from your practice: {came_from(journal.get_practice(self.record.practice_id))}"
+        return f"Record from {practice_title(journal.get_practice(self.record.practice_id))}"
 
     # --- moving between steps -----------------------------------------------------
 
@@ -226,8 +227,8 @@ class RecordScreen(Screen[None]):
         dots = "".join("\u25cf" if i <= self.index else "\u25cb" for i in range(count))
         title = self.steps[self.index].TITLE
         # On every step, cut to the line: which practice the record came from was shown nowhere.
-        line = Text(f"Thought record  {dots}  {self.index + 1}/{count}  {title}", no_wrap=True, overflow="ellipsis")
-        line.append(shown(self._from_practice, single_line=True), style="italic")
+        line = Text(shown(self._record_name, single_line=True), no_wrap=True, overflow="ellipsis")
+        line.append(f"  {dots}  {self.index + 1}/{count}  {title}")
         self.query_one("#record-progress", Static).update(line)
         self.query_one("#back", Button).disabled = self.index == 0
         last = self.index == count - 1
