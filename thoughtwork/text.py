@@ -49,32 +49,21 @@ def clean(text: str, *, single_line: bool = False) -> str:
     return "".join(out)
 
 
-# Joiners of emoji, and the marks that change how the emoji before them is drawn: variation
+# The joiner, and the marks that change how the character before them is drawn: variation
 # selectors (text or emoji style), skin tones, the keycap frame, the tags of a region's flag.
-_EMOJI_MARKS = re.compile("[\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
-_JOINER = "\u200d"
+_JOINED = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
 
 
 def shown(text: str, *, single_line: bool = False) -> str:
     """The text as it is drawn in a terminal: `clean`, and each joined emoji as its parts.
 
     "👨\u200d👩\u200d👧" shows as "👨👩👧", "👍🏽" as "👍", "❤\ufe0f" as "❤": every character then
-    takes the cells Rich counts for it in any terminal, so borders and columns stay put. A
-    joiner between letters (Indic and Arabic scripts shape words with it) is kept.
+    takes the cells Rich counts for it in any terminal, so borders and columns stay put. The
+    joiner goes between letters too (Rich counts "a\u200da" as one cell, a terminal as two; an
+    Indic conjunct shows as its half-forms), never the non-joiner U+200C, which draws nothing.
     """
     text = clean(text, single_line=single_line)
-    if not (_JOINER in text or _EMOJI_MARKS.search(text)):
-        return text  # nearly all text: one look, not a walk through every character
-    text = _EMOJI_MARKS.sub("", text)
-    return "".join(
-        char for at, char in enumerate(text)
-        if char != _JOINER or not (_is_symbol(text[at - 1 : at]) or _is_symbol(text[at + 1 : at + 2]))
-    )
-
-
-def _is_symbol(char: str) -> bool:
-    # Emoji are symbols (So); letters and the marks of scripts that join with U+200D are not.
-    return char != "" and unicodedata.category(char) == "So"
+    return _JOINED.sub("", text) if _JOINED.search(text) else text
 
 
 def shorten(text: str, width: int) -> str:
