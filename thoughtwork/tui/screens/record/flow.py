@@ -217,7 +217,7 @@ class RecordScreen(Screen[None]):
             return False
         focus_now(box)
         if isinstance(box, TextArea):
-            box.insert(event.character)
+            box._replace_via_keyboard(event.character, *box.selection)  # as a key typed there: a full box refuses it
         else:
             box.insert_text_at_cursor(event.character)
         return True
