@@ -58,9 +58,47 @@ def test_import_then_export_gives_the_records_back(env: Path, capsys: pytest.Cap
     assert (env / "again.jsonl").read_bytes() == (env / "out.jsonl").read_bytes()
 
 
+def test_practices_and_the_records_started_from_them_make_the_round_trip(env: Path, capsys) -> None:
+    """The export held records alone, so a moved journal lost the practice ladder's diary."""
+    from thoughtwork.journal import Journal
+    from thoughtwork.models import HowFar, PracticeEntry
+    from thoughtwork.practice.linking import start_record
+
+    with Journal.open(env / "data" / "journal.twj", PASS) as journal:
+        practice = journal.save_practice(PracticeEntry(step_title="Dilator size 1", predicted_pain=70, actual_pain=30,
+                                                       how_far=HowFar.whole, loudest_thought="It will hurt", note="Went slowly"))
+        practice, record = start_record(journal, practice)
+        journal.save_practice(PracticeEntry(step_title="Fingertip", predicted_anxiety=60))
+    assert main(["journal", "export", "--out", str(env / "out.jsonl")]) == 0
+    assert "Wrote 1 record and 2 practices" in capsys.readouterr().err
+    lines = [json.loads(line) for line in (env / "out.jsonl").read_text().splitlines()]
+    assert [line.get("kind") for line in lines] == [None, "practice", "practice"]
+
+    second = env / "second.twj"
+    assert main(["--journal", str(second), "init"]) == 0
+    assert main(["--journal", str(second), "journal", "import", "--no-analyse", str(env / "out.jsonl")]) == 0
+    assert capsys.readouterr().out.strip().endswith("\nImported 1 record. Imported 2 practices.")
+    with Journal.open(second, PASS) as journal:
+        assert journal.get_practice(practice.id).record_ids == [record.id]
+        assert journal.get(record.id).practice_id == practice.id
+        assert journal.get_practice(practice.id).note == "Went slowly"
+    assert main(["--journal", str(second), "journal", "export", "--out", str(env / "again.jsonl")]) == 0
+    assert (env / "again.jsonl").read_bytes() == (env / "out.jsonl").read_bytes()
+    # Importing it again adds nothing twice.
+    assert main(["--journal", str(second), "journal", "import", str(env / "out.jsonl")]) == 0
+    assert "Imported 0 practices. 2 already in your journal were left as they are." in capsys.readouterr().out
+
+
+def test_an_export_from_before_practices_still_imports(env: Path, capsys) -> None:
+    assert main(["journal", "import", str(write_jsonl(env / "old.jsonl", LINES[:2]))]) == 0
+    assert capsys.readouterr().out.strip() == "Imported 2 records."
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        ('{"kind": "ladder", "steps": []}', "line 2: kind is 'ladder'"),
+        ('{"kind": "practice", "predicted_pain": 140}', "line 2: predicted_pain"),
         ('{"situation": "a", "automatic_thought": "b", "belief_before": 150}', "line 2: belief_before"),
         ('{"situation": "a", "automatic_thought": "b", "anxiety_before": NaN}', "line 2: it contains NaN"),
         ('{"situation": "a", "situation": "b", "automatic_thought": "b"}', "appears twice"),

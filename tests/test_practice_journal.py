@@ -27,7 +27,7 @@ from thoughtwork.models import (
 )
 from thoughtwork.practice import celebrations, gaps, ladders
 from thoughtwork.practice.content import load_default_steps
-from thoughtwork.practice.linking import start_record
+from thoughtwork.practice.linking import record_for, start_record
 from thoughtwork.practice.readiness import practice_streak, readiness
 
 PASS = "a long passphrase"
@@ -266,8 +266,10 @@ def test_a_record_started_from_a_practice_is_linked_both_ways(path: Path) -> Non
         practice, record = start_record(journal, practice)
         assert journal.get(record.id).practice_id == practice.id
         assert journal.get_practice(practice.id).record_ids == [record.id]
-        assert record.automatic_thought == "It will hurt" and record.anxiety_before == 70
+        assert record.automatic_thought == "It will hurt" and record.anxiety_before is None  # 70 was a forecast
         assert record.context.value == "dilator_practice" and not record.is_complete
+        done = journal.save_practice(practice.model_copy(update={"actual_anxiety": 40, "actual_pain": 20}))
+        assert record_for(done).anxiety_before == 40  # what the practice brought: a feeling, as the record asks
 
 
 operations = st.lists(

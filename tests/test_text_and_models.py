@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from thoughtwork.models import Assignment, Cadence, ThoughtRecord, friendly_error
-from thoughtwork.text import clean, highlight, shorten
+from rich.cells import cell_len
+
+from thoughtwork.text import clean, highlight, shorten, shown
 
 
 def test_escape_sequences_and_controls_are_neutralised() -> None:
@@ -27,6 +29,42 @@ def test_markup_is_left_as_text() -> None:
 def test_clean_output_has_no_control_characters(text: str) -> None:
     shown = clean(text, single_line=True)
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in shown)
+
+
+JOINED = {
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467": "\U0001f468\U0001f469\U0001f467",  # a family: its people
+    "\U0001f44d\U0001f3fd": "\U0001f44d",  # a skin tone
+    "\u2764\ufe0f": "\u2764",  # a variation selector
+    "1\ufe0f\u20e3": "1",  # a keycap
+    "\U0001f3f3\ufe0f\u200d\U0001f308": "\U0001f3f3\U0001f308",  # a rainbow flag
+    "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f": "\U0001f3f4",  # a region's flag
+    "\U0001f1ec\U0001f1e7": "\U0001f1ec\U0001f1e7",  # a country's flag: its two letters, drawn alike everywhere
+}
+
+
+@pytest.mark.parametrize(("typed", "drawn"), JOINED.items())
+def test_joined_emoji_are_drawn_as_their_parts(typed: str, drawn: str) -> None:
+    assert shown(f"a {typed} b") == f"a {drawn} b"
+
+
+def test_the_non_joiner_of_persian_words_is_kept() -> None:
+    word = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    assert shown(word) == word
+
+
+EMOJI_PIECES = st.sampled_from(
+    ["\U0001f468", "\U0001f469", "\U0001f467", "\U0001f44d", "\u2764", "\u2695", "\u2640", "\U0001f308", "\U0001f1ec",
+     "\U0001f1e7", "\u200d", "\ufe0f", "\ufe0e", "\U0001f3fb", "\U0001f3ff", "\u20e3", "1", "a", " ", "\U000e0067",
+     "\u0915", "\u094d", "\u0937"]
+)
+
+
+@given(st.lists(EMOJI_PIECES, max_size=12).map("".join))
+def test_drawn_text_is_as_wide_as_its_characters(text: str) -> None:
+    # Rich then counts each character on its own, as every terminal draws it: no joined glyph
+    # whose width terminals disagree on is left to push a border.
+    drawn = shown(text)
+    assert cell_len(drawn) == sum(cell_len(char) for char in drawn)
 
 
 def test_shorten() -> None:

@@ -27,6 +27,7 @@ from thoughtwork.models import (
     DistortionId,
     DistortionMatch,
     DistortionStatus,
+    Emotion,
     ThoughtRecord,
 )
 from thoughtwork.tui.screens.breathe import (
@@ -40,7 +41,7 @@ from thoughtwork.tui.screens.crisis import CrisisScreen
 from thoughtwork.tui.screens.help import HelpScreen, help_text
 from thoughtwork.tui.screens.journal_list import JournalScreen, day_label, filter_records
 from thoughtwork.tui.screens.progress import ProgressScreen
-from thoughtwork.tui.screens.record_detail import RecordDetailScreen, rating_change
+from thoughtwork.tui.screens.record_detail import RecordDetailScreen, rating_change, record_sections
 from thoughtwork.tui.screens.settings import SettingsScreen, parse_names
 from thoughtwork.tui.widgets.chart import RatingChart, bar, columns, fit
 from thoughtwork.tui.widgets.confirm import ConfirmModal
@@ -102,7 +103,21 @@ def test_names_are_trimmed_deduplicated_and_kept_in_order():
 def test_rating_change_is_said_kindly_either_way():
     assert "down 40" in rating_change("Belief", 80, 40)
     assert "normal" in rating_change("Belief", 40, 60)
-    assert rating_change("Belief", None, 10) == ""
+    assert rating_change("Belief", 10, None) == ""
+    assert rating_change("Awkward", None, 30) == "Awkward was 30 at the end (not rated at the start)."
+
+
+def test_what_changed_names_feelings_typed_under_other(tmp_path):
+    """A feeling typed under 'other' starts unrated; rated at the end, it was left out of What changed."""
+    record = ThoughtRecord(
+        created_at=START, situation="Clinic", automatic_thought="It will hurt", status="complete",
+        emotions=[Emotion(name="scared", intensity=70, intensity_after=40), Emotion(name="awkward", intensity_after=30),
+                  Emotion(name="a bit anxious")],
+        anxiety_before=80, anxiety_after=50,
+    )
+    changed = dict(record_sections(record))["What changed"].plain.splitlines()
+    assert changed == ["Anxiety went from 80 to 50: down 30.", "Scared went from 70 to 40: down 30.",
+                       "Awkward was 30 at the end (not rated at the start)."]
 
 
 # --- journal list ------------------------------------------------------------------------
@@ -362,21 +377,39 @@ def test_markup_and_control_characters_in_a_record_are_shown_literally(tmp_path)
     record = ThoughtRecord(created_at=START, situation=HOSTILE, automatic_thought=HOSTILE, evidence_for=[HOSTILE])
     journal = make_journal(tmp_path / "j.twj", [record])
 
-    async def scenario():
-        app = HostApp(journal, JournalScreen)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            cell = app.screen.query_one("#journal-table", DataTable).get_row_at(0)[2]
-            assert "[@click=app.quit]" in cell.plain and "\x1b" not in cell.plain
-            await pilot.press("enter")
-            await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
-            await pilot.pause()
-            text = screen_text(app)
-            assert text.count("[/b] [@click=app.quit]quit[/]") == 3
-            assert "[TODO]" in text and "\x1b" not in text and "\x07" not in text
-            assert app.is_running
+    cell, text = run(lambda: _row_then_page(journal))
+    assert "[@click=app.quit]" in cell and "\x1b" not in cell
+    assert text.count("[/b] [@click=app.quit]quit[/]") == 3
+    assert "[TODO]" in text and "\x1b" not in text and "\x07" not in text
+    journal.close()
 
-    run(scenario)
+
+async def _row_then_page(journal) -> tuple[str, str]:
+    """The thought as the journal list's first row shows it, then the words on its record page."""
+    app = HostApp(journal, JournalScreen)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cell = app.screen.query_one("#journal-table", DataTable).get_row_at(0)[2].plain
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
+        await pilot.pause()
+        text = screen_text(app)
+        assert app.is_running
+    return cell, text
+
+
+def test_joined_emoji_are_drawn_as_their_parts_on_the_list_and_the_record(tmp_path):
+    """A family, a skin tone and a heart with its variation selector: stored as typed, drawn as
+    parts whose width every terminal agrees on, so the table's columns and borders stay put."""
+    typed = "Home \U0001f468\u200d\U0001f469\u200d\U0001f467 \U0001f44d\U0001f3fd \u2764\ufe0f with my partner"
+    record = ThoughtRecord(created_at=START, situation=typed, automatic_thought=typed)
+    journal = make_journal(tmp_path / "j.twj", [record])
+
+    cell, text = run(lambda: _row_then_page(journal))
+    assert "\U0001f468\U0001f469\U0001f467 \U0001f44d \u2764 with" in cell
+    assert text.count("Home \U0001f468\U0001f469\U0001f467 \U0001f44d \u2764 with my partner") == 2
+    assert not any(mark in text for mark in ("\u200d", "\ufe0f", "\U0001f3fd"))
+    assert journal.get(record.id).situation == typed  # the stored words are untouched
     journal.close()
 
 

@@ -14,12 +14,14 @@ from thoughtwork.tui.app import ThoughtworkApp
 from thoughtwork.tui.screens.journal_list import feelings_line
 from thoughtwork.tui.screens.record.emotions import (
     COMMON_EMOTIONS,
+    CoveredFeeling,
     MAX_FEELINGS,
     STARTING_STRENGTH,
     EmotionsStep,
     FeelingRating,
     chosen_feelings,
     feelings_text,
+    rated_elsewhere,
     typed_feelings,
 )
 from thoughtwork.tui.screens.record.summary import summary_text
@@ -59,7 +61,8 @@ def on_feelings_step(record: ThoughtRecord, scenario, tmp_path):
 
 def rows(step: EmotionsStep) -> list[tuple[str, int | None]]:
     """The rating rows the person sees, in order."""
-    return [(row.feeling, row.query_one(Rating).value) for row in step.query(FeelingRating) if row.display]
+    return [(row.feeling, row.query_one(Rating).value) for row in step.query(FeelingRating)
+            if row.display and not isinstance(row, CoveredFeeling)]
 
 
 def test_a_saved_record_shows_each_feeling_with_its_own_value(tmp_path):
@@ -114,19 +117,63 @@ def test_typed_feelings_get_rows_when_the_field_is_left_and_show_literally(tmp_p
 
     async def type_others(pilot, step):
         step.query_one("#other-emotions", Input).focus()
-        await pilot.press(*"tight, [b]odd")
+        await pilot.press(*"awkward, [b]odd")
         await pilot.pause()
         assert rows(step) == []  # not while typing
         await pilot.press("tab")  # leaving the field adds them; focus moves on to anxiety
         await pilot.pause()
-        assert rows(step) == [("tight", None), ("[b]odd", None)]  # unrated until the person rates them
+        assert rows(step) == [("awkward", None), ("[b]odd", None)]  # unrated until the person rates them
         shown = [row for row in step.query(FeelingRating) if row.display]
         assert "[b]odd" in str(shown[-1].query_one(".feeling-name").render())
         shown[0].query_one(Rating).focus()
         await pilot.press("3", "0")
 
     saved = on_feelings_step(record, type_others, tmp_path)
-    assert saved.emotions == [Emotion(name="tight", intensity=30), Emotion(name="[b]odd", intensity=None)]
+    assert saved.emotions == [Emotion(name="awkward", intensity=30), Emotion(name="[b]odd", intensity=None)]
+
+
+def test_anxiety_typed_under_other_is_rated_once_as_anxiety(tmp_path):
+    """'a bit anxious' typed as another feeling got a rating of its own and was rated again as anxiety."""
+    record = ThoughtRecord(situation="Smear test booked")
+
+    async def type_others(pilot, step):
+        step.query_one("#other-emotions", Input).focus()
+        await pilot.press(*"a bit anxious, Tense, awkward")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert rows(step) == [("awkward", None)]  # the only one rated here
+        covered = {row.feeling: str(row.query_one(".feeling-covered").render()) for row in step.query(CoveredFeeling)}
+        assert covered == {"a bit anxious": "a bit anxious: rated as anxiety below",
+                           "Tense": "Tense: rated as body tension below"}
+        rated = [row for row in step.query(FeelingRating) if not isinstance(row, CoveredFeeling)]
+        rated[0].query_one(Rating).focus()
+        await pilot.press("6", "0")
+
+    saved = on_feelings_step(record, type_others, tmp_path)
+    # Every word typed is kept; only the feeling without a scale of its own carries a rating.
+    assert saved.emotions == [Emotion(name="a bit anxious"), Emotion(name="Tense"), Emotion(name="awkward", intensity=60)]
+
+
+def test_a_long_feeling_is_cut_to_its_column_and_keeps_off_its_rating(tmp_path):
+    """"overwhelmed …" ran into its bar at 80x24."""
+    long = "overwhelmed and completely out of my depth"
+    record = ThoughtRecord(situation="Clinic", emotions=[Emotion(name=long, intensity=60)])
+
+    async def look(pilot, step):
+        row = step.query_one(FeelingRating)
+        name = row.query_one(".feeling-name")
+        assert str(name.render()) == "overwhelmed and\u2026"
+        assert str(name.tooltip) == long  # the whole name is there for the asking
+        assert row.query_one(Rating).region.x > name.region.right
+
+    assert on_feelings_step(record, look, tmp_path).emotions[0].name == long
+
+
+def test_words_another_rating_covers_are_read_with_softeners_and_only_whole():
+    assert rated_elsewhere("Anxious") == rated_elsewhere("really nervous") == rated_elsewhere("on edge") == "anxiety"
+    assert rated_elsewhere("so tight") == "body tension"
+    assert rated_elsewhere("anxious about the pain") is None  # more than the feeling: rated on its own
+    assert rated_elsewhere("lonely") is None and rated_elsewhere("") is None
 
 
 def test_chosen_feelings_are_in_list_order_then_typed_once_each_and_capped():

@@ -15,7 +15,7 @@ from test_tui_flow_support import (
     wait_for,
     wait_for_screen,
 )
-from textual.widgets import OptionList, SelectionList, Static, TextArea
+from textual.widgets import Label, OptionList, SelectionList, Static, TextArea
 
 from thoughtwork.journal import Journal
 from thoughtwork.models import (
@@ -34,6 +34,7 @@ from thoughtwork.tui.screens.record import flow
 from thoughtwork.tui.screens.record.belief import BeliefStep
 from thoughtwork.tui.screens.record.traps import merge_analysis
 from thoughtwork.tui.widgets.highlighted_thought import highlight
+from thoughtwork.tui.widgets.rating import Rating
 
 THOUGHT = "It will always hurt and I am broken."
 
@@ -54,6 +55,11 @@ def _fakes(monkeypatch):
     no_preload(monkeypatch)
     ranked = [RankedReframe(reframe=r, score=1.0, reasons=["overgeneralising"]) for r in REFRAMES]
     monkeypatch.setattr(flow.RecordScreen, "_rank", lambda self, analysis: ranked)
+
+
+def questions_shown(screen) -> str:
+    """The words of the evidence step's questions, one line each."""
+    return "\n".join(str(part.render()) for part in screen.query("#questions Static"))
 
 
 def run(scenario):
@@ -97,8 +103,11 @@ def test_full_record_is_saved_with_every_step(tmp_path):
             assert app.focused is traps
             await pilot.press("down", "space")  # untick "labelling": it does not fit
             await pilot.press("ctrl+n")  # -> evidence
-            questions = str(app.screen.query_one("#questions", Static).render())
+            questions = questions_shown(app.screen)
             assert "Question from reframe 1?" in questions
+            # Each question its own bullet: one that wraps goes on under its words, not at column 1.
+            for mark, words in zip(app.screen.query("#questions .bullet-mark"), app.screen.query("#questions .bullet-text")):
+                assert words.region.x > mark.region.x and words.region.y == mark.region.y
             await type_text(pilot, "It hurt last time")
             await pilot.press("tab")
             await type_text(pilot, "Less pain last week")
@@ -198,6 +207,30 @@ def test_back_and_forth_keeps_everything_typed(tmp_path):
             assert app.screen.query_one("#situation", TextArea).text == "First try with a tampon"
             await pilot.press("escape")  # save and close
             await open_home(pilot)
+
+    run(scenario)
+
+
+def test_letters_typed_on_the_step_buttons_go_to_the_box_last_written_in(tmp_path):
+    """Tab past the box, then typing: the words were silently lost on the Back / Save / Next buttons."""
+    path = make_journal(tmp_path / "j.twj")
+
+    async def scenario():
+        app = ThoughtworkApp(path, passphrase=PASSPHRASE)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_home(pilot)
+            await pilot.press("n")
+            await wait_for_screen(pilot, "RecordScreen")
+            await type_text(pilot, "Bath")
+            app.screen.query_one("#close").focus()
+            await pilot.pause()
+            await pilot.press("space", *"time")
+            box = app.screen.query_one("#situation", TextArea)
+            assert box.text == "Bath time" and app.focused is box
+            app.screen.query_one("#next").focus()
+            await pilot.press("enter")  # Enter presses the button
+            await wait_for(pilot, lambda: type(app.screen.current).__name__ == "EmotionsStep")
+            assert app.journal.records()[0].situation == "Bath time"
 
     run(scenario)
 
@@ -372,7 +405,7 @@ def test_a_balanced_thought_is_affirmed_on_every_step(tmp_path):
             await wait_for(pilot, lambda: screen.analysed_text == thought)
             await pilot.press("ctrl+n")
             assert type(screen.current).__name__ == "EvidenceStep"
-            questions = str(screen.query_one("#questions", Static).render())
+            questions = questions_shown(screen)
             assert "already sounds balanced" in questions and "predict" not in questions.lower()
             await pilot.press("ctrl+n")
             assert type(screen.current).__name__ == "ReframeStep"
@@ -787,26 +820,60 @@ def test_homework_without_the_thought_step_finishes_with_anything_written_but_no
     run(scenario)
 
 
-def test_each_feeling_rated_again_shows_what_it_was_in_full(tmp_path):
-    """At 80 columns "scared (before: 70)" was cut to "scared (befo…"."""
-    draft = ThoughtRecord(
-        situation="Clinic",
-        automatic_thought="It will hurt",
-        emotions=[Emotion(name="embarrassed", intensity=70)],
-        balanced_thought="I can go slowly",
-    )
+def on_rerate_step(tmp_path, draft: ThoughtRecord, scenario) -> None:
+    """Open `draft` where it was left, the ratings-again step at 80x24, and run `scenario(step)`."""
     path = make_journal(tmp_path / "j.twj", [draft])
 
-    async def scenario():
+    async def drive():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
             await open_home(pilot)
             app.start_record(draft.id)
             await wait_for_screen(pilot, "RecordScreen")
-            screen = app.screen
-            assert type(screen.current).__name__ == "RerateStep"
-            name = screen.current.query_one(".feeling-name")
-            shown = str(name.render())
-            assert shown == "embarrassed (before: 70)" and name.size.width >= len(shown)
+            await pilot.pause()
+            assert type(app.screen.current).__name__ == "RerateStep"
+            await scenario(app.screen.current)
 
-    run(scenario)
+    run(drive)
+
+
+def test_each_feeling_rated_again_shows_what_it_was_in_full(tmp_path):
+    """At 80 columns "scared (before: 70)" was cut to "scared (befo…"; a long name hid what it was
+    and ran into its bar; a feeling anxiety covers ("anxious") was rated twice."""
+    draft = ThoughtRecord(
+        situation="Clinic",
+        automatic_thought="It will hurt",
+        emotions=[Emotion(name="embarrassed", intensity=70), Emotion(name="anxious"),
+                  Emotion(name="overwhelmed and completely out of my depth", intensity=60), Emotion(name="awkward")],
+        balanced_thought="I can go slowly",
+    )
+
+    async def look(step):
+        names = list(step.query(".feeling-name"))
+        shown = [str(name.render()) for name in names]
+        assert shown == ["embarrassed (before: 70)", "overwhelmed an\u2026 (before: 60)", "awkward"]
+        assert len({name.parent.query_one(Rating).region.x for name in names}) == 1  # the bars line up
+        for name in names:
+            assert name.size.width >= len(str(name.render()))
+            bar = name.parent.query_one(Rating)
+            assert bar.region.x > name.region.right  # a column apart: the ellipsis never touches the bar
+
+    on_rerate_step(tmp_path, draft, look)
+
+
+def test_a_thought_kept_as_it_was_is_shown_and_rated_once_at_the_end(tmp_path):
+    """A thought that already sounded balanced is its own balanced thought: it was shown twice."""
+    words = "I can take this slowly, and that is okay."
+    draft = ThoughtRecord(situation="Bath", automatic_thought=words, balanced_thought=words + " ", belief_before=60)
+
+    async def look(step):
+        quotes = [str(quote.render()) for quote in step.query(".quote")]
+        assert quotes == [f"\u201c{words}\u201d"]
+        assert not step.query("#belief-balanced")
+        assert "How much do you believe it now? (before: 60)" in [str(label.render()) for label in step.query(Label)]
+        step.query_one("#belief-after", Rating).value = 80
+        record = step.record.model_copy()
+        step.store(record)
+        assert record.belief_after == record.belief_balanced == 80
+
+    on_rerate_step(tmp_path, draft, look)

@@ -101,6 +101,31 @@ def test_the_welcome_fits_80x24_with_visible_stops_and_no_lost_typing(tmp_path, 
     run(scenario)
 
 
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (100, 16)])
+def test_the_welcome_is_one_block_its_words_just_above_the_form(tmp_path, size):
+    """At 120x40 the words took every spare row and left a tall gap above the form: now the words
+    sit just above it, the two centred; where rows are short, the words scroll and the form stays."""
+    from textual.widgets import Button
+
+    async def scenario():
+        app = ThoughtworkApp(tmp_path / "j.twj")
+        async with app.run_test(size=size) as pilot:
+            await wait_for_screen(pilot, "WelcomeScreen")
+            await pilot.pause()
+            screen = app.screen
+            words, form = screen.query_one("#welcome-words"), screen.query_one("#welcome-form")
+            create = screen.query_one("#create", Button)
+            assert create.region.bottom <= size[1] - 1  # on screen, above the footer
+            assert form.region.y == words.region.bottom  # no gap between them
+            above, below = words.region.y, size[1] - 1 - form.region.bottom
+            if words.virtual_size.height <= words.size.height:  # everything fits: centred
+                assert abs(above - below) <= 1
+            else:  # too short for it all: the words scroll in what the form leaves
+                assert above == 0 and words.size.height >= 4
+
+    run(scenario)
+
+
 def test_a_wrong_passphrase_is_explained_and_the_right_one_unlocks(tmp_path):
     """Unlocking asks again kindly after a wrong passphrase, and opens home with the right one."""
     path = make_journal(tmp_path / "j.twj")

@@ -5,7 +5,15 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from test_tui_flow_support import PASSPHRASE, SIZE, make_journal, no_preload, wait_for, wait_for_screen
+from test_tui_flow_support import (
+    PASSPHRASE,
+    SIZE,
+    make_journal,
+    no_preload,
+    press_without_pauses,
+    wait_for,
+    wait_for_screen,
+)
 from textual import events
 from textual.widgets import Button, TextArea
 
@@ -72,11 +80,30 @@ def test_typing_into_a_full_box_adds_nothing_and_says_so_and_cutting_still_works
         box.move_cursor(box.document.end)
         await pilot.press("a", "b")
         assert len(box.text) == MAX_TEXT
-        assert str(box.border_subtitle).startswith("Not added: 1 character too many")
+        assert str(box.border_subtitle) == "Not added: 2 characters too many (it keeps 20,000)."
         await pilot.press("backspace")
         assert len(box.text) == MAX_TEXT - 1 and not box.border_subtitle
 
     on_thought_step(tmp_path, type_at_the_limit, thought="y" * MAX_TEXT)
+
+
+def test_a_paste_typed_in_as_keys_says_how_much_did_not_fit_as_a_paste_does(tmp_path):
+    """A terminal without bracketed paste sends a paste as keys: what fits goes in, and the rest,
+    spaces between its words included, is refused with the paste's note (it filled the box, silently)."""
+
+    async def paste_as_keys(pilot, box):
+        box.move_cursor(box.document.end)
+        room = MAX_TEXT - len(LONG_THOUGHT)
+        pasted = ("so tired " * 100)[: room + 250]  # 250 characters past the limit, 27 of them spaces
+        press_without_pauses(pilot, *("space" if char == " " else char for char in pasted))
+        await wait_for(pilot, lambda: str(box.border_subtitle or "").endswith("(it keeps 20,000)."), tries=300)
+        await pilot.pause(0.3)
+        assert box.text == LONG_THOUGHT + pasted[:room]
+        assert str(box.border_subtitle) == "Not added: 250 characters too many (it keeps 20,000)."
+        await pilot.press("backspace", "x")  # after a cut, typing goes in again and the note goes
+        assert box.text == LONG_THOUGHT + pasted[: room - 1] + "x" and not box.border_subtitle
+
+    on_thought_step(tmp_path, paste_as_keys)
 
 
 def test_quitting_while_a_box_is_too_long_asks_first_and_staying_keeps_every_word(tmp_path):

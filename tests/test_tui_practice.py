@@ -148,9 +148,18 @@ def test_start_a_record_from_the_loudest_thought_links_both_ways(tmp_path):
         [record] = app.journal.records()
         assert record.practice_id == practice.id and practice.record_ids == [record.id]
         assert record.automatic_thought == "It will hurt"
+        # Every step of the record, and its page in the journal, say which practice it came from.
+        header = app.screen.query_one("#record-progress", Static)
+        assert str(header.render()).startswith(f"Record from \u201c{practice.step_title}\u201d  \u25cf")
+        assert len(str(header.render())) <= header.size.width  # whole at 80 columns
         await pilot.press("escape")
         await wait_for_screen(pilot, "PracticeLogScreen")
         assert app.screen.query_one("#open-record").display
+        from thoughtwork.tui.screens.record_detail import RecordDetailScreen
+
+        app.push_screen(RecordDetailScreen(record.id))
+        await wait_for(pilot, lambda: bool(app.screen.query("#detail-practice")))
+        assert text_of(app, "#detail-practice").startswith(f"From your practice: \u201c{practice.step_title}\u201d, ")
 
     drive(path, scenario)
 
@@ -228,20 +237,49 @@ def test_a_guided_exercise_is_paced_and_can_be_paused_and_skipped(tmp_path):
     drive(path, scenario)
 
 
+async def new_practice_rated(pilot) -> None:
+    """From home, a new practice (l n) with its expected pain rated 60."""
+    await wait_for_screen(pilot, "HomeScreen")
+    await pilot.press("l", "n")
+    await wait_for_screen(pilot, "PracticeLogScreen")
+    await pilot.press("6", "0")
+
+
 def test_a_bad_date_is_refused_in_one_line_and_nothing_is_lost(tmp_path):
     path = with_ladder(tmp_path / "j.twj")
 
     async def scenario(app, pilot):
-        await wait_for_screen(pilot, "HomeScreen")
-        await pilot.press("l", "n")
-        await wait_for_screen(pilot, "PracticeLogScreen")
-        await pilot.press("6", "0")
+        await new_practice_rated(pilot)
         app.screen.query_one("#practised_at", Input).value = "last tuesday [b]x[/b]"
         await pilot.press("escape")
         assert type(app.screen).__name__ == "PracticeLogScreen"  # still open: nothing typed is lost
-        problem = text_of(app, "#problem")
+        problem = text_of(app, "#practised_at-problem")
         assert "not a date and time" in problem and "[b]x[/b]" in problem and "\n" not in problem
         assert app.journal.practices() == []
+
+    drive(path, scenario)
+
+
+def test_an_empty_when_is_said_beside_the_field_at_80x24(tmp_path):
+    """The error for an empty When was said at the bottom of the screen, far from the field."""
+    path = with_ladder(tmp_path / "j.twj")
+
+    async def scenario(app, pilot):
+        await new_practice_rated(pilot)
+        when = app.screen.query_one("#practised_at", Input)
+        when.value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = app.screen.query_one("#practised_at-problem", Static)
+        assert str(said.render()) == "Please write when it was, like 2026-12-01 20:30."
+        assert text_of(app, "#problem") == ""
+        assert app.focused is when
+        assert said.region.y == when.region.bottom  # the line just under the field, on screen
+        assert 0 < said.region.y < app.size.height - 1
+        when.value = "2026-12-01 20:30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(said.render()) == "" and len(app.journal.practices()) == 1
 
     drive(path, scenario)
 

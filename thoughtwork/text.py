@@ -2,6 +2,12 @@
 
 Rich and Textual pass most control sequences straight through (OSC title and clipboard
 writes, bidi overrides), so every piece of user text is cleaned before it is shown.
+
+Terminals also disagree with Rich (and with each other) on how wide a joined emoji is: a
+family joined by U+200D, a skin tone, a keycap or a variation selector is one glyph two cells
+wide in some, its separate parts in others, so a border beside it moved. What is drawn in the
+terminal (`shown`) is therefore the emoji's parts, each drawn on its own, whose width every
+terminal agrees on. The stored text is never changed; files for browsers keep it whole (`clean`).
 """
 
 from __future__ import annotations
@@ -43,14 +49,31 @@ def clean(text: str, *, single_line: bool = False) -> str:
     return "".join(out)
 
 
+# The joiner, and the marks that change how the character before them is drawn: variation
+# selectors (text or emoji style), skin tones, the keycap frame, the tags of a region's flag.
+_JOINED = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+
+
+def shown(text: str, *, single_line: bool = False) -> str:
+    """The text as it is drawn in a terminal: `clean`, and each joined emoji as its parts.
+
+    "👨\u200d👩\u200d👧" shows as "👨👩👧", "👍🏽" as "👍", "❤\ufe0f" as "❤": every character then
+    takes the cells Rich counts for it in any terminal, so borders and columns stay put. The
+    joiner goes between letters too (Rich counts "a\u200da" as one cell, a terminal as two; an
+    Indic conjunct shows as its half-forms), never the non-joiner U+200C, which draws nothing.
+    """
+    text = clean(text, single_line=single_line)
+    return _JOINED.sub("", text) if _JOINED.search(text) else text
+
+
 def shorten(text: str, width: int) -> str:
-    """One clean line of at most `width` characters, with an ellipsis when cut."""
-    line = " ".join(clean(text, single_line=True).split())
+    """One line as drawn (`shown`) of at most `width` characters, with an ellipsis when cut."""
+    line = " ".join(shown(text, single_line=True).split())
     return line if len(line) <= width else line[: max(0, width - 1)] + "\u2026"
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]], style: str = "bold reverse") -> Text:
-    """The text as rich Text with the (start, end) spans styled, every piece cleaned.
+    """The text as rich Text with the (start, end) spans styled, every piece as drawn (`shown`).
 
     Offsets refer to the raw text, and cleaning can change lengths, so the text is cut at
     the span edges first and each piece is cleaned on its own.
@@ -67,7 +90,7 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], style: str = "bold re
     result = Text()
     for start, end in pairwise(sorted(edges)):
         inside = any(a <= start and end <= b for a, b in marked)
-        result.append(clean(text[start:end]), style=style if inside else "")
+        result.append(shown(text[start:end]), style=style if inside else "")
     return result
 
 

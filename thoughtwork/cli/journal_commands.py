@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     journal = sub.add_parser("journal", help="import, export, check or re-key your journal")
     jsub = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
-    imp = jsub.add_parser("import", help="add thought records from a JSONL file (one record a line)")
+    imp = jsub.add_parser("import", help="add thought records and practices from a JSONL file (one a line)")
     imp.add_argument("file", type=Path)
     imp.add_argument(
         "--no-analyse",
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="do not look for thinking traps in records that arrive without any",
     )
     imp.set_defaults(func=cmd_import)
-    exp = jsub.add_parser("export", help="write all your thought records as JSONL (to keep or move elsewhere)")
+    exp = jsub.add_parser("export", help="write all your thought records and practices as JSONL (to keep or move elsewhere)")
     exp.add_argument("--out", type=Path, help="file to write (default: standard output)")
     add_force(exp)
     exp.set_defaults(func=cmd_export)
@@ -86,23 +86,34 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     try:
-        records = records_io.parse_jsonl_file(args.file)
+        found = records_io.parse_jsonl_file(args.file)
     except records_io.ImportProblem as problem:
         _list_bad_lines(problem.lines)
         raise UserError(str(problem)) from None
-    if not args.no_analyse:
-        records = _with_traps(records)
+    records = found.records if args.no_analyse else _with_traps(found.records)
     with open_journal(args) as journal:
-        existing = journal.ids()
-        new = [r for r in records if r.id not in existing]
+        new = [r for r in records if r.id not in journal.ids()]
+        known = journal.practice_ids()
+        new_practices = [p for p in found.practices if p.id not in known]
         try:
+            # Practices first: a record may name one. Both skip what is already there, so an
+            # import stopped between the two saves is finished by running it again.
+            journal.add_practices(new_practices)
             journal.add_many(new)
         except JournalError as error:
             raise UserError(str(error)) from None
-    skipped = len(records) - len(new)
-    note = (f" {skipped} already in your journal {'was' if skipped == 1 else 'were'} left as {'it was' if skipped == 1 else 'they are'}." if skipped else "")
-    print(f"Imported {len(new)} record{'s' if len(new) != 1 else ''}.{note}")
+    said = [_imported(len(new), len(records), "record")]
+    if found.practices:
+        said.append(_imported(len(new_practices), len(found.practices), "practice"))
+    print(" ".join(said))
     return 0
+
+
+def _imported(new: int, total: int, noun: str) -> str:
+    """'Imported 3 records. 1 already in your journal was left as it was.'"""
+    skipped = total - new
+    note = (f" {skipped} already in your journal {'was' if skipped == 1 else 'were'} left as {'it was' if skipped == 1 else 'they are'}." if skipped else "")
+    return f"Imported {new} {noun}{'s' if new != 1 else ''}.{note}"
 
 
 MAX_LISTED = 20
@@ -134,14 +145,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.out is not None:
         check_writable(args.out, args.force)
     with open_journal(args) as journal:
-        data = records_io.to_jsonl(journal.records_oldest_first())
+        records, practices = journal.records_oldest_first(), journal.practices()
+    data = records_io.to_jsonl(records, practices)
     if args.out is None:
         sys.stdout.write(data)
         return 0
     write_file(args.out, data.encode("utf-8"))
-    count = data.count("\n")
-    print(f"Wrote {count} record{'s' if count != 1 else ''} to {args.out} (readable only by you). "
-          "It is not encrypted: keep it somewhere private.", file=sys.stderr)
+    count, done = len(records), len(practices)
+    print(f"Wrote {count} record{'s' if count != 1 else ''} and {done} practice{'s' if done != 1 else ''} to {args.out} "
+          "(readable only by you). It is not encrypted: keep it somewhere private.", file=sys.stderr)
     return 0
 
 

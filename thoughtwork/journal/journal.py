@@ -153,13 +153,18 @@ class Journal:
 
     def add_many(self, records: list[ThoughtRecord]) -> int:
         """Add new records in one atomic save (ids already present are refused by the caller)."""
-        if not records:
-            return 0
-        self._db.table(RECORDS).insert_multiple(r.model_dump(mode="json") for r in records)
-        return len(records)
+        return self._insert_all(RECORDS, records)
 
     def ids(self) -> set[str]:
-        return {doc.get("id") for doc in self._db.table(RECORDS).all()}
+        return self._ids(RECORDS)
+
+    def _insert_all(self, table_name: str, items: list) -> int:
+        if items:
+            self._db.table(table_name).insert_multiple(item.model_dump(mode="json") for item in items)
+        return len(items)
+
+    def _ids(self, table_name: str) -> set[str]:
+        return {doc.get("id") for doc in self._db.table(table_name).all()}
 
     def delete(self, record_id: str) -> bool:
         return bool(self._db.table(RECORDS).remove(Query().id == record_id))
@@ -227,6 +232,13 @@ class Journal:
         practice = practice.model_copy(update={"updated_at": max(now(), practice.created_at)})
         self._upsert(PRACTICES, practice.model_dump(mode="json"))
         return practice
+
+    def add_practices(self, practices: list[PracticeEntry]) -> int:
+        """Add new practices in one atomic save (ids already present are refused by the caller)."""
+        return self._insert_all(PRACTICES, practices)
+
+    def practice_ids(self) -> set[str]:
+        return self._ids(PRACTICES)
 
     def delete_practice(self, practice_id: str) -> bool:
         return bool(self._db.table(PRACTICES).remove(Query().id == practice_id))

@@ -1,21 +1,36 @@
-"""Thought records as JSON lines: the import and backup format.
+"""Thought records (and practices) as JSON lines: the import and backup format.
 
-The whole file is validated before anything is added, so a bad line means nothing is
-imported, and the person is told which line and why.
+A line is a thought record, as it always was, or a practice of the ladder marked
+`"kind": "practice"`; files from before practices were exported hold records alone and read
+as before. The whole file is validated before anything is added, so a bad line means nothing
+is imported, and the person is told which line and why.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from thoughtwork.journal.strictjson import StrictJSONError, loads
-from thoughtwork.models import RecordStatus, ThoughtRecord, friendly_error
+from thoughtwork.models import PracticeEntry, RecordStatus, ThoughtRecord, friendly_error
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
+
+PRACTICE = "practice"
+"""The `kind` of a line that is a practice; a line without a kind is a thought record."""
+
+
+@dataclass
+class Imported:
+    """What a file holds: thought records and practices, each in the file's order."""
+
+    records: list[ThoughtRecord] = field(default_factory=list)
+    practices: list[PracticeEntry] = field(default_factory=list)
 
 
 class ImportProblem(ValueError):
@@ -30,7 +45,7 @@ class ImportProblem(ValueError):
         self.lines = lines or []
 
 
-def parse_jsonl_file(path: Path) -> list[ThoughtRecord]:
+def parse_jsonl_file(path: Path) -> Imported:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -45,36 +60,37 @@ def parse_jsonl_file(path: Path) -> list[ThoughtRecord]:
     return parse_jsonl(raw)
 
 
-def parse_jsonl(raw: bytes) -> list[ThoughtRecord]:
-    """Every record in the text, or ImportProblem for the first bad line (with a count of the others)."""
+def parse_jsonl(raw: bytes) -> Imported:
+    """Every record and practice in the text, or ImportProblem for the first bad line (with a count of the others)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte-order mark some editors add
-    records: list[ThoughtRecord] = []
+    found = Imported()
     problems: list[str] = []
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
     for number, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = parse_line(line)
+            item = parse_line(line)
         except ImportProblem as problem:
             problems.append(f"line {number}: {problem}")
             continue
-        if record.id in seen:
-            problems.append(f"line {number}: the id {record.id} was already used on line {seen[record.id]}")
+        kind = PRACTICE if isinstance(item, PracticeEntry) else "record"
+        if (kind, item.id) in seen:
+            problems.append(f"line {number}: the id {item.id} was already used on line {seen[kind, item.id]}")
             continue
-        seen[record.id] = number
-        records.append(record)
+        seen[kind, item.id] = number
+        (found.practices if kind == PRACTICE else found.records).append(item)
     if len(problems) == 1:
         raise ImportProblem(f"{problems[0]}; nothing was imported.")
     if problems:
         raise ImportProblem(f"{len(problems)} lines have problems (listed above); nothing was imported.", problems)
-    if not records:
+    if not found.records and not found.practices:
         raise ImportProblem("The file holds no records; nothing was imported.")
-    return records
+    return found
 
 
-def parse_line(line: bytes) -> ThoughtRecord:
+def parse_line(line: bytes) -> ThoughtRecord | PracticeEntry:
     if len(line) > MAX_LINE_BYTES:
         raise ImportProblem(f"the line is longer than {MAX_LINE_BYTES // 1024} KB")
     try:
@@ -82,7 +98,9 @@ def parse_line(line: bytes) -> ThoughtRecord:
     except StrictJSONError as error:
         raise ImportProblem(str(error)) from None
     if not isinstance(data, dict):
-        raise ImportProblem("each line must be one JSON object (a thought record)")
+        raise ImportProblem("each line must be one JSON object (a thought record or a practice)")
+    if "kind" in data:
+        return _practice(data)
     try:
         record = ThoughtRecord.model_validate(_with_status(data))
     except ValidationError as error:
@@ -96,6 +114,16 @@ def parse_line(line: bytes) -> ThoughtRecord:
     return record
 
 
+def _practice(data: dict) -> PracticeEntry:
+    kind = data.pop("kind")
+    if kind != PRACTICE:
+        raise ImportProblem(f"kind is {str(kind)[:40]!r}; a line is a thought record (no kind) or a practice")
+    try:
+        return PracticeEntry.model_validate(data)
+    except ValidationError as error:
+        raise ImportProblem(friendly_error(error)) from None
+
+
 def _with_status(data: dict) -> dict:
     """A line without a status is complete when it has a balanced thought, else a draft."""
     if "status" in data:
@@ -105,8 +133,9 @@ def _with_status(data: dict) -> dict:
     return {**data, "status": "complete" if done else "draft"}
 
 
-def to_jsonl(records: list[ThoughtRecord]) -> str:
-    """One record a line, every field, in the order given; reading it back gives the same records."""
-    return "".join(
-        json.dumps(r.model_dump(mode="json"), ensure_ascii=False, allow_nan=False) + "\n" for r in records
-    )
+def to_jsonl(records: Sequence[ThoughtRecord], practices: Sequence[PracticeEntry] = ()) -> str:
+    """One record a line, every field, in the order given, then one practice a line (marked with
+    its kind); reading it back gives the same records and practices."""
+    lines = [r.model_dump(mode="json") for r in records]
+    lines += [{"kind": PRACTICE, **p.model_dump(mode="json")} for p in practices]
+    return "".join(json.dumps(line, ensure_ascii=False, allow_nan=False) + "\n" for line in lines)

@@ -12,6 +12,8 @@ WHEN_FORMAT = "%Y-%m-%d %H:%M"
 
 def parse_when(text: str, now: datetime | None = None) -> datetime:
     """'2026-12-01 20:30' or '2026-12-01T20:30' in the person's own zone; ValueError in plain words."""
+    if not text.strip():
+        raise ValueError("Please write when it was, like 2026-12-01 20:30.")
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 
 
 class CelebrateModal(ModalScreen[None]):
@@ -43,7 +43,7 @@ class CelebrateModal(ModalScreen[None]):
         with Vertical(id="celebrate-box"):
             yield Static(Text("A milestone", style="bold"), classes="celebrate-line")
             for message in self.messages:
-                yield Static(Text(clean(message)), classes="celebrate-line")
+                yield Static(Text(shown(message)), classes="celebrate-line")
             yield Static(Text("Every step counts. Enjoy it.", style="italic"), classes="celebrate-line")
             yield Button("Thank you", id="celebrate-ok", variant="success")
 

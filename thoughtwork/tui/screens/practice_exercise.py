@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 
 from thoughtwork.models import Exercise
 from thoughtwork.practice.pacing import SPEED_STEP, clamp_speed, cue_at, start_of
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 from thoughtwork.tui.screens.breathe import guide_bar
 from thoughtwork.tui.screens.paced import PacedScreen
 
@@ -41,8 +41,8 @@ class ExerciseScreen(PacedScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="exercise", classes="page"):
-            yield Static(Text(clean(self.exercise.title, single_line=True)), classes="page-title")
-            yield Static(Text(clean(self.exercise.intro)), id="exercise-intro", classes="prose")
+            yield Static(Text(shown(self.exercise.title, single_line=True)), classes="page-title")
+            yield Static(Text(shown(self.exercise.intro)), id="exercise-intro", classes="prose")
             yield Static(Text(""), id="exercise-kind")
             yield Static(Text(""), id="exercise-guide")
             yield Static(Text(""), id="exercise-cue")
@@ -63,7 +63,7 @@ class ExerciseScreen(PacedScreen):
             closing = self.exercise.closing or "That is the end of the exercise. Take your time before you move on."
             self.query_one("#exercise-kind", Static).update(Text("Done", style="bold"))
             self.query_one("#exercise-guide", Static).update(Text(""))
-            self.query_one("#exercise-cue", Static).update(Text(clean(closing)))
+            self.query_one("#exercise-cue", Static).update(Text(shown(closing)))
             self.query_one("#exercise-pace", Static).update(Text("Press r to start again, or esc to go back."))
             return
         cue = self.exercise.cues[state.index]
@@ -72,7 +72,7 @@ class ExerciseScreen(PacedScreen):
         bar = guide_bar(state.fullness(cue.kind), width)
         self.query_one("#exercise-guide", Static).update(Text("\n".join([bar] * 3)))
         words = "Paused. Press space when you are ready to carry on." if self.paused else cue.text
-        self.query_one("#exercise-cue", Static).update(Text(clean(words)))
+        self.query_one("#exercise-cue", Static).update(Text(shown(words)))
         pace = "your usual pace" if self.stretch == 1 else f"{self.stretch:g} times as slow" if self.stretch > 1 else f"{1 / self.stretch:g} times as quick"
         self.query_one("#exercise-pace", Static).update(Text(f"Step {state.index + 1} of {total} (n next, p previous). Pace: {pace}."))
 

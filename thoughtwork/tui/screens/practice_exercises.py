@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from thoughtwork.content.problems import ContentError
 from thoughtwork.practice.content import load_exercises
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 
 
 class ExercisesScreen(Screen[None]):
@@ -36,11 +36,11 @@ class ExercisesScreen(Screen[None]):
             self.exercises = load_exercises()
         except ContentError as error:
             self.exercises = []
-            self.query_one("#exercise-problem", Static).update(Text(clean(f"The exercise file has a problem: {error}", single_line=True)))
+            self.query_one("#exercise-problem", Static).update(Text(shown(f"The exercise file has a problem: {error}", single_line=True)))
         listing = self.query_one("#exercise-list", OptionList)
         for index, exercise in enumerate(self.exercises):
             minutes = max(1, round(exercise.seconds / 60))
-            line = Text(clean(exercise.title, single_line=True), style="bold")
+            line = Text(shown(exercise.title, single_line=True), style="bold")
             line.append(f"  about {minutes} minute{'s' if minutes != 1 else ''}", style="dim")
             listing.add_option(Option(line, id=str(index)))
         listing.add_option(Option(Text("Breathe: paced belly breathing"), id="breathe"))

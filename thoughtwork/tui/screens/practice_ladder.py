@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from thoughtwork.models import Ladder, LadderStep, PracticeEntry
 from thoughtwork.practice import celebrations, ladders
 from thoughtwork.practice.readiness import practice_streak, readiness
-from thoughtwork.text import clean, shorten
+from thoughtwork.text import shorten, shown
 
 SUGGESTED = "suggested"
 OWN = "own"
@@ -84,7 +84,7 @@ class LadderScreen(Screen[None]):
             self.query_one("#ladder-step-about", Static).update(Text(""))
             self.query_one("#ladder-streak", Static).update(Text(""))
             return
-        self.query_one("#ladder-readiness", Static).update(Text(clean(readiness(ladder, practices).message)))
+        self.query_one("#ladder-readiness", Static).update(Text(shown(readiness(ladder, practices).message)))
         current = ladder.current
         from_homework = suggested_ids(self.app)
         for number, step in enumerate(ladder.steps, start=1):
@@ -92,7 +92,7 @@ class LadderScreen(Screen[None]):
         ids = [s.id for s in ladder.steps]
         listing.highlighted = ids.index(kept) if kept in ids else ids.index(current.id) if current else 0
         self._describe_highlighted()
-        self.query_one("#ladder-streak", Static).update(Text(clean(_streak_and_reward(ladder, practices))))
+        self.query_one("#ladder-streak", Static).update(Text(shown(_streak_and_reward(ladder, practices))))
         self.refresh_bindings()
 
     @on(OptionList.OptionHighlighted, "#ladder-steps")
@@ -102,7 +102,7 @@ class LadderScreen(Screen[None]):
     def _describe_highlighted(self) -> None:
         step = self._highlighted_step()
         about = step.description if step is not None and step.description else ""
-        self.query_one("#ladder-step-about", Static).update(Text(clean(about)))
+        self.query_one("#ladder-step-about", Static).update(Text(shown(about)))
 
     def _highlighted_step(self) -> LadderStep | None:
         option = self.query_one("#ladder-steps", OptionList).highlighted_option
@@ -124,7 +124,7 @@ class LadderScreen(Screen[None]):
         try:
             ladder = ladders.from_defaults(load_default_steps(), self._ladder)
         except (ContentError, ladders.LadderError) as error:
-            self.notify(clean(f"The suggested steps could not be read: {error}", single_line=True), severity="warning", markup=False)
+            self.notify(shown(f"The suggested steps could not be read: {error}", single_line=True), severity="warning", markup=False)
             return
         self.app.journal.save_ladder(ladder)
         self.notify("Here are the suggested steps. Rename, add, remove or reorder them with e: the ladder is yours.")
@@ -190,7 +190,7 @@ def _step_line(number: int, step: LadderStep, current: LadderStep | None, practi
     here = current is not None and step.id == current.id
     line = Text("\u25b6 " if here else "  ", style="bold")
     line.append(f"{number:>2}. ")
-    line.append(clean(step.title, single_line=True), style="bold" if here else "")
+    line.append(shown(step.title, single_line=True), style="bold" if here else "")
     count = sum(1 for p in practices if p.step_id == step.id)
     if count:
         line.append(f"  {count} practice{'s' if count != 1 else ''}", style="dim")

@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Input, Select, Static
 from thoughtwork.models import HELPER_LABELS, HOW_FAR_LABELS, HowFar, LadderStep, PracticeEntry, friendly_error
 from thoughtwork.practice import celebrations, gaps
 from thoughtwork.practice.entries import assignment_for, is_blank, parse_when, shown_when
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 from thoughtwork.tui.widgets.rating import Rating
 from thoughtwork.tui.widgets.ticklist import TickList
 
@@ -45,6 +45,15 @@ TEXTS_AFTER = [
 ]
 
 
+class FieldProblem(ValueError):
+    """What is wrong with one field of the form, said beside it (it was said at the bottom, far away)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
 class PracticeLogScreen(Screen[None]):
     """One practice, new or being completed."""
 
@@ -68,7 +77,7 @@ class PracticeLogScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         p = self.practice
         with VerticalScroll(id="practice-form"):
-            yield Static(Text(clean(f"Practice: {p.step_title}" if p.step_title else "Practice", single_line=True)), classes="page-title")
+            yield Static(Text(shown(f"Practice: {p.step_title}" if p.step_title else "Practice", single_line=True)), classes="page-title")
             yield Static(Text("Fill in what you like; every practice counts, however far it goes. "
                               "Tab moves on, Esc saves and closes."), classes="practice-note")
             yield Static(Text("Before"), classes="practice-heading")
@@ -80,6 +89,7 @@ class PracticeLogScreen(Screen[None]):
                 yield Input(getattr(p, name), id=name, max_length=limit)
             yield Static(Text("When (year-month-day hour:minute)"), classes="field-label")
             yield Input(shown_when(p.practised_at), id="practised_at", max_length=40)
+            yield Static(Text(""), id="practised_at-problem", classes="problem field-problem")
             name, label, limit = TEXTS_BEFORE[2]
             yield Static(Text(label), classes="field-label")
             yield Input(p.loudest_thought, id=name, max_length=limit)
@@ -142,13 +152,28 @@ class PracticeLogScreen(Screen[None]):
         how_far = self.query_one("#how_far", Select).value
         fields["how_far"] = HowFar(how_far) if isinstance(how_far, str) else None
         fields["helpers"] = list(self.query_one("#practice-helpers", TickList).selected)
-        fields["practised_at"] = parse_when(self.query_one("#practised_at", Input).value)
+        try:
+            fields["practised_at"] = parse_when(self.query_one("#practised_at", Input).value)
+        except ValueError as error:
+            raise FieldProblem("practised_at", str(error)) from None
         if self.is_new and fields.get("assignment_id") is None and self.app.journal is not None:
             fields["assignment_id"] = assignment_for(self.app.journal.assignments(), self.practice.step_id)
         return PracticeEntry.model_validate(fields)
 
-    def _problem(self, message: str) -> None:
-        self.query_one("#problem", Static).update(Text(clean(message, single_line=True)))
+    def _problem(self, message: str, beside: str | None = None) -> None:
+        """Say what is wrong: beside the field it is about (which gets the focus, scrolled into
+        view), else on the line at the bottom; any earlier word is taken away."""
+        for spot in self.query(".field-problem"):
+            spot.update(Text(""))
+        spots = self.query(f"#{beside}-problem") if beside else None
+        if spots:
+            spots.first(Static).update(Text(shown(message, single_line=True)))
+            self.query_one("#problem", Static).update(Text(""))
+            field = self.query_one(f"#{beside}")
+            field.focus()
+            self.query_one("#practice-form", VerticalScroll).scroll_to_widget(spots.first(), animate=False)
+            return
+        self.query_one("#problem", Static).update(Text(shown(message, single_line=True)))
 
     def save(self) -> PracticeEntry | None:
         """Save what the form holds; None (and the problem shown) when it cannot be kept.
@@ -158,6 +183,9 @@ class PracticeLogScreen(Screen[None]):
             entry = self._entry()
         except ValidationError as error:
             self._problem(f"This could not be saved: {friendly_error(error)}.")
+            return None
+        except FieldProblem as problem:
+            self._problem(problem.message, beside=problem.field)
             return None
         except ValueError as error:
             self._problem(f"This could not be saved: {error}")

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from thoughtwork.models import CelebrationKind
 from thoughtwork.practice import celebrations, ladders
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 
 KIND_CHOICES = [
     ("My first practice", CelebrationKind.first_practice.value),
@@ -63,15 +63,15 @@ class RewardsScreen(Screen[None]):
         listing.clear_options()
         for item in celebrations.progress(ladder, practices):
             line = Text("\u2713 " if item.on else "\u25cb ", style="bold")
-            line.append(clean(celebrations.describe(item.celebration, ladder), single_line=True), style="bold")
+            line.append(shown(celebrations.describe(item.celebration, ladder), single_line=True), style="bold")
             line.append(" \u2192 ")
-            line.append(clean(item.celebration.reward, single_line=True))
+            line.append(shown(item.celebration.reward, single_line=True))
             if item.on:
                 line.append(f" (reached {item.on:%d %b}: enjoy it)", style="dim")
             listing.add_option(Option(line, id=item.celebration.id))
         if not ladder.celebrations:
             listing.add_option(Option(Text("No rewards planned yet. Press a to plan one.", style="dim"), id="none", disabled=True))
-        self.query_one("#reward-step", Select).set_options([(Text(clean(s.title, single_line=True)), s.id) for s in ladder.steps])
+        self.query_one("#reward-step", Select).set_options([(Text(shown(s.title, single_line=True)), s.id) for s in ladder.steps])
 
     def _show_form(self, shown: bool) -> None:
         self.query_one("#reward-form").display = shown
@@ -109,7 +109,7 @@ class RewardsScreen(Screen[None]):
         try:
             ladder, chosen = ladders.add_celebration(self._ladder, **fields)
         except ladders.LadderError as error:
-            self.query_one("#problem", Static).update(Text(clean(str(error), single_line=True)))
+            self.query_one("#problem", Static).update(Text(shown(str(error), single_line=True)))
             return
         self.app.journal.save_ladder(ladder)
         self.query_one("#problem", Static).update(Text(""))
@@ -117,7 +117,7 @@ class RewardsScreen(Screen[None]):
         self._show_form(False)
         self.refresh_list()
         self.query_one("#reward-list").focus()
-        self.notify(clean(f"Planned: {celebrations.describe(chosen, ladder)} \u2192 {chosen.reward}", single_line=True), markup=False)
+        self.notify(shown(f"Planned: {celebrations.describe(chosen, ladder)} \u2192 {chosen.reward}", single_line=True), markup=False)
 
     def action_remove(self) -> None:
         option = self.query_one("#reward-list", OptionList).highlighted_option

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from thoughtwork.models import Ladder
 from thoughtwork.practice import ladders
-from thoughtwork.text import clean, shorten
+from thoughtwork.text import shorten, shown
 
 
 class StepsScreen(Screen[None]):
@@ -57,7 +57,7 @@ class StepsScreen(Screen[None]):
         kept = highlight or (listing.highlighted_option.id if listing.highlighted_option else None)
         listing.clear_options()
         for number, step in enumerate(self._ladder.steps, start=1):
-            listing.add_option(Option(Text(f"{number:>2}. {clean(step.title, single_line=True)}"), id=step.id))
+            listing.add_option(Option(Text(f"{number:>2}. {shown(step.title, single_line=True)}"), id=step.id))
         ids = [s.id for s in self._ladder.steps]
         if ids:
             listing.highlighted = ids.index(kept) if kept in ids else 0
@@ -88,7 +88,7 @@ class StepsScreen(Screen[None]):
         try:
             ladder = change()
         except ladders.LadderError as error:
-            self.query_one("#problem", Static).update(Text(clean(str(error), single_line=True)))
+            self.query_one("#problem", Static).update(Text(shown(str(error), single_line=True)))
             return False
         if isinstance(ladder, tuple):
             ladder, step = ladder

@@ -18,7 +18,7 @@ from thoughtwork.models import (
     DistortionStatus,
     ThoughtRecord,
 )
-from thoughtwork.text import clean, shorten
+from thoughtwork.text import shorten, shown
 from thoughtwork.tui.screens.record.emotions import feelings_text
 from thoughtwork.tui.widgets.bullet import Bullet
 from thoughtwork.tui.widgets.confirm import ConfirmModal
@@ -63,9 +63,14 @@ def bullet(item: Text) -> Bullet:
 
 
 def rating_change(what: str, before: int | None, after: int | None) -> str:
-    """A plain sentence about how a rating moved, or '' when there is nothing to compare."""
-    if before is None or after is None:
+    """A plain sentence about how a rating moved, or '' when it was not rated at the end.
+
+    Rated only at the end (a feeling typed under 'other' starts unrated), it is still said: such
+    feelings were left out of "What changed" though the person had rated them there."""
+    if after is None:
         return ""
+    if before is None:
+        return f"{what} was {after} at the end (not rated at the start)."
     if after < before:
         return f"{what} went from {before} to {after}: down {before - after}."
     if after > before:
@@ -75,7 +80,7 @@ def rating_change(what: str, before: int | None, after: int | None) -> str:
 
 def literal(text: str) -> Text:
     """The person's own words, exactly as written, safe for the terminal."""
-    return Text(clean(text))
+    return Text(shown(text))
 
 
 def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]]:
@@ -110,10 +115,10 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]
         sections.append(("Thinking traps", body))
     for heading, items in (("Evidence for the thought", record.evidence_for), ("Evidence against it", record.evidence_against)):
         if items:
-            sections.append((heading, [Text(clean(item)) for item in items]))
+            sections.append((heading, [Text(shown(item)) for item in items]))
     for question, answer in record.prompt_answers.items():
         if answer.strip():
-            sections.append((clean(question, single_line=True), literal(answer)))
+            sections.append((shown(question, single_line=True), literal(answer)))
     if record.balanced_thought:
         body = literal(record.balanced_thought)
         if record.belief_balanced is not None:
@@ -123,7 +128,7 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]
         rating_change("Belief in the automatic thought", record.belief_before, record.belief_after),
         rating_change("Anxiety", record.anxiety_before, record.anxiety_after),
         rating_change("Body tension", record.body_tension, record.body_tension_after),
-        *(rating_change(clean(e.name, single_line=True).capitalize(), e.intensity, e.intensity_after) for e in record.emotions),
+        *(rating_change(shown(e.name, single_line=True).capitalize(), e.intensity, e.intensity_after) for e in record.emotions),
     ]
     changes = [c for c in changes if c]
     if changes:
@@ -169,6 +174,12 @@ class RecordDetailScreen(Screen[None]):
         widgets = [Static(Text(title), classes="page-title")]
         if not record.is_complete:
             widgets.append(Static(Text("A draft: press e to carry on where you left off."), classes="detail-draft"))
+        if record.practice_id:
+            from thoughtwork.practice.linking import came_from
+
+            practice = self.app.journal.get_practice(record.practice_id)
+            widgets.append(Static(Text(shown(f"From your practice: {came_from(practice)}", single_line=True)),
+                                  id="detail-practice", classes="detail-draft"))
         for heading, body in record_sections(record):
             widgets.append(Static(Text(heading), classes="detail-heading"))
             if isinstance(body, list):

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from thoughtwork.journal import Journal, JournalError, WrongPassphrase
 from thoughtwork.journal.restore import Restored, existing_backups, restore
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 from thoughtwork.tui.screens.passphrase_page import PassphrasePage
 
 WRONG_PASSPHRASE = (
@@ -32,7 +32,7 @@ def missing_journal_text(path: Path, backups: list[Path]) -> Text:
     newest = datetime.fromtimestamp(backups[0].stat().st_mtime)
     count = f"{len(backups)} backup{'s' if len(backups) != 1 else ''}"
     return Text(
-        f"thoughtwork could not find your journal file ({clean(path.name, single_line=True)}), "
+        f"thoughtwork could not find your journal file ({shown(path.name, single_line=True)}), "
         f"but {count} of it {'are' if len(backups) != 1 else 'is'} still beside where it was, "
         f"the newest from {newest:%d %b %Y, %H:%M}. Nothing has been changed.\n\n"
         "Type your passphrase to bring your journal back from the newest backup that opens with it."

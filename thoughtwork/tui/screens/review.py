@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from thoughtwork.models import DISTORTION_NAMES
 from thoughtwork.report.charts import spark
 from thoughtwork.report.data import HOMEWORK_EXPLAINED, Averages, ReportData, ReportRecord, ratings_line
-from thoughtwork.text import clean, shorten
+from thoughtwork.text import shorten, shown
 
 SPARK_WIDTH = 60
 """Marks per sparkline, so a long period still fits the screen."""
@@ -170,7 +170,7 @@ def practice_text(report: ReportData) -> Text:
     out = Text()
     for step in practice.steps:
         marks = [m for m, on in (("current step", step.current), ("from homework", step.from_homework)) if on]
-        out.append(f"{step.number:>2}. {clean(step.title, single_line=True)}", style="bold" if step.current else "")
+        out.append(f"{step.number:>2}. {shown(step.title, single_line=True)}", style="bold" if step.current else "")
         out.append(f"  {step.practices} practice{'s' if step.practices != 1 else ''}", style="dim")
         out.append(f"  ({', '.join(marks)})\n" if marks else "\n", style="dim")
     out.append("\n")
@@ -180,7 +180,7 @@ def practice_text(report: ReportData) -> Text:
     if not practice.practices:
         out.append("No practices in this period.")
     for item in reversed(practice.practices):
-        out.append(f"{item.practised_at:%Y-%m-%d %H:%M} \u00b7 {clean(item.step or 'no step', single_line=True)}", style="bold")
+        out.append(f"{item.practised_at:%Y-%m-%d %H:%M} \u00b7 {shown(item.step or 'no step', single_line=True)}", style="bold")
         if item.how_far:
             out.append(f" \u00b7 {item.how_far.lower()}")
         out.append("\n")
@@ -189,7 +189,7 @@ def practice_text(report: ReportData) -> Text:
         for name, value in (("Helped", item.helped), ("Position", item.position),
                             ("Feelings after", item.feelings_after), ("Note", item.note)):
             if value:
-                out.append(f"  {name}: {clean(value, single_line=True)}\n")
+                out.append(f"  {name}: {shown(value, single_line=True)}\n")
     return out
 
 
@@ -200,16 +200,16 @@ def homework_text(report: ReportData) -> Text:
     for item in report.homework:
         out.append(f"{item.cadence.capitalize()}, {item.start} to {item.end}", style="bold")
         if item.therapist:
-            out.append(f" from {clean(item.therapist, single_line=True)}")
+            out.append(f" from {shown(item.therapist, single_line=True)}")
         out.append("\n")
         if item.note:
-            out.append(clean(item.note) + "\n", style="italic")
+            out.append(shown(item.note) + "\n", style="italic")
         out.append(item.progress_line() + "\n")
         if len(item.weeks) > 1:
             out.append("  by week: " + ", ".join(f"{w.week_of:%d %b} {w.done}/{w.expected}" for w in item.weeks) + "\n")
         for prompt in item.prompts:
             last = f"last done {prompt.last_done}" if prompt.last_done else "not done yet"
-            out.append(f"  \u2022 {clean(prompt.title, single_line=True)}: "
+            out.append(f"  \u2022 {shown(prompt.title, single_line=True)}: "
                        f"{prompt.done} record{'s' if prompt.done != 1 else ''}, {last}\n")
         out.append("\n")
     out.append(HOMEWORK_EXPLAINED, style="italic")
@@ -219,9 +219,9 @@ def homework_text(report: ReportData) -> Text:
 def record_text(record: ReportRecord) -> Text:
     out = Text()
     out.append(record.created_at.strftime("%Y-%m-%d %H:%M"), style="bold")
-    out.append(f" \u00b7 {clean(record.context, single_line=True)}")
+    out.append(f" \u00b7 {shown(record.context, single_line=True)}")
     if record.homework:
-        out.append(f" \u00b7 homework: {clean(record.homework, single_line=True)}")
+        out.append(f" \u00b7 homework: {shown(record.homework, single_line=True)}")
     if not record.complete:
         out.append(" \u00b7 draft", style="italic")
     out.append("\n")
@@ -238,8 +238,8 @@ def record_text(record: ReportRecord) -> Text:
     ]
     for name, value in fields:
         if value:
-            out.append(f"\n{clean(name, single_line=True)}\n", style="bold")
-            out.append(clean(value) + "\n")
+            out.append(f"\n{shown(name, single_line=True)}\n", style="bold")
+            out.append(shown(value) + "\n")
     return out
 
 

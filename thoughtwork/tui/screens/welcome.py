@@ -96,6 +96,20 @@ class WelcomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#begin" if self.intro_only else "#passphrase").focus()
+        self.call_after_refresh(self.fit_words)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.fit_words)
+
+    def fit_words(self) -> None:
+        """The words take no more rows than the form leaves them, so the form is always in view;
+        in a tall terminal they take only what they need, and the two sit together, centred."""
+        page = self.query_one("#welcome")
+        form = self.query_one("#welcome-form")
+        room = page.content_size.height - form.outer_size.height
+        words = self.query_one("#welcome-words", VerticalScroll)
+        if words.styles.max_height is None or words.styles.max_height.value != max(4, room):
+            words.styles.max_height = max(4, room)
 
     def on_key(self, event: events.Key) -> None:
         """A letter typed where nothing takes letters goes to the passphrase, never nowhere."""

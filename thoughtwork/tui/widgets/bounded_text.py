@@ -77,6 +77,8 @@ class BoundedTextArea(TextArea):
     def __init__(self, text: str = "", *, limit: TextLimit = ONE_ENTRY, **kwargs) -> None:
         super().__init__(text, **kwargs)
         self.limit = limit
+        self._refused = ""
+        """What was refused since the last edit that went in: one paste, or its keys one by one."""
 
     def action_cursor_to_start(self) -> None:
         self.move_cursor((0, 0))
@@ -107,11 +109,24 @@ class BoundedTextArea(TextArea):
 
     def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
         # Every keystroke and paste comes through here (the API's `text =` and `replace` do not).
-        if not self.read_only and self._would_overflow(insert, start, end):
-            over = self.limit.overflow(self._after(insert, start, end))
-            self._note(f"Not added: {over}.")
+        if not self.read_only and (self._would_overflow(insert, start, end) or self._still_refusing(insert, start, end)):
+            self._refused += insert
+            over = self.limit.overflow(self._after(self._refused, start, end))
+            self._note(f"Not added: {over}." if over else f"Not added: {_count(len(self._refused), 'character')}.")
             return None
+        self._refused = ""
         return super()._replace_via_keyboard(insert, start, end)
+
+    def _delete_via_keyboard(self, start: Location, end: Location) -> EditResult | None:
+        self._refused = ""  # a cut makes room: what comes next is judged afresh
+        return super()._delete_via_keyboard(start, end)
+
+    def _still_refusing(self, insert: str, start: Location, end: Location) -> bool:
+        """Spaces and new lines go on being refused after text was, while no word could follow them:
+        a paste in a terminal without bracketed paste comes as keys, and the spaces between its
+        refused words (which fit, as spaces at the end are not kept) filled the box with blanks
+        and took the note away."""
+        return bool(self._refused) and insert.isspace() and self._would_overflow(insert + "x", start, end)
 
     def _would_overflow(self, insert: str, start: Location, end: Location) -> bool:
         current = self.text
@@ -127,7 +142,8 @@ class BoundedTextArea(TextArea):
         return text[: self.document.get_index_from_location(first)] + insert + text[self.document.get_index_from_location(last) :]
 
     def _on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if self.border_subtitle and self.overflow() is None:
+        # A change arrives after the keys that made it: those refused since then keep their note.
+        if self.border_subtitle and not self._refused and self.overflow() is None:
             self._note(None)
 
     def _note(self, message: str | None) -> None:

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from thoughtwork.models import EvidenceSpan
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 
 
 def highlight(text: str, spans: Iterable[EvidenceSpan], style: str = "bold reverse") -> Text:
@@ -28,7 +28,7 @@ def highlight(text: str, spans: Iterable[EvidenceSpan], style: str = "bold rever
     cuts = sorted(edges)
     result = Text()
     for start, end in pairwise(cuts):
-        piece = clean(text[start:end])
+        piece = shown(text[start:end])
         inside = any(a <= start and end <= b for a, b in marked)
         result.append(piece, style=style if inside else "")
     return result

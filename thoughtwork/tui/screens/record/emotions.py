@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
 from rich.text import Text
 from textual import on
@@ -10,8 +12,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
+from thoughtwork.locations import package_data
 from thoughtwork.models import Emotion, RecordStep, ThoughtRecord
-from thoughtwork.text import clean
+from thoughtwork.stricttoml import loads
+from thoughtwork.text import shown
 from thoughtwork.tui.screens.record.step import Step, literal_text
 from thoughtwork.tui.widgets.rating import Rating
 from thoughtwork.tui.widgets.ticklist import TickList
@@ -55,13 +59,13 @@ def feelings_text(emotions: Sequence[Emotion]) -> Text:
     text = Text()
     for emotion in rated:
         text.append(", " if text else "")
-        text.append(clean(emotion.name, single_line=True))
+        text.append(shown(emotion.name, single_line=True))
         text.append(f" {emotion.intensity}")
     if rated:
         text.append(" (out of 100)")
     for emotion in unrated:
         text.append(", " if text else "")
-        text.append(clean(emotion.name, single_line=True))
+        text.append(shown(emotion.name, single_line=True))
     return text
 
 
@@ -74,10 +78,26 @@ def feelings_change(emotions: Sequence[Emotion]) -> Text | None:
     text = Text()
     for emotion in again:
         text.append(", " if text else "")
-        text.append(clean(emotion.name, single_line=True))
+        text.append(shown(emotion.name, single_line=True))
         first = f"{emotion.intensity} → " if emotion.intensity is not None else "now "
         text.append(f" {first}{emotion.intensity_after}")
     return text
+
+
+@cache
+def _rated_elsewhere() -> tuple[frozenset[str], dict[str, str]]:
+    """The softening words, and each feeling name that a rating of its own covers -> that rating's label."""
+    table = loads(package_data("tui", "screens", "record", "rated_elsewhere.toml").read_text(encoding="utf-8"))
+    softeners = frozenset(table.pop("softeners"))
+    return softeners, {word: scale["label"] for scale in table.values() for word in scale["words"]}
+
+
+def rated_elsewhere(feeling: str) -> str | None:
+    """The rating on this step that already covers a feeling typed under 'other' ("anxiety" for
+    "a bit anxious", "body tension" for "tense"), or None when it needs its own rating."""
+    softeners, covered = _rated_elsewhere()
+    words = [word for word in re.findall(r"[a-z]+", feeling.lower()) if word not in softeners]
+    return covered.get(" ".join(words))
 
 
 def typed_feelings(text: str) -> list[str]:
@@ -91,21 +111,59 @@ def chosen_feelings(ticked: list[str], typed: list[str]) -> list[str]:
     return list(dict.fromkeys(ordered))[:MAX_FEELINGS]
 
 
-class FeelingRating(Horizontal):
-    """One chosen feeling's name (and, rated again, what it was) beside its own 0-100 rating."""
+NAME_CELLS = 16
+"""Columns a feeling's name takes beside its rating; a longer name is cut with an ellipsis."""
 
-    def __init__(self, feeling: str, strength: int | None, *, before: int | None = None) -> None:
-        super().__init__(classes="feeling-row" if before is None else "feeling-row again")
+NAME_AGAIN_CELLS = 28
+"""The same when rated again, where "(before: 70)" follows the name and is always shown whole."""
+
+
+class FeelingRating(Horizontal):
+    """One chosen feeling's name (and, rated again, what it was) beside its own 0-100 rating.
+
+    The name is cut to its column, never the rating beside it nor what it was before: a long
+    name ran into the bar at 80 columns and hid "(before: 60)". The whole name is its tooltip.
+    """
+
+    def __init__(self, feeling: str, strength: int | None, *, before: int | None = None, again: bool = False) -> None:
+        super().__init__(classes="feeling-row again" if again else "feeling-row")
         self.feeling = feeling
         self.strength = strength
         self.before = before
+        self.again = again
+
+    def compose(self) -> ComposeResult:
+        # Rated again, every row has the wider column, whether it was rated before or not, so the bars line up.
+        width = NAME_AGAIN_CELLS if self.again else NAME_CELLS
+        label = literal_text(self.feeling)
+        was = f" (before: {self.before})" if self.before is not None else ""
+        if label.cell_len + len(was) > width:
+            label.truncate(width - len(was), overflow="ellipsis")
+        label.append(was, style="dim")
+        name = Label(label, classes="feeling-name")
+        name.styles.width = width
+        name.tooltip = literal_text(self.feeling)
+        yield name
+        yield Rating(self.strength, classes="feeling-strength")
+
+
+class CoveredFeeling(FeelingRating):
+    """A typed feeling another rating on the step covers ("anxious"): named, pointed to that rating, not rated twice."""
+
+    def __init__(self, feeling: str, scale: str) -> None:
+        super().__init__(feeling, None)
+        self.scale = scale
 
     def compose(self) -> ComposeResult:
         label = literal_text(self.feeling)
-        if self.before is not None:
-            label.append(f" (before: {self.before})", style="dim")
-        yield Label(label, classes="feeling-name")
-        yield Rating(self.strength, classes="feeling-strength")
+        label.append(f": rated as {self.scale} below", style="dim")
+        yield Label(label, classes="feeling-covered")
+
+
+def feeling_row(feeling: str, strength: int | None) -> FeelingRating:
+    """The row a chosen feeling gets: its own rating, or a pointer to the rating that covers it."""
+    scale = rated_elsewhere(feeling)
+    return CoveredFeeling(feeling, scale) if scale else FeelingRating(feeling, strength)
 
 
 class EmotionsStep(Step):
@@ -123,7 +181,7 @@ class EmotionsStep(Step):
             with Vertical(id="feeling-strengths"):
                 yield Static(NO_FEELINGS_YET, id="no-feelings")
                 for name in chosen_feelings(names, others):
-                    yield FeelingRating(name, self._strengths[name])
+                    yield feeling_row(name, self._strengths[name])
         # Not all selected on focus: a feeling typed after Tab replaced the ones already there.
         yield Input(
             ", ".join(others), placeholder="Other feelings, separated by commas", id="other-emotions", select_on_focus=False
@@ -170,7 +228,7 @@ class EmotionsStep(Step):
         for name in reversed(wanted):
             row = kept.get(name)
             if row is None:
-                row = FeelingRating(name, self._strengths.setdefault(name, STARTING_STRENGTH))
+                row = feeling_row(name, self._strengths.setdefault(name, STARTING_STRENGTH))
                 await (column.mount(row, before=before) if before is not None else column.mount(row))
             elif before is not None and not _just_before(row, before):
                 column.move_child(row, before=before)
@@ -178,6 +236,7 @@ class EmotionsStep(Step):
         self.query_one("#no-feelings").display = not wanted
 
     def store(self, record: ThoughtRecord) -> None:
+        # A covered feeling has no rating here, so it keeps what it had (nothing, or an older record's).
         record.emotions = [
             Emotion(name=name, intensity=self._strengths.get(name, STARTING_STRENGTH)) for name in self.chosen()
         ]

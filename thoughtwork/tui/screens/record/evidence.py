@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widgets import Label, Static, TextArea
 
 from thoughtwork.content.questions import socratic_questions
 from thoughtwork.models import RecordStep, ThoughtRecord
-from thoughtwork.text import clean, shorten
+from thoughtwork.text import shorten, shown
 from thoughtwork.tui.screens.record.step import Step, text_lines
 from thoughtwork.tui.widgets.bounded_text import EVIDENCE, BoundedTextArea
+from thoughtwork.tui.widgets.bullet import Bullet
 
 
 class EvidenceStep(Step):
@@ -25,7 +27,11 @@ class EvidenceStep(Step):
         # thought what helped rather than how to test it.
         balanced = self.flow.balanced()
         questions = socratic_questions([r.reframe for r in self.flow.ranked()], self.flow.about(), balanced=balanced)
-        yield Static(_question_list(questions), id="questions", classes="questions")
+        with Vertical(id="questions", classes="questions"):
+            # One bullet each: a question that wraps at 80 columns goes on under its own words.
+            yield Static(Text("Questions that may help:", style="bold"))
+            for question in questions:
+                yield Bullet(Text(shown(question, single_line=True)))
         if balanced:
             yield Label("What helped you see it this way? (one thing per line)")
             yield BoundedTextArea("\n".join(self.record.evidence_against), limit=EVIDENCE, id="evidence-against", classes="evidence")
@@ -44,11 +50,3 @@ class EvidenceStep(Step):
     @classmethod
     def is_filled(cls, record: ThoughtRecord) -> bool:
         return bool(record.evidence_for or record.evidence_against)
-
-
-def _question_list(questions: list[str]) -> Text:
-    text = Text("Questions that may help:\n", style="bold")
-    for question in questions:
-        text.append(f" \u2022 {clean(question, single_line=True)}\n", style="not bold")
-    text.rstrip()
-    return text

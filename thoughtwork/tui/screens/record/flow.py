@@ -22,6 +22,7 @@ from thoughtwork.models import (
     ThoughtRecord,
 )
 from thoughtwork.content.adoption import kept_mostly
+from thoughtwork.text import shown
 from thoughtwork.tui.early_keys import EarlyKeys, keys_handled
 from thoughtwork.tui.screens.record.belief import BeliefStep
 from thoughtwork.tui.screens.record.emotions import EmotionsStep
@@ -31,7 +32,7 @@ from thoughtwork.tui.screens.record.reframe import ReframeStep
 from thoughtwork.tui.screens.record.rerate import RerateStep
 from thoughtwork.tui.screens.record.safety import SafetyStep
 from thoughtwork.tui.screens.record.situation import SituationStep
-from thoughtwork.tui.screens.record.step import Step
+from thoughtwork.tui.screens.record.step import Step, focus_now
 from thoughtwork.tui.screens.record.summary import SummaryStep
 from thoughtwork.tui.screens.record.thought import ThoughtStep
 from thoughtwork.tui.screens.record.traps import TrapsStep, merge_analysis
@@ -126,6 +127,9 @@ class RecordScreen(Screen[None]):
         self._changed_since: float | None = None
         """When the first change not yet saved was made (monotonic seconds), or None."""
         self._milestones_before: set[str] = set()
+        self._record_name = "Thought record"
+        self._last_box: TextArea | Input | None = None
+        """The text box that last had the focus on this step (see `_type_into_box`)."""
         self.new_milestones: list = []
         """Milestones reached by finishing this record, celebrated on the summary."""
         self.cannot_keep: str | None = None
@@ -149,7 +153,18 @@ class RecordScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self._milestones_before = self._milestone_keys()
+        self._record_name = self._practice_named()
         await self._show(self.index)
+
+    def _practice_named(self) -> str:
+        """'Record from “Dilator size 1”' for a record started from a practice, else 'Thought record'
+        (short: the line also holds the steps at 80 columns; the record page gives its date)."""
+        journal = self.app.journal
+        if not self.record.practice_id or journal is None:
+            return "Thought record"
+        from thoughtwork.practice.linking import practice_title
+
+        return f"Record from {practice_title(journal.get_practice(self.record.practice_id))}"
 
     # --- moving between steps -----------------------------------------------------
 
@@ -181,15 +196,40 @@ class RecordScreen(Screen[None]):
         return self._early_keys.keep_focus_move(self, direction)
 
     def on_key(self, event: events.Key) -> None:
-        if self._early_keys.take(event, self.focused):
+        if self._early_keys.take(event, self.focused) or self._type_into_box(event):
             event.stop()
             event.prevent_default()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, (TextArea, Input)):
+            self._last_box = event.widget
+
+    def _type_into_box(self, event: events.Key) -> bool:
+        """A letter or space typed on the Back / Save / Next buttons goes to the box last written
+        in (else the step's first), where the person meant it: it was silently lost (Enter, not
+        space, presses a button)."""
+        if not isinstance(self.focused, Button) or not event.is_printable or event.character is None:
+            return False
+        box = self._last_box if self._last_box is not None and self._last_box.is_attached else None
+        if box is None and self.current is not None:
+            box = next(iter(self.current.query("TextArea, Input")), None)
+        if box is None:
+            return False
+        focus_now(box)
+        if isinstance(box, TextArea):
+            box._replace_via_keyboard(event.character, *box.selection)  # as a key typed there: a full box refuses it
+        else:
+            box.insert_text_at_cursor(event.character)
+        return True
 
     def _update_chrome(self) -> None:
         count = len(self.steps)
         dots = "".join("\u25cf" if i <= self.index else "\u25cb" for i in range(count))
         title = self.steps[self.index].TITLE
-        self.query_one("#record-progress", Static).update(Text(f"Thought record  {dots}  {self.index + 1}/{count}  {title}"))
+        # On every step, cut to the line: which practice the record came from was shown nowhere.
+        line = Text(shown(self._record_name, single_line=True), no_wrap=True, overflow="ellipsis")
+        line.append(f"  {dots}  {self.index + 1}/{count}  {title}")
+        self.query_one("#record-progress", Static).update(line)
         self.query_one("#back", Button).disabled = self.index == 0
         last = self.index == count - 1
         self.query_one("#next", Button).label = "Done" if last else "Next \u2192"

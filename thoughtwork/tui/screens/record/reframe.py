@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from thoughtwork.models import RankedReframe, RecordStep, ThoughtRecord
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 from thoughtwork.tui.screens.record.step import Step, focus_now
 from thoughtwork.tui.widgets.bounded_text import BoundedTextArea
 
@@ -131,11 +131,11 @@ class ReframeStep(Step):
 
 def _describe(ranked: RankedReframe) -> Text:
     """The reframe, then why it is offered (in plain words) and what it stands on."""
-    text = Text(clean(ranked.reframe.text))
+    text = Text(shown(ranked.reframe.text))
     if ranked.because:
-        text.append("\n" + clean(ranked.because, single_line=True), style="dim italic")
+        text.append("\n" + shown(ranked.because, single_line=True), style="dim italic")
     if ranked.basis:
-        text.append("\nBasis: " + clean(ranked.basis, single_line=True), style="dim")
+        text.append("\nBasis: " + shown(ranked.basis, single_line=True), style="dim")
     return text
 
 

@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from thoughtwork.models import RecordStep, ThoughtRecord
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 from thoughtwork.tui.widgets.bounded_text import BoundedTextArea
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def literal(text: str, style: str = "") -> Static:
 
 def literal_text(text: str, style: str = "") -> Text:
     """User or library text as a rich Text, control characters neutralised."""
-    return Text(clean(text), style=style)
+    return Text(shown(text), style=style)
 
 
 def text_lines(text: str) -> list[str]:

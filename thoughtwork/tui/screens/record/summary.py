@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from thoughtwork.models import DISTORTION_NAMES, ThoughtRecord
 from thoughtwork.safety import plan
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 from thoughtwork.tui.screens.record.emotions import feelings_change, feelings_text
 from thoughtwork.tui.screens.record.step import Step, focus_now
 
@@ -134,5 +134,5 @@ def _details(record: ThoughtRecord, changes: list[str]) -> Text:
         text.append("Traps you spotted: " + ", ".join(DISTORTION_NAMES[d.id.value] for d in kept) + "\n")
     if record.balanced_thought:
         text.append("\nYour balanced thought:\n", style="bold")
-        text.append(f"\u201c{clean(record.balanced_thought)}\u201d\n", style="italic")
+        text.append(f"\u201c{shown(record.balanced_thought)}\u201d\n", style="italic")
     return text

@@ -19,7 +19,7 @@ from thoughtwork.models import (
     RecordStep,
     ThoughtRecord,
 )
-from thoughtwork.text import clean
+from thoughtwork.text import shown
 from thoughtwork.tui.screens.record.step import Step
 from thoughtwork.tui.widgets.highlighted_thought import HighlightedThought
 from thoughtwork.tui.widgets.ticklist import TickList
@@ -189,7 +189,7 @@ def _describe(match: DistortionMatch) -> Text:
     text.append(DISTORTION_NAMES[match.id.value], style="bold")
     if match.status is DistortionStatus.added:
         text.append("  (added by you)", style="italic")
-    words = list(dict.fromkeys(clean(span.text, single_line=True) for span in match.evidence))
+    words = list(dict.fromkeys(shown(span.text, single_line=True) for span in match.evidence))
     if words:
         text.append("  " + ", ".join(f"\u201c{w}\u201d" for w in words[:3]), style="dim")
     return text
