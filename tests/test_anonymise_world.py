@@ -71,6 +71,10 @@ def scrub(anon: Anonymiser, text: str) -> str:
         ("clinic on Baisakh 12 and 2081 Shrawan 5 ok", "on [DATE] and [DATE] ok"),
         ("jumpa doktor pada 5hb Mac ini", "pada [DATE] ini"),
         ("időpont március 3. reggel", "időpont [DATE]. reggel"),
+        ("Appointment 17.6 at 08:30, took", "Appointment [DATE] at"),
+        ("Termin am 3.5 bei Dr. Vogel", "am [DATE] bei"),
+        ("clinic on the 28th shed have a fit", "on the [DATE] shed"),
+        ("until the 14th hopefully", "until the [DATE] hopefully"),
     ],
 )
 def test_dates_in_other_languages_and_calendars(anon: Anonymiser, text: str, expected: str) -> None:
@@ -86,6 +90,11 @@ def test_dates_in_other_languages_and_calendars(anon: Anonymiser, text: str, exp
         "We did 3 sets of the exercises.",
         "pain was 5/20 at worst",
         "At 10.15 I left.",
+        "by 9.05 I was there",
+        "after 1.5 hours it eased",
+        "on 2.5 mg now",
+        "by the 5th session I was fine",
+        "after the 3rd try I stopped",
     ],
 )
 def test_numbers_that_are_not_dates_stay(anon: Anonymiser, text: str) -> None:
@@ -108,6 +117,8 @@ def test_numbers_that_are_not_dates_stay(anon: Anonymiser, text: str) -> None:
         ("asked for my snap, gave her amber_chen. first", "gave her [HANDLE]. first"),
         ("her zalo linh.nguyen99 — she", "zalo [HANDLE] —"),
         ("my insta is fernfan now", "my insta is [HANDLE] now"),
+        ("my @ there is tagalogtaglish if anyone", "my @ there is [HANDLE] if"),
+        ("her @ on insta: fernfan.", "insta: [HANDLE]."),
     ],
 )
 def test_ids_after_contact_words_are_handles(anon: Anonymiser, text: str, expected: str) -> None:

@@ -82,6 +82,12 @@ KEYED_HANDLE = re.compile(
 _HANDLE_WORDS = frozenset(w.split("_")[0] for w in _HANDLE_KEYWORDS)
 _OWNED_ACCOUNT = re.compile(r"\b(?:my|her|his|their|your|our|whose)\s+(?:\w+\s+)?\Z", re.IGNORECASE).search
 _NAMED_HANDLE = re.compile(r"user ?name|handle|gamertag|\bname\b", re.IGNORECASE).search
+# "my @ there is tagalogtaglish", "her @ on insta: fernfan": the at sign said as the word for a handle,
+# after a possessive; then any word is the handle, as after "my insta is".
+SPOKEN_AT = re.compile(
+    r"\b(?:my|her|his|their|your|our)\s+@(?:\s+(?:there|here|on\s+\w+))?\s*(?:is|:|=|-)\s*@?([A-Za-z0-9_.]{3,30})\b",
+    re.IGNORECASE,
+)
 # Every domain has a dot and a known ending ("10.15am" and "e.g." have none): a literal-led scan.
 _DOT_TLD = re.compile(rf"\.(?:{_TLD})\b", re.IGNORECASE).search
 # "my id is kasia_w88", "her kakao is jiyoon.lee92", "line id rain_k_tokyo", "Signal: sunny.vdberg",
@@ -375,6 +381,19 @@ _THAI_MONTHS = tuple(w for w in _month_names() if _THAI(w))
 _DAY_DOT = re.compile(r"\d\. ?[A-Za-z]").search
 # "24.12.", "14.03.": day and month with the German and Turkish trailing dot, no year.
 DOTTED_DAY_MONTH = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.(?!\d)")
+# "Appointment 17.6 at 08:30", "Termin am 3.5": a day and a one-digit month without the trailing dot
+# is a date after a word that says when (a time has two digits after its dot: "by 9.05"), and not
+# before a unit ("after 1.5 hours").
+SHORT_DAY_MONTH = re.compile(r"(?<![\d.,])\d{1,2}\.[1-9](?![\d.]|,\d)")
+_SHORT_DATE_CUE = re.compile(
+    r"\b(?:on|by|until|till|since|after|before|due|appt|appointment|termin|am|le|el|il|op|den|dne|dia|from|bis|ab|vom)\W{0,3}$",
+    re.IGNORECASE,
+).search
+_UNIT_AFTER = re.compile(
+    r" ?(?:[%\u00b0/\d]|(?:hours?|hrs?|h|mins?|minutes?|mg|mcg|ml|l|kg|g|km|cm|mm|lbs?|miles?|weeks?|days?|months?|years?|"
+    r"times?|out|points?|stars?|x|kilos?|litres?|liters?|percent|stunden|std|tage|wochen|jahre|heures|jours|horas|d\u00edas|ore|giorni)\b)",
+    re.IGNORECASE,
+).match
 # "3월 14일", "2025년 3월 14일", "3月14日", "2024年11月8日", "令和6年5月1日": Korean, Japanese and
 # Chinese dates are written with the unit after each number (year, month, day), and Japanese years
 # also by era (Reiwa, Heisei, Showa).
@@ -390,6 +409,14 @@ ORDINAL_DAY = re.compile(r"the (?P<day>\d{1,2}(?:st|nd|rd|th))\b(?P<after>[ ]\w+
 _AFTER_A_DAY = frozenset(
     "so and but or at for when if because i we she he they then until till before after to is was which that as with "
     "in on of my our".split()
+)
+# After a word that says when ("on the 28th shed have a fit", "by the 3rd"), any word may follow a
+# day but one that is counted: "on the 2nd floor", "by the 5th session", "after the 3rd try".
+_WHEN_BEFORE_THE = re.compile(r"\b(?:on|by|until|till|before|after|from|since|around|for) $", re.IGNORECASE).search
+_COUNTED = frozenset(
+    "floor floors time times day days week weeks month months year years attempt attempts try tries go round rounds "
+    "session sessions appointment appointments visit visits row page step stage place grade level cycle dose pill "
+    "one ones lesson class week's year's month's birthday anniversary child baby pregnancy".split()
 )
 
 WORD_DATE = re.compile(rf"\b{_ORDINAL_WORDS} of (?:{_MONTHS})\b", re.IGNORECASE)
@@ -457,6 +484,9 @@ def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Sp
     if has_at:
         for match in EMAIL.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "EMAIL")
+        if " @ " in text:
+            for match in SPOKEN_AT.finditer(text):
+                yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
     lower = text.lower()
     if " dot " in lower or "(dot)" in lower or "[dot]" in lower:
         for match in SPOKEN_EMAIL.finditer(text):
@@ -725,7 +755,7 @@ def day_month_date(text: str, start: int, raw: str) -> bool:
 # holds another language's month) WORLD_DATE.
 _DAY_SHAPES = (
     rf"(?P<date>{DATE.pattern})|(?P<ordinal>{ORDINAL_DAY.pattern})"
-    rf"|(?P<dotted>{DOTTED_DAY_MONTH.pattern})"
+    rf"|(?P<dotted>{DOTTED_DAY_MONTH.pattern})|(?P<short>{SHORT_DAY_MONTH.pattern})"
 )
 _ALL_DATES = re.compile(_DAY_SHAPES, re.IGNORECASE)
 _ALL_DATES_AND_WORLD = re.compile(_DAY_SHAPES + rf"|(?P<world>{WORLD_DATE.pattern})", re.IGNORECASE)
@@ -760,13 +790,22 @@ def dates(text: str, words: set[str] | None = None, places: tuple[list[int], lis
             whole = DATE.match(text, match.start("day"))  # "the 3rd of May" is day and month
             if whole is not None:
                 yield Span(whole.start(), _trim(text, *whole.span()), "DATE")
-            elif after is None or after.strip().lower() in _AFTER_A_DAY or after.strip()[:1].isupper():
+            elif after is None or after.strip().lower() in _AFTER_A_DAY or after.strip()[:1].isupper() or (
+                after.strip().lower() not in _COUNTED and _WHEN_BEFORE_THE(text, max(0, match.start() - 7), match.start())
+            ):
                 yield Span(match.start("day"), match.end("day"), "DATE")
             continue
         elif match.group("dotted") is not None:
             day, month = raw.split(".")[:2]
             if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
                 yield Span(match.start(), match.end(), "DATE")  # the dot is the date's own
+            continue
+        elif match.group("short") is not None:
+            day = int(raw.split(".")[0])
+            after = _UNIT_AFTER(text, match.end())
+            at_time = text.startswith((" at ", " um ", " \u00e0 ", " om ", " kl"), match.end())
+            if 1 <= day <= 31 and (at_time or (after is None and _SHORT_DATE_CUE(text, max(0, match.start() - 16), match.start()))):
+                yield Span(match.start(), match.end(), "DATE")
             continue
         yield Span(match.start(), _trim(text, *match.span()), "DATE")
     if not text.isascii() and ("\u6708" in text or "\uc6d4" in text):  # 月, 월
