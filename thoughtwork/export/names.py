@@ -213,10 +213,8 @@ def _stem(lower: str) -> str:
 class _Token:
     __slots__ = ("start", "end", "text", "core", "lower", "cap", "caps", "sentence_start", "spaced")
 
-    def __init__(self, text: str, match: re.Match[str]) -> None:
+    def __init__(self, text: str, start: int, word: str) -> None:
         # Built for every word of every text: the lower-case majority skips the capital-only fields.
-        start = match.start()
-        word = match.group()
         # A possessive stays outside the placeholder: "[NAME]'s".
         core = word
         if word[-1] in "s'\u2019" and len(word) > 2:
@@ -265,7 +263,7 @@ class NameFinder:
 
     def learn(self, text: str) -> None:
         """Remember the capitalised names and places found in `text`, to find them again elsewhere."""
-        tokens = [_Token(text, m) for m in words_of(text)]
+        tokens = [_Token(text, m.start(), m.group()) for m in words_of(text)]
         self.text = text
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         for token, kind in zip(tokens, kinds):
@@ -278,12 +276,12 @@ class NameFinder:
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
         """Names, places and organisations among the words outside `taken`."""
-        matches = list(_outside(words_of(text), taken)) if taken else list(words_of(text))
+        matches = _outside(words_of(text), taken) if taken else list(words_of(text))
         words = [m.group() for m in matches]
         orgs = lowercase_org_runs(text, matches, self.lists) if not self.lists.lowercase_org_words.isdisjoint(words) else []
         if self._all_plain(words):
             return orgs
-        tokens = [_Token(text, m) for m in matches]
+        tokens = [_Token(text, m.start(), w) for m, w in zip(matches, words)]
         self.text = text
         if "-" in text:
             _cut_titles(tokens, self.lists.titles_after)
@@ -894,16 +892,20 @@ def _near(text: str, left: _Token, right: _Token) -> bool:
     return text[left.end : right.start] in (" ", "'s ", "\u2019s ", "-")
 
 
-def _outside(matches: Iterable[re.Match[str]], taken: list[tuple[int, int]]) -> Iterable[re.Match[str]]:
+def _outside(matches: Iterable[re.Match[str]], taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """The word matches that overlap none of `taken` (sorted, not overlapping each other)."""
     k = 0
+    out = []
+    last = len(taken)
     for match in matches:
         start, end = match.span()
-        while k < len(taken) and taken[k][1] <= start:
+        while k < last and taken[k][1] <= start:
             k += 1
-        if k < len(taken) and taken[k][0] < end:
-            continue
-        yield match
+        if k == last:
+            out.append(match)
+        elif taken[k][0] >= end:
+            out.append(match)
+    return out
 
 
 _PhraseIndex = dict[tuple[str, str], list[tuple[tuple[str, ...], "tuple[int, ...] | None"]]]

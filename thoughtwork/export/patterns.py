@@ -621,13 +621,12 @@ def phones_and_numbers(text: str, words: set[str] | None = None, shapes: frozens
         extension = _EXTENSION(text, end)
         raw = text[start:end]
         digits = _NOT_DIGIT.sub("", raw)
-        groups = [g for g in _PHONE_SEPARATORS.split(raw) if g]
         if "/" in raw and not raw.startswith(("+", "00")):
             continue  # 7/10, 1/2: ratings and fractions, not phone numbers
         before = text[max(0, start - 24) : start].lower()
         if len(digits) == 10 and (nhs_checksum_ok(digits) or "nhs" in before) and not raw.startswith(("0", "+")):
             yield Span(start, end, "ID")
-        elif len(digits) == 16 and all(len(g) == 4 for g in groups):
+        elif len(digits) == 16 and all(len(g) == 4 for g in _PHONE_SEPARATORS.split(raw) if g):
             yield Span(start, end, "ID")  # a payment card number
         elif _ID_BEFORE(before) and not _PHONE_BEFORE(before):
             yield Span(start, end, "ID")  # "member number 00983311" is an ID, whatever its shape
@@ -649,8 +648,8 @@ def phones_and_numbers(text: str, words: set[str] | None = None, shapes: frozens
             yield Span(match.start(1), match.end(1), "ID")
     for match in ALNUM_ID.finditer(text):
         token = match.group(0).lstrip("#")
-        n_digits = sum(c.isdigit() for c in token)
-        has_alpha = any(c.isalpha() for c in token)
+        n_digits = sum(map(str.isdigit, token))
+        has_alpha = n_digits < len(token) and any(map(str.isalpha, token))
         # Without a space, only the slashed and dashed date shapes fit in one token.
         if _UNIT.match(token) or (("/" in token or "-" in token) and DATE.fullmatch(token)):
             continue
