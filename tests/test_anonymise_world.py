@@ -252,6 +252,8 @@ def test_words_of_other_languages_stay_and_their_names_go(anon: Anonymiser, text
         ("Auntie June says she had it too.", "Auntie [NAME] says"),
         ("Doamna doctor Popescu was brusque.", "Doamna doctor [NAME]"),
         ("Then Yiayia Eleni called.", "Yiayia [NAME] called"),
+        ("tolu said his mum is visiting", "[NAME] said his mum"),
+        ("ok. abimbola texted me at last", "ok. [NAME] texted me"),
     ],
 )
 def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str, expected: str) -> None:
@@ -277,6 +279,11 @@ def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str
         "Support from work said they would help.",
         "Also at the front desk said hi.",
         "I ate sushi today.",
+        "she hasnt replied, she must be angry",
+        "ngl cried a lil after",
+        "the hospital. riverside. said nothing",
+        "kakao asked me to update",
+        "Klinik. Then home.",
     ],
 )
 def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) -> None:
@@ -295,6 +302,9 @@ def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) ->
         ("appointment at gangnam women's clinic. unnie said", "at [ORG]. unnie"),
         ("the appointment at Praxis am Park in Hamburg", "at [ORG] in [PLACE]"),
         ("mudou-se para a Clínica do Saldanha, perto", "a [ORG], perto"),
+        ("à la Clinique de physiothérapie pelvienne du Plateau le 12 mars", "la [ORG] le [DATE]"),
+        ("suivie à l'Hôpital Maisonneuve-Rosemont depuis", "à l'[ORG] depuis"),
+        ("Hôpital universitaire de Genève hier", "[ORG] hier"),
         ("couples therapy at The Mind Clinic in Koramangala.", "at [ORG] in [PLACE]."),
         ("Appointment at Ullevål sykehus moved", "at [ORG] moved"),
         ("sent to Karolinska sjukhuset for", "to [ORG] for"),
@@ -322,6 +332,8 @@ def test_organisations_in_lower_case_other_languages_and_with_the(anon: Anonymis
         "I need more practice with this.",
         "Saya sakit, tidak bisa datang.",
         "Bệnh viện đông quá.",
+        "the Hospital was good and I went home",
+        "the Clinic is in town now",
     ],
 )
 def test_services_described_not_named_stay(anon: Anonymiser, text: str) -> None:
@@ -437,3 +449,4 @@ def test_digit_shapes_are_the_regex_scans_they_replace(text: str) -> None:
     if re.search(r"(?<!\d)\d{3} \d{2}(?!\d)", text):
         expected.add("spaced")
     assert patterns.digit_shapes(text) == expected
+

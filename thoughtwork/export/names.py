@@ -183,6 +183,7 @@ _SENTENCE_END = set(".!?\n:;\"\u201c\u201d(-*\u2022>")
 # after a name is a suffix of the language (Turkish "İzmir'e", "Kadıköy'deki", "Mart'ta") and stays.
 _ENGLISH_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "clock", "am"})
 _APOSTROPHE = re.compile("['\u2019]")
+_ELIDED = re.compile("[a-z]{1,5}['\u2019](?=[A-Z\u00c0-\u00de])").match
 
 
 def _cut_titles(tokens: list[_Token], titles: frozenset[str]) -> None:
@@ -215,6 +216,13 @@ class _Token:
 
     def __init__(self, text: str, start: int, word: str) -> None:
         # Built for every word of every text: the lower-case majority skips the capital-only fields.
+        if ("'" in word or "\u2019" in word) and word[0].islower():
+            # "l'H\u00f4pital Maisonneuve", "dell'Ospedale", "d'Artagnan": an elided article or preposition
+            # is kept, the capitalised word after it judged as itself.
+            cut = _ELIDED(word)
+            if cut is not None and len(word) > cut.end():
+                start += cut.end()
+                word = word[cut.end() :]
         # A possessive stays outside the placeholder: "[NAME]'s".
         core = word
         if word[-1] in "s'\u2019" and len(word) > 2:
@@ -425,8 +433,8 @@ class NameFinder:
             # title is a name, even a month's or an everyday word's when both are capitalised.
             if (previous.cap and token.cap) or not self._known_word(token.lower):
                 return "NAME"
-        if core in lists.safe_capitalised or core in lists.safe_acronyms:
-            return None
+        if core in lists.safe_capitalised or core in lists.safe_acronyms or (core in lists.org_suffixes and not lists.is_person_name(core)):
+            return None  # (an organisation word alone, "l'H\u00f4pital.", names nothing: see _suffix_runs)
         if previous is not None and previous.lower in _RELATIONS and i >= 2 and tokens[i - 2].lower in _POSSESSIVES:
             if token.cap or not self._known_word(token.lower):
                 return "NAME"
@@ -457,7 +465,27 @@ class NameFinder:
                 return "NAME"
             if previous is not None and previous.lower in _PLACE_PREPOSITIONS and len(core) >= 5 and token.lower not in lists.world_words:
                 return "PLACE"  # "physio in rathmines", "dr schmidt in kreuzberg": an unknown word where a place goes
+            if self._speaks_first(tokens, i):
+                return "NAME"  # "tolu said his mum": an unknown word opening a sentence, then a person verb
         return None
+
+    def _speaks_first(self, tokens: list[_Token], i: int) -> bool:
+        """tokens[i], a lower-case word of four letters or more that is no everyday word of any
+        language we know, opens a sentence and is followed, after one space, by what a person does:
+        "tolu said", "abi texted me". Not "she hasnt replied" (an English word without its
+        apostrophe), "ngl cried", nor across a full stop ("riverside. said")."""
+        token = tokens[i]
+        lists = self.lists
+        title = token.core[:1].upper() + token.core[1:]
+        if len(token.core) < 4 or i + 1 >= len(tokens) or token.lower in lists.world_words or title in lists.safe_capitalised:
+            return False  # ("kakao said": an app)
+        following = tokens[i + 1]
+        if following.lower not in _LATER_PERSON_VERBS or self.text[token.end : following.start] != " ":
+            return False
+        if token.lower.endswith("nt") and self._known_word(token.lower[:-2]):
+            return False  # "hasnt", "didnt", "wasnt"
+        before = self.text[: token.start].rstrip(" \t\u00a0'\"\u2018\u201c(")
+        return not before or before[-1] in _SENTENCE_END
 
     def _beside_its_language(self, tokens: list[_Token], i: int) -> bool:
         """A word right before or after tokens[i] is an everyday word (no English one) of a language
@@ -1002,6 +1030,8 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
             last = i + 2
             while last + 1 < len(tokens) and tokens[last + 1].cap and _joins(text, tokens[last], tokens[last + 1]):
                 last += 1
+        if last == i and kind == "ORG" and token.cap:
+            last = _described_then_named(text, tokens, i, lists.vocabulary)
         while first < i and tokens[first].lower in _CONNECTORS:
             first += 1
         if first < i and tokens[first].lower == "the" and tokens[first].core != "The":
@@ -1012,6 +1042,33 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
             continue  # "Saya sakit", "Bệnh viện" alone: everyday words before it, no name
         spans.append(Span(tokens[first].start, tokens[last].end, kind))
     return spans
+
+
+# Connectors of the languages that describe an organisation before naming it (not English "and", "of").
+_DESCRIBING_CONNECTORS = frozenset({"de", "du", "des", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das", "f\u00fcr", "am", "im", "zum", "zur"})
+
+
+def _described_then_named(text: str, tokens: list[_Token], i: int, vocabulary: frozenset[str]) -> int:
+    """The last token of an organisation that says what it does before its name, as French,
+    Spanish, Italian and Portuguese ones do: "Clinique de physioth\u00e9rapie pelvienne du Plateau",
+    "H\u00f4pital universitaire de Gen\u00e8ve". Up to five lower-case words after tokens[i], none of them
+    English but the connectors, the last a connector, then capitalised words; else `i`."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].cap or not _joins(text, tokens[i], tokens[j]):
+        return i
+    while j + 1 < len(tokens) and j - i <= 5 and _joins(text, tokens[j], tokens[j + 1]):
+        if tokens[j].lower not in _DESCRIBING_CONNECTORS and tokens[j].lower in vocabulary:
+            return i  # an English word: "the Hospital was good and I"
+        following = tokens[j + 1]
+        if following.cap:
+            if following.sentence_start or following.core in _CALENDAR or tokens[j].lower not in _DESCRIBING_CONNECTORS:
+                return i
+            last = j + 1
+            while last + 1 < len(tokens) and tokens[last + 1].cap and _joins(text, tokens[last], tokens[last + 1]):
+                last += 1
+            return last
+        j += 1
+    return i
 
 
 def _name_like(token: _Token, lists: Gazetteer) -> bool:
