@@ -254,6 +254,7 @@ def test_words_of_other_languages_stay_and_their_names_go(anon: Anonymiser, text
         ("Then Yiayia Eleni called.", "Yiayia [NAME] called"),
         ("tolu said his mum is visiting", "[NAME] said his mum"),
         ("ok. abimbola texted me at last", "ok. [NAME] texted me"),
+        ("Called mum. Karim. Again.", "mum. [NAME]. Again"),
     ],
 )
 def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str, expected: str) -> None:
@@ -284,6 +285,9 @@ def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str
         "the hospital. riverside. said nothing",
         "kakao asked me to update",
         "Klinik. Then home.",
+        "Yalla. Let us go.",
+        "Mashallah! She did it.",
+        "It hurt. Diolch. Tomorrow again.",
     ],
 )
 def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) -> None:

@@ -589,6 +589,8 @@ class NameFinder:
             kind = "PLACE"  # "in Zwolle", "from Oaxaca": an unknown word after these is more likely a place
         # A word-name ("Frank", "Ivy") is also a word: a cue below has to show it names someone.
         if not self._known_word(token.lower, inflected=False) and core not in lists.word_names:
+            if _alone_as_a_sentence(self.text, token) and kind == "NAME" and not lists.is_person_name(core):
+                return None  # "Yalla.", "Mashallah!", "Diolch.": in every labelled set, a word alone is no name
             if not self._foreign_word(tokens, i):
                 return kind
         is_name = lists.is_person_name(core)
@@ -641,6 +643,16 @@ _VISITS = {("came", "round"), ("comes", "round")} | {
 }
 _VISIT_VERBS = frozenset(verb for verb, _particle in _VISITS)
 _NOT_VISITORS = {"everyone", "everybody", "someone", "somebody", "nobody", "noone", "anyone", "anybody", "nothing", "it"}
+
+
+def _alone_as_a_sentence(text: str, token: _Token) -> bool:
+    """The word is a whole sentence: it opens one and a full stop, "!" or "?" ends it ("Yalla.")."""
+    end = token.start + len(token.text)
+    if not token.sentence_start or token.text != token.core or len(token.core) < 3 or end >= len(text) or text[end] not in ".!?":
+        return False
+    while end < len(text) and text[end] in ".!?":
+        end += 1
+    return end == len(text) or text[end].isspace()
 
 
 def _visits(tokens: list[_Token], i: int) -> bool:
