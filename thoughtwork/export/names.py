@@ -211,18 +211,28 @@ def _stem(lower: str) -> str:
     return lower.rstrip("'")
 
 
+def _tokens(text: str, matches: Iterable[re.Match[str]], words: Iterable[str]) -> list[_Token]:
+    """A `_Token` for each word. "l'H\u00f4pital Maisonneuve", "dell'Ospedale", "d'Artagnan": an elided
+    article or preposition is kept, the capitalised word after it judged as itself."""
+    if "'" not in text and "\u2019" not in text:
+        return [_Token(text, m.start(), w) for m, w in zip(matches, words)]
+    tokens = []
+    for match, word in zip(matches, words):
+        start = match.start()
+        if word[0].islower() and ("'" in word or "\u2019" in word):
+            cut = _ELIDED(word)
+            if cut is not None and len(word) > cut.end():
+                start += cut.end()
+                word = word[cut.end() :]
+        tokens.append(_Token(text, start, word))
+    return tokens
+
+
 class _Token:
     __slots__ = ("start", "end", "text", "core", "lower", "cap", "caps", "sentence_start", "spaced")
 
     def __init__(self, text: str, start: int, word: str) -> None:
         # Built for every word of every text: the lower-case majority skips the capital-only fields.
-        if ("'" in word or "\u2019" in word) and word[0].islower():
-            # "l'H\u00f4pital Maisonneuve", "dell'Ospedale", "d'Artagnan": an elided article or preposition
-            # is kept, the capitalised word after it judged as itself.
-            cut = _ELIDED(word)
-            if cut is not None and len(word) > cut.end():
-                start += cut.end()
-                word = word[cut.end() :]
         # A possessive stays outside the placeholder: "[NAME]'s".
         core = word
         if word[-1] in "s'\u2019" and len(word) > 2:
@@ -271,7 +281,8 @@ class NameFinder:
 
     def learn(self, text: str) -> None:
         """Remember the capitalised names and places found in `text`, to find them again elsewhere."""
-        tokens = [_Token(text, m.start(), m.group()) for m in words_of(text)]
+        matches = list(words_of(text))
+        tokens = _tokens(text, matches, [m.group() for m in matches])
         self.text = text
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         for token, kind in zip(tokens, kinds):
@@ -289,7 +300,7 @@ class NameFinder:
         orgs = lowercase_org_runs(text, matches, self.lists) if not self.lists.lowercase_org_words.isdisjoint(words) else []
         if self._all_plain(words):
             return orgs
-        tokens = [_Token(text, m.start(), w) for m, w in zip(matches, words)]
+        tokens = _tokens(text, matches, words)
         self.text = text
         if "-" in text:
             _cut_titles(tokens, self.lists.titles_after)
