@@ -71,6 +71,10 @@ def scrub(anon: Anonymiser, text: str) -> str:
         ("clinic on Baisakh 12 and 2081 Shrawan 5 ok", "on [DATE] and [DATE] ok"),
         ("jumpa doktor pada 5hb Mac ini", "pada [DATE] ini"),
         ("időpont március 3. reggel", "időpont [DATE]. reggel"),
+        ("Appointment 17.6 at 08:30, took", "Appointment [DATE] at"),
+        ("Termin am 3.5 bei Dr. Vogel", "am [DATE] bei"),
+        ("clinic on the 28th shed have a fit", "on the [DATE] shed"),
+        ("until the 14th hopefully", "until the [DATE] hopefully"),
     ],
 )
 def test_dates_in_other_languages_and_calendars(anon: Anonymiser, text: str, expected: str) -> None:
@@ -86,6 +90,11 @@ def test_dates_in_other_languages_and_calendars(anon: Anonymiser, text: str, exp
         "We did 3 sets of the exercises.",
         "pain was 5/20 at worst",
         "At 10.15 I left.",
+        "by 9.05 I was there",
+        "after 1.5 hours it eased",
+        "on 2.5 mg now",
+        "by the 5th session I was fine",
+        "after the 3rd try I stopped",
     ],
 )
 def test_numbers_that_are_not_dates_stay(anon: Anonymiser, text: str) -> None:
@@ -108,6 +117,8 @@ def test_numbers_that_are_not_dates_stay(anon: Anonymiser, text: str) -> None:
         ("asked for my snap, gave her amber_chen. first", "gave her [HANDLE]. first"),
         ("her zalo linh.nguyen99 — she", "zalo [HANDLE] —"),
         ("my insta is fernfan now", "my insta is [HANDLE] now"),
+        ("my @ there is tagalogtaglish if anyone", "my @ there is [HANDLE] if"),
+        ("her @ on insta: fernfan.", "insta: [HANDLE]."),
     ],
 )
 def test_ids_after_contact_words_are_handles(anon: Anonymiser, text: str, expected: str) -> None:
@@ -241,6 +252,9 @@ def test_words_of_other_languages_stay_and_their_names_go(anon: Anonymiser, text
         ("Auntie June says she had it too.", "Auntie [NAME] says"),
         ("Doamna doctor Popescu was brusque.", "Doamna doctor [NAME]"),
         ("Then Yiayia Eleni called.", "Yiayia [NAME] called"),
+        ("tolu said his mum is visiting", "[NAME] said his mum"),
+        ("ok. abimbola texted me at last", "ok. [NAME] texted me"),
+        ("Called mum. Karim. Again.", "mum. [NAME]. Again"),
     ],
 )
 def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str, expected: str) -> None:
@@ -266,6 +280,14 @@ def test_a_word_name_doing_what_people_do_is_someone(anon: Anonymiser, text: str
         "Support from work said they would help.",
         "Also at the front desk said hi.",
         "I ate sushi today.",
+        "she hasnt replied, she must be angry",
+        "ngl cried a lil after",
+        "the hospital. riverside. said nothing",
+        "kakao asked me to update",
+        "Klinik. Then home.",
+        "Yalla. Let us go.",
+        "Mashallah! She did it.",
+        "It hurt. Diolch. Tomorrow again.",
     ],
 )
 def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) -> None:
@@ -284,6 +306,9 @@ def test_a_word_name_used_as_a_word_stays_a_word(anon: Anonymiser, text: str) ->
         ("appointment at gangnam women's clinic. unnie said", "at [ORG]. unnie"),
         ("the appointment at Praxis am Park in Hamburg", "at [ORG] in [PLACE]"),
         ("mudou-se para a Clínica do Saldanha, perto", "a [ORG], perto"),
+        ("à la Clinique de physiothérapie pelvienne du Plateau le 12 mars", "la [ORG] le [DATE]"),
+        ("suivie à l'Hôpital Maisonneuve-Rosemont depuis", "à l'[ORG] depuis"),
+        ("Hôpital universitaire de Genève hier", "[ORG] hier"),
         ("couples therapy at The Mind Clinic in Koramangala.", "at [ORG] in [PLACE]."),
         ("Appointment at Ullevål sykehus moved", "at [ORG] moved"),
         ("sent to Karolinska sjukhuset for", "to [ORG] for"),
@@ -311,6 +336,8 @@ def test_organisations_in_lower_case_other_languages_and_with_the(anon: Anonymis
         "I need more practice with this.",
         "Saya sakit, tidak bisa datang.",
         "Bệnh viện đông quá.",
+        "the Hospital was good and I went home",
+        "the Clinic is in town now",
     ],
 )
 def test_services_described_not_named_stay(anon: Anonymiser, text: str) -> None:
@@ -426,3 +453,4 @@ def test_digit_shapes_are_the_regex_scans_they_replace(text: str) -> None:
     if re.search(r"(?<!\d)\d{3} \d{2}(?!\d)", text):
         expected.add("spaced")
     assert patterns.digit_shapes(text) == expected
+

@@ -170,6 +170,8 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
     """Overlapping findings settled: longest first, then the more specific kind. A finding that
     overlaps one already chosen keeps the parts outside it: "943 476 5919" read as an ID and
     "5919, 10 Downing Street" as an address must not leave "943 476" behind."""
+    if len(spans) < 2:
+        return list(spans)  # nothing to settle (most texts have no finding, or one)
     chosen: list[Span] = []  # kept sorted by start; chosen spans never overlap
     starts: list[int] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), _RANK[s.kind], s.start)):

@@ -183,6 +183,7 @@ _SENTENCE_END = set(".!?\n:;\"\u201c\u201d(-*\u2022>")
 # after a name is a suffix of the language (Turkish "İzmir'e", "Kadıköy'deki", "Mart'ta") and stays.
 _ENGLISH_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "clock", "am"})
 _APOSTROPHE = re.compile("['\u2019]")
+_ELIDED = re.compile("[a-z]{1,5}['\u2019](?=[A-Z\u00c0-\u00de])").match
 
 
 def _cut_titles(tokens: list[_Token], titles: frozenset[str]) -> None:
@@ -210,13 +211,28 @@ def _stem(lower: str) -> str:
     return lower.rstrip("'")
 
 
+def _tokens(text: str, matches: Iterable[re.Match[str]], words: Iterable[str]) -> list[_Token]:
+    """A `_Token` for each word. "l'H\u00f4pital Maisonneuve", "dell'Ospedale", "d'Artagnan": an elided
+    article or preposition is kept, the capitalised word after it judged as itself."""
+    if "'" not in text and "\u2019" not in text:
+        return [_Token(text, m.start(), w) for m, w in zip(matches, words)]
+    tokens = []
+    for match, word in zip(matches, words):
+        start = match.start()
+        if word[0].islower() and ("'" in word or "\u2019" in word):
+            cut = _ELIDED(word)
+            if cut is not None and len(word) > cut.end():
+                start += cut.end()
+                word = word[cut.end() :]
+        tokens.append(_Token(text, start, word))
+    return tokens
+
+
 class _Token:
     __slots__ = ("start", "end", "text", "core", "lower", "cap", "caps", "sentence_start", "spaced")
 
-    def __init__(self, text: str, match: re.Match[str]) -> None:
+    def __init__(self, text: str, start: int, word: str) -> None:
         # Built for every word of every text: the lower-case majority skips the capital-only fields.
-        start = match.start()
-        word = match.group()
         # A possessive stays outside the placeholder: "[NAME]'s".
         core = word
         if word[-1] in "s'\u2019" and len(word) > 2:
@@ -265,7 +281,8 @@ class NameFinder:
 
     def learn(self, text: str) -> None:
         """Remember the capitalised names and places found in `text`, to find them again elsewhere."""
-        tokens = [_Token(text, m) for m in words_of(text)]
+        matches = list(words_of(text))
+        tokens = _tokens(text, matches, [m.group() for m in matches])
         self.text = text
         kinds = [self._judge(tokens, i) for i in range(len(tokens))]
         for token, kind in zip(tokens, kinds):
@@ -278,12 +295,12 @@ class NameFinder:
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Span]:
         """Names, places and organisations among the words outside `taken`."""
-        matches = list(_outside(words_of(text), taken)) if taken else list(words_of(text))
+        matches = _outside(words_of(text), taken) if taken else list(words_of(text))
         words = [m.group() for m in matches]
         orgs = lowercase_org_runs(text, matches, self.lists) if not self.lists.lowercase_org_words.isdisjoint(words) else []
         if self._all_plain(words):
             return orgs
-        tokens = [_Token(text, m) for m in matches]
+        tokens = _tokens(text, matches, words)
         self.text = text
         if "-" in text:
             _cut_titles(tokens, self.lists.titles_after)
@@ -427,8 +444,8 @@ class NameFinder:
             # title is a name, even a month's or an everyday word's when both are capitalised.
             if (previous.cap and token.cap) or not self._known_word(token.lower):
                 return "NAME"
-        if core in lists.safe_capitalised or core in lists.safe_acronyms:
-            return None
+        if core in lists.safe_capitalised or core in lists.safe_acronyms or (core in lists.org_suffixes and not lists.is_person_name(core)):
+            return None  # (an organisation word alone, "l'H\u00f4pital.", names nothing: see _suffix_runs)
         if previous is not None and previous.lower in _RELATIONS and i >= 2 and tokens[i - 2].lower in _POSSESSIVES:
             if token.cap or not self._known_word(token.lower):
                 return "NAME"
@@ -459,7 +476,27 @@ class NameFinder:
                 return "NAME"
             if previous is not None and previous.lower in _PLACE_PREPOSITIONS and len(core) >= 5 and token.lower not in lists.world_words:
                 return "PLACE"  # "physio in rathmines", "dr schmidt in kreuzberg": an unknown word where a place goes
+            if self._speaks_first(tokens, i):
+                return "NAME"  # "tolu said his mum": an unknown word opening a sentence, then a person verb
         return None
+
+    def _speaks_first(self, tokens: list[_Token], i: int) -> bool:
+        """tokens[i], a lower-case word of four letters or more that is no everyday word of any
+        language we know, opens a sentence and is followed, after one space, by what a person does:
+        "tolu said", "abi texted me". Not "she hasnt replied" (an English word without its
+        apostrophe), "ngl cried", nor across a full stop ("riverside. said")."""
+        token = tokens[i]
+        lists = self.lists
+        title = token.core[:1].upper() + token.core[1:]
+        if len(token.core) < 4 or i + 1 >= len(tokens) or token.lower in lists.world_words or title in lists.safe_capitalised:
+            return False  # ("kakao said": an app)
+        following = tokens[i + 1]
+        if following.lower not in _LATER_PERSON_VERBS or self.text[token.end : following.start] != " ":
+            return False
+        if token.lower.endswith("nt") and self._known_word(token.lower[:-2]):
+            return False  # "hasnt", "didnt", "wasnt"
+        before = self.text[: token.start].rstrip(" \t\u00a0'\"\u2018\u201c(")
+        return not before or before[-1] in _SENTENCE_END
 
     def _beside_its_language(self, tokens: list[_Token], i: int) -> bool:
         """A word right before or after tokens[i] is an everyday word (no English one) of a language
@@ -563,6 +600,8 @@ class NameFinder:
             kind = "PLACE"  # "in Zwolle", "from Oaxaca": an unknown word after these is more likely a place
         # A word-name ("Frank", "Ivy") is also a word: a cue below has to show it names someone.
         if not self._known_word(token.lower, inflected=False) and core not in lists.word_names:
+            if _alone_as_a_sentence(self.text, token) and kind == "NAME" and not lists.is_person_name(core):
+                return None  # "Yalla.", "Mashallah!", "Diolch.": in every labelled set, a word alone is no name
             if not self._foreign_word(tokens, i):
                 return kind
         is_name = lists.is_person_name(core)
@@ -615,6 +654,16 @@ _VISITS = {("came", "round"), ("comes", "round")} | {
 }
 _VISIT_VERBS = frozenset(verb for verb, _particle in _VISITS)
 _NOT_VISITORS = {"everyone", "everybody", "someone", "somebody", "nobody", "noone", "anyone", "anybody", "nothing", "it"}
+
+
+def _alone_as_a_sentence(text: str, token: _Token) -> bool:
+    """The word is a whole sentence: it opens one and a full stop, "!" or "?" ends it ("Yalla.")."""
+    end = token.start + len(token.text)
+    if not token.sentence_start or token.text != token.core or len(token.core) < 3 or end >= len(text) or text[end] not in ".!?":
+        return False
+    while end < len(text) and text[end] in ".!?":
+        end += 1
+    return end == len(text) or text[end].isspace()
 
 
 def _visits(tokens: list[_Token], i: int) -> bool:
@@ -894,16 +943,20 @@ def _near(text: str, left: _Token, right: _Token) -> bool:
     return text[left.end : right.start] in (" ", "'s ", "\u2019s ", "-")
 
 
-def _outside(matches: Iterable[re.Match[str]], taken: list[tuple[int, int]]) -> Iterable[re.Match[str]]:
+def _outside(matches: Iterable[re.Match[str]], taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """The word matches that overlap none of `taken` (sorted, not overlapping each other)."""
     k = 0
+    out = []
+    last = len(taken)
     for match in matches:
         start, end = match.span()
-        while k < len(taken) and taken[k][1] <= start:
+        while k < last and taken[k][1] <= start:
             k += 1
-        if k < len(taken) and taken[k][0] < end:
-            continue
-        yield match
+        if k == last:
+            out.append(match)
+        elif taken[k][0] >= end:
+            out.append(match)
+    return out
 
 
 _PhraseIndex = dict[tuple[str, str], list[tuple[tuple[str, ...], "tuple[int, ...] | None"]]]
@@ -1000,6 +1053,8 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
             last = i + 2
             while last + 1 < len(tokens) and tokens[last + 1].cap and _joins(text, tokens[last], tokens[last + 1]):
                 last += 1
+        if last == i and kind == "ORG" and token.cap:
+            last = _described_then_named(text, tokens, i, lists.vocabulary)
         while first < i and tokens[first].lower in _CONNECTORS:
             first += 1
         if first < i and tokens[first].lower == "the" and tokens[first].core != "The":
@@ -1010,6 +1065,33 @@ def _suffix_runs(text: str, tokens: list[_Token], lists: Gazetteer) -> list[Span
             continue  # "Saya sakit", "Bệnh viện" alone: everyday words before it, no name
         spans.append(Span(tokens[first].start, tokens[last].end, kind))
     return spans
+
+
+# Connectors of the languages that describe an organisation before naming it (not English "and", "of").
+_DESCRIBING_CONNECTORS = frozenset({"de", "du", "des", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das", "f\u00fcr", "am", "im", "zum", "zur"})
+
+
+def _described_then_named(text: str, tokens: list[_Token], i: int, vocabulary: frozenset[str]) -> int:
+    """The last token of an organisation that says what it does before its name, as French,
+    Spanish, Italian and Portuguese ones do: "Clinique de physioth\u00e9rapie pelvienne du Plateau",
+    "H\u00f4pital universitaire de Gen\u00e8ve". Up to five lower-case words after tokens[i], none of them
+    English but the connectors, the last a connector, then capitalised words; else `i`."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].cap or not _joins(text, tokens[i], tokens[j]):
+        return i
+    while j + 1 < len(tokens) and j - i <= 5 and _joins(text, tokens[j], tokens[j + 1]):
+        if tokens[j].lower not in _DESCRIBING_CONNECTORS and tokens[j].lower in vocabulary:
+            return i  # an English word: "the Hospital was good and I"
+        following = tokens[j + 1]
+        if following.cap:
+            if following.sentence_start or following.core in _CALENDAR or tokens[j].lower not in _DESCRIBING_CONNECTORS:
+                return i
+            last = j + 1
+            while last + 1 < len(tokens) and tokens[last + 1].cap and _joins(text, tokens[last], tokens[last + 1]):
+                last += 1
+            return last
+        j += 1
+    return i
 
 
 def _name_like(token: _Token, lists: Gazetteer) -> bool:

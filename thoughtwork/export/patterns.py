@@ -7,13 +7,15 @@ Each detector yields `Span`s over the original text. Overlaps are settled later 
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from thoughtwork.export.gazetteer import gazetteer
+from thoughtwork.export.word_trie import trie_pattern
 from thoughtwork.locations import package_data
 
 
@@ -80,13 +82,19 @@ KEYED_HANDLE = re.compile(
 _HANDLE_WORDS = frozenset(w.split("_")[0] for w in _HANDLE_KEYWORDS)
 _OWNED_ACCOUNT = re.compile(r"\b(?:my|her|his|their|your|our|whose)\s+(?:\w+\s+)?\Z", re.IGNORECASE).search
 _NAMED_HANDLE = re.compile(r"user ?name|handle|gamertag|\bname\b", re.IGNORECASE).search
+# "my @ there is tagalogtaglish", "her @ on insta: fernfan": the at sign said as the word for a handle,
+# after a possessive; then any word is the handle, as after "my insta is".
+SPOKEN_AT = re.compile(
+    r"\b(?:my|her|his|their|your|our)\s+@(?:\s+(?:there|here|on\s+\w+))?\s*(?:is|:|=|-)\s*@?([A-Za-z0-9_.]{3,30})\b",
+    re.IGNORECASE,
+)
 # Every domain has a dot and a known ending ("10.15am" and "e.g." have none): a literal-led scan.
 _DOT_TLD = re.compile(rf"\.(?:{_TLD})\b", re.IGNORECASE).search
 # "my id is kasia_w88", "her kakao is jiyoon.lee92", "line id rain_k_tokyo", "Signal: sunny.vdberg",
 # "DISCORD noorpeach#4412": after a contact word (data/cues.json), in any case, a token shaped like an
 # id (an underscore, a digit, an inner dot or a #tag) is a handle; a plain word ("Signal: busy") is not.
 CONTACT_ID = re.compile(
-    r"\b(?:" + "|".join(sorted(_CUES["contact_words"], key=len, reverse=True)) + r")"
+    r"\b" + trie_pattern(_CUES["contact_words"], ignore_case=True) +
     r"(?: (?:id|name|handle|username|account|is|was|=|-))*[ ]?[:=,\-]?[ ]?@?"
     r"([A-Za-z0-9][\w.\-]{0,38}[A-Za-z0-9](?:#\d{4})?)(?![\w@])",
     re.IGNORECASE,
@@ -127,28 +135,33 @@ UK_PLATE = re.compile(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
 NI_NUMBER = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
-_ID_WORDS = (
-    r"policy|reference|ref|member(?:ship)?|patient|hospital|nhs|case|account|claim|passport|licen[cs]e|"
-    r"insurance|customer|booking|mrn|ssn|national insurance|ni|id|order|ticket|employee|staff|student|chi|pps|"
-    r"card|flight|medicare|medicaid|sin|tax|tfn|bsn|svnr|dni|nie|practice|provider|registration|file|chart|cpf|nif|pesel|"
-    r"aadhaar|curp|rut|nhi|nin|bvn|cnic|nric|versichertennummer|patientennummer|"
+# The words before an ID number ("policy", "NHS", "PESEL", "national insurance").
+_ID_KEYWORDS = tuple(
+    "policy reference ref member membership patient hospital nhs case account claim passport licence license "
+    "insurance customer booking mrn ssn national_insurance ni id order ticket employee staff student chi pps "
+    "card flight medicare medicaid sin tax tfn bsn svnr dni nie practice provider registration file chart cpf nif "
+    "pesel aadhaar curp rut nhi nin bvn cnic nric versichertennummer patientennummer "
     # ID schemes of the next tier: Romanian CNP, Hungarian TAJ, Malaysian MyKad, Indonesian NIK, Greek
-    # AMKA, Bulgarian EGN, ex-Yugoslav JMBG, Croatian OIB, Finnish henkilötunnus, Swedish/Danish/Norwegian.
-    r"cnp|taj|mykad|nik|ktp|amka|egn|jmbg|oib|hetu|personnummer|cpr|f\u00f8dselsnummer|sozialversicherungsnummer"
+    # AMKA, Bulgarian EGN, ex-Yugoslav JMBG, Croatian OIB, Finnish henkil\u00f6tunnus, Swedish/Danish/Norwegian.
+    "cnp taj mykad nik ktp amka egn jmbg oib hetu personnummer cpr f\u00f8dselsnummer sozialversicherungsnummer"
+    .replace("_", " ").split(" ")
 )
+_ID_WORDS = trie_pattern(_ID_KEYWORDS, ignore_case=True)
 KEYED_ID = re.compile(
     # "number" in our languages too: "TAJ szám 123 456 789", "numer PESEL", "номер".
-    rf"\b(?:{_ID_WORDS})\s*(?:number|no\.?|num|#|id|code|nr\.?|sz\u00e1m|sz\u00e1mom|\u010d\u00edslo|numer|nummer|n\u00famero|num\u00e9ro|\u043d\u043e\u043c\u0435\u0440)?"
+    rf"\b{_ID_WORDS}\s*(?:number|no\.?|num|#|id|code|nr\.?|sz\u00e1m|sz\u00e1mom|\u010d\u00edslo|numer|nummer|n\u00famero|num\u00e9ro|\u043d\u043e\u043c\u0435\u0440)?"
     r"\s*(?:is|was|:|-|ending(?: in)?)?\s*#?"
     r"((?-i:[A-Z]{1,3} )?[A-Z0-9](?:[A-Z0-9/\-]*[A-Z0-9])?(?: \d[\dA-Z]*)*)",
     re.IGNORECASE,
 )
 # Only tokens with a digit in them (the lookahead keeps ordinary words out of the Python loop).
-_ID_BEFORE = re.compile(rf"\b(?:{_ID_WORDS})\b[^.!?\n]{{0,12}}$", re.IGNORECASE).search
+_ID_BEFORE = re.compile(rf"\b{_ID_WORDS}\b[^.!?\n]{{0,12}}$", re.IGNORECASE).search
 _PHONE_BEFORE = re.compile(r"phone|mobile|\btel|call|ring|rang|rung|text|messag|whatsapp|\bcell|line|extension|\bext\b|dial", re.IGNORECASE).search
 ALNUM_ID = re.compile(r"(?<![\w@])#?(?=[A-Za-z0-9/\-]*\d)[A-Za-z0-9]+(?:[/\-][A-Za-z0-9]+)*(?![\w@])")
+# A number and its unit ("20mg", "3rd", "10pm"); the digits taken whole (the units are letters), so
+# a number of five digits is not tried against every unit five times.
 _UNIT = re.compile(
-    r"^\d+(?:mg|mcg|ml|g|kg|lb|lbs|km|m|cm|mm|am|pm|st|nd|rd|th|s|k|x|h|hr|hrs|min|mins|yo|y|mph|bpm|mmhg|p|gb|mb)$",
+    r"^\d++" + trie_pattern("mg mcg ml g kg lb lbs km m cm mm am pm st nd rd th s k x h hr hrs min mins yo y mph bpm mmhg p gb mb".split(), ignore_case=True) + "$",
     re.IGNORECASE,
 )
 
@@ -167,15 +180,16 @@ EU_POSTCODE = re.compile(
     r"|\b(\d{3} \d{2})(?= [A-Z\u00c0-\u00dd\u0160\u017d\u010c\u0158\u0391-\u03a9][a-z\u00df-\u00ff\u0161\u017e\u010d\u0159\u03ac-\u03ce])"  # 130 00 Praha, 546 23 Göteborg
 )
 
-_STREET = (
+_STREET_WORD_LIST = (
     r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|court|ct|way|place|pl|terrace|terr|grove|"
     r"gardens|gdns|square|sq|boulevard|blvd|row|mews|hill|park|walk|parade|wharf|highway|hwy|parkway|pkwy|circle|"
     r"cir|trail|rise|green|vale|view|gate|yard|passage|embankment|quay|circus|esplanade|promenade|causeway|alley|"
     r"broadway|croft|chase|approach|heights|mount|ridge|wynd|brae"
 )
+_STREET = trie_pattern(_STREET_WORD_LIST.split("|"), ignore_case=True)
 # Before the number ("Level 2, 100 Victoria Street", "Flat 3, 27 Mill Lane") or after the street
 # ("418 Bergen Street, Apt 3R", "88 Queen St W, Suite 1200"): the unit is part of the address.
-_ADDRESS_UNIT = r"(?:flat|apt|apartment|unit|suite|ste|room|rm|level|lvl|floor|fl|building|bldg|block|blk|office|shop|lot)"
+_ADDRESS_UNIT = trie_pattern("flat apt apartment unit suite ste room rm level lvl floor fl building bldg block blk office shop lot".split(), ignore_case=True)
 _STRONG_STREET = {
     "street", "road", "avenue", "lane", "crescent", "terrace", "close", "gardens", "boulevard", "drive", "mews", "esplanade",
     "promenade", "quay",
@@ -196,11 +210,13 @@ ADDRESS = re.compile(
     rf"(?:,? (?:{_ADDRESS_UNIT}\.? ?#?|#)(?:\d{{1,5}}[a-z]?|[a-z])\b)?",
     re.IGNORECASE,
 )
-_STREET_TYPES = frozenset(_STREET.split("|"))
+_STREET_TYPES = frozenset(_STREET_WORD_LIST.split("|"))
+# Where an ADDRESS match can start: at its unit word or its house number.
+_ADDRESS_STARTS = re.compile(rf"\d|{_ADDRESS_UNIT}", re.IGNORECASE).match
 
 
-def _words(key: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(_CUES[key], key=len, reverse=True))
+def _words(key: str, *, ignore_case: bool = True) -> str:
+    return trie_pattern(_CUES[key], ignore_case=ignore_case)
 
 
 # "Hauptstraße 5", "Keizersgracht 12", "Möllevångsgatan 22", "Hauptstr. 5": a street type glued to
@@ -256,9 +272,9 @@ _HOUSE_NUMBER = (
 
 def _cased_words(key: str) -> str:
     """The words of `key`, a capitalised one ("Diagonal", an English word too) only as written."""
-    return "|".join(
-        f"(?-i:{re.escape(w)})" if w[:1].isupper() else re.escape(w) for w in sorted(_CUES[key], key=len, reverse=True)
-    )
+    words = _CUES[key]
+    cased = [w for w in words if w[:1].isupper()]
+    return trie_pattern([w for w in words if not w[:1].isupper()], ignore_case=True) + "|(?-i:" + trie_pattern(cased) + ")"
 
 
 # "No. 12, Jalan SS2/24", "House 42, Road 11": a house named before its street.
@@ -268,19 +284,20 @@ NAMED_STREET = re.compile(
     # (tried first: "SS2" would pass for a name).
     rf"(?<![\w.]){_HOUSE_BEFORE}(?:{_cased_words('street_types_numbered')}) (?-i:[A-Z]{{0,3}})\d{{1,3}}[A-Za-z]?(?:/\d{{1,3}})?"
     rf"(?:(?: ?bis)? ?[A-Z]\b)?(?P<numbered>{_HOUSE_NUMBER})?(?![\w%])"
-    rf"|(?<![\w.]){_HOUSE_BEFORE}(?:(?:{_words('street_types_before')})|(?-i:{_words('street_types_before_english_words')}))"
+    rf"|(?<![\w.]){_HOUSE_BEFORE}(?:(?:{_words('street_types_before')})|(?-i:{_words('street_types_before_english_words', ignore_case=False)}))"
     rf"(?: (?:{_STREET_PARTICLE}) ?)?(?: ?{_NAME_WORD})(?: (?:{_STREET_PARTICLE} ?)?{_NAME_WORD}){{0,3}}"
     rf"(?P<number>{_HOUSE_NUMBER}{{1,2}})?"
-    rf"|(?<![\w.]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?-i:{_words('street_types_after')})(?!\w){_HOUSE_NUMBER}?"
+    rf"|(?<![\w.]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?-i:{_words('street_types_after', ignore_case=False)})(?!\w){_HOUSE_NUMBER}?"
     # Korean road names end in 로 or 길, then the building's number: "테헤란로 152", "봉은사로 12길 5".
     r"|[\uac00-\ud7a3]+(?:\ub85c|\uae38)(?: \d{1,3}(?:\ubc88)?\uae38)? \d{1,4}(?:-\d{1,4})?(?!\d)",
     re.IGNORECASE,
 )
 
-_MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
+_MONTH_LIST = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
+).split()
+_MONTHS = trie_pattern(_MONTH_LIST, ignore_case=True)
 _ORDINAL_WORDS = (
     r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
@@ -331,7 +348,7 @@ def _month_names(only: tuple[str, ...] | None = None) -> list[str]:
 
 
 def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace("\\ ", " ") for w in words)
+    return trie_pattern(words, ignore_case=True)
 
 
 _THAI = re.compile("[\u0e00-\u0e7f]").search
@@ -364,6 +381,19 @@ _THAI_MONTHS = tuple(w for w in _month_names() if _THAI(w))
 _DAY_DOT = re.compile(r"\d\. ?[A-Za-z]").search
 # "24.12.", "14.03.": day and month with the German and Turkish trailing dot, no year.
 DOTTED_DAY_MONTH = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.(?!\d)")
+# "Appointment 17.6 at 08:30", "Termin am 3.5": a day and a one-digit month without the trailing dot
+# is a date after a word that says when (a time has two digits after its dot: "by 9.05"), and not
+# before a unit ("after 1.5 hours").
+SHORT_DAY_MONTH = re.compile(r"(?<![\d.,])\d{1,2}\.[1-9](?![\d.]|,\d)")
+_SHORT_DATE_CUE = re.compile(
+    r"\b(?:on|by|until|till|since|after|before|due|appt|appointment|termin|am|le|el|il|op|den|dne|dia|from|bis|ab|vom)\W{0,3}$",
+    re.IGNORECASE,
+).search
+_UNIT_AFTER = re.compile(
+    r" ?(?:[%\u00b0/\d]|(?:hours?|hrs?|h|mins?|minutes?|mg|mcg|ml|l|kg|g|km|cm|mm|lbs?|miles?|weeks?|days?|months?|years?|"
+    r"times?|out|points?|stars?|x|kilos?|litres?|liters?|percent|stunden|std|tage|wochen|jahre|heures|jours|horas|d\u00edas|ore|giorni)\b)",
+    re.IGNORECASE,
+).match
 # "3월 14일", "2025년 3월 14일", "3月14日", "2024年11月8日", "令和6年5月1日": Korean, Japanese and
 # Chinese dates are written with the unit after each number (year, month, day), and Japanese years
 # also by era (Reiwa, Heisei, Showa).
@@ -380,6 +410,14 @@ _AFTER_A_DAY = frozenset(
     "so and but or at for when if because i we she he they then until till before after to is was which that as with "
     "in on of my our".split()
 )
+# After a word that says when ("on the 28th shed have a fit", "by the 3rd"), any word may follow a
+# day but one that is counted: "on the 2nd floor", "by the 5th session", "after the 3rd try".
+_WHEN_BEFORE_THE = re.compile(r"\b(?:on|by|until|till|before|after|from|since|around|for) $", re.IGNORECASE).search
+_COUNTED = frozenset(
+    "floor floors time times day days week weeks month months year years attempt attempts try tries go round rounds "
+    "session sessions appointment appointments visit visits row page step stage place grade level cycle dose pill "
+    "one ones lesson class week's year's month's birthday anniversary child baby pregnancy".split()
+)
 
 WORD_DATE = re.compile(rf"\b{_ORDINAL_WORDS} of (?:{_MONTHS})\b", re.IGNORECASE)
 
@@ -388,19 +426,33 @@ _DIGIT_RUN = re.compile(r"\d+")
 _WORD_START = re.compile(r"\b\w")
 
 
-def near_digits(pattern: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
+def digit_places(text: str) -> tuple[list[int], list[int]]:
+    """Where `text`'s runs of digits start, and where its words start: read once for every
+    pattern that `near_digits` tries."""
+    return [m.start() for m in _DIGIT_RUN.finditer(text)], [m.start() for m in _WORD_START.finditer(text)]
+
+
+def near_digits(
+    pattern: re.Pattern[str], text: str, reach: int, starts: Callable[[str, int], object] | None = None,
+    places: tuple[list[int], list[int]] | None = None,
+) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for patterns whose every match starts at a word and has a digit at
-    most `reach` characters after its start: only those word starts are tried, not every position.
-    Worth it only for a pattern with many alternatives at each position (DATE: 105 -> 33 us per text
-    with digits); for a cheap pattern the Python loop costs more than the scan it saves."""
+    most `reach` characters after its start: only those word starts are tried, not every position,
+    and with `starts` (a cheap `match` that every match of the pattern also passes: its first
+    words) only the word starts that pass it. Worth it only for a pattern with many alternatives at
+    each position (DATE: 105 -> 33 us per text with digits); for a cheap pattern the Python loop
+    costs more than the scan it saves. `places` is `digit_places(text)`, if already read."""
+    digits, words = places if places is not None else digit_places(text)
     resume = 0  # like finditer, nothing is searched inside the last match
     tried = 0
-    for run in _DIGIT_RUN.finditer(text):
-        first = run.start()
-        for start in _WORD_START.finditer(text, max(resume, tried, first - reach), first + 1):
-            if start.start() < resume:
+    for first in digits:
+        k = bisect.bisect_left(words, max(resume, tried, first - reach))
+        while k < len(words) and words[k] <= first:
+            at = words[k]
+            k += 1
+            if at < resume or (starts is not None and not starts(text, at)):
                 continue
-            match = pattern.match(text, start.start())
+            match = pattern.match(text, at)
             if match:
                 yield match
                 resume = match.end()
@@ -420,9 +472,11 @@ _STREET_WORDS = frozenset(
 )
 # English words that are street types only capitalised ("Place de la Concorde"), and Thai ones, glued
 # to the name ("ถนนสุขุมวิท"): looked for as written.
-_ENGLISH_STREET_TYPES = tuple(w + " " for w in _CUES["street_types_before_english_words"]) + tuple(
-    w + " " for w in _CUES["street_types_numbered"] if w[:1].isupper()
-) + tuple(w for w in _CUES["street_types_before"] if _THAI(w))
+_ENGLISH_STREET_TYPES = re.compile(trie_pattern(
+    [w + " " for w in _CUES["street_types_before_english_words"]]
+    + [w + " " for w in _CUES["street_types_numbered"] if w[:1].isupper()]
+    + [w for w in _CUES["street_types_before"] if _THAI(w)]
+)).search
 
 
 def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Span]:
@@ -430,6 +484,9 @@ def emails_urls_handles(text: str, words: set[str] | None = None) -> Iterator[Sp
     if has_at:
         for match in EMAIL.finditer(text):
             yield Span(match.start(), _trim(text, *match.span()), "EMAIL")
+        if " @ " in text:
+            for match in SPOKEN_AT.finditer(text):
+                yield Span(match.start(1), _trim(text, *match.span(1)), "HANDLE")
     lower = text.lower()
     if " dot " in lower or "(dot)" in lower or "[dot]" in lower:
         for match in SPOKEN_EMAIL.finditer(text):
@@ -533,34 +590,6 @@ def digit_shapes(text: str) -> frozenset[str]:
     return frozenset(shapes)
 
 
-_ID_KEYWORDS = tuple(_ID_WORDS.replace("(?:ship)?", "").replace("licen[cs]e", "licence|license").split("|"))
-
-
-def _keyed_ids(text: str) -> Iterator[re.Match[str]]:
-    """KEYED_ID.finditer(text), trying only where a keyword starts a word: its thirty keywords,
-    tried at every position, made it the costliest number pattern. ASCII only, where lower() keeps
-    offsets and matches the regex's case folding; anything else takes the plain scan."""
-    if not text.isascii():
-        yield from KEYED_ID.finditer(text)
-        return
-    lower = text.lower()
-    starts = set()
-    for keyword in _ID_KEYWORDS:
-        at = lower.find(keyword)
-        while at >= 0:
-            if at == 0 or not (lower[at - 1].isalnum() or lower[at - 1] == "_"):
-                starts.add(at)
-            at = lower.find(keyword, at + 1)
-    resume = 0
-    for start in sorted(starts):
-        if start < resume:
-            continue
-        match = KEYED_ID.match(text, start)
-        if match:
-            yield match
-            resume = match.end()
-
-
 # "0345 600 3344 ext 212": the extension goes with the number.
 _EXTENSION = re.compile(r",? ?(?:ext|extn|extension|x)\.? ?\d{1,5}\b", re.IGNORECASE).match
 # "Flat 5B, Sai Apartments": a home's unit number is part of an address even without the street.
@@ -576,6 +605,7 @@ DUBLIN_DISTRICT = re.compile(
     rf"\b(?:{'|'.join(_NUMBERED_DISTRICT_CITIES)}) (\d{{1,2}}(?:W|e|er)?|(?-i:[IVX]{{1,5}}))(?![\w:])"
     r"(?! ?(?:days?|nights?|weeks?|months?|years?|hours?|times?|people|of|or|to|-)\b)"  # "in Paris 2 days"
 )
+_NUMBERED_DISTRICT_CITY = re.compile(trie_pattern(city + " " for city in _NUMBERED_DISTRICT_CITIES)).search
 # "3-12-1 Shibuya": a Japanese block address (chome, block, house) before the district's name.
 BLOCK_ADDRESS = re.compile(r"(?<![\w/.\-])\d{1,4}-\d{1,4}-\d{1,4}(?= [A-Z])")
 
@@ -591,13 +621,12 @@ def phones_and_numbers(text: str, words: set[str] | None = None, shapes: frozens
         extension = _EXTENSION(text, end)
         raw = text[start:end]
         digits = _NOT_DIGIT.sub("", raw)
-        groups = [g for g in _PHONE_SEPARATORS.split(raw) if g]
         if "/" in raw and not raw.startswith(("+", "00")):
             continue  # 7/10, 1/2: ratings and fractions, not phone numbers
         before = text[max(0, start - 24) : start].lower()
         if len(digits) == 10 and (nhs_checksum_ok(digits) or "nhs" in before) and not raw.startswith(("0", "+")):
             yield Span(start, end, "ID")
-        elif len(digits) == 16 and all(len(g) == 4 for g in groups):
+        elif len(digits) == 16 and all(len(g) == 4 for g in _PHONE_SEPARATORS.split(raw) if g):
             yield Span(start, end, "ID")  # a payment card number
         elif _ID_BEFORE(before) and not _PHONE_BEFORE(before):
             yield Span(start, end, "ID")  # "member number 00983311" is an ID, whatever its shape
@@ -607,7 +636,7 @@ def phones_and_numbers(text: str, words: set[str] | None = None, shapes: frozens
         if gate in shapes:
             for match in pattern.finditer(text):
                 yield Span(match.start(), match.end(), "ID")
-    keyed = _keyed_ids(text) if words is None or not _ID_FIRST_WORDS.isdisjoint(words) else ()
+    keyed = KEYED_ID.finditer(text) if words is None or not _ID_FIRST_WORDS.isdisjoint(words) else ()
     for match in keyed:
         value = match.group(1)
         first = value.split(" ", 1)[0]
@@ -619,8 +648,8 @@ def phones_and_numbers(text: str, words: set[str] | None = None, shapes: frozens
             yield Span(match.start(1), match.end(1), "ID")
     for match in ALNUM_ID.finditer(text):
         token = match.group(0).lstrip("#")
-        n_digits = sum(c.isdigit() for c in token)
-        has_alpha = any(c.isalpha() for c in token)
+        n_digits = sum(map(str.isdigit, token))
+        has_alpha = n_digits < len(token) and any(map(str.isalpha, token))
         # Without a space, only the slashed and dashed date shapes fit in one token.
         if _UNIT.match(token) or (("/" in token or "-" in token) and DATE.fullmatch(token)):
             continue
@@ -639,7 +668,7 @@ def postcodes(text: str, shapes: frozenset[str] | None = None) -> Iterator[Span]
         for match in UK_DISTRICT.finditer(text):
             if match.group(1) not in _NOT_DISTRICTS:
                 yield Span(match.start(1), match.end(1), "POSTCODE")
-    if any(city + " " in text for city in _NUMBERED_DISTRICT_CITIES):
+    if _NUMBERED_DISTRICT_CITY(text):
         for match in DUBLIN_DISTRICT.finditer(text):
             yield Span(match.start(1), match.end(1), "POSTCODE")
     four_digits = "four" in shapes
@@ -657,8 +686,8 @@ def postcodes(text: str, shapes: frozenset[str] | None = None) -> Iterator[Span]
 
 def named_streets(text: str, words: set[str] | None = None) -> Iterator[Span]:
     """Streets known by their type word, numbered or not (NAMED_STREET): no digit needed."""
-    if _STREET_WORDS.isdisjoint(words if words is not None else word_set(text.lower())) and not any(
-        w in text for w in _ENGLISH_STREET_TYPES
+    if _STREET_WORDS.isdisjoint(words if words is not None else word_set(text.lower())) and not _ENGLISH_STREET_TYPES(
+        text
     ) and not ("\ub85c " in text or "\uae38 " in text):
         return
     for match in NAMED_STREET.finditer(text):
@@ -668,7 +697,9 @@ def named_streets(text: str, words: set[str] | None = None) -> Iterator[Span]:
         yield Span(match.start(), _trim(text, *match.span()), "ADDRESS")
 
 
-def addresses(text: str, text_words: set[str] | None = None) -> Iterator[Span]:
+def addresses(
+    text: str, text_words: set[str] | None = None, places: tuple[list[int], list[int]] | None = None
+) -> Iterator[Span]:
     if _HAS_DASHED_DIGITS(text):
         for match in BLOCK_ADDRESS.finditer(text):
             yield Span(match.start(), match.end(), "ADDRESS")
@@ -679,7 +710,7 @@ def addresses(text: str, text_words: set[str] | None = None) -> Iterator[Span]:
     lower = text.lower()
     text_words = text_words if text_words is not None else word_set(lower)
     street_typed = not _STREET_TYPES.isdisjoint(text_words)
-    for match in near_digits(ADDRESS, text, 16) if street_typed else ():
+    for match in near_digits(ADDRESS, text, 16, _ADDRESS_STARTS, places) if street_typed else ():
         words = match.group(1).split()
         suffix = match.group(2).lower()
         if any(w.lower().strip(".'\u2019") in _NOT_STREET_WORDS for w in words):
@@ -723,20 +754,30 @@ def day_month_date(text: str, start: int, raw: str) -> bool:
 # holds another language's month) WORLD_DATE.
 _DAY_SHAPES = (
     rf"(?P<date>{DATE.pattern})|(?P<ordinal>{ORDINAL_DAY.pattern})"
-    rf"|(?P<dotted>{DOTTED_DAY_MONTH.pattern})"
+    rf"|(?P<dotted>{DOTTED_DAY_MONTH.pattern})|(?P<short>{SHORT_DAY_MONTH.pattern})"
 )
 _ALL_DATES = re.compile(_DAY_SHAPES, re.IGNORECASE)
 _ALL_DATES_AND_WORLD = re.compile(_DAY_SHAPES + rf"|(?P<world>{WORLD_DATE.pattern})", re.IGNORECASE)
+# Where a match of these can start: a digit, an English month or weekday, "the" (an ordinal day);
+# and for WORLD_DATE any month name, or Vietnamese "ngày", "mùng", "mồng". Tried before the
+# patterns themselves, whose many alternatives each cost a try at every word near a digit.
+_FIRST_DATE_WORDS = _MONTH_LIST + "Mon Tue Wed Thu Fri Sat Sun the".split()
+_DATE_STARTS = re.compile(r"\d|" + trie_pattern(_FIRST_DATE_WORDS, ignore_case=True), re.IGNORECASE).match
+_WORLD_DATE_STARTS = re.compile(
+    r"\d|" + trie_pattern(_FIRST_DATE_WORDS + _month_names() + ["ng\u00e0y", "ngay", "m\u00f9ng", "mung", "m\u1ed3ng", "mong"], ignore_case=True),
+    re.IGNORECASE,
+).match
 
 
-def dates(text: str, words: set[str] | None = None) -> Iterator[Span]:
+def dates(text: str, words: set[str] | None = None, places: tuple[list[int], list[int]] | None = None) -> Iterator[Span]:
     words = words if words is not None else word_set(text.lower())
     world = (
         not _MONTH_WORDS.isdisjoint(words)
         or (_DAY_DOT(text) and not _ENGLISH_MONTHS.isdisjoint(words))
         or (not text.isascii() and _THAI(text) is not None and any(m in text for m in _THAI_MONTHS))
     )
-    for match in near_digits(_ALL_DATES_AND_WORLD if world else _ALL_DATES, text, 24):
+    pattern, starts = (_ALL_DATES_AND_WORLD, _WORLD_DATE_STARTS) if world else (_ALL_DATES, _DATE_STARTS)
+    for match in near_digits(pattern, text, 24, starts, places):
         raw = match.group(0)
         if match.group("date") is not None:
             if _DASHED_RANGE(raw):
@@ -748,13 +789,22 @@ def dates(text: str, words: set[str] | None = None) -> Iterator[Span]:
             whole = DATE.match(text, match.start("day"))  # "the 3rd of May" is day and month
             if whole is not None:
                 yield Span(whole.start(), _trim(text, *whole.span()), "DATE")
-            elif after is None or after.strip().lower() in _AFTER_A_DAY or after.strip()[:1].isupper():
+            elif after is None or after.strip().lower() in _AFTER_A_DAY or after.strip()[:1].isupper() or (
+                after.strip().lower() not in _COUNTED and _WHEN_BEFORE_THE(text, max(0, match.start() - 7), match.start())
+            ):
                 yield Span(match.start("day"), match.end("day"), "DATE")
             continue
         elif match.group("dotted") is not None:
             day, month = raw.split(".")[:2]
             if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
                 yield Span(match.start(), match.end(), "DATE")  # the dot is the date's own
+            continue
+        elif match.group("short") is not None:
+            day = int(raw.split(".")[0])
+            after = _UNIT_AFTER(text, match.end())
+            at_time = text.startswith((" at ", " um ", " \u00e0 ", " om ", " kl"), match.end())
+            if 1 <= day <= 31 and (at_time or (after is None and _SHORT_DATE_CUE(text, max(0, match.start() - 16), match.start()))):
+                yield Span(match.start(), match.end(), "DATE")
             continue
         yield Span(match.start(), _trim(text, *match.span()), "DATE")
     if not text.isascii() and ("\u6708" in text or "\uc6d4" in text):  # 月, 월
@@ -775,8 +825,9 @@ def find_patterns(text: str) -> list[Span]:
     # Every other shape has a digit in it; most diary sentences have none.
     if _HAS_DIGIT(text):
         shapes = digit_shapes(text)
+        places = digit_places(text)
         spans += [span for span in postcodes(text, shapes) if span.end > span.start]
-        spans += [span for span in addresses(text, words) if span.end > span.start]
-        spans += [span for span in dates(text, words) if span.end > span.start]
+        spans += [span for span in addresses(text, words, places) if span.end > span.start]
+        spans += [span for span in dates(text, words, places) if span.end > span.start]
         spans += [span for span in phones_and_numbers(text, words, shapes) if span.end > span.start]
     return spans
