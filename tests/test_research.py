@@ -404,7 +404,7 @@ def test_ratings_given_again_at_the_end_go_out_beside_the_first_ones(tmp_path: P
 
     from thoughtwork.research import dictionary
 
-    record = ThoughtRecord(situation="practice", body_tension=70, body_tension_after=40, created_at=START,
+    record = ThoughtRecord(situation="practice", body_tension=70, body_tension_after=40, created_at=START - timedelta(hours=1),  # first: records(1) is at START too
                            emotions=[Emotion(name="scared", intensity=80, intensity_after=30),
                                      Emotion(name="hopeful", intensity_after=60), Emotion(name="tired")])
     bundle = build_export([record, *records(1)], settings(), Study(name="pilot"))
