@@ -12,6 +12,7 @@ from test_tui_flow_support import (
     make_journal,
     make_journal_with_homework,
     no_preload,
+    start_record,
     wait_for,
     wait_for_screen,
 )
@@ -81,9 +82,7 @@ def test_full_record_is_saved_with_every_step(tmp_path):
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             await type_text(pilot, "Dilator practice after a bath")
             await pilot.press("ctrl+n")  # -> feelings
             await pilot.press("space", "tab")  # tick "scared"; to its own strength, beside it
@@ -161,9 +160,7 @@ def test_quitting_mid_way_keeps_the_draft_and_resumes_where_it_stopped(tmp_path)
     async def first_visit():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             await type_text(pilot, "Smear test booked")
             await pilot.press("ctrl+n", "ctrl+n")
             await type_text(pilot, "The nurse will think I am ridiculous")
@@ -197,9 +194,7 @@ def test_back_and_forth_keeps_everything_typed(tmp_path):
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             await type_text(pilot, "First try with a tampon")
             await pilot.press("ctrl+n")
             assert [r.situation for r in app.journal.records()] == ["First try with a tampon"]
@@ -218,9 +213,7 @@ def test_letters_typed_on_the_step_buttons_go_to_the_box_last_written_in(tmp_pat
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             await type_text(pilot, "Bath")
             app.screen.query_one("#close").focus()
             await pilot.pause()
@@ -242,9 +235,7 @@ def test_an_untouched_new_record_is_not_saved(tmp_path):
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             await pilot.press("escape")
             await open_home(pilot)
             assert app.journal.records() == []
@@ -314,9 +305,7 @@ def test_a_thought_about_self_harm_offers_crisis_support_without_ending_the_reco
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             await pilot.press("ctrl+n", "ctrl+n")
             await type_text(pilot, "I want to kill myself")
             await pilot.press("ctrl+n")
@@ -395,9 +384,7 @@ def test_a_balanced_thought_is_affirmed_on_every_step(tmp_path):
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             screen = app.screen
             await pilot.press("ctrl+n", "ctrl+n")
             await type_text(pilot, thought)
@@ -434,9 +421,7 @@ def test_a_crash_shows_a_gentle_message_and_no_journal_text(tmp_path, monkeypatc
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             await pilot.press("ctrl+n", "ctrl+n")
             await type_text(pilot, secret)
             await pilot.press("ctrl+n", "ctrl+n")  # to belief, then leaving it explodes
@@ -545,9 +530,7 @@ def test_typing_is_saved_once_a_moment_after_the_last_key(tmp_path, monkeypatch)
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             await type_text(pilot, "Waiting room")
             await wait_for(pilot, lambda: [r.situation for r in app.journal.records()] == ["Waiting room"], tries=400)
             await pilot.pause(0.5)
@@ -565,9 +548,7 @@ def test_typing_without_a_pause_is_still_saved_every_few_seconds(tmp_path, monke
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             for letter in "Waiting room":
                 await type_text(pilot, letter)
                 await pilot.pause(0.1)
@@ -583,9 +564,7 @@ def test_text_longer_than_the_journal_takes_is_explained_not_a_crash(tmp_path):
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             box = app.screen.query_one("#situation", TextArea)
             box.text = "a" * 20_001
             await pilot.press("ctrl+n")
@@ -680,9 +659,7 @@ def test_an_empty_record_cannot_be_finished(tmp_path):
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             screen = app.screen
             for _ in range(len(screen.steps) - 1):  # one press short of the summary each
                 await pilot.press("ctrl+n")
@@ -707,9 +684,7 @@ def test_picking_another_reframe_asks_before_replacing_own_words_and_ctrl_z_brin
     async def scenario():
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=SIZE) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             screen = app.screen
             await pilot.press("ctrl+n", "ctrl+n")  # -> thought
             await type_text(pilot, THOUGHT)
@@ -773,9 +748,7 @@ def test_boxes_grow_into_a_taller_terminal(tmp_path):
     async def scenario(size):
         app = ThoughtworkApp(path, passphrase=PASSPHRASE)
         async with app.run_test(size=size) as pilot:
-            await open_home(pilot)
-            await pilot.press("n")
-            await wait_for_screen(pilot, "RecordScreen")
+            await start_record(pilot)
             await pilot.pause()
             step = app.screen.current
             box = app.screen.query_one("#situation", TextArea)

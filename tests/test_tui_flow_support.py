@@ -79,6 +79,13 @@ async def wait_for_screen(pilot, name: str) -> None:
     await pilot.pause()
 
 
+async def start_record(pilot) -> None:
+    """From the app's start to a new, empty record."""
+    await wait_for_screen(pilot, "HomeScreen")
+    await pilot.press("n")
+    await wait_for_screen(pilot, "RecordScreen")
+
+
 def press_without_pauses(pilot, *keys: str) -> None:
     """Queue key presses the way a fast typist or `tmux send-keys` does: no waiting between them.
 

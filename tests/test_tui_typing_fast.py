@@ -8,6 +8,7 @@ from test_tui_flow_support import (
     make_journal,
     no_preload,
     press_without_pauses,
+    start_record,
     wait_for,
     wait_for_screen,
 )
@@ -43,9 +44,7 @@ async def settle(pilot, predicate) -> None:
 
 
 async def _record_at_feelings(pilot) -> None:
-    await wait_for_screen(pilot, "HomeScreen")
-    await pilot.press("n")
-    await wait_for_screen(pilot, "RecordScreen")
+    await start_record(pilot)
     await pilot.press("ctrl+n")
     await pilot.pause()
 
@@ -158,9 +157,7 @@ def test_words_typed_just_before_ctrl_n_are_kept_in_the_step_they_were_typed_in(
     words = "one two three four five six seven eight nine ten"
 
     async def scenario(app, pilot):
-        await wait_for_screen(pilot, "HomeScreen")
-        await pilot.press("n")
-        await wait_for_screen(pilot, "RecordScreen")
+        await start_record(pilot)
         await wait_for(pilot, lambda: app.focused is not None)
         keys = ["space" if char == " " else char for char in words]
         press_without_pauses(pilot, *keys, "ctrl+n")
