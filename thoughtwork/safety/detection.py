@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import re
 
+from thoughtwork.safety.model import read
 from thoughtwork.text import mask_controls
 
 # Each pattern runs on lower-cased text with straight apostrophes and single spaces.
@@ -120,11 +121,18 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def mentions_self_harm(text: str) -> bool:
-    """True when the text mentions suicide, wanting to die, or harming oneself."""
+def mentions_phrase(text: str) -> bool:
+    """True when the text says one of the phrase list's ways of mentioning suicide, wanting to
+    die, or harming oneself."""
     if not text or not text.strip():
         return False
     return _COMPILED.search(_normalise(text)) is not None
+
+
+def mentions_self_harm(text: str) -> bool:
+    """True when the text mentions suicide, wanting to die, or harming oneself: the phrase list
+    or the learned reader (`thoughtwork.safety.model`) notices it."""
+    return mentions_phrase(text) or read(text).concerning
 
 
 def concerning(pieces: Iterable[str]) -> set[str]:
