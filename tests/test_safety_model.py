@@ -156,3 +156,12 @@ def test_veiled_wording_by_a_writer_the_model_never_saw_is_mostly_caught():
     assert len(veiled) >= 100
     assert caught >= HELD_OUT_RECALL_FLOOR, caught
     assert alarms <= 0.05, alarms
+
+
+def test_analyse_says_which_words_the_learned_reader_noticed(capsys, monkeypatch):
+    from thoughtwork.cli.main import main
+
+    monkeypatch.setenv("THOUGHTWORK_REGION", "uk")
+    assert main(["analyse", "I keep looking at the bridge"]) == 0
+    out = capsys.readouterr().out
+    assert "116 123" in out and "\u201cbridge\u201d" in out

@@ -1,7 +1,8 @@
 """Does a piece of text mention self-harm or suicide?
 
-A phrase list rather than a model: it must work offline, instantly, before spaCy has loaded,
-and a person should be able to read exactly what it looks for. It leans towards offering
+Two readers, either one enough: a phrase list a person can read (`mentions_phrase`), and a small
+learned reader (`thoughtwork.safety.model`) for the many ways people say it that no list holds.
+Both work offline and instantly, before spaCy has loaded. The check leans towards offering
 help: the crisis screen is gentle and never blocks the record, so a false alarm costs a
 moment, while a miss costs far more. It still avoids the everyday words of this app's
 subject ("it hurt", "I'm afraid it will hurt me"), which carry no risk on their own.
