@@ -86,6 +86,9 @@ def show(analysis: Analysis, file: IO[str] | None = None) -> None:
     console.print(highlighted(analysis))
     if analysis.mentions_self_harm:
         console.print(_safety_note())
+        reason = _safety_reason(analysis.text)
+        if reason is not None:
+            console.print(reason)
     if not analysis.distortions:
         console.print(_plain("\nNo thinking traps stood out in these words. ", "green"), end="")
         console.print(_plain("That is a suggestion, not a verdict: you know your thoughts best."))
@@ -127,6 +130,18 @@ def _strength(score: float) -> str:
     if score >= 0.65:
         return "a likely sign"
     return "a possible sign"
+
+
+def _safety_reason(text: str):  # -> rich.text.Text | None
+    """The words the learned self-harm reader weighed most, so a person can see why (None when
+    the phrase list alone noticed it). The words are word characters only: a token never holds
+    a control character, so they print as they are."""
+    from thoughtwork.safety.model import read
+
+    words = read(text).words
+    if not words:
+        return None
+    return _plain("Noticed mostly in: " + ", ".join(f"\u201c{word}\u201d" for word in words) + "\n", "dim")
 
 
 def _safety_note():

@@ -1,7 +1,8 @@
 """Safety: noticing when a thought mentions self-harm or suicide, and the crisis lines to offer.
 
-Both are deliberately simple and local: a phrase list that errs towards offering help (a
-gentle, dismissable screen costs little) and a data file of helplines, each with its source.
+Both are deliberately simple and local: a phrase list with a small learned reader beside it
+(numpy only), erring towards offering help (a gentle, dismissable screen costs little), and a
+data file of helplines, each with its source.
 """
 
 from thoughtwork.safety.detection import concerning, mentions_self_harm

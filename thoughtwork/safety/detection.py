@@ -1,7 +1,8 @@
 """Does a piece of text mention self-harm or suicide?
 
-A phrase list rather than a model: it must work offline, instantly, before spaCy has loaded,
-and a person should be able to read exactly what it looks for. It leans towards offering
+Two readers, either one enough: a phrase list a person can read (`mentions_phrase`), and a small
+learned reader (`thoughtwork.safety.model`) for the many ways people say it that no list holds.
+Both work offline and instantly, before spaCy has loaded. The check leans towards offering
 help: the crisis screen is gentle and never blocks the record, so a false alarm costs a
 moment, while a miss costs far more. It still avoids the everyday words of this app's
 subject ("it hurt", "I'm afraid it will hurt me"), which carry no risk on their own.
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 
 import re
 
+from thoughtwork.safety.model import read
 from thoughtwork.text import mask_controls
 
 # Each pattern runs on lower-cased text with straight apostrophes and single spaces.
@@ -120,11 +122,18 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def mentions_self_harm(text: str) -> bool:
-    """True when the text mentions suicide, wanting to die, or harming oneself."""
+def mentions_phrase(text: str) -> bool:
+    """True when the text says one of the phrase list's ways of mentioning suicide, wanting to
+    die, or harming oneself."""
     if not text or not text.strip():
         return False
     return _COMPILED.search(_normalise(text)) is not None
+
+
+def mentions_self_harm(text: str) -> bool:
+    """True when the text mentions suicide, wanting to die, or harming oneself: the phrase list
+    or the learned reader (`thoughtwork.safety.model`) notices it."""
+    return mentions_phrase(text) or read(text).concerning
 
 
 def concerning(pieces: Iterable[str]) -> set[str]:
