@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from thoughtwork.content import fit_training
-from thoughtwork.content.evaluation import Report, evaluate, load
+from thoughtwork.content.evaluation import Report, evaluate
 from thoughtwork.content.fit_model import MODEL_PATH
 from thoughtwork.content.reframes import load_reframes
 
@@ -31,11 +31,7 @@ WRITER_FILES = sorted((ROOT / "tests" / "data").glob("reframe_eval_*.jsonl")) + 
 
 
 def writers(library) -> dict[str, list[fit_training.Example]]:
-    """Writer (file stem) -> their thoughts, read once."""
-    return {
-        path.stem: [fit_training.example(fit_training.read_labelled(item), library) for item in load(path)]
-        for path in WRITER_FILES
-    }
+    return fit_training.load_writers(WRITER_FILES, library)
 
 
 def fingerprint() -> str:
