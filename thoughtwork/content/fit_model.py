@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from thoughtwork.content.reframes import GENERAL_PREFIX
-from thoughtwork.content.words import stem
+from thoughtwork.content.words import STOPWORDS, stem
 from thoughtwork.models import Reframe
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "fit_model.npz"
@@ -180,18 +180,24 @@ class FitModel:
 
     def evidence(self, reading: ThoughtReading, reframe: Reframe, count: int = 2) -> list[str]:
         """The person's own words (from the thought, never the situation) that weigh most
-        towards this reframe, heaviest first: only words that push towards it."""
+        towards this reframe, heaviest first: only words that push towards it, and never a word
+        that only holds a sentence together ('the'), which would tell the person nothing."""
         columns = self.reframe_columns(reframe)
         if not columns:
             return []
         weighed = []
         for feature, written in word_features(reading.text).items():
             row = self.thought_index.get(feature)
-            if row is not None:
+            if row is not None and any(w not in STOPWORDS for w in written.split()):
                 weight = float(self.weights[row, columns].sum())
                 if weight > 0:
                     weighed.append((-weight, written))
-        return [written for _weight, written in sorted(weighed)[:count]]
+        chosen: list[str] = []
+        for _weight, written in sorted(weighed):
+            # 'doctor' and 'the doctor' are one reason, not two
+            if len(chosen) < count and not any(f" {written} " in f" {c} " or f" {c} " in f" {written} " for c in chosen):
+                chosen.append(written)
+        return chosen
 
 
 @lru_cache(maxsize=1)
