@@ -22,7 +22,8 @@ from thoughtwork.content.aboutness import about as about_text
 from thoughtwork.content.aboutness import subject_name
 from thoughtwork.content.balance import is_balanced
 from thoughtwork.content.questions import questions_for
-from thoughtwork.content.ranking import trap_name
+from thoughtwork.content.fit_model import shipped_fit_model
+from thoughtwork.content.ranking import faint_traps, trap_name
 from thoughtwork.content.tomlfiles import content_files
 from thoughtwork.models import Analysis, Context, Prompt, normalise_context
 from thoughtwork.safety import crisis_resources, default_region
@@ -119,7 +120,9 @@ def cmd_reframes_for(args: argparse.Namespace) -> int:
     about = about_text(analysis.text, args.context)
     if is_balanced(analysis):
         print(BALANCED_NOTE)
-    ranked_list = rank_reframes(analysis, reframes, context=args.context, k=args.count)
+    # The trap model's leanings are part of what the fit layer was trained to read.
+    ranked_list = rank_reframes(analysis, reframes, context=args.context, k=args.count, faint=faint_traps(args.text),
+                                fit=shipped_fit_model())
     for number, ranked in enumerate(ranked_list, start=1):
         reframe = ranked.reframe
         print()

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from thoughtwork.content.aboutness import TIES, About, about, read_text, subject_name, ties_of
 from thoughtwork.content.balance import is_balanced, learned_balance
+from thoughtwork.content.fit_model import FitModel, ThoughtReading, shipped_fit_model, thought_features
 from thoughtwork.content.reframes import GENERAL_PREFIX
 from thoughtwork.content.words import content_words, stems_of
 from thoughtwork.models import (
@@ -88,6 +89,12 @@ MIN_SHARED_WORDS = 2
 """A reframe that answers no trap or theme needs at least this many shared words to be offered."""
 TERSE_WORDS = 2
 """A thought of this many content words or fewer ('Too tight.'): one shared word is enough."""
+LEARNED_WEIGHT = 1.0
+"""The learned fit layer's score is trained in rule-score units (its training fits the rule
+score's own weight beside it), so it is added as it is."""
+LEARNED_FLOOR = 1.0
+"""A reframe the learned layer alone rates this well may be offered though no rule links it to
+the thought: most misses were thoughts whose trap the trap finder did not find."""
 
 GENERAL_REASON = "it is a gentle place to start"
 HELPFUL_REASON = "you found this helpful before"
@@ -137,15 +144,23 @@ class _Fit:
 
     terse: bool = False
     """The thought is only a few words long: then one shared word is a sign of fit."""
+    learned: float | None = None
+    """The learned fit layer's score (None without the layer)."""
 
     @property
     def relevant(self) -> bool:
+        if self.learned is not None and self.learned >= LEARNED_FLOOR:
+            return True
         return bool(
             self.traps or self.themes or self.subjects or self.shared or self.general
             or len(self.words) >= (1 if self.terse else MIN_SHARED_WORDS)
         )
 
-    def score(self, answered_traps: Counter, answered_themes: Counter) -> float:
+    def rule_score(self) -> float:
+        """The rules' score for a first pick, before the learned layer adds its own."""
+        return self.score(Counter(), Counter(), learned=False)
+
+    def score(self, answered_traps: Counter, answered_themes: Counter, *, learned: bool = True) -> float:
         trap_points = sum(
             TRAP_WEIGHT * strength * REPEAT_FACTOR ** answered_traps[trap] for trap, strength in self.traps.items()
         )
@@ -162,6 +177,7 @@ class _Fit:
             + (AFFIRM_WEIGHT if self.affirming else 0.0)
             - OFF_TARGET_COST * min(self.off_target, MAX_OFF_TARGET)
             - OFF_THEME_COST * min(self.off_theme, MAX_OFF_TARGET)
+            + (LEARNED_WEIGHT * self.learned if learned and self.learned is not None else 0.0)
         )
 
 
@@ -179,6 +195,8 @@ class _Thought:
     helpful: frozenset[str]
     faint: dict[DistortionId, float]
     """Traps the model leans towards without reporting them, with a ranking weight."""
+    reading: ThoughtReading
+    """The thought as the learned fit layer takes it in."""
 
 
 def trap_name(trap: DistortionId | str) -> str:
@@ -213,19 +231,22 @@ def rank_reframes(
     faint: dict[str, float] | None = None,
     helpful: Iterable[str] = (),
     k: int = 3,
+    fit: FitModel | None = None,
 ) -> list[RankedReframe]:
     """The best `k` reframes for an analysed thought (in the record's context and situation),
     each with its reasons; none at all for a thought of self-harm. `balanced` is the caller's
     judgement (`balance.is_balanced` with the learned model); None reads the words alone.
     `faint` holds the learned model's probabilities for traps it did not report (below its
     thresholds): they count a little for ranking, never as a trap shown to the person.
+    `fit` is the learned fit layer (`fit_model.shipped_fit_model()`, as the app and the CLI
+    pass it); without it the rules rank alone.
 
     With no trap, theme or shared words to go on, gentle general reframes are offered.
     """
     if k <= 0 or analysis.mentions_self_harm:
         return []
     thought = _read(analysis, context, situation, helpful, balanced, faint)
-    fits = [_fit(reframe, thought) for reframe in reframes if _may_offer(reframe, thought)]
+    fits = _fits(reframes, thought, fit)
     # Every affirming reframe may serve a balanced thought: there is no trap to answer.
     # "This already sounds balanced" says what the step's own words say: it only tops up the list.
     candidates = [
@@ -233,11 +254,34 @@ def rank_reframes(
         if (fit.relevant or (thought.balanced and fit.reframe.affirms))
         and not (fit.reframe.affirms and fit.reframe.id.startswith(GENERAL_PREFIX))
     ]
-    chosen = _pick(candidates, k, thought)
+    chosen = _pick(candidates, k, thought, fit)
     if len(chosen) < k:
         taken = {ranked.reframe.id for ranked in chosen}
         chosen += _general(fits, taken, k - len(chosen), thought)
     return chosen
+
+
+def rule_fits(
+    analysis: Analysis,
+    reframes: Sequence[Reframe],
+    *,
+    context: Context | None = None,
+    situation: str = "",
+    balanced: bool | None = None,
+    faint: dict[str, float] | None = None,
+) -> tuple[ThoughtReading, list[tuple[Reframe, float]]]:
+    """What the learned layer is trained on: the thought as it reads it, and every reframe the
+    guards allow with the rules' score for it (none for a thought of self-harm)."""
+    thought = _read(analysis, context, situation, (), balanced, faint)
+    if analysis.mentions_self_harm:
+        return thought.reading, []
+    return thought.reading, [(f.reframe, f.rule_score()) for f in _fits(reframes, thought, None)]
+
+
+def _fits(reframes: Sequence[Reframe], thought: _Thought, fit: FitModel | None) -> list[_Fit]:
+    allowed = [reframe for reframe in reframes if _may_offer(reframe, thought)]
+    learned = fit.scores(thought_features(thought.reading), allowed) if fit is not None else {}
+    return [_fit(reframe, thought, learned.get(reframe.id)) for reframe in allowed]
 
 
 def offer_for_text(
@@ -259,7 +303,7 @@ def offer_for_text(
     balanced = is_balanced(analysis, learned_balance(text))
     return rank_reframes(
         analysis, reframes, context=context, situation=situation, balanced=balanced, faint=faint_traps(text),
-        helpful=helpful, k=k,
+        helpful=helpful, k=k, fit=shipped_fit_model(),
     )
 
 
@@ -286,16 +330,30 @@ def _read(
     themes = list(dict.fromkeys([*analysis.themes, *CONTEXT_THEMES.get(context, ())])) if context else list(
         dict.fromkeys(analysis.themes)
     )
+    strengths = _trap_strengths(analysis)
+    what = about(analysis.text, context, situation)
+    balanced = is_balanced(analysis) if balanced is None else balanced and not analysis.mentions_self_harm
+    reading = ThoughtReading(
+        text=analysis.text,
+        context=context.value if context else "",
+        situation=situation,
+        traps=tuple(trap.value for trap in strengths),
+        themes=tuple(theme.value for theme in themes),
+        subjects=tuple(sorted(s.value for s in what.subjects)),
+        balanced=balanced,
+        leanings=tuple(sorted((faint or {}).items())),
+    )
     return _Thought(
         analysis=analysis,
-        strengths=_trap_strengths(analysis),
+        strengths=strengths,
         faint=_faint(analysis, faint),
         themes=themes,
-        about=about(analysis.text, context, situation),
+        about=what,
         words=content_words(analysis.text),
-        balanced=is_balanced(analysis) if balanced is None else balanced and not analysis.mentions_self_harm,
+        balanced=balanced,
         plain=_plain(analysis.text),
         helpful=frozenset(helpful),
+        reading=reading,
     )
 
 
@@ -323,7 +381,7 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w' -]+", " ", text.translate(_APOSTROPHES).lower()).split())
 
 
-def _pick(candidates: list[_Fit], k: int, thought: _Thought) -> list[RankedReframe]:
+def _pick(candidates: list[_Fit], k: int, thought: _Thought, model: FitModel | None = None) -> list[RankedReframe]:
     chosen: list[RankedReframe] = []
     answered_traps: Counter = Counter()
     answered_themes: Counter = Counter()
@@ -335,7 +393,7 @@ def _pick(candidates: list[_Fit], k: int, thought: _Thought) -> list[RankedRefra
         answered_traps.update(best.traps)
         answered_themes.update(best.themes)
         answered_themes.update(best.subjects)
-        chosen.append(RankedReframe(reframe=best.reframe, score=round(score, 3), reasons=_reasons(best, thought)))
+        chosen.append(RankedReframe(reframe=best.reframe, score=round(score, 3), reasons=_reasons(best, thought, model)))
     return chosen
 
 
@@ -353,7 +411,7 @@ def _general(fits: list[_Fit], taken: set[str], n: int, thought: _Thought) -> li
     return out
 
 
-def _fit(reframe: Reframe, thought: _Thought) -> _Fit:
+def _fit(reframe: Reframe, thought: _Thought, learned: float | None = None) -> _Fit:
     traps = {trap: strength for trap, strength in thought.strengths.items() if trap in reframe.distortions}
     if not thought.balanced:
         traps.update({t: w for t, w in thought.faint.items() if t in reframe.distortions and t not in traps})
@@ -370,7 +428,8 @@ def _fit(reframe: Reframe, thought: _Thought) -> _Fit:
     affirming = thought.balanced and reframe.affirms
     terse = len(thought.words) <= TERSE_WORDS
     return _Fit(
-        reframe, traps, shared_themes, subjects, shared, words, helpful, affirming, off_target, off_theme, general, terse
+        reframe, traps, shared_themes, subjects, shared, words, helpful, affirming, off_target, off_theme, general, terse,
+        learned,
     )
 
 
@@ -379,9 +438,10 @@ def _subjects_of(text: str) -> frozenset[Subject]:
     return frozenset(read_text(text))
 
 
-def _reasons(fit: _Fit, thought: _Thought) -> list[str]:
+def _reasons(fit: _Fit, thought: _Thought, model: FitModel | None = None) -> list[str]:
     """Plain reasons: the person's own words (only ones they wrote), what the thought is about,
-    and whether this helped before."""
+    and whether this helped before. When no rule's words explain the pick, the words the learned
+    layer weighed most for it are the reason (they are the person's own, read from the thought)."""
     reasons: list[str] = []
     if thought.balanced:
         reasons.append(BALANCED_REASON)
@@ -398,6 +458,8 @@ def _reasons(fit: _Fit, thought: _Thought) -> list[str]:
     unquoted = quoted.pop("", [])
     shown = " ".join(quoted).lower()
     own_words = [w for w in fit.words if w not in shown][:2]
+    if not quoted and not own_words and model is not None and fit.learned is not None and fit.learned > 0:
+        own_words = [w for w in model.evidence(thought.reading, fit.reframe) if f" {w} " in f" {thought.plain} "]
     if quoted:
         reasons.append("you wrote " + " and ".join(
             f"\u2018{span}\u2019 ({', '.join(dict.fromkeys(names))})" for span, names in quoted.items()))

@@ -435,6 +435,7 @@ class RecordScreen(Screen[None]):
 
     def _rank(self, analysis: Analysis) -> list[RankedReframe]:
         try:
+            from thoughtwork.content.fit_model import shipped_fit_model
             from thoughtwork.content.ranking import faint_traps, rank_reframes
         except ImportError:
             return []
@@ -446,7 +447,8 @@ class RecordScreen(Screen[None]):
         record = self.record
         faint = faint_traps(record.automatic_thought, load=False) if record.automatic_thought.strip() else None
         return list(rank_reframes(analysis, reframes, context=record.context, situation=record.situation,
-                                  balanced=self.balanced(), faint=faint, helpful=helpful, k=3))
+                                  balanced=self.balanced(), faint=faint, helpful=helpful, k=3,
+                                  fit=shipped_fit_model()))
 
     def check_safety(self, *, force: bool = False) -> None:
         """Gently offer crisis resources once per wording; the record stays open underneath."""
