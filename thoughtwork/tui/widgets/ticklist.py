@@ -5,13 +5,16 @@ Textual draws every box as the same block with a coloured "X" inside, so without
 (NO_COLOR, a monochrome terminal, colour blindness) ticked and unticked look alike. And it ticks
 whatever is highlighted when the "selected" message is handled: arrow keys typed right after
 Space have moved the highlight by then, so a quick "Space Down Space Down Space" ticked one box
-of three, and "Space Down" ticked the next one.
+of three, and "Space Down" ticked the next one. Space ticks as the key arrives, not when its
+binding runs: bindings run in the app's queue, behind a Tab typed just after it, so the Tab
+moved on before the box was ticked (and before its rating row was there to go to).
 """
 
 from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.strip import Strip
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.selection_list import SelectionType
@@ -24,6 +27,12 @@ PLAIN_LEFT, PLAIN_RIGHT = "[", "]"
 
 class TickList(SelectionList[SelectionType]):
     """A SelectionList drawn as [✓] / [ ] boxes (half-block sides when there is colour)."""
+
+    def _on_key(self, event: events.Key) -> None:
+        if event.key == "space" and self.highlighted is not None:
+            event.stop()
+            event.prevent_default()
+            self.toggle(self.get_option_at_index(self.highlighted))
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -195,6 +195,12 @@ class RecordScreen(Screen[None]):
         """A Tab typed before the first field is there waits for it (see `EarlyKeys`)."""
         return self._early_keys.keep_focus_move(self, direction)
 
+    async def settle_focus_move(self, direction: int) -> bool:
+        """The step's chance to bring in what was just asked for before Tab moves on (see the app's
+        `action_move_focus`); True if it moved the focus itself."""
+        settle = getattr(self.current, "settle_focus_move", None)
+        return bool(settle is not None and self.current.is_attached and await settle(direction))
+
     def on_key(self, event: events.Key) -> None:
         if self._early_keys.take(event, self.focused) or self._type_into_box(event):
             event.stop()
