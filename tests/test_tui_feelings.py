@@ -71,8 +71,9 @@ def on_feelings_step(record: ThoughtRecord, scenario, tmp_path):
 
 def rows(step: EmotionsStep) -> list[tuple[str, int | None]]:
     """The rating rows the person sees, in order."""
-    return [(row.feeling, row.query_one(Rating).value) for row in step.query(FeelingRating)
-            if row.display and not isinstance(row, CoveredFeeling)]
+    # A row still mounting has no rating yet: it is not seen until it has one.
+    return [(row.feeling, row.query(Rating).first().value) for row in step.query(FeelingRating)
+            if row.display and not isinstance(row, CoveredFeeling) and row.query(Rating)]
 
 
 def test_a_saved_record_shows_each_feeling_with_its_own_value(tmp_path):

@@ -29,10 +29,17 @@ class TickList(SelectionList[SelectionType]):
     """A SelectionList drawn as [✓] / [ ] boxes (half-block sides when there is colour)."""
 
     def _on_key(self, event: events.Key) -> None:
-        if event.key == "space" and self.highlighted is not None:
-            event.stop()
-            event.prevent_default()
+        # The moves as their keys arrive too: a move left to its binding came after a Space typed
+        # behind it ("Space Down Space" ticked and unticked the first box).
+        action = _AT_ONCE.get(event.key)
+        if action is None or (event.key == "space" and self.highlighted is None):
+            return
+        event.stop()
+        event.prevent_default()
+        if event.key == "space":
             self.toggle(self.get_option_at_index(self.highlighted))
+        else:
+            getattr(self, f"action_{action}")()
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -54,6 +61,11 @@ class TickList(SelectionList[SelectionType]):
             left = Segment(PLAIN_LEFT, left.style)
             right = Segment(PLAIN_RIGHT, right.style)
         return Strip([left, mark, right, *segments[3:]], strip.cell_length)
+
+
+_AT_ONCE = {"space": "select", "down": "cursor_down", "up": "cursor_up", "home": "first", "end": "last",
+            "pagedown": "page_down", "pageup": "page_up"}
+"""The list's keys handled when they arrive rather than by their bindings (see `TickList._on_key`)."""
 
 
 def _bold(style: Style | None) -> Style:
