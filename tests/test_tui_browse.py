@@ -661,3 +661,35 @@ def test_names_typed_then_left_with_escape_are_kept(tmp_path):
 
     run(scenario)
     journal.close()
+
+
+def test_a_thought_kept_as_it_was_is_shown_and_rated_once_with_what_helped():
+    """A balanced thought kept as it was: the summary said "Belief in the first thought: 30 -> 70
+    (up 40)" and again "Belief in the balanced thought: 70", and the page called the answers to
+    "What helped you see it this way?" "Evidence against it"."""
+    from thoughtwork.tui.screens.record.summary import summary_text
+
+    words = "It hurt a little, and I can go slower next time."
+    record = ThoughtRecord(automatic_thought=words, balanced_thought=words, belief_before=30, belief_after=70,
+                           belief_balanced=70, evidence_against=["my physio said it takes time"],
+                           evidence_for=["it still stings"])
+    summary = str(summary_text(record, balanced=True))
+    assert "Belief in this balanced thought: 30 \u2192 70 (up 40)" in summary
+    assert "first thought" not in summary and summary.count("70") == 1
+    sections = dict(record_sections(record))
+    assert "What helped you see it this way" in sections and "What still weighs on you" in sections
+    assert "Evidence against it" not in sections and "The balanced thought" not in sections
+    assert [str(item) for item in sections["What helped you see it this way"]] == ["my physio said it takes time"]
+    assert sections["What changed"].plain.splitlines()[0] == "Belief in this balanced thought went from 30 to 70: up 40."
+
+
+def test_a_thought_worked_through_keeps_both_beliefs_and_evidence_for_and_against():
+    from thoughtwork.tui.screens.record.summary import summary_text
+
+    record = ThoughtRecord(automatic_thought="It will always hurt and I am broken.", balanced_thought="It can change.",
+                           belief_before=80, belief_after=40, belief_balanced=60, evidence_against=["it hurt less"])
+    summary = str(summary_text(record))
+    assert "Belief in the first thought: 80 \u2192 40 (down 40)" in summary
+    assert "Belief in the balanced thought: 60" in summary
+    sections = dict(record_sections(record))
+    assert "Evidence against it" in sections and "The balanced thought" in sections

@@ -415,10 +415,10 @@ class RecordScreen(Screen[None]):
         """Whether the thought already sounds balanced (then it is affirmed, not disputed)."""
         key = (self.record.automatic_thought, tuple(d.id.value for d in self.record.accepted_distortions()))
         if key != self._balanced_key:
-            from thoughtwork.content.balance import is_balanced, loaded_balance
+            from thoughtwork.tui.screens.record.kept import sounds_balanced
 
             self._balanced_key = key
-            self._balanced = is_balanced(self.analysis(), loaded_balance(self.record.automatic_thought))
+            self._balanced = sounds_balanced(self.record, mentions_self_harm=self.safety_concern)
         return self._balanced
 
     def about(self):
