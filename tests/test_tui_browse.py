@@ -138,10 +138,54 @@ def test_journal_lists_newest_first_and_search_narrows_it(tmp_path):
             await pilot.press(*" nothing")
             await wait_for(pilot, lambda: "Nothing matches" in screen_text(app))
             assert table_ids(app) == []
-            await pilot.press("escape")  # leaves the search field, keeps the search
-            assert isinstance(app.screen, JournalScreen) and app.screen.focused.id == "journal-table"
-            await pilot.press("escape")
+            await pilot.press("escape")  # what the footer says: back, from the search box too
             assert not isinstance(app.screen, JournalScreen)
+
+    run(scenario)
+    journal.close()
+
+
+def test_down_from_the_search_then_enter_at_once_opens_the_record(tmp_path):
+    """Down from the search then Enter did not open the record; a second Enter did."""
+    from test_tui_flow_support import press_without_pauses
+
+    from thoughtwork.tui.screens.record_detail import RecordDetailScreen
+
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: len(table_ids(app)) == 5)
+            await pilot.press("slash", *"broken")
+            await wait_for(pilot, lambda: len(table_ids(app)) == 1)
+            wanted = table_ids(app)[0]
+            press_without_pauses(pilot, "down", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
+            assert app.screen.record_id == wanted
+
+    run(scenario)
+    journal.close()
+
+
+def test_the_thought_column_is_cut_again_when_the_terminal_grows(tmp_path):
+    """After a live 80 -> 120 resize the thoughts stayed cut at about 40 characters until reopened."""
+    long = "I will never manage this, everyone else finds it easy and I am the only one who cannot do it at all"
+    journal = make_journal(tmp_path / "j.twj", [ThoughtRecord(situation="s", automatic_thought=long,
+                                                              status="complete")])
+
+    def thought_cell(app) -> str:
+        table = app.screen.query_one("#journal-table")
+        return str(table.get_row_at(0)[2])
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: len(table_ids(app)) == 1)
+            narrow = thought_cell(app)
+            await pilot.resize_terminal(120, 40)
+            await wait_for(pilot, lambda: len(thought_cell(app)) > len(narrow))
+            assert len(thought_cell(app)) >= len(narrow) + 30
 
     run(scenario)
     journal.close()
