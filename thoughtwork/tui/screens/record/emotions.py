@@ -126,7 +126,7 @@ def not_feelings_note(pieces: Sequence[str]) -> Text:
     if not pieces:
         return Text()
     quoted = ", ".join(f"\u201c{shown(piece, single_line=True)}\u201d" for piece in pieces)
-    return Text(f"{quoted} is not kept as a feeling: a word for it is (such as \u201chopeless\u201d). "
+    return Text(f"{quoted} is not kept as a feeling; a word for what you felt is. "
                 "A number for how strong it was goes in its rating.")
 
 
