@@ -46,6 +46,21 @@ def test_reasons_are_plain_and_quote_only_the_persons_words():
     assert ranked.because == "Because you wrote \u2018will hurt\u2019 (fortune telling); it is about pain."
 
 
+def test_a_reason_quotes_the_words_that_tie_the_trap_to_that_reframe():
+    """Two predictions in one thought: a reframe about pain quoted the other one ('nurse will
+    think'), as the first span of the trap. It quotes the span its own words or subject share."""
+    text = "The nurse will think I am making a fuss and it will hurt."
+    pain = reframe("a.ft-pain", ["fortune_telling"], ["pain"], text="It has hurt before; that is not a rule for next time.")
+    clinician = reframe("a.ft-nurse", ["fortune_telling"], ["medical"],
+                        text="The nurse sees many people; what she will think is not something I can know.")
+    thought = Analysis(text=text, themes=["pain", "medical"], distortions=[
+        DistortionMatch(id="fortune_telling", score=0.9, evidence=[
+            EvidenceSpan(text="nurse will think", start=4, end=20), EvidenceSpan(text="will hurt", start=47, end=56)])])
+    because = {ranked.reframe.id: ranked.because for ranked in rank_reframes(thought, [pain, clinician], k=2)}
+    assert because["a.ft-pain"].startswith("Because you wrote \u2018will hurt\u2019 (fortune telling)")
+    assert because["a.ft-nurse"].startswith("Because you wrote \u2018nurse will think\u2019 (fortune telling)")
+
+
 def test_evidence_not_in_the_thought_is_never_quoted():
     pool = [reframe("a.ft", ["fortune_telling"], text="Maybe it won't be as I fear.")]
     thought = Analysis(text="It will be awful", distortions=[

@@ -138,10 +138,54 @@ def test_journal_lists_newest_first_and_search_narrows_it(tmp_path):
             await pilot.press(*" nothing")
             await wait_for(pilot, lambda: "Nothing matches" in screen_text(app))
             assert table_ids(app) == []
-            await pilot.press("escape")  # leaves the search field, keeps the search
-            assert isinstance(app.screen, JournalScreen) and app.screen.focused.id == "journal-table"
-            await pilot.press("escape")
+            await pilot.press("escape")  # what the footer says: back, from the search box too
             assert not isinstance(app.screen, JournalScreen)
+
+    run(scenario)
+    journal.close()
+
+
+def test_down_from_the_search_then_enter_at_once_opens_the_record(tmp_path):
+    """Down from the search then Enter did not open the record; a second Enter did."""
+    from test_tui_flow_support import press_without_pauses
+
+    from thoughtwork.tui.screens.record_detail import RecordDetailScreen
+
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: len(table_ids(app)) == 5)
+            await pilot.press("slash", *"broken")
+            await wait_for(pilot, lambda: len(table_ids(app)) == 1)
+            wanted = table_ids(app)[0]
+            press_without_pauses(pilot, "down", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, RecordDetailScreen))
+            assert app.screen.record_id == wanted
+
+    run(scenario)
+    journal.close()
+
+
+def test_the_thought_column_is_cut_again_when_the_terminal_grows(tmp_path):
+    """After a live 80 -> 120 resize the thoughts stayed cut at about 40 characters until reopened."""
+    long = "I will never manage this, everyone else finds it easy and I am the only one who cannot do it at all"
+    journal = make_journal(tmp_path / "j.twj", [ThoughtRecord(situation="s", automatic_thought=long,
+                                                              status="complete")])
+
+    def thought_cell(app) -> str:
+        table = app.screen.query_one("#journal-table")
+        return str(table.get_row_at(0)[2])
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: len(table_ids(app)) == 1)
+            narrow = thought_cell(app)
+            await pilot.resize_terminal(120, 40)
+            await wait_for(pilot, lambda: len(thought_cell(app)) > len(narrow))
+            assert len(thought_cell(app)) >= len(narrow) + 30
 
     run(scenario)
     journal.close()
@@ -661,3 +705,35 @@ def test_names_typed_then_left_with_escape_are_kept(tmp_path):
 
     run(scenario)
     journal.close()
+
+
+def test_a_thought_kept_as_it_was_is_shown_and_rated_once_with_what_helped():
+    """A balanced thought kept as it was: the summary said "Belief in the first thought: 30 -> 70
+    (up 40)" and again "Belief in the balanced thought: 70", and the page called the answers to
+    "What helped you see it this way?" "Evidence against it"."""
+    from thoughtwork.tui.screens.record.summary import summary_text
+
+    words = "It hurt a little, and I can go slower next time."
+    record = ThoughtRecord(automatic_thought=words, balanced_thought=words, belief_before=30, belief_after=70,
+                           belief_balanced=70, evidence_against=["my physio said it takes time"],
+                           evidence_for=["it still stings"])
+    summary = str(summary_text(record, balanced=True))
+    assert "Belief in this balanced thought: 30 \u2192 70 (up 40)" in summary
+    assert "first thought" not in summary and summary.count("70") == 1
+    sections = dict(record_sections(record))
+    assert "What helped you see it this way" in sections and "What still weighs on you" in sections
+    assert "Evidence against it" not in sections and "The balanced thought" not in sections
+    assert [str(item) for item in sections["What helped you see it this way"]] == ["my physio said it takes time"]
+    assert sections["What changed"].plain.splitlines()[0] == "Belief in this balanced thought went from 30 to 70: up 40."
+
+
+def test_a_thought_worked_through_keeps_both_beliefs_and_evidence_for_and_against():
+    from thoughtwork.tui.screens.record.summary import summary_text
+
+    record = ThoughtRecord(automatic_thought="It will always hurt and I am broken.", balanced_thought="It can change.",
+                           belief_before=80, belief_after=40, belief_balanced=60, evidence_against=["it hurt less"])
+    summary = str(summary_text(record))
+    assert "Belief in the first thought: 80 \u2192 40 (down 40)" in summary
+    assert "Belief in the balanced thought: 60" in summary
+    sections = dict(record_sections(record))
+    assert "Evidence against it" in sections and "The balanced thought" in sections

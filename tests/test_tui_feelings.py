@@ -5,7 +5,15 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from test_tui_flow_support import PASSPHRASE, SIZE, make_journal, no_preload, wait_for, wait_for_screen
+from test_tui_flow_support import (
+    PASSPHRASE,
+    SIZE,
+    make_journal,
+    no_preload,
+    press_without_pauses,
+    wait_for,
+    wait_for_screen,
+)
 from textual.widgets import Input, Static
 
 from thoughtwork.journal import Journal
@@ -21,6 +29,8 @@ from thoughtwork.tui.screens.record.emotions import (
     FeelingRating,
     chosen_feelings,
     feelings_text,
+    names_a_feeling,
+    not_feelings,
     rated_elsewhere,
     typed_feelings,
 )
@@ -61,8 +71,9 @@ def on_feelings_step(record: ThoughtRecord, scenario, tmp_path):
 
 def rows(step: EmotionsStep) -> list[tuple[str, int | None]]:
     """The rating rows the person sees, in order."""
-    return [(row.feeling, row.query_one(Rating).value) for row in step.query(FeelingRating)
-            if row.display and not isinstance(row, CoveredFeeling)]
+    # A row still mounting has no rating yet: it is not seen until it has one.
+    return [(row.feeling, row.query(Rating).first().value) for row in step.query(FeelingRating)
+            if row.display and not isinstance(row, CoveredFeeling) and row.query(Rating)]
 
 
 def test_a_saved_record_shows_each_feeling_with_its_own_value(tmp_path):
@@ -120,9 +131,10 @@ def test_typed_feelings_get_rows_when_the_field_is_left_and_show_literally(tmp_p
         await pilot.press(*"awkward, [b]odd")
         await pilot.pause()
         assert rows(step) == []  # not while typing
-        await pilot.press("tab")  # leaving the field adds them; focus moves on to anxiety
+        await pilot.press("tab")  # leaving the field adds them; focus moves to the first one's rating
         await pilot.pause()
         assert rows(step) == [("awkward", None), ("[b]odd", None)]  # unrated until the person rates them
+        assert pilot.app.focused.parent.feeling == "awkward"
         shown = [row for row in step.query(FeelingRating) if row.display]
         assert "[b]odd" in str(shown[-1].query_one(".feeling-name").render())
         shown[0].query_one(Rating).focus()
@@ -250,3 +262,62 @@ def test_the_record_detail_screen_shows_unrated_feelings_by_name(tmp_path):
             assert "None" not in shown and "out of 100" not in shown
 
     asyncio.run(drive())
+
+
+def test_space_then_tab_at_once_reaches_the_new_rating_and_the_number_rates_it(tmp_path):
+    """Space (tick "scared") then Tab within a moment skipped the new rating and went to 'other',
+    so "9090" became a feeling and anxiety was never rated. Sent with no pauses, as a fast typist does."""
+    record = ThoughtRecord(situation="Smear test")
+
+    async def tick_and_rate(pilot, step):
+        step.query_one("#emotions").focus()
+        await pilot.pause()
+        press_without_pauses(pilot, "space", "tab", "9", "0", "tab", "tab", "9", "0")
+        anxiety = step.query_one("#anxiety", Rating)
+        await wait_for(pilot, lambda: anxiety.value == 90)
+        assert rows(step) == [("scared", 90)]
+        assert step.query_one("#other-emotions", Input).value == ""
+
+    saved = on_feelings_step(record, tick_and_rate, tmp_path)
+    assert saved.emotions == [Emotion(name="scared", intensity=90)]
+    assert saved.anxiety_before == 90
+
+
+def test_tab_from_other_goes_to_the_typed_feelings_new_rating(tmp_path):
+    """A feeling typed under 'other' gets a rating row, and Tab goes to it, not past it to anxiety."""
+    record = ThoughtRecord(situation="Smear test", emotions=[Emotion(name="scared", intensity=50)])
+
+    async def type_and_rate(pilot, step):
+        step.query_one("#other-emotions", Input).focus()
+        await pilot.pause()
+        press_without_pauses(pilot, *"hopeless", "tab", "7", "0")
+        await wait_for(pilot, lambda: ("hopeless", 70) in rows(step))
+        assert step.query_one("#anxiety", Rating).value is None
+
+    saved = on_feelings_step(record, type_and_rate, tmp_path)
+    assert saved.emotions == [Emotion(name="scared", intensity=50), Emotion(name="hopeless", intensity=70)]
+
+
+def test_digits_or_punctuation_are_not_kept_as_feelings_and_the_step_says_so(tmp_path):
+    """"9090" typed under 'other' was kept as a feeling ("Felt: scared, 9090")."""
+    record = ThoughtRecord(situation="Smear test")
+
+    async def type_numbers(pilot, step):
+        step.query_one("#other-emotions", Input).focus()
+        await pilot.press(*"9090, ?!, awkward", "tab")
+        await pilot.pause()
+        assert rows(step) == [("awkward", None)]
+        note = step.query_one("#not-feelings", Static)
+        assert note.display
+        said = str(note.render())
+        assert "\u201c9090\u201d" in said and "\u201c?!\u201d" in said and "rating" in said
+
+    saved = on_feelings_step(record, type_numbers, tmp_path)
+    assert saved.emotions == [Emotion(name="awkward")]
+
+
+def test_a_feeling_is_a_word_in_any_script_or_an_emoji_never_only_digits_or_punctuation():
+    assert [names_a_feeling(n) for n in ["9090", "?!", "-- 3", "\u00e9mue", "\u60b2\u3057\u3044", "\U0001f62c"]] == [
+        False, False, False, True, True, True]
+    assert typed_feelings("9090, hopeless, 50%") == ["hopeless"]
+    assert not_feelings("9090, hopeless, 50%") == ["9090", "50%"]

@@ -11,6 +11,7 @@ from test_tui_flow_support import (
     make_journal,
     make_journal_with_homework,
     no_preload,
+    press_without_pauses,
     wait_for,
     wait_for_screen,
 )
@@ -97,6 +98,47 @@ def test_the_welcome_fits_80x24_with_visible_stops_and_no_lost_typing(tmp_path, 
             await pilot.press("enter")
             await wait_for_screen(pilot, "HomeScreen")
             assert app.journal.settings().crisis_region == "ie"
+
+    run(scenario)
+
+
+def test_letters_on_the_welcome_go_where_the_focus_shows_and_none_is_lost(tmp_path, monkeypatch):
+    """The tester's keys, sent without pauses: Tab, Tab (the region), `u`, shift+Tab twice, `abcd`.
+    `u` became a dot in the first field while the focus seemed to stay on the region, and of
+    `abcd` typed on the button one letter arrived. Now `u` picks a region starting with U (the
+    picker shows it), shift+Tab twice reaches the first field, and every letter is in it."""
+    from textual.widgets import Button, Input, Select
+
+    from thoughtwork.tui.screens import welcome
+
+    monkeypatch.setattr(welcome, "default_region", lambda: "ie")
+    path = tmp_path / "j.twj"
+
+    async def scenario():
+        app = ThoughtworkApp(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_screen(pilot, "WelcomeScreen")
+            press_without_pauses(pilot, "tab", "tab", "u")
+            await wait_for(pilot, lambda: app.screen.query_one("#region", Select).value != "ie")
+            assert app.screen.query_one("#region", Select).value == "uk"
+            assert app.focused.id == "region"
+            press_without_pauses(pilot, "u")
+            await wait_for(pilot, lambda: app.screen.query_one("#region", Select).value == "us")
+            press_without_pauses(pilot, "shift+tab", "shift+tab", *"abcd")
+            first = app.screen.query_one("#passphrase", Input)
+            await wait_for(pilot, lambda: len(first.value) == 4)
+            assert first.value == "abcd" and app.focused is first
+            assert app.screen.query_one("#again", Input).value == ""
+            # Typed on the button, every letter goes to the field last written in, and it shows focus.
+            app.screen.query_one("#again", Input).focus()
+            await pilot.pause()
+            app.screen.query_one("#create", Button).focus()
+            await pilot.pause()
+            press_without_pauses(pilot, *"wxyz")
+            again = app.screen.query_one("#again", Input)
+            await wait_for(pilot, lambda: len(again.value) == 4)
+            await pilot.pause()
+            assert again.value == "wxyz" and first.value == "abcd" and app.focused is again
 
     run(scenario)
 

@@ -38,6 +38,7 @@ from thoughtwork.models import (
     Analysis,
     Context,
     DistortionId,
+    DistortionMatch,
     DistortionStatus,
     RankedReframe,
     Reframe,
@@ -450,9 +451,7 @@ def _reasons(fit: _Fit, thought: _Thought, model: FitModel | None = None) -> lis
     quoted: dict[str, list[str]] = {}
     for match in thought.analysis.distortions:
         if match.id in fit.traps and match.status is not DistortionStatus.rejected:
-            span = next((e.text.strip() for e in match.evidence if e.text.strip()), "")
-            if not span or span.lower() not in thought.analysis.text.lower():
-                span = ""  # only words the person wrote are ever quoted
+            span = _supporting_span(match, fit, thought)
             quoted.setdefault(span, []).append(trap_name(match.id))
     quoted = _merge_nested(quoted)
     unquoted = quoted.pop("", [])
@@ -475,6 +474,20 @@ def _reasons(fit: _Fit, thought: _Thought, model: FitModel | None = None) -> lis
     if fit.helpful:
         reasons.append(HELPFUL_REASON)
     return reasons or [GENERAL_REASON]
+
+
+def _supporting_span(match: DistortionMatch, fit: _Fit, thought: _Thought) -> str:
+    """Of the words behind a trap, the ones that tie it to THIS reframe: a span holding a word the
+    reframe shares with the thought or its word for a subject the reframe is about ("will hurt"
+    for a reframe about pain), else the first. A thought with two predictions quoted the other
+    one ("nurse will think" under a reframe about pain). Only words the person wrote; '' if none."""
+    text = thought.analysis.text.lower()
+    spans = [e.text.strip() for e in match.evidence if e.text.strip() and e.text.strip().lower() in text]
+    if not spans:
+        return ""
+    tying = " ".join([*fit.words, *(thought.about.word_for(s) for s in (*fit.subjects, *fit.shared))])
+    support = stems_of(tying)
+    return max(spans, key=lambda span: len(stems_of(span) & support)) if support else spans[0]
 
 
 def _merge_nested(quoted: dict[str, list[str]]) -> dict[str, list[str]]:

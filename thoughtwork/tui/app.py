@@ -327,14 +327,21 @@ class ThoughtworkApp(GentleCrash, App[None]):
             return
         self.push_screen(screen_class())
 
-    def action_move_focus(self, direction: int) -> None:
-        """Focus the next (1) or previous (-1) widget now, before any key typed after Tab is routed."""
+    async def action_move_focus(self, direction: int) -> None:
+        """Focus the next (1) or previous (-1) widget now, before any key typed after Tab is routed.
+
+        A screen may first bring in what the keys before the Tab asked for (`settle_focus_move`:
+        the rating row of a feeling just ticked), so the focus follows what is on screen; the
+        keys after the Tab wait for it in the app's queue."""
         focused = self.focused
         if isinstance(focused, TextArea) and focused.tab_behavior == "indent":
             raise SkipAction()  # that text area types the Tab itself
         keep = getattr(self.screen, "keep_focus_move", None)
         if keep is not None and keep(direction):
             return  # typed before the screen's first field was there: it moves the focus after
+        settle = getattr(self.screen, "settle_focus_move", None)
+        if settle is not None and await settle(direction):
+            return  # the screen moved the focus itself
         if direction > 0:
             self.screen.focus_next()
         else:

@@ -124,6 +124,9 @@ class JournalScreen(Screen[None]):
         Binding("ctrl+d,delete", "delete", "Delete"),
         Binding("slash", "search", "Search"),
         Binding("ctrl+n", "app.new_record", "New record", show=False),
+        # Priority, so the focus is on the list before an Enter typed straight after is routed:
+        # Down then Enter went to the search box, and only a second Enter opened the record.
+        Binding("down", "to_list", "To the list", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -131,6 +134,8 @@ class JournalScreen(Screen[None]):
         self._everything: list[ThoughtRecord] = []
         self._shown: list[ThoughtRecord] = []
         self._search_timer: Timer | None = None
+        self._thought_width = 0
+        """The width the Thought column's cells were cut to (they are cut again when it changes)."""
         self._rows: dict[tuple, tuple[Text, Text, Text]] = {}
         """Table cells already made, by record id, version and width: cleaning text is the slow part."""
 
@@ -207,7 +212,7 @@ class JournalScreen(Screen[None]):
         """Add up to `count` more of the shown records to the table (big journals load as you scroll)."""
         table = self.query_one("#journal-table", DataTable)
         start = table.row_count
-        thought_width = max(20, self.app.size.width - 11 - WHERE_WIDTH - 14)
+        thought_width = self._thought_width = self._room_for_thought()
         for record in self._shown[start : start + count]:
             key = (record.id, record.updated_at, thought_width)
             cells = self._rows.get(key)
@@ -218,6 +223,14 @@ class JournalScreen(Screen[None]):
                     record_title(record, thought_width),
                 )
             table.add_row(*cells, key=record.id)
+
+    def _room_for_thought(self) -> int:
+        return max(20, self.app.size.width - 11 - WHERE_WIDTH - 14)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The thoughts were cut for the old width: 80 -> 120 kept them at about 40 characters.
+        if self._thought_width and self._room_for_thought() != self._thought_width:
+            self.show_filtered()
 
     @on(DataTable.RowHighlighted, "#journal-table")
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
@@ -302,11 +315,11 @@ class JournalScreen(Screen[None]):
     # --- actions ---------------------------------------------------------------
 
     def action_back(self) -> None:
-        # From the search field, escape first returns to the list (the search stays applied).
-        if isinstance(self.focused, (Input, Select)):
-            self.query_one("#journal-table").focus()
-            return
+        # What the footer says, from the search box too (it took a first Esc just to leave the box).
         self.app.pop_screen()
+
+    def action_to_list(self) -> None:
+        self.query_one("#journal-table").focus()
 
     def action_search(self) -> None:
         self.query_one("#journal-search", Input).focus()
@@ -332,4 +345,6 @@ class JournalScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While typing a search, letters are words, not commands.
+        if action == "to_list":
+            return self.focused is self.query_one("#journal-search", Input)
         return not (action in {"edit", "delete", "search"} and isinstance(self.focused, Input))

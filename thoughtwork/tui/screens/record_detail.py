@@ -20,6 +20,7 @@ from thoughtwork.models import (
 )
 from thoughtwork.text import shorten, shown
 from thoughtwork.tui.screens.record.emotions import feelings_text
+from thoughtwork.tui.screens.record.kept import kept_as_it_was, sounds_balanced
 from thoughtwork.tui.widgets.bullet import Bullet
 from thoughtwork.tui.widgets.confirm import ConfirmModal
 from thoughtwork.tui.widgets.highlighted_thought import highlight
@@ -62,17 +63,20 @@ def bullet(item: Text) -> Bullet:
     return Bullet(item, classes="detail-bullet")
 
 
-def rating_change(what: str, before: int | None, after: int | None) -> str:
+def rating_change(what: str, before: int | None, after: int | None, *, up_is_good: bool = False) -> str:
     """A plain sentence about how a rating moved, or '' when it was not rated at the end.
 
     Rated only at the end (a feeling typed under 'other' starts unrated), it is still said: such
-    feelings were left out of "What changed" though the person had rated them there."""
+    feelings were left out of "What changed" though the person had rated them there. Belief in
+    a balanced thought going up is good news (`up_is_good`), not something to be consoled for."""
     if after is None:
         return ""
     if before is None:
         return f"{what} was {after} at the end (not rated at the start)."
     if after < before:
         return f"{what} went from {before} to {after}: down {before - after}."
+    if after > before and up_is_good:
+        return f"{what} went from {before} to {after}: up {after - before}."
     if after > before:
         return f"{what} went from {before} to {after}. Some thoughts take more than one record; that is normal."
     return f"{what} stayed at {before}. Writing it down is still practice."
@@ -81,6 +85,15 @@ def rating_change(what: str, before: int | None, after: int | None) -> str:
 def literal(text: str) -> Text:
     """The person's own words, exactly as written, safe for the terminal."""
     return Text(shown(text))
+
+
+def evidence_sections(record: ThoughtRecord) -> list[tuple[str, list[str]]]:
+    """The evidence under the questions the person answered: for a thought that already sounded
+    balanced the step asked what helped and what still weighs, not for and against."""
+    if record.automatic_thought.strip() and sounds_balanced(record):
+        return [("What helped you see it this way", record.evidence_against),
+                ("What still weighs on you", record.evidence_for)]
+    return [("Evidence for the thought", record.evidence_for), ("Evidence against it", record.evidence_against)]
 
 
 def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]]:
@@ -96,12 +109,14 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]
         felt.append(Text(f"Body tension {record.body_tension} out of 100"))
     if felt:
         sections.append(("What you felt", Text("\n").join(felt)))
+    one = kept_as_it_was(record)
     if record.automatic_thought:
         spans = [span for match in record.accepted_distortions() for span in match.evidence]
         body = highlight(record.automatic_thought, spans)
         if record.belief_before is not None:
             body.append(f"\nYou believed it {record.belief_before} out of 100.", style="italic")
-        sections.append(("The automatic thought", body))
+        # Kept as it was, it is the balanced thought too: shown once, under the name it earned.
+        sections.append(("Your balanced thought" if one else "The automatic thought", body))
     traps = record.accepted_distortions()
     if traps:
         body = Text()
@@ -113,19 +128,20 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]
                 body.append(" (you added this)", style="italic")
             body.append(f": {DISTORTION_DESCRIPTIONS[match.id.value]}")
         sections.append(("Thinking traps", body))
-    for heading, items in (("Evidence for the thought", record.evidence_for), ("Evidence against it", record.evidence_against)):
+    for heading, items in evidence_sections(record):
         if items:
             sections.append((heading, [Text(shown(item)) for item in items]))
     for question, answer in record.prompt_answers.items():
         if answer.strip():
             sections.append((shown(question, single_line=True), literal(answer)))
-    if record.balanced_thought:
+    if record.balanced_thought and not one:
         body = literal(record.balanced_thought)
         if record.belief_balanced is not None:
             body.append(f"\nYou believed it {record.belief_balanced} out of 100.", style="italic")
         sections.append(("The balanced thought", body))
     changes = [
-        rating_change("Belief in the automatic thought", record.belief_before, record.belief_after),
+        rating_change("Belief in this balanced thought" if one else "Belief in the automatic thought",
+                      record.belief_before, record.belief_after, up_is_good=one),
         rating_change("Anxiety", record.anxiety_before, record.anxiety_after),
         rating_change("Body tension", record.body_tension, record.body_tension_after),
         *(rating_change(shown(e.name, single_line=True).capitalize(), e.intensity, e.intensity_after) for e in record.emotions),

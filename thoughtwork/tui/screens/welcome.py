@@ -112,19 +112,47 @@ class WelcomeScreen(Screen[None]):
             words.styles.max_height = max(4, room)
 
     def on_key(self, event: events.Key) -> None:
-        """A letter typed where nothing takes letters goes to the passphrase, never nowhere."""
-        if self.intro_only or isinstance(self.focused, Input) or not event.is_printable or not event.character:
+        """A letter that reached the screen was typed where nothing took it: on the region it
+        picks the region starting with it, on the button it goes to the passphrase field last
+        written in. Either way the focus shows where it went, and nothing typed is lost."""
+        if self.intro_only or not event.is_printable or not event.character:
             return
-        if isinstance(self.focused, Select) and self.focused.expanded:
+        focused = self.focused
+        if isinstance(focused, Select):
+            if not focused.expanded:
+                self._pick_region(focused, event.character)
+                event.stop()
             return
-        first = self.query_one("#passphrase", Input)
-        target = first if len(first.value) < MIN_PASSPHRASE or not self.query_one("#again", Input).value else self.query_one("#again", Input)
+        # A field takes its own letters, so one arriving here was sent before the field had the
+        # focus (a letter before it moved the focus there): it belongs in that field too.
+        target = focused if isinstance(focused, Input) else self._last_field
         # At once, not queued (a queued focus let the next letter in first), and with the
         # selection off (select-on-focus made the next letter replace this one).
         self.set_focus(target)
         target.insert_text_at_cursor(event.character)
         event.stop()
         event.prevent_default()
+
+    @property
+    def _last_field(self) -> Input:
+        """The passphrase field last focused (the first until the person reaches the second)."""
+        last = getattr(self, "_last_input", None)
+        return last if isinstance(last, Input) else self.query_one("#passphrase", Input)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Input):
+            self._last_input = event.widget
+
+    def _pick_region(self, picker: Select, letter: str) -> None:
+        """The next region whose name starts with `letter` (the next of several with each press),
+        as a closed list box does in most toolkits; the picker shows it at once."""
+        codes = [(region.label, region.code) for region in regions()]
+        starting = [code for label, code in codes if label.lower().startswith(letter.lower())]
+        if not starting:
+            return
+        now = picker.value
+        after = starting.index(now) + 1 if now in starting else 0
+        picker.value = starting[after % len(starting)]
 
     def _region(self) -> str:
         value = self.query_one("#region", Select).value

@@ -5,13 +5,16 @@ Textual draws every box as the same block with a coloured "X" inside, so without
 (NO_COLOR, a monochrome terminal, colour blindness) ticked and unticked look alike. And it ticks
 whatever is highlighted when the "selected" message is handled: arrow keys typed right after
 Space have moved the highlight by then, so a quick "Space Down Space Down Space" ticked one box
-of three, and "Space Down" ticked the next one.
+of three, and "Space Down" ticked the next one. Space ticks as the key arrives, not when its
+binding runs: bindings run in the app's queue, behind a Tab typed just after it, so the Tab
+moved on before the box was ticked (and before its rating row was there to go to).
 """
 
 from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.strip import Strip
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.selection_list import SelectionType
@@ -24,6 +27,19 @@ PLAIN_LEFT, PLAIN_RIGHT = "[", "]"
 
 class TickList(SelectionList[SelectionType]):
     """A SelectionList drawn as [✓] / [ ] boxes (half-block sides when there is colour)."""
+
+    def _on_key(self, event: events.Key) -> None:
+        # The moves as their keys arrive too: a move left to its binding came after a Space typed
+        # behind it ("Space Down Space" ticked and unticked the first box).
+        action = _AT_ONCE.get(event.key)
+        if action is None or (event.key == "space" and self.highlighted is None):
+            return
+        event.stop()
+        event.prevent_default()
+        if event.key == "space":
+            self.toggle(self.get_option_at_index(self.highlighted))
+        else:
+            getattr(self, f"action_{action}")()
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -45,6 +61,11 @@ class TickList(SelectionList[SelectionType]):
             left = Segment(PLAIN_LEFT, left.style)
             right = Segment(PLAIN_RIGHT, right.style)
         return Strip([left, mark, right, *segments[3:]], strip.cell_length)
+
+
+_AT_ONCE = {"space": "select", "down": "cursor_down", "up": "cursor_up", "home": "first", "end": "last",
+            "pagedown": "page_down", "pageup": "page_up"}
+"""The list's keys handled when they arrive rather than by their bindings (see `TickList._on_key`)."""
 
 
 def _bold(style: Style | None) -> Style:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
@@ -16,7 +18,8 @@ from thoughtwork.locations import package_data
 from thoughtwork.models import Emotion, RecordStep, ThoughtRecord
 from thoughtwork.stricttoml import loads
 from thoughtwork.text import shown
-from thoughtwork.tui.screens.record.step import Step, literal_text
+from thoughtwork.tui.early_keys import keys_handled
+from thoughtwork.tui.screens.record.step import Step, focus_now, literal_text
 from thoughtwork.tui.widgets.rating import Rating
 from thoughtwork.tui.widgets.ticklist import TickList
 
@@ -101,7 +104,33 @@ def rated_elsewhere(feeling: str) -> str | None:
 
 
 def typed_feelings(text: str) -> list[str]:
-    """The feelings typed in the 'other' field, comma-separated, trimmed to what a record holds."""
+    """The feelings typed in the 'other' field, comma-separated, trimmed to what a record holds;
+    a piece with no word in it ("9090", "?!") is not a feeling and is left out (see `not_feelings`)."""
+    return [name for name in _typed_pieces(text) if names_a_feeling(name)]
+
+
+def not_feelings(text: str) -> list[str]:
+    """The pieces typed under 'other' that name no feeling: only digits, punctuation or spaces."""
+    return [name for name in _typed_pieces(text) if not names_a_feeling(name)]
+
+
+def names_a_feeling(name: str) -> bool:
+    """Whether a typed piece could name a feeling: it holds a letter in any script, or a
+    pictograph (an emoji is a way of saying it). "9090" was a rating typed in the wrong box."""
+    return any(unicodedata.category(character)[0] == "L" or unicodedata.category(character) == "So"
+               for character in name)
+
+
+def not_feelings_note(pieces: Sequence[str]) -> Text:
+    """The gentle line under 'other' saying what was left out, and why; empty when nothing was."""
+    if not pieces:
+        return Text()
+    quoted = ", ".join(f"\u201c{shown(piece, single_line=True)}\u201d" for piece in pieces)
+    return Text(f"{quoted} is not kept as a feeling; a word for what you felt is. "
+                "A number for how strong it was goes in its rating.")
+
+
+def _typed_pieces(text: str) -> list[str]:
     return [name.strip()[:NAME_LENGTH] for name in text.split(",") if name.strip()]
 
 
@@ -186,13 +215,36 @@ class EmotionsStep(Step):
         yield Input(
             ", ".join(others), placeholder="Other feelings, separated by commas", id="other-emotions", select_on_focus=False
         )
+        yield Static("", id="not-feelings", classes="hint")
         yield Label("How anxious did you feel? (0-100, arrow keys or type a number)")
         yield Rating(self.record.anxiety_before, id="anxiety")
         yield Label("How tense did your body feel? (0-100, optional)")
         yield Rating(self.record.body_tension, id="tension")
 
     def on_mount(self) -> None:
+        self._showing = asyncio.Lock()
         self.query_one("#no-feelings").display = not self.record.emotions
+        self.query_one("#not-feelings").display = False
+
+    async def settle_focus_move(self, direction: int) -> bool:
+        """Before Tab moves on, the rows for what was just ticked or typed are in place, so the
+        focus follows what is on screen: Space then Tab at once skipped the new rating (and the
+        number meant for it became a feeling), and Tab from 'other' passed the typed feeling's
+        row. Tab from 'other' goes to the first row it added. True if the focus was moved here."""
+        focused = self.screen.focused
+        if focused is None or focused.parent is None:
+            return False
+        other = self.query_one("#other-emotions", Input)
+        ticks = self.query_one("#emotions", TickList)
+        if focused is not ticks and focused is not other:
+            return False
+        await keys_handled(focused)  # the Space or the letters typed just before the Tab
+        added = await self.show_strengths()
+        target = next((row.query_one(Rating) for row in added if not isinstance(row, CoveredFeeling)), None)
+        if focused is other and direction > 0 and target is not None:
+            focus_now(target)
+            return True
+        return False
 
     def chosen(self) -> list[str]:
         """The feelings chosen right now: ticked, then typed."""
@@ -215,25 +267,41 @@ class EmotionsStep(Step):
         # Not on every key: a row per half-typed word would jump about while the person writes.
         await self.show_strengths()
 
-    async def show_strengths(self) -> None:
-        """One rating row per chosen feeling, in the order they are listed; kept rows keep their focus."""
+    async def show_strengths(self) -> list[FeelingRating]:
+        """One rating row per chosen feeling, in the order they are listed; kept rows keep their
+        focus. Returns the rows it added, in order. One at a time: a Tab and the tick it follows
+        both ask for the rows, and two at once mounted the same feeling twice."""
+        async with self._showing:
+            return await self._show_strengths()
+
+    async def _show_strengths(self) -> list[FeelingRating]:
         column = self.query_one("#feeling-strengths", Vertical)
         wanted = self.chosen()
+        self._note_not_feelings()
         rows = list(column.query(FeelingRating))
         if [row.feeling for row in rows] == wanted:
-            return
+            return []
         kept = {row.feeling: row for row in rows if row.feeling in wanted}
         await column.remove_children([row for row in rows if row.feeling not in kept])
         before = None
+        added: list[FeelingRating] = []
         for name in reversed(wanted):
             row = kept.get(name)
             if row is None:
                 row = feeling_row(name, self._strengths.setdefault(name, STARTING_STRENGTH))
                 await (column.mount(row, before=before) if before is not None else column.mount(row))
+                added.insert(0, row)
             elif before is not None and not _just_before(row, before):
                 column.move_child(row, before=before)
             before = row
         self.query_one("#no-feelings").display = not wanted
+        return added
+
+    def _note_not_feelings(self) -> None:
+        note = not_feelings_note(not_feelings(self.query_one("#other-emotions", Input).value))
+        shown_note = self.query_one("#not-feelings", Static)
+        shown_note.update(note)
+        shown_note.display = bool(note)
 
     def store(self, record: ThoughtRecord) -> None:
         # A covered feeling has no rating here, so it keeps what it had (nothing, or an older record's).

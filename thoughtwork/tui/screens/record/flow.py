@@ -195,6 +195,12 @@ class RecordScreen(Screen[None]):
         """A Tab typed before the first field is there waits for it (see `EarlyKeys`)."""
         return self._early_keys.keep_focus_move(self, direction)
 
+    async def settle_focus_move(self, direction: int) -> bool:
+        """The step's chance to bring in what was just asked for before Tab moves on (see the app's
+        `action_move_focus`); True if it moved the focus itself."""
+        settle = getattr(self.current, "settle_focus_move", None)
+        return bool(settle is not None and self.current.is_attached and await settle(direction))
+
     def on_key(self, event: events.Key) -> None:
         if self._early_keys.take(event, self.focused) or self._type_into_box(event):
             event.stop()
@@ -409,10 +415,10 @@ class RecordScreen(Screen[None]):
         """Whether the thought already sounds balanced (then it is affirmed, not disputed)."""
         key = (self.record.automatic_thought, tuple(d.id.value for d in self.record.accepted_distortions()))
         if key != self._balanced_key:
-            from thoughtwork.content.balance import is_balanced, loaded_balance
+            from thoughtwork.tui.screens.record.kept import sounds_balanced
 
             self._balanced_key = key
-            self._balanced = is_balanced(self.analysis(), loaded_balance(self.record.automatic_thought))
+            self._balanced = sounds_balanced(self.record, mentions_self_harm=self.safety_concern)
         return self._balanced
 
     def about(self):

@@ -8,12 +8,9 @@ from textual.widgets import Label
 from thoughtwork.models import RecordStep, ThoughtRecord
 from thoughtwork.text import shorten
 from thoughtwork.tui.screens.record.emotions import FeelingRating, rated_elsewhere
+from thoughtwork.tui.screens.record.kept import kept_as_it_was
 from thoughtwork.tui.screens.record.step import Step, literal
 from thoughtwork.tui.widgets.rating import Rating
-
-
-def _words(text: str) -> list[str]:
-    return text.casefold().split()
 
 
 def _before(value: int | None) -> str:
@@ -31,8 +28,8 @@ class RerateStep(Step):
             yield Label("How much do you believe the balanced thought? (0-100)")
             yield Rating(record.belief_balanced, id="belief-balanced")
         yield literal(f"\u201c{shorten(record.automatic_thought, 150)}\u201d", style="italic").add_class("quote")
-        kept_as_it_was = self.one_thought() and bool(record.balanced_thought.strip())
-        asked = "How much do you believe it now?" if kept_as_it_was else "How much do you believe the original thought now?"
+        kept = self.one_thought() and bool(record.balanced_thought.strip())
+        asked = "How much do you believe it now?" if kept else "How much do you believe the original thought now?"
         yield Label(asked + _before(record.belief_before))
         yield Rating(record.belief_after, id="belief-after")
         yield Label("How anxious do you feel now?" + _before(record.anxiety_before))
@@ -50,7 +47,7 @@ class RerateStep(Step):
         """Whether there is one thought to rate: no balanced thought, or the same words as the
         first (a thought that already sounded balanced is kept as it was, and was shown twice)."""
         record = self.record
-        return not record.balanced_thought.strip() or _words(record.balanced_thought) == _words(record.automatic_thought)
+        return not record.balanced_thought.strip() or kept_as_it_was(record)
 
     def store(self, record: ThoughtRecord) -> None:
         record.belief_after = self.query_one("#belief-after", Rating).value

@@ -12,6 +12,7 @@ from thoughtwork.models import DISTORTION_NAMES, ThoughtRecord
 from thoughtwork.safety import plan
 from thoughtwork.text import shown
 from thoughtwork.tui.screens.record.emotions import feelings_change, feelings_text
+from thoughtwork.tui.screens.record.kept import kept_as_it_was
 from thoughtwork.tui.screens.record.step import Step, focus_now
 
 CALMING_THRESHOLD = 60
@@ -84,10 +85,13 @@ class SummaryStep(Step):
 def summary_text(record: ThoughtRecord, milestones: Sequence = (), *, balanced: bool = False) -> Text:
     """The summary: the change in ratings, the balanced thought, encouragement, and new milestones."""
     text = Text()
+    one = kept_as_it_was(record)
+    # Kept as it was, the first thought is the balanced one: one belief, said once, named for what it is.
+    belief = "Belief in this balanced thought" if one else "Belief in the first thought"
     changes = [
         line
         for line in (
-            change_line("Belief in the first thought", record.belief_before, record.belief_after),
+            change_line(belief, record.belief_before, record.belief_after),
             change_line("Anxiety", record.anxiety_before, record.anxiety_after),
             change_line("Body tension", record.body_tension, record.body_tension_after),
         )
@@ -97,7 +101,7 @@ def summary_text(record: ThoughtRecord, milestones: Sequence = (), *, balanced: 
     opening = " Here is what changed." if changes else ""
     first = "You wrote down a balanced thought." if balanced else "You worked through a difficult thought."
     text.append(f"{first}{opening}\n", style="bold")
-    details = _details(record, changes)
+    details = _details(record, changes, one_thought=one)
     if details:
         text.append("\n")
         text.append_text(details)
@@ -111,7 +115,7 @@ def summary_text(record: ThoughtRecord, milestones: Sequence = (), *, balanced: 
     return text
 
 
-def _details(record: ThoughtRecord, changes: list[str]) -> Text:
+def _details(record: ThoughtRecord, changes: list[str], *, one_thought: bool = False) -> Text:
     """The ratings that changed, the feelings, the traps and the balanced thought, whichever there are."""
     text = Text()
     for line in changes:
@@ -127,7 +131,7 @@ def _details(record: ThoughtRecord, changes: list[str]) -> Text:
         text.append("Feelings now: ")
         text.append_text(again)
         text.append("\n")
-    if record.belief_balanced is not None:
+    if record.belief_balanced is not None and not one_thought:
         text.append(f"Belief in the balanced thought: {record.belief_balanced}\n")
     kept = record.accepted_distortions()
     if kept:
