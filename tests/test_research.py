@@ -424,3 +424,15 @@ def test_ratings_given_again_at_the_end_go_out_beside_the_first_ones(tmp_path: P
     assert "again" in book["emotion_intensity_after_mean"]["meaning"]
     fields = [row["Variable / Field Name"] for row in dictionary.data_dictionary(list(bundle.columns))]
     assert fields.index("body_tension_after") == fields.index("body_tension") + 1
+
+
+@pytest.mark.parametrize(("cell", "shown"), [
+    ("-100", "-100"), ("+5", "+5"), ("-2.5e3", "-2.5e3"), (".5", ".5"),  # numbers stay numbers
+    ("-2+3", "'-2+3"), ("-I froze", "'-I froze"), ("=HYPERLINK(1)", "'=HYPERLINK(1)"), ("@sum", "'@sum"),
+    ("-", "'-"), ("-1-1", "'-1-1"), ("'-100", "'-100"),
+])
+def test_the_spreadsheet_guard_defuses_formulas_and_leaves_numbers(cell: str, shown: str) -> None:
+    from thoughtwork.export import output
+
+    assert output.defused(cell) == shown
+    assert output.csv_bytes(["a"], [{"a": cell}]).decode().splitlines()[1].strip('"') == shown

@@ -90,6 +90,8 @@ def test_redcap_data_dictionary(tmp_path: Path) -> None:
     belief = fields["belief_before"]
     assert (belief["Field Type"], belief["Text Validation Type OR Show Slider Number"],
             belief["Text Validation Min"], belief["Text Validation Max"]) == ("text", "integer", "0", "100")
+    # A negative minimum is a number, not a formula: the spreadsheet guard leaves it whole.
+    assert (fields["belief_change"]["Text Validation Min"], fields["belief_change"]["Text Validation Max"]) == ("-100", "100")
     assert fields["context"]["Field Type"] == "radio"
     assert "gynaecological_exam, A gynaecological exam" in fields["context"]["Choices, Calculations, OR Slider Labels"]
     assert fields["situation"]["Field Type"] == "notes"
