@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from thoughtwork.homework.answers import numbered_answers
 from thoughtwork.models import (
     CONTEXT_LABELS,
     DISTORTION_NAMES,
@@ -200,12 +201,14 @@ def _change(after: int | None, before: int | None) -> int | None:
     return None if after is None or before is None else after - before
 
 
-def answers_text(record: ThoughtRecord, builtin_questions: frozenset[str]) -> str:
-    """A therapist's own question could name a clinic or a person: only built-in ones go out in full."""
+def answers_text(record: ThoughtRecord, builtin_questions: frozenset[str], asked: list[str] | None = None) -> str:
+    """A therapist's own question could name a clinic or a person: only built-in ones go out in full.
+
+    `asked` is the record's prompt's questions: answers follow its order and Qn is the prompt's
+    n-th question, so a researcher can read Q1 as the first question the prompt asks."""
     return " | ".join(
         f"{question if question in builtin_questions else f'Q{number}'}: {answer}"
-        for number, (question, answer) in enumerate(record.prompt_answers.items(), start=1)
-        if answer.strip()
+        for number, question, answer in numbered_answers(record, asked or [])
     )
 
 

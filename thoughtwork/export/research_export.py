@@ -30,6 +30,7 @@ from thoughtwork.export.columns import (
 )
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
 from thoughtwork.export.study import Study
+from thoughtwork.homework.answers import prompt_questions
 from thoughtwork.homework.schedule import completion
 from thoughtwork.models import SCHEMA_VERSION, Assignment, Ladder, PracticeEntry, Settings, ThoughtRecord
 from thoughtwork.practice import research as practice_table
@@ -234,7 +235,8 @@ def build_export(
         }
         scrubbed: dict[str, Scrubbed] = {}
         for name in columns[len(FIXED_COLUMNS) :]:
-            value = answers_text(record, known.questions) if name == "prompt_answers" else COLUMNS[name].get(record)
+            value = (answers_text(record, known.questions, prompt_questions(record, assignments or []))
+                     if name == "prompt_answers" else COLUMNS[name].get(record))
             if name in FREE_TEXT:
                 result = anonymiser.scrub(value or "")
                 scrubbed[name] = result
