@@ -436,3 +436,20 @@ def test_the_spreadsheet_guard_defuses_formulas_and_leaves_numbers(cell: str, sh
 
     assert output.defused(cell) == shown
     assert output.csv_bytes(["a"], [{"a": cell}]).decode().splitlines()[1].strip('"') == shown
+
+
+@pytest.mark.parametrize("column", ["prompt_id", "reframe_chosen"])
+def test_merge_refuses_an_id_that_is_neither_built_in_nor_a_custom_code(tmp_path: Path, column: str) -> None:
+    out = forged(tmp_path, lambda rows: rows[0].update({column: "riverside-clinic.drokafor-checkin"}))
+    with pytest.raises(MergeProblem, match=f"Record 1 in .*: {column} is neither a built-in id nor a custom-N code") as caught:
+        merge([out], tmp_path / "all")
+    assert "riverside" not in str(caught.value)
+    assert not (tmp_path / "all").exists()
+
+
+@pytest.mark.parametrize("column,value", [("prompt_id", "dilator.before"), ("prompt_id", "custom-12"),
+                                          ("reframe_chosen", "custom-1"), ("reframe_chosen", None)])
+def test_merge_takes_built_in_ids_and_custom_codes(tmp_path: Path, column: str, value: str | None) -> None:
+    out = forged(tmp_path, lambda rows: rows[0].update({column: value}))
+    merge([out], tmp_path / "all")
+    assert [r[column] for r in map(json.loads, (tmp_path / "all" / "records.jsonl").read_text().splitlines())][0] == value

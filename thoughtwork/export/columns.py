@@ -30,6 +30,8 @@ from thoughtwork.models import (
 PSEUDONYM = r"tw-[0-9a-f]{12}"
 CONTENT_ID = r"[a-z0-9_.-]{1,64}"
 ASSIGNMENT_CODE = r"a[0-9]{1,5}"
+CUSTOM_CODE = re.compile(r"custom-[1-9][0-9]{0,5}")
+"""What an export writes for an id that is not built in (see `CustomCodes`)."""
 _BROKEN = re.compile("[\ud800-\udfff]").search
 """JSON can spell half a surrogate pair ("\\ud800"); Python reads it into a str that UTF-8 cannot hold."""
 """The shape of a reframe or prompt id that may go out: a built-in id, or a `custom-N` code."""

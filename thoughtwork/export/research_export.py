@@ -70,6 +70,10 @@ def builtin_content() -> Builtin:
     )
 
 
+CODED_COLUMNS = ("prompt_id", "reframe_chosen")
+"""Columns whose ids go out only if built in; any other id is coded (a clinic's own prompt id names the clinic)."""
+
+
 class CustomCodes:
     """Built-in ids pass; any other id becomes custom-1, custom-2... in order of first use.
 
@@ -220,7 +224,7 @@ def build_export(
     first = ordered[0].created_at if ordered else None
     bundle = ExportBundle(study=study, participant=participant, columns=columns, rows=[])
     known = builtin_content() if builtin is None else builtin
-    coded = {"prompt_id": CustomCodes(known.ids), "reframe_chosen": CustomCodes(known.ids)}
+    coded = {name: CustomCodes(known.ids) for name in CODED_COLUMNS}
     anchor = first.date() if first else min((a.start for a in assignments or []), default=datetime.now(timezone.utc).date())
     if "assignment" in columns:
         bundle.assignments, codes = assignment_rows(
