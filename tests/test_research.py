@@ -453,3 +453,30 @@ def test_merge_takes_built_in_ids_and_custom_codes(tmp_path: Path, column: str, 
     out = forged(tmp_path, lambda rows: rows[0].update({column: value}))
     merge([out], tmp_path / "all")
     assert [r[column] for r in map(json.loads, (tmp_path / "all" / "records.jsonl").read_text().splitlines())][0] == value
+
+
+@pytest.mark.parametrize("line,why", [('encrypt = "false"', "encrypt: must be true or false"),
+                                      ('free_text = "no"', "free_text: must be true or false"),
+                                      ('practices = 0', "practices: must be true or false")])
+def test_a_study_file_takes_true_and_false_only_as_toml_booleans(tmp_path: Path, line: str, why: str) -> None:
+    path = tmp_path / "study.toml"
+    path.write_text(f'[study]\nname = "Pain 2026"\n{line}\n' + ("" if "encrypt" in line else "encrypt = false\n"))
+    with pytest.raises(StudyProblem, match=why):
+        load_study(path)
+
+
+@pytest.mark.parametrize("where,value", [(("counts", "records"), "2"), (("counts", "assignments"), 0.0),
+                                         (("settings", "encrypted"), "false"), (("settings", "free_text"), 1),
+                                         (("export_schema",), "1")])
+def test_merge_takes_a_manifests_numbers_and_booleans_only_as_json_ones(tmp_path: Path, where: tuple, value) -> None:  # noqa: ANN001
+    out = forged(tmp_path, lambda rows: None)
+    manifest = json.loads((out / "manifest.json").read_text())
+    *path, last = where
+    target = manifest
+    for key in path:
+        target = target[key]
+    target[last] = value
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(MergeProblem, match=f"manifest in {out}"):
+        merge([out], tmp_path / "all")
+    assert not (tmp_path / "all").exists()

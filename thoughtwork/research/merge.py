@@ -69,8 +69,9 @@ class MergeProblem(ValueError):
 
 
 class _Lenient(BaseModel):
-    # Newer thoughtwork may add manifest fields; what this version reads must still be right.
-    model_config = ConfigDict(extra="ignore")
+    # Newer thoughtwork may add manifest fields; what this version reads must still be right,
+    # down to its type: thoughtwork writes numbers and booleans, so "36" or "false" was edited in.
+    model_config = ConfigDict(extra="ignore", strict=True)
 
 
 class FileEntry(_Lenient):
@@ -175,6 +176,9 @@ def read_manifest(folder: Path) -> ParticipantExport:
     if not isinstance(raw, dict) or raw.get("tool") != "thoughtwork":
         raise MergeProblem(f"{folder} does not hold a thoughtwork research export.")
     schema = raw.get("export_schema")
+    if type(schema) is not int:
+        # "1" would otherwise read as "uses version 1; this thoughtwork reads version 1".
+        raise MergeProblem(f"The manifest in {folder} has a problem: export_schema must be a whole number.")
     if schema != EXPORT_SCHEMA:
         raise MergeProblem(f"{folder} uses export schema version {str(schema)[:20]}; this thoughtwork reads version "
                            f"{EXPORT_SCHEMA}. Merge each version with the thoughtwork that made it.")
