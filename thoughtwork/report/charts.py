@@ -139,12 +139,13 @@ def _ticks(first: date, last: date, count: int = 5) -> list[date]:
 
 
 def _runs(points: list, gap_days: int) -> list[list[tuple[date, float]]]:
-    """Stretches of rated points no more than `gap_days` apart, so a line never crosses a gap."""
+    """Stretches of rated points no more than `gap_days` apart, so a line never crosses a gap.
+
+    A break means a gap in time only: a record without this rating (a before-practice record
+    has no after-rating) is skipped, not a reason to stop the line."""
     runs: list[list[tuple[date, float]]] = [[]]
     for day, v in points:
         if v is None:
-            if runs[-1]:
-                runs.append([])
             continue
         if runs[-1] and (day - runs[-1][-1][0]).days > gap_days:
             runs.append([])
