@@ -396,3 +396,34 @@ def test_report_breaks_records_down_by_situation_and_homework_by_week() -> None:
     assert [(w.done, w.expected) for w in two_weeks.homework[0].weeks] == [(2, 7), (0, 7)]
     for page in (render_html(two_weeks), render_markdown(two_weeks)):
         assert "By situation" in page and "Week of" in page
+
+
+def test_a_chart_line_breaks_for_gaps_in_time_not_for_records_without_the_rating() -> None:
+    from thoughtwork.report.charts import svg_chart
+
+    # Before-practice records (no after-rating) between after-practice ones, a day apart each.
+    points = [(date(2026, 10, 9) + timedelta(days=n), None if n % 2 else 40 + n) for n in range(10)]
+    points += [(date(2026, 11, 20), 30), (date(2026, 11, 21), None), (date(2026, 11, 22), 25)]
+    svg = svg_chart("Belief", [("Belief after", points, "after")])
+    lines = re.findall(r'<polyline class="line after" points="([^"]*)"', svg)
+    assert [len(line.split()) for line in lines] == [5, 2]  # one line per stretch of time, split by the 29-day gap
+    assert svg.count("<circle") == 7
+
+
+def test_a_sparkline_of_one_mark_per_record_marks_a_break_in_time() -> None:
+    from thoughtwork.report.charts import BREAK, spark
+
+    # Under 120 days, so a mark per record: ten days, a 40-day break, then ten more.
+    points = [(date(2026, 10, 1) + timedelta(days=n), 60) for n in range(10)]
+    points += [(date(2026, 11, 19) + timedelta(days=n), 30) for n in range(10)]
+    marks, per = spark(points, 60)
+    assert per == f"one mark per record, {BREAK} a break of more than 14 days"
+    assert marks == "\u2585" * 10 + BREAK + "\u2583" * 10
+    squeezed, per = spark(points * 1, 5)
+    assert BREAK in squeezed and len(squeezed) == 5 and per.startswith("each mark is about 4 records")
+    steady, per = spark(points[:10], 60)
+    assert BREAK not in steady and per == "one mark per record"
+    data = build_report([ThoughtRecord(created_at=datetime.combine(day, datetime.min.time(), UTC), situation="s",
+                                       automatic_thought="t", belief_before=v) for day, v in points], [], tz=UTC,
+                        today=date(2026, 12, 3))
+    assert BREAK in render_markdown(data)

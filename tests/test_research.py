@@ -424,3 +424,59 @@ def test_ratings_given_again_at_the_end_go_out_beside_the_first_ones(tmp_path: P
     assert "again" in book["emotion_intensity_after_mean"]["meaning"]
     fields = [row["Variable / Field Name"] for row in dictionary.data_dictionary(list(bundle.columns))]
     assert fields.index("body_tension_after") == fields.index("body_tension") + 1
+
+
+@pytest.mark.parametrize(("cell", "shown"), [
+    ("-100", "-100"), ("+5", "+5"), ("-2.5e3", "-2.5e3"), (".5", ".5"),  # numbers stay numbers
+    ("-2+3", "'-2+3"), ("-I froze", "'-I froze"), ("=HYPERLINK(1)", "'=HYPERLINK(1)"), ("@sum", "'@sum"),
+    ("-", "'-"), ("-1-1", "'-1-1"), ("'-100", "'-100"),
+])
+def test_the_spreadsheet_guard_defuses_formulas_and_leaves_numbers(cell: str, shown: str) -> None:
+    from thoughtwork.export import output
+
+    assert output.defused(cell) == shown
+    assert output.csv_bytes(["a"], [{"a": cell}]).decode().splitlines()[1].strip('"') == shown
+
+
+@pytest.mark.parametrize("column", ["prompt_id", "reframe_chosen"])
+def test_merge_refuses_an_id_that_is_neither_built_in_nor_a_custom_code(tmp_path: Path, column: str) -> None:
+    out = forged(tmp_path, lambda rows: rows[0].update({column: "riverside-clinic.drokafor-checkin"}))
+    with pytest.raises(MergeProblem, match=f"Record 1 in .*: {column} is neither a built-in id nor a custom-N code") as caught:
+        merge([out], tmp_path / "all")
+    assert "riverside" not in str(caught.value)
+    assert not (tmp_path / "all").exists()
+
+
+@pytest.mark.parametrize("column,value", [("prompt_id", "dilator.before"), ("prompt_id", "custom-12"),
+                                          ("reframe_chosen", "custom-1"), ("reframe_chosen", None)])
+def test_merge_takes_built_in_ids_and_custom_codes(tmp_path: Path, column: str, value: str | None) -> None:
+    out = forged(tmp_path, lambda rows: rows[0].update({column: value}))
+    merge([out], tmp_path / "all")
+    assert [r[column] for r in map(json.loads, (tmp_path / "all" / "records.jsonl").read_text().splitlines())][0] == value
+
+
+@pytest.mark.parametrize("line,why", [('encrypt = "false"', "encrypt: must be true or false"),
+                                      ('free_text = "no"', "free_text: must be true or false"),
+                                      ('practices = 0', "practices: must be true or false")])
+def test_a_study_file_takes_true_and_false_only_as_toml_booleans(tmp_path: Path, line: str, why: str) -> None:
+    path = tmp_path / "study.toml"
+    path.write_text(f'[study]\nname = "Pain 2026"\n{line}\n' + ("" if "encrypt" in line else "encrypt = false\n"))
+    with pytest.raises(StudyProblem, match=why):
+        load_study(path)
+
+
+@pytest.mark.parametrize("where,value", [(("counts", "records"), "2"), (("counts", "assignments"), 0.0),
+                                         (("settings", "encrypted"), "false"), (("settings", "free_text"), 1),
+                                         (("export_schema",), "1")])
+def test_merge_takes_a_manifests_numbers_and_booleans_only_as_json_ones(tmp_path: Path, where: tuple, value) -> None:  # noqa: ANN001
+    out = forged(tmp_path, lambda rows: None)
+    manifest = json.loads((out / "manifest.json").read_text())
+    *path, last = where
+    target = manifest
+    for key in path:
+        target = target[key]
+    target[last] = value
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(MergeProblem, match=f"manifest in {out}"):
+        merge([out], tmp_path / "all")
+    assert not (tmp_path / "all").exists()

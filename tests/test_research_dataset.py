@@ -90,6 +90,8 @@ def test_redcap_data_dictionary(tmp_path: Path) -> None:
     belief = fields["belief_before"]
     assert (belief["Field Type"], belief["Text Validation Type OR Show Slider Number"],
             belief["Text Validation Min"], belief["Text Validation Max"]) == ("text", "integer", "0", "100")
+    # A negative minimum is a number, not a formula: the spreadsheet guard leaves it whole.
+    assert (fields["belief_change"]["Text Validation Min"], fields["belief_change"]["Text Validation Max"]) == ("-100", "100")
     assert fields["context"]["Field Type"] == "radio"
     assert "gynaecological_exam, A gynaecological exam" in fields["context"]["Choices, Calculations, OR Slider Labels"]
     assert fields["situation"]["Field Type"] == "notes"
@@ -225,3 +227,27 @@ def test_merge_refuses_text_that_no_file_can_store(tmp_path: Path) -> None:
     (folder / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(MergeProblem, match="broken character"):
         merge([folder], tmp_path / "all")
+
+
+def test_compact_preview_fits_an_80_column_terminal_with_every_header_whole() -> None:
+    from rich.console import Console
+
+    from thoughtwork.export.preview import render_preview
+    from thoughtwork.models import Context, DistortionMatch
+
+    made = [ThoughtRecord(situation=f"Before the gynaecological exam at the clinic, visit {i}", automatic_thought="t",
+                          context=Context.gynaecological_exam, belief_before=80, belief_after=100, anxiety_before=75,
+                          anxiety_after=30, created_at=START + timedelta(days=i),
+                          distortions=[DistortionMatch(id="fortune_telling", status="accepted")]) for i in range(120)]
+    bundle = build_export(made, Settings(study_pseudonym="tw-000000000001"), Study(), builtin=Builtin())
+    for width in (80, 60):
+        console = Console(record=True, width=width, color_system=None)
+        console.print(render_preview(bundle, "Files will not be encrypted.", compact=True))
+        lines = console.export_text().splitlines()
+        header = next(line for line in lines if line.split()[:2] == ["#", "day"])
+        assert header.split()[2:6] == ["where", "belief", "anxiety", "traps"] and "\u2026" not in header
+        rows = [line.split() for line in lines if line[:4].strip().isdigit()]
+        assert [int(row[0]) for row in rows] == list(range(1, 121))  # a line a record, its number shown
+        assert rows[-1][1:5] == ["119", "gynaecological_exam", "80\u2192100", "75\u219230"]
+        assert max(map(len, lines)) <= width
+        assert ("situation (start)" in header) is (width == 80)  # at 60 columns there is no room left for it

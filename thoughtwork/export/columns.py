@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from thoughtwork.homework.answers import numbered_answers
 from thoughtwork.models import (
     CONTEXT_LABELS,
     DISTORTION_NAMES,
@@ -29,6 +30,8 @@ from thoughtwork.models import (
 PSEUDONYM = r"tw-[0-9a-f]{12}"
 CONTENT_ID = r"[a-z0-9_.-]{1,64}"
 ASSIGNMENT_CODE = r"a[0-9]{1,5}"
+CUSTOM_CODE = re.compile(r"custom-[1-9][0-9]{0,5}")
+"""What an export writes for an id that is not built in (see `CustomCodes`)."""
 _BROKEN = re.compile("[\ud800-\udfff]").search
 """JSON can spell half a surrogate pair ("\\ud800"); Python reads it into a str that UTF-8 cannot hold."""
 """The shape of a reframe or prompt id that may go out: a built-in id, or a `custom-N` code."""
@@ -200,12 +203,14 @@ def _change(after: int | None, before: int | None) -> int | None:
     return None if after is None or before is None else after - before
 
 
-def answers_text(record: ThoughtRecord, builtin_questions: frozenset[str]) -> str:
-    """A therapist's own question could name a clinic or a person: only built-in ones go out in full."""
+def answers_text(record: ThoughtRecord, builtin_questions: frozenset[str], asked: list[str] | None = None) -> str:
+    """A therapist's own question could name a clinic or a person: only built-in ones go out in full.
+
+    `asked` is the record's prompt's questions: answers follow its order and Qn is the prompt's
+    n-th question, so a researcher can read Q1 as the first question the prompt asks."""
     return " | ".join(
         f"{question if question in builtin_questions else f'Q{number}'}: {answer}"
-        for number, (question, answer) in enumerate(record.prompt_answers.items(), start=1)
-        if answer.strip()
+        for number, question, answer in numbered_answers(record, asked or [])
     )
 
 

@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import secrets
 import shutil
 from pathlib import Path
@@ -133,22 +134,27 @@ def csv_bytes(header: list[str], rows: list[dict[str, Any]]) -> bytes:
 
 
 FORMULA_START = frozenset(("=", "+", "-", "@", "\t", "\r"))
+PLAIN_NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+"""A cell that is only a number is read as that number, never run: "-100" keeps its sign (the
+data dictionary's minimum for a change of rating), while "-2+3" and "-cmd" are defused."""
+_plain_number = re.compile(PLAIN_NUMBER).fullmatch
+
+
+def defused(text: str) -> str:
+    """Text a spreadsheet would run as a formula, given a leading apostrophe so it stays text."""
+    return "'" + text if text[:1] in FORMULA_START and not _plain_number(text) else text
 
 
 def _cell(value: Any) -> str:
     if type(value) is str:  # the common case first: merge writes millions of cells
-        return "'" + value if value[:1] in FORMULA_START else value
+        return defused(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
-    text = str(value)
-    # A spreadsheet would run "=..." as a formula; a leading apostrophe keeps it text.
-    if isinstance(value, str) and text[:1] in FORMULA_START:
-        return "'" + text
-    return text
+    return defused(value) if isinstance(value, str) else str(value)
 
 
 def jsonl_bytes(rows: list[dict[str, Any]]) -> bytes:

@@ -6,7 +6,8 @@ control characters are neutralised; placeholders are highlighted so each redacti
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -50,7 +51,7 @@ def render_preview(bundle: ExportBundle, recipient_note: str, *, compact: bool =
     sent; or with `compact`, one line each (the numbers, and the start of a record's situation)."""
     parts: list[RenderableType] = [_summary(bundle, recipient_note)]
     if compact:
-        parts.append(_compact_table(bundle))
+        parts.append(_Fitted(bundle))
         if bundle.practice_rows:
             parts.append(_compact_practices(bundle.practice_rows))
     else:
@@ -82,44 +83,72 @@ def _summary(bundle: ExportBundle, recipient_note: str) -> Panel:
     return Panel(summary, title="What will be sent", border_style="cyan")
 
 
-COMPACT = (("record", "#"), ("day", "day"), ("context", "where"), ("belief_before", "belief"), ("belief_after", "after"),
-           ("anxiety_before", "anxiety"), ("anxiety_after", "after"), ("distortions", "traps"))
+Pair = tuple[str, str]
+COMPACT: tuple[tuple[str, Pair | str], ...] = (
+    ("#", "record"), ("day", "day"), ("where", "context"), ("belief", ("belief_before", "belief_after")),
+    ("anxiety", ("anxiety_before", "anxiety_after")), ("traps", "distortions"))
+"""Each column's title and the field it shows; a pair is a rating before and after, as '80→40',
+so a line stays short enough for an 80-column terminal."""
+COMPACT_PRACTICE: tuple[tuple[str, Pair | str], ...] = (
+    ("#", "practice"), ("day", "day"), ("step", "step"), ("how far", "how_far"),
+    ("pain", ("predicted_pain", "actual_pain")), ("anxiety", ("predicted_anxiety", "actual_anxiety")))
+"""As `COMPACT`; a pair is what was expected and what was felt."""
+MIN_SITUATION = 12
+"""Narrower than this, the start of a situation says nothing; the column is left out."""
 
 
-def _compact_table(bundle: ExportBundle) -> Table:
+class _Fitted:
+    """The compact records table, its situation column as wide as the terminal leaves room for,
+    so every line fits (at 80 columns the table once squeezed its headers to 'b…')."""
+
+    def __init__(self, bundle: ExportBundle) -> None:
+        self.bundle = bundle
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        numbers = _compact_table(self.bundle, None)
+        room = options.max_width - Measurement.get(console, options, numbers).maximum - 1
+        text = "situation" in self.bundle.columns and room >= MIN_SITUATION
+        yield _compact_table(self.bundle, room if text else None)
+
+
+def _cell(row: dict, field: Pair | str) -> str:
+    if isinstance(field, tuple):
+        before, after = (row.get(name) for name in field)
+        return ("" if before is None else str(before)) + ("" if after is None else f"\u2192{after}")
+    value = row.get(field)
+    return "" if value is None else str(len(value) if isinstance(value, list) else value)
+
+
+def _shown(columns: tuple[tuple[str, Pair | str], ...], present: list[str]) -> list[tuple[str, Pair | str]]:
+    return [(title, field) for title, field in columns
+            if any(name in present for name in (field if isinstance(field, tuple) else (field,)))]
+
+
+def _compact_table(bundle: ExportBundle, situation_width: int | None) -> Table:
+    """A line per record: its numbers, and (given a width) the start of its situation."""
     table = Table(box=None, padding=(0, 1), header_style="bold")
-    shown = [(name, title) for name, title in COMPACT if name in bundle.columns]
-    for _, title in shown:
+    shown = _shown(COMPACT, bundle.columns)
+    for title, _ in shown:
         table.add_column(title, no_wrap=True)
-    text = "situation" in bundle.columns
-    if text:
-        table.add_column("situation (start)", overflow="ellipsis", no_wrap=True, max_width=48)
+    if situation_width is not None:
+        table.add_column("situation (start)", overflow="ellipsis", no_wrap=True, max_width=min(48, situation_width))
     for row in bundle.rows:
-        cells: list[Text] = []
-        for name, _ in shown:
-            value = row.get(name)
-            value = len(value) if isinstance(value, list) else value
-            cells.append(Text(clean("" if value is None else str(value), single_line=True)))
-        if text:
+        cells = [Text(clean(_cell(row, field), single_line=True)) for _, field in shown]
+        if situation_width is not None:
             cells.append(marked(" ".join(str(row.get("situation") or "").split())[:120]))
         table.add_row(*cells)
     return table
-
-
-COMPACT_PRACTICE = (("practice", "practice"), ("day", "day"), ("step", "step"), ("how_far", "how far"),
-                    ("predicted_pain", "pain expected"), ("actual_pain", "felt"),
-                    ("predicted_anxiety", "anxiety expected"), ("actual_anxiety", "felt"))
 
 
 def _compact_practices(rows: list[dict]) -> Table:
     """One line per practice, as `_compact_table` does for records (the table is numbers and
     categories only, so there is no text to shorten)."""
     table = Table(box=None, padding=(0, 1), header_style="bold")
-    for _, title in COMPACT_PRACTICE:
+    shown = _shown(COMPACT_PRACTICE, list(rows[0]) if rows else [])
+    for title, _ in shown:
         table.add_column(title, no_wrap=True)
     for row in rows:
-        table.add_row(*(Text(clean("" if row.get(name) is None else str(row[name]), single_line=True))
-                        for name, _ in COMPACT_PRACTICE))
+        table.add_row(*(Text(clean(_cell(row, field), single_line=True)) for _, field in shown))
     return table
 
 

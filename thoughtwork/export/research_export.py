@@ -30,6 +30,7 @@ from thoughtwork.export.columns import (
 )
 from thoughtwork.export.output import csv_bytes, json_bytes, jsonl_bytes, sha256, write_folder
 from thoughtwork.export.study import Study
+from thoughtwork.homework.answers import prompt_questions
 from thoughtwork.homework.schedule import completion
 from thoughtwork.models import SCHEMA_VERSION, Assignment, Ladder, PracticeEntry, Settings, ThoughtRecord
 from thoughtwork.practice import research as practice_table
@@ -67,6 +68,10 @@ def builtin_content() -> Builtin:
         ids=frozenset(e.id for e in [*shipped_reframes, *shipped_prompts]),
         questions=frozenset(q for p in shipped_prompts for q in p.extra_questions),
     )
+
+
+CODED_COLUMNS = ("prompt_id", "reframe_chosen")
+"""Columns whose ids go out only if built in; any other id is coded (a clinic's own prompt id names the clinic)."""
 
 
 class CustomCodes:
@@ -219,7 +224,7 @@ def build_export(
     first = ordered[0].created_at if ordered else None
     bundle = ExportBundle(study=study, participant=participant, columns=columns, rows=[])
     known = builtin_content() if builtin is None else builtin
-    coded = {"prompt_id": CustomCodes(known.ids), "reframe_chosen": CustomCodes(known.ids)}
+    coded = {name: CustomCodes(known.ids) for name in CODED_COLUMNS}
     anchor = first.date() if first else min((a.start for a in assignments or []), default=datetime.now(timezone.utc).date())
     if "assignment" in columns:
         bundle.assignments, codes = assignment_rows(
@@ -234,7 +239,8 @@ def build_export(
         }
         scrubbed: dict[str, Scrubbed] = {}
         for name in columns[len(FIXED_COLUMNS) :]:
-            value = answers_text(record, known.questions) if name == "prompt_answers" else COLUMNS[name].get(record)
+            value = (answers_text(record, known.questions, prompt_questions(record, assignments or []))
+                     if name == "prompt_answers" else COLUMNS[name].get(record))
             if name in FREE_TEXT:
                 result = anonymiser.scrub(value or "")
                 scrubbed[name] = result

@@ -80,7 +80,8 @@ def load_study(path: Path) -> Study:
     if not isinstance(body, dict):
         raise StudyProblem(f"The study file {path} has a problem: [study] must be a table.")
     try:
-        study = Study.model_validate(body)
+        # Strict: TOML has real booleans and numbers, so encrypt = "false" (text) is a mistake, not false.
+        study = Study.model_validate(body, strict=True)
     except ValidationError as error:
         raise StudyProblem(f"The study file {path} has a problem: {friendly_error(error)}.") from None
     if "name" not in body:

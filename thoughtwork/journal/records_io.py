@@ -11,13 +11,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
 from thoughtwork.journal.strictjson import StrictJSONError, loads
 from thoughtwork.models import PracticeEntry, RecordStatus, ThoughtRecord, friendly_error
 
+CLOCK_SKEW = timedelta(days=1)
+"""How far ahead of this computer's clock a time may be (another device's clock, a zone mix-up)."""
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
 
@@ -90,6 +94,31 @@ def parse_jsonl(raw: bytes) -> Imported:
     return found
 
 
+Item = TypeVar("Item", ThoughtRecord, PracticeEntry)
+
+
+def _strict(model: type[Item], data: dict) -> Item:
+    """Validated in pydantic's strict mode, as JSON: a rating must be a whole number in the file,
+    not `true` (read as 1) or the text "70", which would say the file was not what it seems."""
+    try:
+        item = model.model_validate_json(json.dumps(data, ensure_ascii=False, allow_nan=False), strict=True)
+    except ValidationError as error:
+        raise ImportProblem(friendly_error(error)) from None
+    _not_ahead(item)
+    return item
+
+
+def _not_ahead(item: ThoughtRecord | PracticeEntry, now: datetime | None = None) -> None:
+    """A time after today (beyond a day's clock skew) is a typo or a wrong clock; it would sort
+    first in the journal and reach researchers as a day years on."""
+    latest = (now or datetime.now(timezone.utc)) + CLOCK_SKEW
+    for name in ("created_at", "updated_at", "practised_at"):
+        moment = getattr(item, name, None)
+        if moment is not None and moment > latest:
+            raise ImportProblem(f"{name} is {moment.date().isoformat()}, which is in the future; "
+                                "please check the date (or this computer's clock)")
+
+
 def parse_line(line: bytes) -> ThoughtRecord | PracticeEntry:
     if len(line) > MAX_LINE_BYTES:
         raise ImportProblem(f"the line is longer than {MAX_LINE_BYTES // 1024} KB")
@@ -101,10 +130,7 @@ def parse_line(line: bytes) -> ThoughtRecord | PracticeEntry:
         raise ImportProblem("each line must be one JSON object (a thought record or a practice)")
     if "kind" in data:
         return _practice(data)
-    try:
-        record = ThoughtRecord.model_validate(_with_status(data))
-    except ValidationError as error:
-        raise ImportProblem(friendly_error(error)) from None
+    record = _strict(ThoughtRecord, _with_status(data))
     if not record.automatic_thought.strip() and not (
         record.status is RecordStatus.draft and "status" in data and record.situation.strip()
     ):
@@ -118,10 +144,7 @@ def _practice(data: dict) -> PracticeEntry:
     kind = data.pop("kind")
     if kind != PRACTICE:
         raise ImportProblem(f"kind is {str(kind)[:40]!r}; a line is a thought record (no kind) or a practice")
-    try:
-        return PracticeEntry.model_validate(data)
-    except ValidationError as error:
-        raise ImportProblem(friendly_error(error)) from None
+    return _strict(PracticeEntry, data)
 
 
 def _with_status(data: dict) -> dict:

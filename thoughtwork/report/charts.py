@@ -8,26 +8,36 @@ from html import escape
 
 BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 GAP = "\u00b7"
+BREAK = "\u250a"
+"""'┊': between two records more than GAP_DAYS apart, where a mark per record would hide the gap."""
 MAX_DOTS = 200
 
 
 
-def condense(values: list[int | None], width: int) -> list[int | None]:
-    """At most `width` values: each the mean of a run of neighbours (None when none was rated)."""
+Mark = int | str | None
+"""A rating, None (not rated) or BREAK (a gap in time between two records)."""
+
+
+def condense(values: list[Mark], width: int) -> list[Mark]:
+    """At most `width` values: each the mean of a run of neighbours (None when none was rated;
+    BREAK when the run holds a break, so a gap in time still shows)."""
     if len(values) <= width:
         return values
-    out: list[int | None] = []
+    out: list[Mark] = []
     for n in range(width):
-        chunk = [v for v in values[n * len(values) // width : (n + 1) * len(values) // width] if v is not None]
-        out.append(round(sum(chunk) / len(chunk)) if chunk else None)
+        run = values[n * len(values) // width : (n + 1) * len(values) // width]
+        chunk = [v for v in run if isinstance(v, int)]
+        out.append(BREAK if BREAK in run else round(sum(chunk) / len(chunk)) if chunk else None)
     return out
 
 
-def sparkline(values: list[int | None], width: int | None = None) -> str:
-    """One character per value (or per run of values, to fit `width`), low to high; a dot where none is rated."""
+def sparkline(values: list[Mark], width: int | None = None) -> str:
+    """One character per value (or per run of values, to fit `width`), low to high; a dot where
+    none is rated, BREAK where time went by without records."""
     if width is not None:
         values = condense(values, width)
-    return "".join(GAP if v is None else BLOCKS[min(len(BLOCKS) - 1, v * len(BLOCKS) // 101)] for v in values)
+    return "".join(GAP if v is None else v if isinstance(v, str) else BLOCKS[min(len(BLOCKS) - 1, v * len(BLOCKS) // 101)]
+                   for v in values)
 
 
 WEEKLY_AFTER_DAYS = 120
@@ -72,10 +82,24 @@ def spark(points: Dated, width: int) -> tuple[str, str]:
         values = [None if v is None else round(v) for _, v in weekly_means(points)]
         unit = "week"
     else:
-        values = [v for _, v in points]
+        values = with_breaks(points)
         unit = "record"
-    per = f"one mark per {unit}" if len(values) <= width else f"each mark is about {len(values) / width:.0f} {unit}s"
+    count = sum(1 for v in values if v is not BREAK)
+    per = f"one mark per {unit}" if len(values) <= width else f"each mark is about {count / width:.0f} {unit}s"
+    if BREAK in values:
+        per += f", {BREAK} a break of more than {GAP_DAYS} days"
     return sparkline(values, width), per
+
+
+def with_breaks(points: Dated) -> list[Mark]:
+    """One value per record, with BREAK between two records more than GAP_DAYS apart (a mark per
+    record puts a 40-day gap right beside the next day's record)."""
+    out: list[Mark] = []
+    for index, (day, value) in enumerate(points):
+        if index and (day - points[index - 1][0]).days > GAP_DAYS:
+            out.append(BREAK)
+        out.append(value)
+    return out
 
 
 def svg_chart(title: str, series: list[tuple[str, Dated, str]], width: int = 640, height: int = 210) -> str:
@@ -139,12 +163,13 @@ def _ticks(first: date, last: date, count: int = 5) -> list[date]:
 
 
 def _runs(points: list, gap_days: int) -> list[list[tuple[date, float]]]:
-    """Stretches of rated points no more than `gap_days` apart, so a line never crosses a gap."""
+    """Stretches of rated points no more than `gap_days` apart, so a line never crosses a gap.
+
+    A break means a gap in time only: a record without this rating (a before-practice record
+    has no after-rating) is skipped, not a reason to stop the line."""
     runs: list[list[tuple[date, float]]] = [[]]
     for day, v in points:
         if v is None:
-            if runs[-1]:
-                runs.append([])
             continue
         if runs[-1] and (day - runs[-1][-1][0]).days > gap_days:
             runs.append([])

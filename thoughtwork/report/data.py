@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from thoughtwork.homework.answers import ordered_answers
 from thoughtwork.homework.schedule import completion, record_day, weekly_times
 from thoughtwork.models import (
     CONTEXT_LABELS,
@@ -224,7 +225,7 @@ def build_report(
         period_from=start,
         period_to=last,
         homework_only=homework_only,
-        records=[_report_record(r, titles, tz) for r in chosen],
+        records=[_report_record(r, titles, assignments, tz) for r in chosen],
         traps=_traps(chosen),
         homework=[_progress(a, records, min(last, today), tz, day_is_over=last < today) for a in overlapping],
         practice=build_practice_report(ladder or Ladder(), practices or [], assignments, start=start, end=last,
@@ -232,7 +233,9 @@ def build_report(
     )
 
 
-def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str], tz: tzinfo | None) -> ReportRecord:
+def _report_record(
+    record: ThoughtRecord, titles: dict[tuple[str, str], str], assignments: list[Assignment], tz: tzinfo | None
+) -> ReportRecord:
     homework = ""
     if record.assignment_id:
         # Without a prompt id, a record answers its assignment's only (or first) prompt.
@@ -258,7 +261,7 @@ def _report_record(record: ThoughtRecord, titles: dict[tuple[str, str], str], tz
         body_tension=record.body_tension,
         body_tension_after=record.body_tension_after,
         belief_balanced=record.belief_balanced,
-        answers=[Answer(question=q, answer=a) for q, a in record.prompt_answers.items() if a.strip()],
+        answers=[Answer(question=q, answer=a) for q, a in ordered_answers(record, assignments)],
         homework=homework[:200],
     )
 

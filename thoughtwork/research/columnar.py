@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from thoughtwork.export.columns import COLUMNS, Column
-from thoughtwork.export.output import FORMULA_START
+from thoughtwork.export.output import FORMULA_START, PLAIN_NUMBER
 
 BLOCK = 8 << 20
 
@@ -138,7 +138,8 @@ def _for_csv(data: Any) -> Any:
         if pa.types.is_list(field.type):
             data = data.set_column(index, field.name, pc.binary_join(column, ";"))
         elif pa.types.is_string(field.type):
-            risky = pc.is_in(pc.utf8_slice_codeunits(column, 0, 1), value_set=pa.array(sorted(FORMULA_START)))
+            risky = pc.and_(pc.is_in(pc.utf8_slice_codeunits(column, 0, 1), value_set=pa.array(sorted(FORMULA_START))),
+                            pc.invert(pc.match_substring_regex(column, f"^(?:{PLAIN_NUMBER})$")))
             if pc.any(risky).as_py():  # most columns have no such cell: nothing to rebuild
                 data = data.set_column(index, field.name,
                                        pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column))

@@ -22,6 +22,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import chain
 from pathlib import Path
 from collections.abc import Iterator
@@ -35,6 +36,7 @@ from thoughtwork.export.columns import (
     ASSIGNMENT_COLUMNS,
     CODEBOOK_FIELDS,
     COLUMNS,
+    CUSTOM_CODE,
     FIXED_COLUMNS,
     OPTIONAL_COLUMNS,
     PARTICIPANT_COLUMNS,
@@ -42,7 +44,15 @@ from thoughtwork.export.columns import (
     Column,
 )
 from thoughtwork.export.output import CsvStream, FolderWriter, csv_bytes, json_bytes, sha256
-from thoughtwork.export.research_export import ASSIGNMENT_FILES, DATA_FILES, EXPORT_SCHEMA, MANIFEST, codebook
+from thoughtwork.export.research_export import (
+    ASSIGNMENT_FILES,
+    CODED_COLUMNS,
+    DATA_FILES,
+    EXPORT_SCHEMA,
+    MANIFEST,
+    builtin_content,
+    codebook,
+)
 from thoughtwork.journal.strictjson import StrictJSONError
 from thoughtwork.journal.strictjson import loads as strict_loads
 from thoughtwork.models import friendly_error
@@ -59,8 +69,9 @@ class MergeProblem(ValueError):
 
 
 class _Lenient(BaseModel):
-    # Newer thoughtwork may add manifest fields; what this version reads must still be right.
-    model_config = ConfigDict(extra="ignore")
+    # Newer thoughtwork may add manifest fields; what this version reads must still be right,
+    # down to its type: thoughtwork writes numbers and booleans, so "36" or "false" was edited in.
+    model_config = ConfigDict(extra="ignore", strict=True)
 
 
 class FileEntry(_Lenient):
@@ -165,6 +176,9 @@ def read_manifest(folder: Path) -> ParticipantExport:
     if not isinstance(raw, dict) or raw.get("tool") != "thoughtwork":
         raise MergeProblem(f"{folder} does not hold a thoughtwork research export.")
     schema = raw.get("export_schema")
+    if type(schema) is not int:
+        # "1" would otherwise read as "uses version 1; this thoughtwork reads version 1".
+        raise MergeProblem(f"The manifest in {folder} has a problem: export_schema must be a whole number.")
     if schema != EXPORT_SCHEMA:
         raise MergeProblem(f"{folder} uses export schema version {str(schema)[:20]}; this thoughtwork reads version "
                            f"{EXPORT_SCHEMA}. Merge each version with the thoughtwork that made it.")
@@ -304,6 +318,7 @@ def _rows(export: ParticipantExport, data: dict[str, bytes], quick: dict[str, An
 
     records = table("records.jsonl")
     _numbered(folder, records.column("record"), "Record", "records")
+    _coded_ids(folder, records, manifest.settings.columns)
     if len(records) != manifest.counts.records:
         raise MergeProblem(f"{folder} has a different number of records than its manifest says.")
     assignments = CheckedTable(b"", rows=[])
@@ -322,6 +337,23 @@ def _rows(export: ParticipantExport, data: dict[str, bytes], quick: dict[str, An
             raise MergeProblem(f"{folder} has a different number of practices than its manifest says.")
         _known_assignments(folder, practices.column("assignment"), codes, "practices")
     return ExportRows(records, assignments, practices)
+
+
+@cache
+def _shipped_ids() -> frozenset[str]:
+    return builtin_content().ids
+
+
+def _coded_ids(folder: Path, records: "CheckedTable", columns: list[str]) -> None:
+    """An export writes a built-in id or a custom-N code, nothing else: any other id (a clinic's
+    own prompt id, say) was edited in, or came from a client that leaks, and must not reach the data set.
+    The id itself is not repeated, since it may name a clinic or a person."""
+    shipped = _shipped_ids()
+    for name in (c for c in CODED_COLUMNS if c in columns):
+        for number, value in enumerate(records.column(name), start=1):
+            if value is not None and value not in shipped and not CUSTOM_CODE.fullmatch(value):
+                raise MergeProblem(f"Record {number} in {folder}: {name} is neither a built-in id nor a custom-N code, "
+                                   "so it was not written by a thoughtwork export; it was not merged.")
 
 
 def _known_assignments(folder: Path, named: list[str | None], codes: list[str], plural: str) -> None:

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from thoughtwork.homework.answers import numbered_answers, prompt_questions
 from thoughtwork.models import (
     CONTEXT_LABELS,
     DISTORTION_DESCRIPTIONS,
@@ -96,9 +97,10 @@ def evidence_sections(record: ThoughtRecord) -> list[tuple[str, list[str]]]:
     return [("Evidence for the thought", record.evidence_for), ("Evidence against it", record.evidence_against)]
 
 
-def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]]:
+def record_sections(record: ThoughtRecord, asked: list[str] | None = None) -> list[tuple[str, Text | list[Text]]]:
     """The record as (heading, body) pairs, skipping the steps not reached yet; a list body is
-    a bulleted list (each item wraps under its own first word, not under the bullet)."""
+    a bulleted list (each item wraps under its own first word, not under the bullet). `asked`
+    is the record's prompt's questions, whose order its answers follow."""
     sections: list[tuple[str, Text | list[Text]]] = []
     if record.situation:
         sections.append(("The situation", literal(record.situation)))
@@ -131,9 +133,8 @@ def record_sections(record: ThoughtRecord) -> list[tuple[str, Text | list[Text]]
     for heading, items in evidence_sections(record):
         if items:
             sections.append((heading, [Text(shown(item)) for item in items]))
-    for question, answer in record.prompt_answers.items():
-        if answer.strip():
-            sections.append((shown(question, single_line=True), literal(answer)))
+    for _, question, answer in numbered_answers(record, asked or []):
+        sections.append((shown(question, single_line=True), literal(answer)))
     if record.balanced_thought and not one:
         body = literal(record.balanced_thought)
         if record.belief_balanced is not None:
@@ -196,7 +197,8 @@ class RecordDetailScreen(Screen[None]):
             practice = self.app.journal.get_practice(record.practice_id)
             widgets.append(Static(Text(shown(f"From your practice: {came_from(practice)}", single_line=True)),
                                   id="detail-practice", classes="detail-draft"))
-        for heading, body in record_sections(record):
+        asked = prompt_questions(record, self.app.journal.assignments())
+        for heading, body in record_sections(record, asked):
             widgets.append(Static(Text(heading), classes="detail-heading"))
             if isinstance(body, list):
                 widgets += [bullet(item) for item in body]
