@@ -164,6 +164,11 @@ class ThoughtworkApp(GentleCrash, App[None]):
         from thoughtwork.content.aboutness import about
 
         about("warm up")
+        # The self-harm reader's weights (numpy, about 0.1 s), so the first check on Next does
+        # not pause the screen.
+        from thoughtwork.safety.model import shipped_model
+
+        shipped_model()
 
     def _ensure_pipeline(self) -> bool:
         with self._nlp_lock:

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from thoughtwork.safety import default_region, regions
+from thoughtwork.safety.region_names import default_region, region_choices
 
 INTRO = (
     "thoughtwork is a quiet place to write down the thoughts that come up around pain, "
@@ -79,7 +79,7 @@ class WelcomeScreen(Screen[None]):
                 with Horizontal(id="region-row"):
                     yield Label(REGION_LABEL, id="region-label")
                     yield Select(
-                        [(region.label, region.code) for region in regions()],
+                        region_choices(),
                         allow_blank=False,
                         value=default_region(),
                         id="region",
@@ -146,7 +146,7 @@ class WelcomeScreen(Screen[None]):
     def _pick_region(self, picker: Select, letter: str) -> None:
         """The next region whose name starts with `letter` (the next of several with each press),
         as a closed list box does in most toolkits; the picker shows it at once."""
-        codes = [(region.label, region.code) for region in regions()]
+        codes = region_choices()
         starting = [code for label, code in codes if label.lower().startswith(letter.lower())]
         if not starting:
             return
