@@ -321,3 +321,33 @@ def test_a_feeling_is_a_word_in_any_script_or_an_emoji_never_only_digits_or_punc
         False, False, False, True, True, True]
     assert typed_feelings("9090, hopeless, 50%") == ["hopeless"]
     assert not_feelings("9090, hopeless, 50%") == ["9090", "50%"]
+
+
+def test_tab_follows_the_screen_other_then_its_rows_then_anxiety_then_tension(tmp_path):
+    """The tester's keys: Tab from a typed feeling's rating went back into 'other', so 75 became
+    "anxious, numb, 5075", and body tension was never reached. Tab goes ticked rows -> other ->
+    its rows -> anxiety -> tension, and shift+Tab walks the same way back."""
+    record = ThoughtRecord(situation="Smear test")
+
+    async def walk(pilot, step):
+        step.query_one("#emotions").focus()
+        await pilot.pause()
+        await pilot.press("space", "tab", "8", "0", "tab", *"anxious, numb, 50", "tab", "7", "0")
+        await pilot.press("tab", "7", "5", "tab", "8", "5")
+        await wait_for(pilot, lambda: step.query_one("#tension", Rating).value == 85)
+        assert step.query_one("#other-emotions", Input).value == "anxious, numb, 50"
+        assert rows(step) == [("scared", 80), ("numb", 70)]
+        assert step.query_one("#anxiety", Rating).value == 75
+        backwards = []
+        for _ in range(4):
+            await pilot.press("shift+tab")
+            await pilot.pause()
+            focused = step.screen.focused
+            backwards.append(focused.id or focused.parent.feeling)
+        assert backwards == ["anxiety", "numb", "other-emotions", "scared"]
+
+    saved = on_feelings_step(record, walk, tmp_path)
+    assert saved.emotions == [Emotion(name="scared", intensity=80), Emotion(name="anxious"),
+                              Emotion(name="numb", intensity=70)]
+    assert (saved.anxiety_before, saved.body_tension) == (75, 85)
+

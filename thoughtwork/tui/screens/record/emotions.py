@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from thoughtwork.locations import package_data
@@ -227,24 +228,39 @@ class EmotionsStep(Step):
         self.query_one("#not-feelings").display = False
 
     async def settle_focus_move(self, direction: int) -> bool:
-        """Before Tab moves on, the rows for what was just ticked or typed are in place, so the
-        focus follows what is on screen: Space then Tab at once skipped the new rating (and the
-        number meant for it became a feeling), and Tab from 'other' passed the typed feeling's
-        row. Tab from 'other' goes to the first row it added. True if the focus was moved here."""
+        """Tab and shift+Tab follow the screen top to bottom: the list, the ticked feelings'
+        ratings, 'other', the ratings of what was typed there, anxiety, tension. The DOM order put
+        every row before 'other', so Tab from a typed feeling's rating went back into 'other' (and
+        the next rating landed there as text). Before moving, the rows for what was just ticked or
+        typed are put in place, so the focus follows what is on screen. True if it moved the focus."""
         focused = self.screen.focused
         if focused is None or focused.parent is None:
             return False
-        other = self.query_one("#other-emotions", Input)
-        ticks = self.query_one("#emotions", TickList)
-        if focused is not ticks and focused is not other:
+        if focused in (self.query_one("#emotions", TickList), self.query_one("#other-emotions", Input)):
+            await keys_handled(focused)  # the Space or the letters typed just before the Tab
+            await self.show_strengths()
+        order = self.tab_order()
+        if focused not in order:
             return False
-        await keys_handled(focused)  # the Space or the letters typed just before the Tab
-        added = await self.show_strengths()
-        target = next((row.query_one(Rating) for row in added if not isinstance(row, CoveredFeeling)), None)
-        if focused is other and direction > 0 and target is not None:
-            focus_now(target)
-            return True
-        return False
+        index = order.index(focused) + direction
+        if not 0 <= index < len(order):
+            return False  # past either end: on to the flow's buttons as usual
+        focus_now(order[index])
+        return True
+
+    def tab_order(self) -> list[Widget]:
+        """The step's stops in the order they are seen (see `settle_focus_move`)."""
+        ticked = set(self.query_one("#emotions", TickList).selected)
+        ratings = [(row.feeling in ticked, rating) for row in self.query(FeelingRating)
+                   if not isinstance(row, CoveredFeeling) for rating in row.query(Rating)]
+        return [
+            self.query_one("#emotions", TickList),
+            *[rating for is_ticked, rating in ratings if is_ticked],
+            self.query_one("#other-emotions", Input),
+            *[rating for is_ticked, rating in ratings if not is_ticked],
+            self.query_one("#anxiety", Rating),
+            self.query_one("#tension", Rating),
+        ]
 
     def chosen(self) -> list[str]:
         """The feelings chosen right now: ticked, then typed."""
