@@ -351,3 +351,25 @@ def test_tab_follows_the_screen_other_then_its_rows_then_anxiety_then_tension(tm
                               Emotion(name="numb", intensity=70)]
     assert (saved.anxiety_before, saved.body_tension) == (75, 85)
 
+
+def test_digits_typed_on_a_ticked_feeling_in_the_list_rate_that_feeling(tmp_path):
+    """Space then "60" without Tab was lost: "scared" stayed "not rated yet". The digits now go to
+    the highlighted feeling's rating, the focus stays on the list, and on a feeling not ticked
+    they say how to rate it instead of vanishing."""
+    record = ThoughtRecord(situation="Smear test")
+
+    async def tick_and_type(pilot, step):
+        ticks = step.query_one("#emotions")
+        ticks.focus()
+        await pilot.pause()
+        press_without_pauses(pilot, "space", "6", "0")
+        await wait_for(pilot, lambda: rows(step) == [("scared", 60)])
+        assert step.screen.focused is ticks
+        await pilot.press("down", "4")
+        await pilot.pause()
+        assert rows(step) == [("scared", 60)]
+        said = " ".join(str(n.message) for n in step.app._notifications)
+        assert "ashamed" in said and "space" in said
+
+    saved = on_feelings_step(record, tick_and_type, tmp_path)
+    assert saved.emotions == [Emotion(name="scared", intensity=60)]

@@ -74,17 +74,18 @@ class Rating(Widget, can_focus=True):
         self.value = _clamp(value)
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is not None and event.character.isdigit():
+        if event.character is not None and event.character.isdecimal():
             event.stop()
             event.prevent_default()
-            self._type_digit(event.character)
+            self.type_digit(event.character)
         elif event.key == "backspace":
             event.stop()
             event.prevent_default()
             self._typed = ""
             self.value = None if self.value is None or self.value < 10 else self.value // 10
 
-    def _type_digit(self, digit: str) -> None:
+    def type_digit(self, digit: str) -> None:
+        """A digit typed for this rating: it extends the number typed just before, or starts one."""
         now = monotonic()
         typed = self._typed + digit if now - self._typed_at < _TYPING_PAUSE else digit
         # "1","0","0" makes 100; a fourth digit, or anything past 100, starts again.

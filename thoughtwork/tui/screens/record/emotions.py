@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -261,6 +261,26 @@ class EmotionsStep(Step):
             self.query_one("#anxiety", Rating),
             self.query_one("#tension", Rating),
         ]
+
+    async def on_key(self, event: events.Key) -> None:
+        """Digits typed on the list rate the highlighted feeling: "space 6 0" left "scared" not
+        rated, the 60 silently lost. On a feeling not ticked they say how to rate it."""
+        ticks = self.query_one("#emotions", TickList)
+        if self.screen.focused is not ticks or not event.character or not event.character.isdecimal():
+            return
+        event.stop()
+        event.prevent_default()
+        if ticks.highlighted is None:
+            return
+        feeling = ticks.get_option_at_index(ticks.highlighted).value
+        if feeling not in ticks.selected:
+            self.app.notify(f"Tick \u201c{feeling}\u201d with space first, then type how strong it was.")
+            return
+        await self.show_strengths()  # the row of a feeling ticked a moment ago may not be there yet
+        rating = next((row.query_one(Rating) for row in self.query(FeelingRating)
+                       if row.feeling == feeling and not isinstance(row, CoveredFeeling)), None)
+        if rating is not None:
+            rating.type_digit(event.character)
 
     def chosen(self) -> list[str]:
         """The feelings chosen right now: ticked, then typed."""
