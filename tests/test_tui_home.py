@@ -103,10 +103,12 @@ def test_the_welcome_fits_80x24_with_visible_stops_and_no_lost_typing(tmp_path, 
 
 
 def test_letters_on_the_welcome_go_where_the_focus_shows_and_none_is_lost(tmp_path, monkeypatch):
-    """The tester's keys, sent without pauses: Tab, Tab (the region), `u`, shift+Tab twice, `abcd`.
+    """The tester's keys, sent without pauses: Tab, Tab (the region), then letters, shift+Tab, `abcd`.
     `u` became a dot in the first field while the focus seemed to stay on the region, and of
-    `abcd` typed on the button one letter arrived. Now `u` picks a region starting with U (the
-    picker shows it), shift+Tab twice reaches the first field, and every letter is in it."""
+    `abcd` typed on the button one letter arrived. Then `u` picked a region starting with U, so a
+    passphrase typed there changed the crisis line with no notice ("u", "u" -> United States).
+    Now letters on the closed picker go to the field last written in, as on the button; the
+    region changes only by opening the picker (space or Enter) and choosing."""
     from textual.widgets import Button, Input, Select
 
     from thoughtwork.tui.screens import welcome
@@ -118,27 +120,35 @@ def test_letters_on_the_welcome_go_where_the_focus_shows_and_none_is_lost(tmp_pa
         app = ThoughtworkApp(path)
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_for_screen(pilot, "WelcomeScreen")
-            press_without_pauses(pilot, "tab", "tab", "u")
-            await wait_for(pilot, lambda: app.screen.query_one("#region", Select).value != "ie")
-            assert app.screen.query_one("#region", Select).value == "uk"
-            assert app.focused.id == "region"
-            press_without_pauses(pilot, "u")
-            await wait_for(pilot, lambda: app.screen.query_one("#region", Select).value == "us")
-            press_without_pauses(pilot, "shift+tab", "shift+tab", *"abcd")
+            picker = app.screen.query_one("#region", Select)
             first = app.screen.query_one("#passphrase", Input)
+            again = app.screen.query_one("#again", Input)
+            press_without_pauses(pilot, "tab", "tab", "u", "u")
+            await wait_for(pilot, lambda: len(again.value) == 2)
+            assert again.value == "uu" and first.value == "" and app.focused is again
+            assert picker.value == "ie"
+            press_without_pauses(pilot, "shift+tab", *"abcd")
             await wait_for(pilot, lambda: len(first.value) == 4)
             assert first.value == "abcd" and app.focused is first
-            assert app.screen.query_one("#again", Input).value == ""
             # Typed on the button, every letter goes to the field last written in, and it shows focus.
-            app.screen.query_one("#again", Input).focus()
+            again.focus()
             await pilot.pause()
             app.screen.query_one("#create", Button).focus()
             await pilot.pause()
             press_without_pauses(pilot, *"wxyz")
-            again = app.screen.query_one("#again", Input)
-            await wait_for(pilot, lambda: len(again.value) == 4)
+            await wait_for(pilot, lambda: len(again.value) == 6)
             await pilot.pause()
-            assert again.value == "wxyz" and first.value == "abcd" and app.focused is again
+            assert again.value == "uuwxyz" and first.value == "abcd" and app.focused is again
+            assert picker.value == "ie"
+            # Opened and chosen from, the picker does change the region.
+            picker.focus()
+            await pilot.pause()
+            await pilot.press("space")
+            await wait_for(pilot, lambda: picker.expanded)
+            await pilot.press("down", "enter")
+            await wait_for(pilot, lambda: not picker.expanded)
+            assert picker.value != "ie"
+            assert (first.value, again.value) == ("abcd", "uuwxyz")
 
     run(scenario)
 

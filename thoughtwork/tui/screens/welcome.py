@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from thoughtwork.safety.region_names import default_region, region_choices
@@ -41,7 +42,7 @@ class WelcomeScreen(Screen[None]):
     The words scroll in the upper part; the fields, the region and the button stay in view below
     them, so "Create my journal" is on screen at 80x24. The words take no focus, so Tab only
     stops where something can be typed or chosen, and letters typed while the button or the
-    region has the focus go to the passphrase field rather than nowhere.
+    closed region picker has the focus go to the passphrase field rather than nowhere.
     """
 
     CSS_PATH = "welcome.tcss"
@@ -112,17 +113,17 @@ class WelcomeScreen(Screen[None]):
             words.styles.max_height = max(4, room)
 
     def on_key(self, event: events.Key) -> None:
-        """A letter that reached the screen was typed where nothing took it: on the region it
-        picks the region starting with it, on the button it goes to the passphrase field last
-        written in. Either way the focus shows where it went, and nothing typed is lost."""
+        """A letter that reached the screen was typed where nothing took it, on the button or the
+        closed region picker: it goes to the passphrase field last written in, which takes the
+        focus, so nothing typed is lost. On the picker it once picked a region by its first
+        letter, so a passphrase typed there changed the crisis line unnoticed; the region changes
+        only by opening the picker (space or Enter) and choosing."""
         if self.intro_only or not event.is_printable or not event.character:
             return
         focused = self.focused
-        if isinstance(focused, Select):
-            if not focused.expanded:
-                self._pick_region(focused, event.character)
-                event.stop()
-            return
+        picker = self.query_one("#region", Select)
+        if picker.expanded or (focused is picker and event.key == "space"):
+            return  # choosing from the open list, or space opening it: the picker's own keys
         # A field takes its own letters, so one arriving here was sent before the field had the
         # focus (a letter before it moved the focus there): it belongs in that field too.
         target = focused if isinstance(focused, Input) else self._last_field
@@ -139,20 +140,12 @@ class WelcomeScreen(Screen[None]):
         last = getattr(self, "_last_input", None)
         return last if isinstance(last, Input) else self.query_one("#passphrase", Input)
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, Input):
-            self._last_input = event.widget
-
-    def _pick_region(self, picker: Select, letter: str) -> None:
-        """The next region whose name starts with `letter` (the next of several with each press),
-        as a closed list box does in most toolkits; the picker shows it at once."""
-        codes = region_choices()
-        starting = [code for label, code in codes if label.lower().startswith(letter.lower())]
-        if not starting:
-            return
-        now = picker.value
-        after = starting.index(now) + 1 if now in starting else 0
-        picker.value = starting[after % len(starting)]
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        # Noted as the focus moves, not when its message comes: letters typed fast after
+        # Tab, Tab reached the picker before that message and went to the first field.
+        if isinstance(widget, Input):
+            self._last_input = widget
+        super().set_focus(widget, scroll_visible, from_app_focus)
 
     def _region(self) -> str:
         value = self.query_one("#region", Select).value
