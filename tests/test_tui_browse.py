@@ -138,8 +138,33 @@ def test_journal_lists_newest_first_and_search_narrows_it(tmp_path):
             await pilot.press(*" nothing")
             await wait_for(pilot, lambda: "Nothing matches" in screen_text(app))
             assert table_ids(app) == []
-            await pilot.press("escape")  # what the footer says: back, from the search box too
+            await pilot.press("escape")  # a first Esc clears the search and shows every record
+            await wait_for(pilot, lambda: table_ids(app) == newest_first)
+            assert isinstance(app.screen, JournalScreen)
+            assert app.screen.query_one("#journal-search", Input).value == ""
+            await pilot.press("escape")  # with nothing to clear: back, what the footer says
             assert not isinstance(app.screen, JournalScreen)
+
+    run(scenario)
+    journal.close()
+
+
+def test_ctrl_d_from_the_search_asks_to_delete_the_highlighted_record(tmp_path):
+    """ctrl+d with the search box focused did nothing (the box took it); it asks about the record
+    the search highlights, even before the search's pause, and Delete there is still a text key."""
+    journal = make_journal(tmp_path / "j.twj", sample_records())
+
+    async def scenario():
+        app = HostApp(journal, JournalScreen)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("slash", *"broken", "left", "delete")
+            search = app.screen.query_one("#journal-search", Input)
+            assert search.value == "broke" and isinstance(app.screen, JournalScreen)
+            await pilot.press("ctrl+d")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmModal))
+            question = str(app.screen.query_one("#confirm-question", Static).render())
+            assert "broken" in question
 
     run(scenario)
     journal.close()

@@ -121,7 +121,10 @@ class JournalScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+e", "edit", "Edit"),
-        Binding("ctrl+d,delete", "delete", "Delete"),
+        # ctrl+d from the search box too (priority: the box took it as delete-right); the Delete
+        # key there still deletes a letter.
+        Binding("ctrl+d", "delete", "Delete", priority=True),
+        Binding("delete", "delete_key", "Delete", show=False),
         Binding("slash", "search", "Search"),
         Binding("ctrl+n", "app.new_record", "New record", show=False),
         # Priority, so the focus is on the list before an Enter typed straight after is routed:
@@ -315,8 +318,22 @@ class JournalScreen(Screen[None]):
     # --- actions ---------------------------------------------------------------
 
     def action_back(self) -> None:
-        # What the footer says, from the search box too (it took a first Esc just to leave the box).
-        self.app.pop_screen()
+        """A first Esc clears a search (most people expect that), the next goes back; from the
+        search box too (it once took a first Esc just to leave the box)."""
+        search = self.query_one("#journal-search", Input)
+        if not search.value:
+            self.app.pop_screen()
+            return
+        search.value = ""
+        self._apply_search_now()
+        self.query_one("#journal-table").focus()
+
+    def _apply_search_now(self) -> None:
+        """Show what the search box says now, not after the typing pause."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        self.show_filtered()
 
     def action_to_list(self) -> None:
         self.query_one("#journal-table").focus()
@@ -336,7 +353,11 @@ class JournalScreen(Screen[None]):
         if record_id is not None:
             self.app.start_record(record_id)
 
+    def action_delete_key(self) -> None:
+        self.action_delete()
+
     def action_delete(self) -> None:
+        self._apply_search_now()  # the record highlighted for what is typed, not for a search half applied
         record_id = self.current_record_id()
         if record_id is not None:
             from thoughtwork.tui.screens.record_detail import confirm_delete
@@ -347,4 +368,4 @@ class JournalScreen(Screen[None]):
         # While typing a search, letters are words, not commands.
         if action == "to_list":
             return self.focused is self.query_one("#journal-search", Input)
-        return not (action in {"edit", "delete", "search"} and isinstance(self.focused, Input))
+        return not (action in {"edit", "delete_key", "search"} and isinstance(self.focused, Input))
