@@ -26,7 +26,10 @@ _KEEP = {"\n", "\t"}
 _BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"}
 # What `mask_controls` changes: control characters (category Cc) but those kept, and bidi controls.
 _MASKED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
-_ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+# An OSC (title, clipboard, link) only with its terminator: an unterminated "\x1b]" loses just
+# its two characters, so the words after it are kept (and still read by the self-harm check);
+# with the escape gone, no terminal can take them as a command.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 
 def clean(text: str, *, single_line: bool = False) -> str:
