@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -110,3 +110,23 @@ def mask_controls(text: str) -> str:
         " " if (unicodedata.category(char) == "Cc" and char not in _KEEP) or char in _BIDI else char
         for char in masked
     )
+
+
+class _HasText(Protocol):
+    text: str
+
+
+T = TypeVar("T", bound=_HasText)
+
+
+def first_of_each_text(items: Iterable[T]) -> list[T]:
+    """The first item of each text (case and spacing aside), in order: the same text by two
+    writers would leak across a split by writer when a model is trained and measured."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        key = " ".join(item.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept

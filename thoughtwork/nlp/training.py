@@ -21,6 +21,7 @@ import numpy as np
 from thoughtwork.models import DistortionId
 from thoughtwork.nlp.evaluate import LabelScore, Report
 from thoughtwork.nlp.trap_model import LinearModel, rule_features
+from thoughtwork.text import first_of_each_text
 
 LABELS: tuple[str, ...] = tuple(d.value for d in DistortionId)
 BALANCED = "balanced"
@@ -75,16 +76,9 @@ def read_examples(path: Path, author: str | None = None) -> list[Example]:
 
 
 def deduplicated(examples: Iterable[Example]) -> list[Example]:
-    """The first of each text (case and spacing aside): the same thought by two authors would
-    leak across an author split."""
-    seen: set[str] = set()
-    kept = []
-    for example in examples:
-        key = " ".join(example.text.lower().split())
-        if key not in seen:
-            seen.add(key)
-            kept.append(example)
-    return kept
+    """The first of each text (case and spacing aside), so no text sits on both sides of a
+    split by writer."""
+    return first_of_each_text(examples)
 
 
 # --- reading the texts once ----------------------------------------------------------------

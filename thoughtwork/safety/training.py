@@ -24,6 +24,7 @@ import numpy as np
 
 from thoughtwork.safety import model as reader
 from thoughtwork.safety.detection import mentions_phrase
+from thoughtwork.text import first_of_each_text
 
 C = 4.0
 """Inverse L2 strength of the logistic regression (chosen on writer-held-out folds)."""
@@ -117,16 +118,9 @@ def fingerprint(paths: Iterable[Path]) -> str:
 
 
 def deduplicated(examples: Iterable[Example]) -> list[Example]:
-    """The first of each text (case and spacing aside): a text shared by two writers would leak
-    across a writer split."""
-    seen: set[str] = set()
-    kept = []
-    for example in examples:
-        key = " ".join(example.text.lower().split())
-        if key not in seen:
-            seen.add(key)
-            kept.append(example)
-    return kept
+    """The first of each text (case and spacing aside), so no text sits on both sides of a
+    split by writer."""
+    return first_of_each_text(examples)
 
 
 class Featured(NamedTuple):
